@@ -1,0 +1,52 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc.js'
+import customParseFormat from 'dayjs/plugin/customParseFormat.js'
+import localizedFormat from 'dayjs/plugin/localizedFormat.js'
+import {createRequire} from 'node:module'
+
+// Note: without customParseFormat the strict flag is ignored and 2024-02-30 passes as 1 March.
+dayjs.extend(utc)
+dayjs.extend(customParseFormat)
+dayjs.extend(localizedFormat)
+
+const require = createRequire(import.meta.url)
+
+/** Whether `text` is a real calendar day written `YYYY-MM-DD` (strict, UTC). */
+export function isCalendarDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && dayjs.utc(text, 'YYYY-MM-DD', true).isValid()
+}
+
+/**
+ * Load a dayjs locale by its name (`en`, `de`, `fr-ca`). Returns false when
+ * dayjs has no such locale.
+ */
+export function loadDateLocale(name: string): boolean {
+  if (name === 'en') return true
+  if (!/^[a-z]{2,3}(-[a-z0-9]{2,4})?$/.test(name)) return false
+  try {
+    require(`dayjs/locale/${name}.js`)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Format a `YYYY-MM-DD` day (UTC) with a dayjs format string in a loaded locale. */
+export function formatDate(isoDay: string, format: string, locale: string): string {
+  return dayjs.utc(isoDay, 'YYYY-MM-DD', true).locale(locale).format(format)
+}
+
+/** The day after/before `isoDay` in `YYYY-MM-DD` (UTC). */
+export function addDays(isoDay: string, days: number): string {
+  return dayjs.utc(isoDay, 'YYYY-MM-DD', true).add(days, 'day').format('YYYY-MM-DD')
+}
+
+/** 0 = Sunday … 6 = Saturday, for a `YYYY-MM-DD` day. */
+export function weekday(isoDay: string): number {
+  return dayjs.utc(isoDay, 'YYYY-MM-DD', true).day()
+}
+
+/** Days in the month of a `YYYY-MM` or `YYYY-MM-DD` string. */
+export function daysInMonth(isoMonth: string): number {
+  return dayjs.utc(`${isoMonth.slice(0, 7)}-01`, 'YYYY-MM-DD', true).daysInMonth()
+}

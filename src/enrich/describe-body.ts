@@ -1,0 +1,72 @@
+import type {Root, RootContent, Nodes} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Figure} from '../model/article.js'
+
+/** What the article's body holds, read off its tree. */
+export interface BodyDescription {
+  /** Prose paragraphs as plain text, in order: no captions, credits, sign-offs or tables. */
+  readonly paragraphs: readonly string[]
+  /** Level-2 headings as plain text. */
+  readonly subheadings: readonly string[]
+  readonly figures: readonly Figure[]
+  readonly wordCount: number
+}
+
+/** Classes of paragraphs that are furniture rather than the story. */
+const furniture = new Set(['signoff', 'byline', 'continued', 'wire-headline'])
+
+/** Read paragraphs, subheadings, figures and the word count off a body tree. */
+export function describeBody(tree: Root): BodyDescription {
+  const paragraphs: string[] = []
+  const subheadings: string[] = []
+  const figures: Figure[] = []
+  let wordCount = 0
+  for (const node of tree.children) {
+    const text = toString(node)
+    wordCount += countWords(text)
+    const hName = node.data?.hName
+    if (hName === 'figure') figures.push(readFigure(node))
+    else if (node.type === 'heading') {
+      if (node.depth <= 2) subheadings.push(text)
+    } else if (node.type === 'paragraph' && !classesOf(node).some((name) => furniture.has(name))) {
+      paragraphs.push(proseText(node))
+    }
+  }
+  return {paragraphs, subheadings, figures, wordCount}
+}
+
+/** Words are runs of letters or digits; "1,000" and "Thomas-Greenfield" count once. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu)?.length ?? 0
+}
+
+function classesOf(node: RootContent): string[] {
+  const className = (node.data?.hProperties as {className?: unknown} | undefined)?.className
+  return Array.isArray(className) ? className.map(String) : typeof className === 'string' ? className.split(' ') : []
+}
+
+/** A paragraph's text without its dateline span. */
+function proseText(node: Nodes): string {
+  if (!('children' in node)) return toString(node)
+  return node.children
+    .filter((child) => !classesOf(child as RootContent).includes('dateline'))
+    .map((child) => toString(child))
+    .join('')
+    .trim()
+}
+
+function readFigure(node: RootContent): Figure {
+  const parts: string[] = []
+  let credit: string | undefined
+  const walk = (child: Nodes): void => {
+    if (classesOf(child as RootContent).includes('credit')) {
+      credit = toString(child).replace(/^\(?\s*(?:credit|photo)\s*:\s*/i, '').replace(/\)\s*$/, '').trim()
+      return
+    }
+    if (child.type === 'text') parts.push(child.value)
+    else if ('children' in child) for (const grandchild of child.children) walk(grandchild)
+  }
+  walk(node)
+  const caption = parts.join('').replace(/\s+/g, ' ').trim()
+  return credit ? {caption, credit} : {caption}
+}
