@@ -1,6 +1,8 @@
 import {defaultSchema} from 'hast-util-sanitize'
 import type {Schema} from 'hast-util-sanitize'
 
+type PropertyDefinition = NonNullable<Schema['attributes']>[string][number]
+
 /**
  * The sanitiser's allow-list: GitHub's (remark-html's default) plus the few
  * elements and classes news structure needs. Class values are listed one by
@@ -25,7 +27,7 @@ export const sanitizeSchema: Schema = {
     ...Object.fromEntries(
       Object.entries(articleClasses).map(([tag, classes]) => [
         tag,
-        [...(defaultSchema.attributes?.[tag] ?? []), ...(classes.length > 0 ? [['className', ...classes]] : [])],
+        [...(defaultSchema.attributes?.[tag] ?? []), ...(classes.length > 0 ? [['className', ...classes] as PropertyDefinition] : [])],
       ]),
     ),
   },

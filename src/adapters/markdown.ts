@@ -15,5 +15,5 @@ export function parseMarkdown(text: string): Root {
 
 /** Serialise mdast as sanitised HTML. */
 export function markdownToHtml(tree: Root): string {
-  return compiler.stringify(compiler.runSync(tree))
+  return compiler.stringify(compiler.runSync(tree) as Root)
 }

@@ -61,8 +61,6 @@ export interface Article {
   readonly draft: boolean
   /** The body as sanitised HTML, ready to be placed in a page. */
   readonly bodyHtml: string
-  /** The body as plain text, paragraphs separated by blank lines (for search and feeds). */
-  readonly bodyText: string
   readonly subheadings: readonly string[]
   readonly figures: readonly Figure[]
   readonly dateline?: Dateline

@@ -1,0 +1,75 @@
+import {Liquid, type Template} from 'liquidjs'
+
+/** A set of parsed templates, ready to render pages. */
+export interface TemplateSet {
+  /** Render the template `name` (e.g. `article.html`) with a view model. */
+  render(name: string, view: object): string
+  /** Names of all templates that were parsed. */
+  readonly names: readonly string[]
+}
+
+/** A template mistake, with the template's file and 1-based line and column. */
+export class TemplateError extends Error {
+  override readonly name = 'TemplateError'
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options)
+  }
+}
+
+/**
+ * Parse every page template up front, so a mistake is reported before any
+ * page renders. `dirs` are searched in order (the user's folder first, then
+ * the built-in one) for templates, layouts and partials.
+ * Note: LiquidJS does not escape by default; `outputEscape: 'escape'` makes every
+ * `{{ value }}` escaped, and only `| raw` (used for the sanitised body) is trusted.
+ */
+export function loadTemplates(dirs: readonly string[], pageNames: readonly string[]): TemplateSet {
+  const engine = new Liquid({
+    root: [...dirs],
+    layouts: [...dirs],
+    partials: [...dirs],
+    extname: '.html',
+    outputEscape: 'escape',
+    strictVariables: true,
+    strictFilters: true,
+    ownPropertyOnly: true,
+    cache: true,
+    greedy: false,
+  })
+  const parsed = new Map<string, Template[]>()
+  for (const name of pageNames) {
+    try {
+      parsed.set(name, engine.parseFileSync(name))
+      // Render once with no data would trip strictVariables; partials are checked when pages render.
+    } catch (error) {
+      throw toTemplateError(error, name)
+    }
+  }
+  return {
+    names: [...parsed.keys()],
+    render(name, view) {
+      const templates = parsed.get(name)
+      if (!templates) throw new Error(`template ${name} was not loaded`)
+      try {
+        return engine.renderSync(templates, view) as string
+      } catch (error) {
+        throw toTemplateError(error, name)
+      }
+    },
+  }
+}
+
+function toTemplateError(error: unknown, name: string): TemplateError {
+  const liquidError = error as {message?: string; token?: {file?: string; getPosition?: () => [number, number]}; originalError?: unknown}
+  const token = liquidError.token
+  const [line, column] = token?.getPosition ? token.getPosition() : [1, 1]
+  const file = token?.file ?? name
+  const message = String(liquidError.message ?? error).split('\n')[0]?.replace(/, line:\d+, col:\d+$/, '') ?? 'template error'
+  return new TemplateError(message, file, line, column, {cause: error})
+}

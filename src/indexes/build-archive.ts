@@ -1,0 +1,76 @@
+import type {Article, IsoDate} from '../model/article.js'
+import {problem, type Problem} from '../problems/content-error.js'
+import {fileStart} from '../problems/source-point.js'
+import type {Archive, PlacedArticle} from './archive.js'
+import {assignUrls} from './assign-urls.js'
+import {compareArticles} from './compare-articles.js'
+import {groupByTopic} from './group-by-topic.js'
+import {findRelated} from './find-related.js'
+
+/** What indexing needs to know from the config. */
+export interface IndexSettings {
+  readonly permalink: string
+  readonly minTopicArticles: number
+  /** Publish drafts too (for previews). */
+  readonly drafts: boolean
+}
+
+/**
+ * Index the articles by date and topic: drop drafts and exact duplicates,
+ * give every article a unique URL, group, and find related articles.
+ * The result does not depend on the order of `articles`.
+ */
+export function buildArchive(articles: readonly Article[], settings: IndexSettings): {archive: Archive; problems: Problem[]} {
+  const sorted = [...articles].filter((article) => settings.drafts || !article.draft).sort(bySource)
+  const {unique, problems} = dropDuplicates(sorted)
+  const placed = assignUrls(unique, settings.permalink)
+  problems.push(...placed.problems)
+  const ordered = placed.placed.sort(compareArticles)
+  const days = groupBy(ordered, (article) => article.date)
+  const months = groupBy(ordered, (article) => article.date.slice(0, 7))
+  const years = groupBy(ordered, (article) => article.date.slice(0, 4))
+  const topics = groupByTopic(ordered, settings.minTopicArticles)
+  problems.push(...topics.problems)
+  const archive: Archive = {
+    articles: ordered,
+    days: days as Map<IsoDate, number[]>,
+    months,
+    years,
+    topics: topics.topics,
+    related: findRelated(ordered, topics.all),
+  }
+  return {archive, problems}
+}
+
+function bySource(a: Article, b: Article): number {
+  return a.source < b.source ? -1 : a.source > b.source ? 1 : 0
+}
+
+/** Keep the first of each set of byte-identical seeds (by source path); warn about the rest. */
+function dropDuplicates(sorted: readonly Article[]): {unique: Article[]; problems: Problem[]} {
+  const firstByHash = new Map<string, Article>()
+  const unique: Article[] = []
+  const problems: Problem[] = []
+  for (const article of sorted) {
+    const first = firstByHash.get(article.hash)
+    if (first) {
+      problems.push(problem('duplicate-content', {file: article.file, place: fileStart}, `the article is byte for byte the same as ${first.file}, so it is published once, as that file`, [{file: first.file, place: fileStart}]))
+      continue
+    }
+    firstByHash.set(article.hash, article)
+    unique.push(article)
+  }
+  return {unique, problems}
+}
+
+/** Group article indexes by a key, keys ascending, each list in article order. */
+function groupBy(articles: readonly PlacedArticle[], keyOf: (article: PlacedArticle) => string): Map<string, number[]> {
+  const groups = new Map<string, number[]>()
+  articles.forEach((article, index) => {
+    const key = keyOf(article)
+    const list = groups.get(key)
+    if (list) list.push(index)
+    else groups.set(key, [index])
+  })
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}

@@ -1,0 +1,7 @@
+import type {Article} from '../model/article.js'
+
+/** The one order of articles everywhere: newest day first, then source path (code-unit order). */
+export function compareArticles(a: Article, b: Article): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1
+  return a.source < b.source ? -1 : a.source > b.source ? 1 : 0
+}

@@ -1,0 +1,26 @@
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+/** The folder news-archive is installed in: its built-in templates and assets live there. */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** What one build is asked to do. Paths are as the user gave them, relative to `cwd`. */
+export interface BuildOptions {
+  readonly cwd: string
+  readonly seedsDir: string
+  readonly outDir: string
+  /** Config file; undefined means `news-archive.config.json` when it exists, else the defaults. */
+  readonly configFile?: string
+  readonly baseUrl?: string
+  /** Write nothing: only check the seeds. */
+  readonly check: boolean
+  /** Publish drafts too. */
+  readonly drafts: boolean
+  /** Publish the valid seeds even when others have errors. */
+  readonly skipInvalid: boolean
+  /** Called now and then with how far the build is, for progress on a terminal. */
+  readonly onProgress?: (stage: string, done: number, total: number) => void
+}
+
+/** The default config file name, looked for in the working folder. */
+export const defaultConfigFile = 'news-archive.config.json'

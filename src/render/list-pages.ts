@@ -1,0 +1,239 @@
+import type {Archive} from '../indexes/archive.js'
+import type {Page} from './page.js'
+import {paginate} from './paginate.js'
+import {archiveUrl, dayUrl, homeUrl, monthUrl, notFoundUrl, searchUrl, topicUrl, topicsUrl, yearUrl} from './urls.js'
+import type {ViewBuilder} from './views.js'
+
+const allIndexes = (archive: Archive): number[] => archive.articles.map((_, index) => index)
+
+/** The home page (newest articles) and its numbered pages. */
+export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page> {
+  const pages = paginate(homeUrl, allIndexes(archive), views.config.pageSize)
+  for (const list of pages) {
+    yield {
+      url: list.url,
+      template: 'home.html',
+      from: [],
+      view: () => ({
+        site: views.site,
+        page: views.meta({
+          title: list.number ? `Page ${list.number}` : views.config.title,
+          url: list.url,
+          ...(list.number ? {crumbs: [{name: `Page ${list.number}`, url: list.url}]} : {}),
+          feeds: [
+            {title: `${views.config.title} (RSS)`, href: views.site.feedHref, type: 'application/rss+xml'},
+            {title: `${views.config.title} (Atom)`, href: views.site.atomHref, type: 'application/atom+xml'},
+            {title: `${views.config.title} (JSON Feed)`, href: views.site.jsonFeedHref, type: 'application/feed+json'},
+          ],
+        }),
+        articles: list.items.map((index) => views.card(index)),
+        pageNumber: list.number ?? 0,
+        newerHref: list.newer ? views.urls.href(list.newer) : '',
+        olderHref: list.older ? views.urls.href(list.older) : '',
+        years: [...archive.years].reverse().map(([year, items]) => ({name: year, href: views.urls.href(yearUrl(year)), count: items.length})),
+        total: archive.articles.length,
+      }),
+    }
+  }
+}
+
+/** Neighbours of the key at `position` in an ascending list of keys. */
+function neighbours<K>(keys: readonly K[], position: number): {previous?: K; next?: K} {
+  const previous = keys[position - 1]
+  const next = keys[position + 1]
+  return {...(previous === undefined ? {} : {previous}), ...(next === undefined ? {} : {next})}
+}
+
+/** Year, month and day archives, each linking to its neighbours. */
+export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page> {
+  const link = (name: string, url: string | undefined) => (url ? {name, href: views.urls.href(url)} : null)
+  const years = [...archive.years.keys()]
+  for (const [position, [year, items]] of [...archive.years].entries()) {
+    const {previous, next} = neighbours(years, position)
+    const months = [...archive.months].filter(([month]) => month.startsWith(`${year}-`))
+    const days = [...archive.days].filter(([day]) => day.startsWith(`${year}-`))
+    yield {
+      url: yearUrl(year),
+      template: 'year.html',
+      from: [],
+      view: () => ({
+        site: views.site,
+        page: views.meta({title: year, description: `${items.length} articles from ${year}.`, url: yearUrl(year), crumbs: [{name: year, url: yearUrl(year)}]}),
+        year,
+        count: items.length,
+        months: months.map(([month, list]) => ({name: views.monthName(month), href: views.urls.href(monthUrl(month)), count: list.length, iso: month})),
+        days: days.map(([day, list]) => ({iso: day, href: views.urls.href(dayUrl(day)), count: list.length})),
+        previous: link(previous ?? '', previous && yearUrl(previous)),
+        next: link(next ?? '', next && yearUrl(next)),
+        latest: items.slice(0, 10).map((index) => views.card(index)),
+      }),
+    }
+  }
+  const monthKeys = [...archive.months.keys()]
+  for (const [position, [month, items]] of [...archive.months].entries()) {
+    const {previous, next} = neighbours(monthKeys, position)
+    const year = month.slice(0, 4)
+    const days = [...archive.days].filter(([day]) => day.startsWith(`${month}-`))
+    yield {
+      url: monthUrl(month),
+      template: 'month.html',
+      from: [],
+      view: () => ({
+        site: views.site,
+        page: views.meta({
+          title: views.monthLabel(month),
+          description: `${items.length} articles from ${views.monthLabel(month)}.`,
+          url: monthUrl(month),
+          crumbs: [
+            {name: year, url: yearUrl(year)},
+            {name: views.monthName(month), url: monthUrl(month)},
+          ],
+        }),
+        month: {iso: month, label: views.monthLabel(month), count: items.length},
+        days: days.map(([day, list]) => ({
+          iso: day,
+          label: views.dateLabel(day),
+          href: views.urls.href(dayUrl(day)),
+          count: list.length,
+          headlines: list.slice(0, 3).map((index) => views.card(index)),
+        })),
+        previous: link(previous ? views.monthLabel(previous) : '', previous && monthUrl(previous)),
+        next: link(next ? views.monthLabel(next) : '', next && monthUrl(next)),
+      }),
+    }
+  }
+  const dayKeys = [...archive.days.keys()]
+  const daysByMonthDay = new Map<string, string[]>()
+  for (const day of dayKeys) daysByMonthDay.set(day.slice(5), [...(daysByMonthDay.get(day.slice(5)) ?? []), day])
+  for (const [position, [day, items]] of [...archive.days].entries()) {
+    const {previous, next} = neighbours(dayKeys, position)
+    const year = day.slice(0, 4)
+    const month = day.slice(0, 7)
+    const onThisDay = (daysByMonthDay.get(day.slice(5)) ?? []).filter((other) => other !== day)
+    for (const list of paginate(dayUrl(day), items, views.config.archivePageSize)) {
+      yield {
+        url: list.url,
+        template: 'day.html',
+        from: [],
+        view: () => ({
+          site: views.site,
+          page: views.meta({
+            title: list.number ? `${views.dateLabel(day)}, page ${list.number}` : views.dateLabel(day),
+            description: `${items.length} articles from ${views.dateLabel(day)}.`,
+            url: list.url,
+            crumbs: [
+              {name: year, url: yearUrl(year)},
+              {name: views.monthName(month), url: monthUrl(month)},
+              {name: String(Number(day.slice(8))), url: dayUrl(day)},
+            ],
+          }),
+          day: {iso: day, label: views.dateLabel(day), count: items.length},
+          articles: list.items.map((index) => views.card(index)),
+          newerHref: list.newer ? views.urls.href(list.newer) : '',
+          olderHref: list.older ? views.urls.href(list.older) : '',
+          previous: link(previous ? views.dateLabel(previous) : '', previous && dayUrl(previous)),
+          next: link(next ? views.dateLabel(next) : '', next && dayUrl(next)),
+          onThisDay: onThisDay.map((other) => ({name: other.slice(0, 4), href: views.urls.href(dayUrl(other))})),
+        }),
+      }
+    }
+  }
+  yield {
+    url: archiveUrl,
+    template: 'archive.html',
+    from: [],
+    view: () => ({
+      site: views.site,
+      page: views.meta({title: 'Archive', description: `All ${archive.articles.length} articles by year and month.`, url: archiveUrl, crumbs: [{name: 'Archive', url: archiveUrl}]}),
+      total: archive.articles.length,
+      years: [...archive.years].reverse().map(([year, list]) => ({
+        name: year,
+        href: views.urls.href(yearUrl(year)),
+        count: list.length,
+        months: [...archive.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, items]) => ({name: views.monthName(month), iso: month, href: views.urls.href(monthUrl(month)), count: items.length})),
+      })),
+    }),
+  }
+}
+
+/** The topic index (A–Z with counts, by kind) and one paginated page per topic. */
+export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Page> {
+  const entries = [...archive.topics.values()]
+  yield {
+    url: topicsUrl,
+    template: 'topics.html',
+    from: [],
+    view: () => {
+      const letters = new Map<string, {name: string; href: string; count: number; kind: string}[]>()
+      const sorted = [...entries].sort((a, b) => a.name.localeCompare(b.name, 'en', {sensitivity: 'base'}) || (a.slug < b.slug ? -1 : 1))
+      for (const entry of sorted) {
+        const letter = /^[a-z]/i.test(entry.slug) ? (entry.slug[0] as string).toUpperCase() : '#'
+        const list = letters.get(letter) ?? []
+        list.push({name: entry.name, href: views.urls.href(topicUrl(entry.slug)), count: entry.articles.length, kind: entry.kind})
+        letters.set(letter, list)
+      }
+      return {
+        site: views.site,
+        page: views.meta({title: 'Topics', description: `${entries.length} topics: people, places, organisations and subjects.`, url: topicsUrl, crumbs: [{name: 'Topics', url: topicsUrl}]}),
+        count: entries.length,
+        letters: [...letters].map(([letter, topics]) => ({letter, topics})),
+      }
+    },
+  }
+  for (const entry of entries) {
+    const url = topicUrl(entry.slug)
+    for (const list of paginate(url, entry.articles, views.config.pageSize)) {
+      yield {
+        url: list.url,
+        template: 'topic.html',
+        from: [],
+        view: () => {
+          const newest = archive.articles[entry.articles[0] as number]
+          const oldest = archive.articles[entry.articles.at(-1) as number]
+          return {
+            site: views.site,
+            page: views.meta({
+              title: list.number ? `${entry.name}, page ${list.number}` : entry.name,
+              description: `${entry.articles.length} articles about ${entry.name}.`,
+              url: list.url,
+              crumbs: [
+                {name: 'Topics', url: topicsUrl},
+                {name: entry.name, url},
+              ],
+            }),
+            topic: {
+              name: entry.name,
+              kind: entry.kind,
+              count: entry.articles.length,
+              firstDate: oldest ? views.dateLabel(oldest.date) : '',
+              firstIso: oldest?.date ?? '',
+              lastDate: newest ? views.dateLabel(newest.date) : '',
+              lastIso: newest?.date ?? '',
+            },
+            related: entry.related.map((other) => ({name: archive.topics.get(other.slug)?.name ?? other.slug, href: views.urls.href(topicUrl(other.slug)), count: other.count})),
+            articles: list.items.map((index) => views.card(index)),
+            pageNumber: list.number ?? 0,
+            newerHref: list.newer ? views.urls.href(list.newer) : '',
+            olderHref: list.older ? views.urls.href(list.older) : '',
+          }
+        },
+      }
+    }
+  }
+}
+
+/** The search page and the 404 page. */
+export function* utilityPages(views: ViewBuilder): Generator<Page> {
+  yield {
+    url: searchUrl,
+    template: 'search.html',
+    from: [],
+    view: () => ({site: views.site, page: views.meta({title: 'Search', url: searchUrl, crumbs: [{name: 'Search', url: searchUrl}]})}),
+  }
+  yield {
+    url: notFoundUrl,
+    template: '404.html',
+    from: [],
+    view: () => ({site: views.site, page: views.meta({title: 'Page not found', url: notFoundUrl, noindex: true})}),
+  }
+}

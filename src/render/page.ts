@@ -1,0 +1,10 @@
+/** One page to render: where it goes, which template, and its view model (built on demand, to bound memory). */
+export interface Page {
+  /** Site-relative URL path. */
+  readonly url: string
+  /** Template file name in `templates/`. */
+  readonly template: string
+  /** Source files the page shows, for collision reports. */
+  readonly from: readonly string[]
+  view(): object
+}

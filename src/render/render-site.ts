@@ -1,0 +1,25 @@
+import type {TemplateSet} from '../adapters/liquid.js'
+import type {Archive} from '../indexes/archive.js'
+import {articlePages} from './article-pages.js'
+import {datePages, homePages, topicPages, utilityPages} from './list-pages.js'
+import type {OutputFile} from './output-file.js'
+import type {Page} from './page.js'
+import {outputPathFor} from './urls.js'
+import type {ViewBuilder} from './views.js'
+
+/** Every template a site needs; all are parsed before the first page renders. */
+export const pageTemplates = ['home.html', 'article.html', 'year.html', 'month.html', 'day.html', 'archive.html', 'topics.html', 'topic.html', 'search.html', '404.html'] as const
+
+/** Every HTML page of the site, in a fixed order, as lazy descriptors. */
+export function* planPages(archive: Archive, views: ViewBuilder): Generator<Page> {
+  yield* homePages(archive, views)
+  yield* articlePages(archive, views)
+  yield* datePages(archive, views)
+  yield* topicPages(archive, views)
+  yield* utilityPages(views)
+}
+
+/** Render one page through its template. */
+export function renderPage(page: Page, templates: TemplateSet): OutputFile {
+  return {path: outputPathFor(page.url), contents: templates.render(page.template, page.view()), from: page.from}
+}
