@@ -15,6 +15,8 @@ import {processSettings, processSources} from './process-sources.js'
 import {ContentError, isError, problem, type Problem} from './problems/content-error.js'
 import {fileStart} from './problems/source-point.js'
 import {pageTemplates, planPages, renderPage} from './render/render-site.js'
+import {siteFiles} from './render/site-files.js'
+import {indexSearch} from './search/index-search.js'
 import {siteUrls} from './render/urls.js'
 import {ViewBuilder} from './render/views.js'
 import {OutputWriter} from './write/write-output.js'
@@ -51,6 +53,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const writer = await OutputWriter.open(path.resolve(options.cwd, options.outDir))
   try {
     await writeSite(archive, config, templates, writer, options)
+    await writer.flush()
+    await indexSearch(writer.target.stagingDir)
     await writer.commit()
   } catch (error) {
     await writer.abort()
@@ -68,6 +72,7 @@ async function writeSite(archive: Archive, config: SiteConfig, templates: Templa
     await writer.write(renderPage(page, templates))
     if (++done % 500 === 0) options.onProgress?.('write', Math.min(done, total), total)
   }
+  for (const file of siteFiles(archive, views)) await writer.write(file)
   for (const dir of assetDirs(options)) {
     for (const relative of await findAllFiles(dir)) await writer.copy(path.join(dir, relative), relative)
   }

@@ -80,10 +80,15 @@ export class OutputWriter {
     this.bytes += (await stat(to)).size
   }
 
-  /** Wait for every write, then swap the staging folder in as the output folder. */
-  async commit(): Promise<void> {
+  /** Wait for every queued write to land. */
+  async flush(): Promise<void> {
     await Promise.all(this.pending)
     if (this.failure) throw this.failure
+  }
+
+  /** Wait for every write, then swap the staging folder in as the output folder. */
+  async commit(): Promise<void> {
+    await this.flush()
     const {outDir, stagingDir, previousDir} = this.target
     await rm(previousDir, {recursive: true, force: true})
     const hadOutput = await exists(outDir)
