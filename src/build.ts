@@ -42,7 +42,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const config = await readConfig(options)
   const topicRules = await readTopicRules(options, config)
   const {sources, problems: loadProblems} = await loadSources(path.resolve(options.cwd, options.seedsDir), options.seedsDir)
-  const processed = processSources(sources, processSettings(config, topicRules), (done) => options.onProgress?.('read', done, sources.length))
+  const processed = await processSources(sources, processSettings(config, topicRules), (done) => options.onProgress?.('read', done, sources.length))
   const {archive, problems: indexProblems} = buildArchive(processed.articles, {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts})
   const problems = [...loadProblems, ...processed.problems, ...indexProblems]
   const skipped = [...loadProblems.map((item) => item.file), ...processed.invalid]

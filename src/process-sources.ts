@@ -43,8 +43,11 @@ export function processSource(source: SourceFile, settings: ProcessSettings): {a
   }
 }
 
-/** Run `processSource` over every seed, in order, collecting problems so one bad seed doesn't hide the next. */
-export function processSources(sources: readonly SourceFile[], settings: ProcessSettings, onEach?: (done: number) => void): ProcessedSources {
+/**
+ * Run `processSource` over every seed, collecting problems so one bad seed
+ * doesn't hide the next. Results are in the order of `sources`.
+ */
+export async function processSources(sources: readonly SourceFile[], settings: ProcessSettings, onEach?: (done: number) => void): Promise<ProcessedSources> {
   const articles: Article[] = []
   const problems: Problem[] = []
   const invalid: string[] = []
