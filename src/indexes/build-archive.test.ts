@@ -1,0 +1,105 @@
+import test from 'node:test'
+import assert from 'node:assert/strict'
+import fc from 'fast-check'
+import type {Article, IsoDate, Topic} from '../model/article.js'
+import {buildArchive, type IndexSettings} from './build-archive.js'
+
+const settings: IndexSettings = {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false}
+
+function article(source: string, date: string, overrides: Partial<Article> = {}): Article {
+  return {
+    source,
+    file: `seeds/${source}`,
+    hash: `hash-${source}`.padEnd(64, '0'),
+    date: date as IsoDate,
+    title: 'Budget passes',
+    titleOrigin: 'derived',
+    summary: 'Summary.',
+    summaryOrigin: 'derived',
+    slug: 'budget-passes',
+    slugOrigin: 'derived',
+    slugAt: {file: `seeds/${source}`, place: {line: 1, column: 1}},
+    draft: false,
+    bodyHtml: '<p>Text.</p>',
+    subheadings: [],
+    figures: [],
+    wordCount: 1,
+    readingMinutes: 1,
+    topics: [],
+    ...overrides,
+  }
+}
+
+const topic = (name: string, origin: Topic['origin'] = 'derived'): Topic => ({name, slug: name.toLowerCase().replace(/\W+/g, '-'), kind: 'place', origin})
+
+test('orders articles newest first, then by source path', () => {
+  const {archive} = buildArchive([article('b.txt', '2024-01-01'), article('c.txt', '2024-02-01'), article('a.txt', '2024-01-01')], settings)
+  assert.deepEqual(archive.articles.map((item) => item.source), ['c.txt', 'a.txt', 'b.txt'])
+})
+
+test('gives colliding derived slugs a suffix from their own hash; the first by path keeps the plain URL', () => {
+  const {archive, problems} = buildArchive([article('b.txt', '2024-01-01', {hash: 'bbbbbbbbbb'}), article('a.txt', '2024-01-01', {hash: 'aaaaaaaaaa'})], settings)
+  assert.deepEqual(problems, [])
+  const urls = Object.fromEntries(archive.articles.map((item) => [item.source, item.url]))
+  assert.equal(urls['a.txt'], '/2024/01/01/budget-passes/')
+  assert.equal(urls['b.txt'], '/2024/01/01/budget-passes-bbbbbb/')
+})
+
+test('reports two given slugs on one URL, naming both files', () => {
+  const given = {slugOrigin: 'given' as const}
+  const {problems} = buildArchive([article('a.txt', '2024-01-01', given), article('b.txt', '2024-01-01', given)], settings)
+  assert.deepEqual(problems.map((item) => [item.rule, item.file, item.related.map((other) => other.file)]), [['url-collision', 'seeds/b.txt', ['seeds/a.txt']]])
+})
+
+test('publishes an exact duplicate once and warns, naming both files', () => {
+  const {archive, problems} = buildArchive([article('a.txt', '2024-01-01', {hash: 'same'}), article('b.txt', '2024-01-01', {hash: 'same'})], settings)
+  assert.equal(archive.articles.length, 1)
+  assert.deepEqual(problems.map((item) => [item.rule, item.severity, item.file, item.related[0]?.file]), [['duplicate-content', 'warning', 'seeds/b.txt', 'seeds/a.txt']])
+})
+
+test('leaves drafts out unless asked', () => {
+  const input = [article('a.txt', '2024-01-01', {draft: true})]
+  assert.equal(buildArchive(input, settings).archive.articles.length, 0)
+  assert.equal(buildArchive(input, {...settings, drafts: true}).archive.articles.length, 1)
+})
+
+test('groups by day, month, year and topic, and finds related articles by shared topics', () => {
+  const {archive} = buildArchive(
+    [
+      article('a.txt', '2024-01-01', {slug: 'a', topics: [topic('Russia'), topic('Ukraine')]}),
+      article('b.txt', '2024-01-02', {slug: 'b', topics: [topic('Russia'), topic('Ukraine')]}),
+      article('c.txt', '2024-02-01', {slug: 'c', topics: [topic('Chile')]}),
+    ],
+    settings,
+  )
+  assert.deepEqual([...archive.years.keys()], ['2024'])
+  assert.deepEqual([...archive.months.keys()], ['2024-01', '2024-02'])
+  assert.deepEqual([...archive.days.keys()], ['2024-01-01', '2024-01-02', '2024-02-01'])
+  assert.deepEqual([...archive.topics.keys()], ['chile', 'russia', 'ukraine'])
+  assert.deepEqual(archive.topics.get('russia')?.related, [{slug: 'ukraine', count: 2}])
+  const indexOf = (source: string) => archive.articles.findIndex((item) => item.source === source)
+  assert.deepEqual(archive.related[indexOf('a.txt')], [indexOf('b.txt')])
+  assert.deepEqual(archive.related[indexOf('c.txt')], [])
+})
+
+test('reports two different given spellings of one topic slug', () => {
+  const {problems} = buildArchive(
+    [article('a.txt', '2024-01-01', {slug: 'a', topics: [topic('Elections', 'given')]}), article('b.txt', '2024-01-02', {slug: 'b', topics: [{...topic('Elections', 'given'), name: 'ELECTIONS'}]})],
+    settings,
+  )
+  assert.deepEqual(problems.map((item) => item.rule), ['topic-slug-collision'])
+})
+
+test('the archive does not depend on the order of its input', () => {
+  const names = ['Russia', 'Ukraine', 'Chile', 'Japan']
+  const list = Array.from({length: 12}, (_, index) =>
+    article(`${String(index).padStart(2, '0')}.txt`, `2024-0${1 + (index % 3)}-0${1 + (index % 4)}`, {hash: `h${index}`, slug: index % 2 === 0 ? 'same' : `s${index}`, topics: [topic(names[index % 4] as string), topic(names[(index + 1) % 4] as string)]}),
+  )
+  const expected = buildArchive(list, settings)
+  fc.assert(
+    fc.property(fc.shuffledSubarray(list, {minLength: list.length}), (shuffled) => {
+      assert.deepEqual(buildArchive(shuffled, settings), expected)
+    }),
+    {numRuns: 50},
+  )
+})
