@@ -1,10 +1,113 @@
-// PLACEHOLDER
 import type {TopicKind} from '../../model/article.js'
-export interface TopicText { readonly title?: string; readonly paragraphs: readonly string[]; readonly datelinePlace?: string }
-export interface ExtractedTopic { readonly name: string; readonly kind: TopicKind; readonly score: number }
-export interface TopicRules { readonly placeholder?: true }
+import {resolveDatelinePlace} from './dateline-place.js'
+import {findNames} from './find-names.js'
+import {findSubjects} from './find-subjects.js'
+import {isCaseless} from './paragraph-case.js'
+import {resolveNames, type PlacedPhrase} from './resolve-names.js'
+import {scanCaseless} from './scan-caseless.js'
+import {compileRules, noRules, type TopicRules} from './topic-rules.js'
+import {TopicTally} from './topic-tally.js'
+import {Shape, tokenize, type Token} from './tokenize.js'
+
+export type {TopicRules} from './topic-rules.js'
+
+/** The text of one article, as the topic stage reads it. */
+export interface TopicText {
+  /** The given title only (derived titles repeat the lead). */
+  readonly title?: string
+  /** Body paragraphs as plain text, in order, without dateline, captions, credits or sign-off. */
+  readonly paragraphs: readonly string[]
+  /** The dateline's place as written (`BAHIA BLANCA`, `SALVADOR`, `TOKYO`). */
+  readonly datelinePlace?: string
+}
+
+/** A topic found in an article's text. */
+export interface ExtractedTopic {
+  /** Canonical name: one spelling per entity (`United States` for `U.S.`, `US`, `American`). */
+  readonly name: string
+  readonly kind: TopicKind
+  /** Salience: mentions weighted by where they stand; higher is more salient. Three decimals. */
+  readonly score: number
+}
+
+/** Extra weight of a mention in the given title, and in the first paragraph. */
+const titleBonus = 1.5
+const leadBonus = 0.5
+/** Weight of the dateline's place, and of the country it lies in. */
+const datelineWeight = 2.5
+const datelineCountryWeight = 2
+/** Least score a topic needs: one plain mention. */
+const minScore = 1
+/** Weight of one keyword occurrence for a subject topic, and the most subject topics per article. */
+const subjectHitWeight = 0.6
+const maxSubjectScore = 5
+const maxSubjects = 2
+
+interface Section {
+  readonly tokens: Token[]
+  readonly caseless: boolean
+  readonly weight: number
+  /** Running position of the section's first token. */
+  readonly offset: number
+}
+
+/**
+ * The topics an editor would give an article: people, places,
+ * organisations (each under one canonical name) and subjects, most salient
+ * first, at most `max`. Deterministic, and linear in the text's length.
+ */
 export function extractTopics(text: TopicText, options: {readonly max: number; readonly rules?: TopicRules}): ExtractedTopic[] {
-  const counts = new Map<string, number>()
-  for (const p of text.paragraphs) for (const m of p.matchAll(/\b(Russia|Ukraine|United States|North Korea)\b/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1)
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, options.max).map(([name, score]) => ({name, kind: 'place', score}))
+  const rules = compileRules(options.rules ?? noRules)
+  const sections = readSections(text)
+  const tally = new TopicTally(rules)
+
+  const midSentenceCapitals = new Set<string>()
+  for (const section of sections) {
+    if (section.caseless) continue
+    for (const token of section.tokens) {
+      if (!token.sentenceStart && token.shape === Shape.Capital) midSentenceCapitals.add(token.key)
+    }
+  }
+  const placed: PlacedPhrase[] = []
+  for (const section of sections) {
+    if (section.caseless) continue
+    for (const phrase of findNames(section.tokens, rules)) {
+      placed.push({phrase, order: section.offset + phrase.tokens[0]!.index, weight: section.weight})
+    }
+  }
+  const articleNames = resolveNames(placed, midSentenceCapitals, tally)
+  for (const section of sections) {
+    if (!section.caseless) continue
+    for (const match of scanCaseless(section.tokens, rules, articleNames)) {
+      const order = section.offset + match.index
+      tally.add(match.name, match.kind, section.weight, order)
+      if (match.country && match.country !== match.name) tally.add(match.country, 'place', section.weight / 2, order)
+    }
+  }
+  if (text.datelinePlace !== undefined) {
+    const place = resolveDatelinePlace(text.datelinePlace, rules)
+    if (place) {
+      tally.add(place.name, place.kind, datelineWeight, -1)
+      if (place.country && place.country !== place.name) tally.add(place.country, 'place', datelineCountryWeight, -1)
+    }
+  }
+  const subjects = findSubjects(sections.map((section) => section.tokens), rules.subjects)
+    .sort((a, b) => b.hits - a.hits || (a.name < b.name ? -1 : 1))
+    .slice(0, maxSubjects)
+  for (const subject of subjects) tally.add(subject.name, 'subject', Math.min(maxSubjectScore, subject.hits * subjectHitWeight), Number.MAX_SAFE_INTEGER)
+
+  return tally.ranked(minScore).slice(0, Math.max(0, options.max)).map(({name, kind, score}) => ({name, kind, score}))
+}
+
+function readSections(text: TopicText): Section[] {
+  const sections: Section[] = []
+  let offset = 0
+  const add = (paragraph: string, bonus: number): void => {
+    const tokens = tokenize(paragraph)
+    sections.push({tokens, caseless: isCaseless(tokens), weight: 1 + bonus, offset})
+    offset += tokens.length
+  }
+  if (text.title !== undefined) add(text.title, titleBonus)
+  text.paragraphs.forEach((paragraph, index) => add(paragraph, index === 0 ? leadBonus : 0))
+  return sections
 }

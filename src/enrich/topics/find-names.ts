@@ -1,0 +1,239 @@
+import {lookUpName, maxNameWords, type KnownName} from './known-names.js'
+import {
+  calendarWords, genericWords, keptTitles, leadingFunctionWords, legalSuffixes, nameConnectors, nonTopicWords,
+  organisationNouns, organisationWords, personTitles, placeWords, speechVerbs, titleQualifiers,
+} from './name-words.js'
+import type {CompiledRules} from './topic-rules.js'
+import {Gap, Shape, type Token} from './tokenize.js'
+
+/** What the words around a name say it is. */
+export type Cue = 'person' | 'organisation' | 'place'
+
+/** A name found in running (mixed-case) text, before the article is seen as a whole. */
+export interface NamePhrase {
+  /** The words of the name: titles, leading function words and company endings removed. */
+  readonly tokens: readonly Token[]
+  /** Set when the name is in the gazetteer or the topics file. */
+  readonly known?: KnownName
+  /** Set when the words alone decide the kind. */
+  readonly kind?: Cue
+  /** Set when the words around the name hint at its kind. */
+  readonly cue?: Cue
+  /** 1, or less for a place named inside an organisation's name (`Bank of Japan`). */
+  readonly weight: number
+  /** The name's first word starts a sentence, so its capital says nothing. */
+  readonly sentenceStart: boolean
+}
+
+const orgLeadWords = new Set(['bank', 'ministry', 'university', 'institute', 'department', 'council', 'commission',
+  'committee', 'board', 'bureau', 'federation', 'association', 'organisation', 'organization', 'league', 'union',
+  'party', 'court', 'office', 'agency', 'fund', 'chamber', 'society', 'academy', 'college', 'school', 'church'])
+const nameParticles = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'van', 'von', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'y'])
+const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
+
+/**
+ * Every name in one mixed-case paragraph: runs of capitalised words (with
+ * `of`, `and`, `de`… between them), split into places, people and
+ * organisations where titles and known names show the seams.
+ */
+export function findNames(tokens: readonly Token[], rules: CompiledRules): NamePhrase[] {
+  const phrases: NamePhrase[] = []
+  let index = 0
+  while (index < tokens.length) {
+    if (!isNameWord(tokens[index]!)) {
+      index++
+      continue
+    }
+    const end = runEnd(tokens, index)
+    const cue = cueAround(tokens, index, end)
+    phrases.push(...analyseRun(tokens.slice(index, end), rules, cue))
+    index = end
+  }
+  return phrases
+}
+
+function isNameWord(token: Token): boolean {
+  return (token.shape === Shape.Capital || token.shape === Shape.Upper) && !calendarWords.has(token.key)
+}
+
+function runEnd(tokens: readonly Token[], start: number): number {
+  let end = start + 1
+  while (end < tokens.length) {
+    const token = tokens[end]!
+    if (token.gap !== Gap.Space || tokens[end - 1]!.possessive || token.bracketed !== tokens[start]!.bracketed) break
+    if (isNameWord(token)) {
+      end++
+      continue
+    }
+    // `Bank of England`, `Secretary of the Treasury`: up to two connectors between capitals.
+    let ahead = end
+    while (ahead < end + 2 && ahead < tokens.length && nameConnectors.has(tokens[ahead]!.key) && tokens[ahead]!.shape === Shape.Lower &&
+      tokens[ahead]!.gap === Gap.Space && !tokens[ahead]!.possessive) ahead++
+    const after = tokens[ahead]
+    if (ahead === end || after === undefined || after.gap !== Gap.Space || !isNameWord(after)) break
+    end = ahead + 1
+  }
+  return end
+}
+
+/** Hints from the words just before and after a run (`spokesman Dmitry Peskov`, `Yonhap news agency`). */
+function cueAround(tokens: readonly Token[], start: number, end: number): Cue | undefined {
+  const before = tokens[start - 1]
+  const first = tokens[start]!
+  if (before && first.gap === Gap.Space && before.shape === Shape.Lower && (personTitles.has(before.key) || before.key === 'said')) return 'person'
+  const after = tokens[end]
+  if (after === undefined || after.shape !== Shape.Lower) return undefined
+  if (after.gap === Gap.Space) {
+    if (placeWords.has(after.key)) return 'place'
+    if (organisationNouns.has(after.key) || (after.key === 'news' && tokens[end + 1]?.key === 'agency')) return 'organisation'
+    if (speechVerbs.has(after.key)) return undefined
+  }
+  if (after.gap === Gap.Break && personTitles.has(after.key) && !tokens[end - 1]!.possessive) return 'person'
+  return undefined
+}
+
+/** Split one run of capitalised words into names. */
+function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | undefined): NamePhrase[] {
+  let start = 0
+  let end = run.length
+  while (start < end && ((run[start]!.shape === Shape.Capital && leadingFunctionWords.has(run[start]!.key)) || nameConnectors.has(run[start]!.key))) start++
+  while (end > start && nameConnectors.has(run[end - 1]!.key)) end--
+  if (start >= end) return []
+  const words = run.slice(start, end)
+  const sentenceStart = run[0]!.sentenceStart
+  const keys = words.map((token) => token.key)
+
+  const known = lookUpName(rules, keys, 0, keys.length, false)
+  if (known) return [{tokens: words, known, weight: 1, sentenceStart}]
+
+  const titled = splitAtTitle(keys)
+  if (titled) {
+    const person: NamePhrase = {tokens: words.slice(titled.name), kind: 'person', weight: 1, sentenceStart: false}
+    return [...(titled.prefix > 0 ? analyseRun(words.slice(0, titled.prefix), rules, undefined) : []), person]
+  }
+  if (isOrganisationName(words, keys)) {
+    const tokens = withoutLegalSuffix(words)
+    const inside = placesInside(words, keys, rules)
+    return kindFromWords(tokens) === 'none' ? inside : [{tokens, kind: 'organisation', weight: 1, sentenceStart}, ...inside]
+  }
+  return segment(words, keys, rules, cue, sentenceStart)
+}
+
+/** Known names inside a run, longest first, and what is left between them. */
+function segment(words: readonly Token[], keys: readonly string[], rules: CompiledRules, cue: Cue | undefined, sentenceStart: boolean): NamePhrase[] {
+  const phrases: NamePhrase[] = []
+  const longest = maxNameWords(rules)
+  let spanStart = 0
+  let index = 0
+  const flush = (end: number): void => {
+    let from = spanStart
+    let to = end
+    while (from < to && nameConnectors.has(keys[from]!)) from++
+    while (to > from && nameConnectors.has(keys[to - 1]!)) to--
+    if (from >= to) return
+    const tokens = words.slice(from, to)
+    const kind = kindFromWords(tokens)
+    if (kind === 'none') return
+    phrases.push({tokens, weight: 1, sentenceStart: sentenceStart && from === 0, ...(kind ? {kind} : {}), ...(cue ? {cue} : {})})
+  }
+  while (index < keys.length) {
+    let match: KnownName | undefined
+    let matchEnd = index
+    for (let end = Math.min(keys.length, index + longest); end > index && match === undefined; end--) {
+      match = lookUpName(rules, keys, index, end, false)
+      matchEnd = end
+    }
+    if (match) {
+      flush(index)
+      phrases.push({tokens: words.slice(index, matchEnd), known: match, weight: 1, sentenceStart: sentenceStart && index === 0})
+      index = matchEnd
+      spanStart = index
+    } else {
+      index++
+    }
+  }
+  flush(keys.length)
+  return phrases
+}
+
+/**
+ * Where a job title stands before a person's name in a run
+ * (`Japanese Finance Minister Kiichi Miyazawa`): the words before the
+ * title (`prefix`) and the first word of the name (`name`).
+ */
+function splitAtTitle(keys: readonly string[]): {prefix: number; name: number} | undefined {
+  for (let title = keys.length - 2; title >= 0; title--) {
+    if (!personTitles.has(keys[title]!)) continue
+    let name = title + 1
+    while (name < keys.length && (nameConnectors.has(keys[name]!) || titleQualifiers.has(keys[name]!) || personTitles.has(keys[name]!))) name++
+    if (name >= keys.length || !isPersonName(keys.slice(name))) continue
+    if (keptTitles.has(keys[title]!) && name === keys.length - 1) name = title
+    let prefix = title
+    while (prefix > 0 && (titleQualifiers.has(keys[prefix - 1]!) || personTitles.has(keys[prefix - 1]!))) prefix--
+    return {prefix, name}
+  }
+  return undefined
+}
+
+/** One to four name words, with particles (`de`, `van`) and suffixes (`Jr`) allowed. */
+export function isPersonName(keys: readonly string[]): boolean {
+  let names = 0
+  for (const [index, key] of keys.entries()) {
+    if (nameParticles.has(key) && index > 0 && index < keys.length - 1) continue
+    if (nameSuffixes.has(key) && index > 1) continue
+    if (organisationWords.has(key) || genericWords.has(key) || legalSuffixes.has(key) || placeWords.has(key) ||
+      calendarWords.has(key) || nameConnectors.has(key) || nonTopicWords.has(key)) return false
+    names++
+  }
+  return names >= 1 && names <= 4
+}
+
+function isOrganisationName(words: readonly Token[], keys: readonly string[]): boolean {
+  if (words.some((token) => token.bracketed)) return true
+  const last = keys[keys.length - 1]!
+  if (keys.length > 1 && (organisationWords.has(last) || legalSuffixes.has(last))) return true
+  for (let index = 0; index < keys.length - 1; index++) {
+    const key = keys[index]!
+    if ((orgLeadWords.has(key) || organisationWords.has(key) || legalSuffixes.has(key)) && (keys[index + 1] === 'of' || keys[index + 1] === 'for')) return true
+  }
+  return false
+}
+
+/** `General Motors Corp` → `General Motors`; a lone `Corp` stays. */
+function withoutLegalSuffix(words: readonly Token[]): readonly Token[] {
+  let end = words.length
+  while (end > 1 && (legalSuffixes.has(words[end - 1]!.key) || nameConnectors.has(words[end - 1]!.key))) end--
+  return end === words.length ? words : words.slice(0, end)
+}
+
+/** Places named inside an organisation's name (`Bank of Japan` → Japan), at half weight. */
+function placesInside(words: readonly Token[], keys: readonly string[], rules: CompiledRules): NamePhrase[] {
+  const found: NamePhrase[] = []
+  const longest = maxNameWords(rules)
+  for (let index = 0; index < keys.length; index++) {
+    for (let end = Math.min(keys.length, index + longest); end > index; end--) {
+      const known = lookUpName(rules, keys, index, end, false)
+      if (known?.kind === 'place') {
+        found.push({tokens: words.slice(index, end), known, weight: 0.5, sentenceStart: false})
+        index = end - 1
+        break
+      }
+    }
+  }
+  return found
+}
+
+/**
+ * The kind the words of an unknown name decide by themselves: `none` for
+ * names that are no topic (`Central Committee`, `Sixth Avenue Building`).
+ */
+function kindFromWords(tokens: readonly Token[]): Cue | 'none' | undefined {
+  const keys = tokens.map((token) => token.key)
+  const last = keys[keys.length - 1]!
+  if (nonTopicWords.has(last) || personTitles.has(last) || (legalSuffixes.has(last) && keys.length === 1)) return 'none'
+  // A role without a name (`Secretary of State`) or generic words only (`Central Committee`).
+  const titled = keys.some((key) => personTitles.has(key))
+  if (keys.every((key) => genericWords.has(key) || nameConnectors.has(key) || personTitles.has(key) || (titled && titleQualifiers.has(key)))) return 'none'
+  if (keys.length > 1 && placeWords.has(last)) return 'place'
+  return undefined
+}

@@ -1,0 +1,65 @@
+import {economicSubjects} from './economic-subjects.js'
+import {nameKey} from './name-key.js'
+import type {SubjectRule} from './topic-rules.js'
+import type {Token} from './tokenize.js'
+
+interface Keyword {
+  /** Keys of the keyword's words after the first. */
+  readonly rest: readonly string[]
+  readonly subject: number
+}
+
+/** Subject rules, indexed by the first word of each keyword. */
+interface SubjectIndex {
+  readonly rules: readonly SubjectRule[]
+  readonly byFirstWord: ReadonlyMap<string, readonly Keyword[]>
+}
+
+const indexes = new WeakMap<readonly SubjectRule[], SubjectIndex>()
+
+/** A subject that an article's words call for, with how often. */
+export interface FoundSubject {
+  readonly name: string
+  readonly hits: number
+}
+
+/**
+ * The subjects whose keywords occur at least their `min` times in the
+ * paragraphs' words: the built-in economic subjects and the topics file's
+ * (which replace a built-in subject of the same name).
+ */
+export function findSubjects(paragraphs: readonly (readonly Token[])[], fileRules: readonly SubjectRule[]): FoundSubject[] {
+  const index = indexFor(fileRules)
+  const hits = new Array<number>(index.rules.length).fill(0)
+  for (const tokens of paragraphs) {
+    for (let position = 0; position < tokens.length; position++) {
+      const keywords = index.byFirstWord.get(tokens[position]!.key)
+      if (keywords === undefined) continue
+      for (const keyword of keywords) {
+        if (keyword.rest.every((key, offset) => tokens[position + 1 + offset]?.key === key)) hits[keyword.subject]!++
+      }
+    }
+  }
+  return index.rules.flatMap((rule, number) => (hits[number]! >= rule.min ? [{name: rule.name, hits: hits[number]!}] : []))
+}
+
+function indexFor(fileRules: readonly SubjectRule[]): SubjectIndex {
+  let index = indexes.get(fileRules)
+  if (index === undefined) {
+    const replaced = new Set(fileRules.map((rule) => nameKey(rule.name)))
+    const rules = [...economicSubjects.filter((rule) => !replaced.has(nameKey(rule.name))), ...fileRules]
+    const byFirstWord = new Map<string, Keyword[]>()
+    rules.forEach((rule, subject) => {
+      for (const keyword of new Set(rule.keywords.map((text) => text.split(/\s+/).map(nameKey).filter((key) => key !== '').join(' ')))) {
+        if (keyword === '') continue
+        const [first, ...rest] = keyword.split(' ') as [string, ...string[]]
+        const list = byFirstWord.get(first) ?? []
+        list.push({rest, subject})
+        byFirstWord.set(first, list)
+      }
+    })
+    index = {rules, byFirstWord}
+    indexes.set(fileRules, index)
+  }
+  return index
+}

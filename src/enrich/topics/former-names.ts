@@ -1,0 +1,48 @@
+/**
+ * Places that the geographic packages do not list because they no longer
+ * exist or because news uses a short or former name for them. Wire archives
+ * reach back decades, so `West German` and `Soviet` must still mean a place.
+ */
+export interface ExtraPlace {
+  /** Canonical name shown as the topic. */
+  readonly name: string
+  /** Other spellings and demonyms that mean it. */
+  readonly names: readonly string[]
+  /** The country it lies in, when it is not one itself (by canonical name). */
+  readonly country?: string
+}
+
+/** Former countries, with their demonyms. */
+export const formerCountries: readonly ExtraPlace[] = [
+  {name: 'Soviet Union', names: ['USSR', 'U.S.S.R.', 'Soviet', 'Soviets']},
+  {name: 'West Germany', names: ['West German', 'West Germans', 'W. Germany', 'Federal Republic of Germany']},
+  {name: 'East Germany', names: ['East German', 'East Germans', 'German Democratic Republic', 'GDR']},
+  {name: 'Yugoslavia', names: ['Yugoslav', 'Yugoslavs', 'Yugoslavian']},
+  {name: 'Czechoslovakia', names: ['Czechoslovak', 'Czechoslovakian']},
+  {name: 'Zaire', names: ['Zairean', 'Zairian']},
+]
+
+/**
+ * Short, colloquial and former names of places that the packages know under
+ * another name (`Britain`, `Peking`), and the parts of the United Kingdom.
+ */
+export const otherPlaceNames: readonly ExtraPlace[] = [
+  {name: 'United Kingdom', names: ['Britain']},
+  {name: 'Saudi Arabia', names: ['Saudi', 'Saudis']},
+  {name: 'Philippines', names: ['Philippine']},
+  {name: 'United Arab Emirates', names: ['Emirates', 'Emirian']},
+  {name: 'Cambodia', names: ['Kampuchea', 'Kampuchean']},
+  {name: 'Beijing', names: ['Peking'], country: 'China'},
+  {name: 'Mumbai', names: ['Bombay'], country: 'India'},
+  {name: 'Basel', names: ['Basle'], country: 'Switzerland'},
+  {name: 'Bern', names: ['Berne'], country: 'Switzerland'},
+  {name: 'Düsseldorf', names: ['Duesseldorf', 'Dusseldorf'], country: 'Germany'},
+  {name: 'Nürnberg', names: ['Nuremberg'], country: 'Germany'},
+  {name: 'Hannover', names: ['Hanover'], country: 'Germany'},
+  {name: 'England', names: [], country: 'United Kingdom'},
+  {name: 'Scotland', names: [], country: 'United Kingdom'},
+  {name: 'Wales', names: [], country: 'United Kingdom'},
+  {name: 'Northern Ireland', names: [], country: 'United Kingdom'},
+  {name: 'Middle East', names: []},
+  {name: 'Latin America', names: []},
+]

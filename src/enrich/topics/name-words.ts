@@ -1,0 +1,134 @@
+/**
+ * Word lists that tell a name from the words around it. Every entry is a
+ * lower-case `nameKey`. These are facts of English news style, not of the
+ * world: places come from packages (see `geo-data.ts`).
+ */
+
+function words(text: string): ReadonlySet<string> {
+  return new Set(text.trim().split(/\s+/))
+}
+
+/** Days and months: never topics, and they end a name (`Kremlin said on Monday`). */
+export const calendarWords = words(`
+  monday tuesday wednesday thursday friday saturday sunday
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec
+`)
+
+/** Words that start sentences in capitals but never start a name. */
+export const leadingFunctionWords = words(`
+  a an the and or but nor so yet for of in on at to from by with without within into onto upon
+  as if when whenever while after before since because although though unless until whether
+  this that these those it its he she they we i you his her their our my your there here
+  what which who whom whose where why how all some any each every no not also however
+  meanwhile separately earlier later last next first second third then thus than both either
+  neither many much more most other another only just even still such about against between
+  through during despite under over among amid according once instead indeed besides
+  one two three four five six seven eight nine ten several few
+`)
+
+/**
+ * Lower-case words allowed inside a name between capitalised words
+ * (`Bank of England`, `Ludwig van Beethoven`, `Procter and Gamble`).
+ */
+export const nameConnectors = words(`of and for on the de du des da di do dos del della van von der den la le y al bin ibn &`)
+
+/** Honorifics and job titles that stand before a person's name and are not part of it. */
+export const personTitles = words(`
+  president vice prime minister secretary chairman chairwoman chairperson chancellor governor
+  senator sen rep representative congressman congresswoman ambassador envoy spokesman spokeswoman
+  spokesperson director chief executive officer commissioner judge justice mayor premier
+  mr mrs ms miss dr prof professor sir dame lord lady gen adm admiral col colonel lt lieutenant
+  maj capt captain sgt sergeant cmdr deputy assistant undersecretary under-secretary treasurer
+  attorney leader head analyst economist trader dealer president-elect vice-president
+  vice-chairman deputy-governor counsel founder manager ceo rev reverend cardinal bishop
+  king queen prince princess sheikh emir sultan pope crown
+`)
+
+/** Royal and religious titles kept in a name that is otherwise one word (`King Fahd`, `Pope John Paul`). */
+export const keptTitles = words(`king queen prince princess sheikh emir sultan pope`)
+
+/**
+ * Words that qualify a job title (`Finance Minister`, `Secretary of State`,
+ * `Minister of International Trade and Industry`): dropped with the title.
+ */
+export const titleQualifiers = words(`
+  finance foreign trade defense defence agriculture energy oil economy economic economics interior
+  commerce labor labour justice health industry industrial transport transportation treasury state
+  home central general prime deputy vice assistant senior former acting executive chief managing
+  first federal national international petroleum information planning budget development
+  environment education housing works public communications resources mines mining fisheries
+  taxation revenue monetary fiscal affairs policy security cabinet presidential press chamber
+  group company corporate bank banking trading exchange market markets securities
+`)
+
+/** Last words that make a phrase an organisation (`World Bank`, `State Department`). */
+export const organisationWords = words(`
+  bank banks bancorp bancshares corp corporation inc incorporated co company companies ltd limited
+  plc llc ag nv sa spa gmbh bv kk bhd pty group holdings holding industries association associates
+  organisation organization agency ministry department council commission committee party union
+  board authority exchange fund reserve federation institute institution university college court
+  office service services bureau community administration congress senate parliament assembly
+  army navy forces police airlines airways motors trust partners securities systems technologies
+  technology communications foundation society club network nations cartel consortium alliance
+  secretariat treasury government cabinet junta directorate mission front movement league
+  electronics electric energy petroleum oil chemical chemicals pharmaceuticals laboratories
+  mining resources minerals steel insurance financial finance capital investments investment
+  properties realty airline railroad railway shipping lines stores brands foods enterprises
+  international
+`)
+
+/** Company endings left out of the canonical name (`General Motors Corp` → `General Motors`). */
+export const legalSuffixes = words(`
+  inc incorporated corp corporation co ltd limited plc llc ag nv sa spa gmbh bv kk bhd pty lp
+`)
+
+/** Last words that make a phrase a place that no gazetteer lists (`Kursk region`, `Defiance County`). */
+export const placeWords = words(`
+  county province region state island islands valley gulf sea ocean river lake mountains bay
+  peninsula strait canal desert basin territory district prefecture
+`)
+
+/** Last words of names that are not topics: streets, buildings, meetings. */
+export const nonTopicWords = words(`
+  street avenue road boulevard building tower plaza square hotel station meeting plenary
+  conference session act bill law treaty accord amendment resolution program programme plan
+  index average report survey
+`)
+
+/**
+ * Words that alone, or only with each other, name nothing in particular
+ * (`Central Committee`, `Foreign Ministry`, `Asian`, `Government`).
+ */
+export const genericWords = words(`
+  central national federal supreme foreign finance trade economy economic interior
+  committee ministry department government council board bank party union association agency
+  office commission cabinet court assembly administration company group authority executive
+  plenary meeting standing joint general annual special working select advisory steering
+  monetary policy budget planning house senate congress parliament army navy military
+  asian european african american arab islamic muslim christian jewish catholic communist
+  socialist democratic republican democrats republicans conservative liberal labourite western
+  eastern northern southern north south east west world international
+  gulf reuter reuters
+`)
+
+/**
+ * All-capital words of wire copy that are not names (units, table headings,
+ * time zones) and so are never read as acronyms.
+ */
+export const capitalNoise = words(`
+  note notes mln bln billion dlrs dlr dls cts ct pct vs net shr shrs revs rev qtr qtly div divs eps
+  gmt est edt cst cdt pst pdt bst am pm ok tv na nil nm fob cif more rpt repeat corrected correction
+  update urgent flash bpd ltd inc corp plc co ag nv sa via the and of for to in on at by a i ii iii
+  iv v vi vii viii ix x oper avg yr yrs mths wk wks sales profit loss losses shares tonnes tons
+  usd stg yen dm dfl sfr ffr lire ceo cfo coo
+`)
+
+/** Lower-case words after a name that say it is a person who speaks. */
+export const speechVerbs = words(`said says told added stated declared noted argued asked warned`)
+
+/** Lower-case words after a name that say it is an organisation (`Yonhap news agency`). */
+export const organisationNouns = words(`
+  agency company firm group bank party ministry unit subsidiary newspaper news daily concern
+  corporation association union network chain carrier airline
+`)

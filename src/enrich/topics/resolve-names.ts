@@ -1,0 +1,156 @@
+import type {TopicKind} from '../../model/article.js'
+import {isPersonName, type NamePhrase} from './find-names.js'
+import type {KnownName} from './known-names.js'
+import {nameKey} from './name-key.js'
+import {capitalNoise, genericWords, legalSuffixes, nameConnectors} from './name-words.js'
+import type {TopicTally} from './topic-tally.js'
+import {Shape, type Token} from './tokenize.js'
+
+/** A name phrase with where it stands and what it is worth there. */
+export interface PlacedPhrase {
+  readonly phrase: NamePhrase
+  /** Running position in the article, for ties and for "the full name came first". */
+  readonly order: number
+  /** Weight of the paragraph it stands in (the title and lead count more). */
+  readonly weight: number
+}
+
+type EntityKind = Exclude<TopicKind, 'subject'>
+
+/** What an article's names came to, for reading its all-caps parts. */
+export type ArticleNames = ReadonlyMap<string, {readonly name: string; readonly kind: EntityKind}>
+
+/** Share of a city's or province's weight that its country gets. */
+const countryShare = 0.5
+
+/**
+ * Decide what each name of an article's mixed-case text refers to, looking
+ * at the article as a whole: a later `Miller` is the `Matthew Miller` named
+ * before, `EC` is the `European Community`, `Columbia` is `Columbia Gas
+ * System`; a sentence's first word counts only if it is capitalised
+ * elsewhere too. Adds every mention to `tally` and returns the names found,
+ * by key, for reading the article's all-caps text.
+ *
+ * @param midSentenceCapitals Keys of words written with a capital inside a sentence somewhere in the article.
+ */
+export function resolveNames(placed: readonly PlacedPhrase[], midSentenceCapitals: ReadonlySet<string>, tally: TopicTally): ArticleNames {
+  const people = new Map<string, {name: string; order: number}[]>()
+  const organisations = new Map<string, string>()
+  const singles = new Map<string, number>()
+  const names = new Map<string, {name: string; kind: EntityKind}>()
+
+  for (const {phrase} of placed) {
+    if (phrase.known === undefined && phrase.tokens.length === 1) {
+      const key = phrase.tokens[0]!.key
+      singles.set(key, (singles.get(key) ?? 0) + 1)
+    }
+  }
+  // People first: a title, a cue, or a surname used alone elsewhere makes a multi-word name a person.
+  for (const {phrase, order} of placed) {
+    if (phrase.known || phrase.tokens.length < 2 || phrase.kind === 'organisation' || phrase.kind === 'place') continue
+    const keys = phrase.tokens.map((token) => token.key)
+    const surname = keys[keys.length - 1]!
+    const isPerson = phrase.kind === 'person' || ((phrase.cue === 'person' || singles.has(surname)) && isPersonName(keys))
+    if (!isPerson) continue
+    const list = people.get(surname) ?? []
+    const name = display(phrase.tokens)
+    if (!list.some((person) => person.name === name)) list.push({name, order})
+    people.set(surname, list)
+  }
+  for (const {phrase} of placed) {
+    if (phrase.known || phrase.tokens.length < 2) continue
+    if (phrase.kind === 'person' || phrase.kind === 'place' || isCountedPerson(phrase, people)) continue
+    const name = display(phrase.tokens)
+    const first = phrase.tokens[0]!.key
+    if (!organisations.has(first) && !genericWords.has(first)) organisations.set(first, name)
+    const acronym = initialsOf(phrase.tokens)
+    if (acronym.length >= 2 && !organisations.has(acronym)) organisations.set(acronym, name)
+  }
+
+  const add = (name: string, kind: EntityKind, weight: number, order: number): void => {
+    tally.add(name, kind, weight, order)
+    if (weight >= 0.5) names.set(nameKey(name), {name, kind})
+  }
+  for (const {phrase, order, weight} of placed) {
+    const w = weight * phrase.weight
+    if (phrase.known) {
+      addKnown(phrase.known, phrase.tokens, w, order, people, add)
+      continue
+    }
+    const keys = phrase.tokens.map((token) => token.key)
+    if (phrase.tokens.length > 1) {
+      const person = personFor(keys[keys.length - 1]!, order, people)
+      if (phrase.kind !== 'organisation' && phrase.kind !== 'place' && person && isCountedPerson(phrase, people)) add(person, 'person', w, order)
+      else add(display(phrase.tokens), phrase.kind === 'place' ? 'place' : 'organisation', w, order)
+      continue
+    }
+    const token = phrase.tokens[0]!
+    const key = token.key
+    if (phrase.sentenceStart && !midSentenceCapitals.has(key) && phrase.cue === undefined) continue
+    if (genericWords.has(key) || legalSuffixes.has(key) || nameConnectors.has(key) || (token.shape === Shape.Upper && capitalNoise.has(key))) continue
+    const person = personFor(key, order, people)
+    if (person) {
+      add(person, 'person', w, order)
+      continue
+    }
+    const organisation = organisations.get(key)
+    if (organisation) {
+      add(organisation, 'organisation', w, order)
+      continue
+    }
+    const kind: EntityKind | undefined = phrase.cue ?? phrase.kind ?? (token.shape === Shape.Upper || (singles.get(key) ?? 0) >= 2 ? 'organisation' : undefined)
+    if (kind) add(display(phrase.tokens), kind, w, order)
+  }
+  for (const [surname, list] of people) {
+    if (list.length === 1) names.set(surname, {name: list[0]!.name, kind: 'person'})
+  }
+  for (const [key, name] of organisations) {
+    if (key.length >= 3 && names.has(nameKey(name))) names.set(key, {name, kind: 'organisation'})
+  }
+  return names
+}
+
+function addKnown(known: KnownName, tokens: readonly Token[], weight: number, order: number,
+  people: ReadonlyMap<string, readonly {name: string; order: number}[]>, add: (name: string, kind: EntityKind, weight: number, order: number) => void): void {
+  const place = known.place
+  // Note: `Jackson` the city is `Jesse Jackson` in an article that names him.
+  if (place && place.level !== 'country' && place.level !== 'region' && tokens.length === 1) {
+    const person = personFor(tokens[0]!.key, order, people)
+    if (person) {
+      add(person, 'person', weight, order)
+      return
+    }
+  }
+  add(known.name, known.kind, weight, order)
+  if (place?.country && place.country !== place.name) add(place.country, 'place', weight * countryShare, order)
+}
+
+/** The person a surname means at `order`: the last one named in full before it, else the first one named. */
+function personFor(surname: string, order: number, people: ReadonlyMap<string, readonly {name: string; order: number}[]>): string | undefined {
+  const list = people.get(surname)
+  if (list === undefined) return undefined
+  let chosen = list[0]!
+  for (const person of list) if (person.order <= order) chosen = person
+  return chosen.name
+}
+
+function isCountedPerson(phrase: NamePhrase, people: ReadonlyMap<string, readonly {name: string}[]>): boolean {
+  const name = display(phrase.tokens)
+  return people.get(phrase.tokens[phrase.tokens.length - 1]!.key)?.some((person) => person.name === name) ?? false
+}
+
+/** `International Monetary Fund` → `imf`; `Organisation of Petroleum Exporting Countries` → `opec`. */
+function initialsOf(tokens: readonly Token[]): string {
+  let initials = ''
+  for (const token of tokens) {
+    if (nameConnectors.has(token.key)) continue
+    initials += token.key[0] ?? ''
+  }
+  return initials
+}
+
+/** A name as shown: its words as written, without a trailing plural-possessive apostrophe. */
+export function display(tokens: readonly Token[]): string {
+  const text = tokens.map((token) => token.text).join(' ')
+  return text.endsWith("'") ? text.slice(0, -1) : text
+}

@@ -1,0 +1,235 @@
+import {nameKey} from './name-key.js'
+
+/** How a word is written. */
+export const Shape = {
+  /** `said`, `de` */
+  Lower: 0,
+  /** `Russia`, `McDonald`, `U.S.-made` */
+  Capital: 1,
+  /** `OPEC`, `KCNA`, `U.S.` (two or more letters, all capitals) */
+  Upper: 2,
+  /** `1987`, `3rd` */
+  Number: 3,
+} as const
+export type Shape = (typeof Shape)[keyof typeof Shape]
+
+/** What stands between a word and the one before it. */
+export const Gap = {
+  /** Only spaces: the two words can belong to one name. */
+  Space: 0,
+  /** A comma, semicolon, dash, bracket or quote. */
+  Break: 1,
+  /** The end of a sentence. */
+  Stop: 2,
+} as const
+export type Gap = (typeof Gap)[keyof typeof Gap]
+
+/** One word of a paragraph. */
+export interface Token {
+  /** As written, without a possessive ending (`Russia` for `Russia's`). */
+  readonly text: string
+  /** `nameKey` of `text`. */
+  readonly key: string
+  readonly shape: Shape
+  readonly gap: Gap
+  /** First word of a sentence (or of the paragraph). */
+  readonly sentenceStart: boolean
+  /** Written with a possessive ending (`Russia's`, `Workers'`). */
+  readonly possessive: boolean
+  /** Followed directly by a full stop (`Corp.`, `Mr.`, or the end of a sentence). */
+  readonly dotAfter: boolean
+  /** Inside `<...>`: Reuters marks company names and tickers so. */
+  readonly bracketed: boolean
+  /** Position in the paragraph's token list (0-based). */
+  readonly index: number
+}
+
+const abbreviations = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'mt', 'ft', 'corp', 'inc', 'co', 'ltd', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov',
+  'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'no', 'vs', 'adm', 'cmdr', 'maj', 'messrs', 'bros', 'dept', 'univ',
+  'calif', 'conn', 'mass', 'fla', 'ill', 'mich', 'minn', 'penn', 'tenn', 'wash', 'wis', 'okla', 'ore', 'ariz', 'colo',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'etc',
+])
+
+/** Words that open a bracketed credit or byline, whose contents are skipped (`(credit: KCNA VIA REUTERS)`). */
+const creditOpeners = /^(?:credit|credits|photo|photos|picture|reporting|writing|editing|additional reporting|source)\b/i
+
+/**
+ * Split a paragraph into words and numbers, in one pass over its characters
+ * (no regular expression runs over the whole text, so any length is linear).
+ * Punctuation and bracketed credits are not returned; what they leave behind
+ * is kept in each word's `gap`.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  const length = text.length
+  let gap: Gap = Gap.Stop
+  let sentenceStart = true
+  let bracketDepth = 0
+  let index = 0
+  while (index < length) {
+    const code = text.charCodeAt(index)
+    if (isWordChar(code, text, index)) {
+      const end = wordEnd(text, index)
+      let word = text.slice(index, end)
+      let next = end
+      let possessive = false
+      let key: string | undefined
+      if (/['\u2019][sS]$/.test(word) && word.length > 2) {
+        word = word.slice(0, -2)
+        possessive = true
+      } else if ((text[end] === "'" || text[end] === '\u2019') && /[sS]$/.test(word) && !isLetterAt(text, end + 1)) {
+        // Note: a plural possessive (`Workers' Party`) stays in the word, so
+        // the name can go on; only the key drops the apostrophe.
+        key = nameKey(word)
+        word += "'"
+        next = end + 1
+      }
+      let dotAfter = false
+      if (text[next] === '.' && !word.endsWith('.')) {
+        dotAfter = true
+      }
+      const shape = shapeOf(word)
+      tokens.push({text: word, key: key ?? nameKey(word), shape, gap, sentenceStart, possessive, dotAfter, bracketed: bracketDepth > 0, index: tokens.length})
+      gap = Gap.Space
+      sentenceStart = false
+      if (dotAfter) {
+        next += 1
+        if (endsSentence(word, shape)) {
+          gap = Gap.Stop
+          sentenceStart = true
+        } else if (!isSpace(text.charCodeAt(next))) {
+          gap = Gap.Break
+        }
+      }
+      index = next
+      continue
+    }
+    if (isSpace(code)) {
+      index++
+      continue
+    }
+    if (code === 0x28 /* ( */) {
+      const close = closingParenthesis(text, index)
+      if (close !== -1 && creditOpeners.test(text.slice(index + 1, Math.min(close, index + 40)).trimStart())) {
+        index = close + 1
+        gap = gap === Gap.Stop ? Gap.Stop : Gap.Break
+        continue
+      }
+    }
+    if (code === 0x3c /* < */) bracketDepth++
+    else if (code === 0x3e /* > */) bracketDepth = Math.max(0, bracketDepth - 1)
+    if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3a /* . ! ? : */) {
+      gap = Gap.Stop
+      sentenceStart = true
+      bracketDepth = 0
+    } else if (gap !== Gap.Stop) {
+      gap = Gap.Break
+    }
+    index++
+  }
+  return tokens
+}
+
+/** Where the word starting at `start` ends: letters and digits, joined by `'`, `-`, `&` and the dots of `U.S.`. */
+function wordEnd(text: string, start: number): number {
+  let index = start
+  let segment = 0
+  let initials = true
+  let dotted = false
+  while (index < text.length) {
+    const code = text.charCodeAt(index)
+    if (isWordChar(code, text, index)) {
+      index++
+      segment++
+      continue
+    }
+    const nextIsWord = index + 1 < text.length && isWordChar(text.charCodeAt(index + 1), text, index + 1)
+    if ((code === 0x2e || code === 0x2c) && isDigit(text.charCodeAt(index - 1)) && isDigit(text.charCodeAt(index + 1))) {
+      index++ // 1.5, 11,000
+      continue
+    }
+    if (code === 0x2e /* . */) {
+      if (segment === 1 && isLetterAt(text, index - 1)) {
+        if (nextIsWord && isLetterAt(text, index + 1) && !isLetterAt(text, index + 2)) {
+          dotted = true
+          index++
+          segment = 0
+          continue
+        }
+        if (dotted && initials) return index + 1
+      }
+      return index
+    }
+    if (segment === 0 || !nextIsWord) return index
+    if (code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x26 /* ' ’ - & */) {
+      if (code === 0x26 && !(isUpperAt(text, index - 1) && isUpperAt(text, index + 1))) return index
+      initials = false
+      index++
+      segment = 0
+      continue
+    }
+    return index
+  }
+  return index
+}
+
+/** The `)` closing the `(` at `open`, looked for within a credit's length; -1 when there is none. */
+function closingParenthesis(text: string, open: number): number {
+  const end = Math.min(text.length, open + 300)
+  for (let index = open + 1; index < end; index++) {
+    if (text.charCodeAt(index) === 0x29) return index
+  }
+  return -1
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
+}
+
+function endsSentence(word: string, shape: Shape): boolean {
+  if (shape === Shape.Number) return true
+  if (word.length === 1 && shape !== Shape.Lower) return false // an initial: `John F. Kennedy`
+  return !abbreviations.has(word.toLowerCase())
+}
+
+function shapeOf(word: string): Shape {
+  const first = word.charCodeAt(0)
+  if (first >= 0x30 && first <= 0x39) return Shape.Number
+  const lower = word.toLowerCase()
+  if (lower === word) return Shape.Lower
+  const upper = word.toUpperCase()
+  if (upper === word && letterCount(word) >= 2) return Shape.Upper
+  return word[0] === lower[0] ? Shape.Lower : Shape.Capital
+}
+
+function letterCount(word: string): number {
+  let count = 0
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code > 0xbf) count++
+  }
+  return count
+}
+
+function isWordChar(code: number, text: string, index: number): boolean {
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) return true
+  if (code < 0xc0) return false
+  return /[\p{L}\p{M}\p{N}]/u.test(text[index]!)
+}
+
+function isLetterAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false
+  const code = text.charCodeAt(index)
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return true
+  return code >= 0xc0 && /\p{L}/u.test(text[index]!)
+}
+
+function isUpperAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  return code >= 0x41 && code <= 0x5a
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0
+}
