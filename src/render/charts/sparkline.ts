@@ -1,0 +1,57 @@
+import {bandScale, countScale} from '../../adapters/scale.js'
+import {monthsBetween} from './months.js'
+import {chartSvg, empty, tag, text, type Markup} from './svg.js'
+
+/** What a sparkline shows: a count per `YYYY-MM` month over the archive's span. */
+export interface SparklineData {
+  /** First and last month of the axis (the whole archive's span, so topics compare). */
+  readonly first: string
+  readonly last: string
+  /** Month → count; months not in the map have none. */
+  readonly counts: ReadonlyMap<string, number>
+  /** The text alternative, e.g. `Articles about Ukraine per month, February to October 1987; most in March 1987 (45).` */
+  readonly label: string
+  /** `March 1987: 45 articles`, for a bar's tooltip. */
+  tooltip(month: string, count: number): string
+}
+
+const height = 56
+const baseline = height - 4
+
+/**
+ * A small bar chart of articles per month, without axes: how coverage of a
+ * topic rose and fell. It is an image with a text alternative; the page lists
+ * the figures too. Only months with articles make markup, so a topic seen in
+ * a few months of a fifty-year archive stays small.
+ */
+export function sparklineChart(data: SparklineData): Markup {
+  const keys = monthsBetween(data.first, data.last)
+  if (keys.length === 0) return empty
+  const step = Math.max(2, Math.min(24, Math.floor(480 / keys.length)))
+  const width = step * keys.length
+  const x = bandScale(keys, [0, width], step >= 6 ? 0.25 : 0)
+  const y = countScale(Math.max(0, ...data.counts.values()), [baseline, 4])
+  const bars: Markup[] = []
+  for (const key of keys) {
+    const count = data.counts.get(key) ?? 0
+    if (count <= 0) continue
+    const top = Math.min(y(count), baseline - 1.5)
+    bars.push(tag('rect', {x: x(key), y: top, width: Math.max(1, x.bandwidth), height: baseline - top, class: 'bar'}, tag('title', {}, text(data.tooltip(key, count)))))
+  }
+  return chartSvg(
+    {width, height, className: 'chart chart-sparkline', label: data.label},
+    tag('line', {x1: 0, x2: width, y1: baseline, y2: baseline, class: 'baseline'}),
+    ...bars,
+  )
+}
+
+/** A short bar showing `value` out of `max`, for lists (e.g. topics seen together). Decorative: the number is shown beside it. */
+export function shareBar(value: number, max: number): Markup {
+  const width = 96
+  const filled = max > 0 ? Math.max(2, (value / max) * width) : 0
+  return chartSvg(
+    {width, height: 10, className: 'chart chart-share'},
+    tag('rect', {x: 0, y: 1, width, height: 8, rx: 2, class: 'track'}),
+    tag('rect', {x: 0, y: 1, width: filled, height: 8, rx: 2, class: 'bar'}),
+  )
+}
