@@ -1,2 +1,81 @@
-// PLACEHOLDER
-export function deriveHeadline(lead: string): string { return lead.slice(0, 80) }
+import {cutAtWord, danglingWords, leadText, splitSentences, trimTail} from './summary.js'
+
+/** Headline length bounds, in characters. */
+const minLength = 40
+const maxLength = 90
+
+/**
+ * Words that start a new clause: a headline may stop just before them
+ * (`Brazil suspends interest payments | after talks fail`).
+ */
+const clauseWords =
+  /^(?:said|says|which|who|after|while|because|although|though|as|when|but|amid|following|despite|according|including|where|whereas|since|until|unless|before|if)$/i
+
+/**
+ * A headline of about 40–90 characters from the lead: its first sentence,
+ * cut at the last clause boundary (`,`, `;`, ` - `, or before `which`,
+ * `after`, `said`…) that leaves at least 40 characters, else at the last word
+ * boundary, never inside a word and never after a dangling `and`, `of`,
+ * `the`, `a`, `to`, `in` or a comma. The dateline is removed; an all-capitals
+ * lead is sentence-cased (acronyms such as `U.S.`, `OPEC`, `GNP` are kept).
+ * A first sentence shorter than 40 characters is used as it is.
+ */
+export function deriveHeadline(lead: string): string {
+  let text = leadText(lead)
+  if (text === '') return ''
+  if (!/\p{Ll}/u.test(text)) text = toSentenceCase(text)
+  else if (/^\p{Ll}/u.test(text)) text = text.charAt(0).toUpperCase() + text.slice(1)
+  const sentence = splitSentences(text)[0] ?? text
+  const bare = sentence.replace(/[.!?]+$/, (stop) => (stop === '.' ? '' : stop))
+  if (bare.length <= maxLength) return trimTail(bare)
+  return cutAtClause(bare) ?? cutAtWord(bare, maxLength)
+}
+
+/** The longest prefix of `text` ending at a clause boundary, 40–90 characters long, or `undefined`. */
+function cutAtClause(text: string): string | undefined {
+  const words = /\S+/g
+  let best: string | undefined
+  for (let match = words.exec(text); match !== null && match.index <= maxLength + 1; match = words.exec(text)) {
+    const before = text.slice(0, match.index).trimEnd()
+    const previous = before.slice(before.lastIndexOf(' ') + 1)
+    const atClause = clauseWords.test(match[0].replace(/[,;:]$/, '')) || /[,;:]$/.test(previous) || /^[-\u2013\u2014]+$/.test(previous)
+    if (!atClause) continue
+    const candidate = trimTail(before.replace(/ [-\u2013\u2014]+$/, ''))
+    const lastWord = candidate.slice(candidate.lastIndexOf(' ') + 1).toLowerCase()
+    if (candidate.length >= minLength && candidate.length <= maxLength && !danglingWords.has(lastWord)) best = candidate
+  }
+  return best
+}
+
+/** Short words that are ordinary words, not acronyms, when a lead is in capitals. */
+const commonShortWords = new Set(
+  'a an the and or but nor of to in on at by for from with as is are was be it its he she we they you his her our us up out off all any one two six ten new old oil gas tax set cut buy bid net due end low top may can not no yes has had did get got see sees say put run win won lose hit key big sea air war law aid pay ask own via per pct mln bln dlr cts shr qtr vs rise fall year week day month bank deal plan says seen sale sell buys cuts sets talk rate'.split(
+    ' ',
+  ),
+)
+/** Acronyms of four letters or more that stay in capitals. */
+const longAcronyms = new Set('OPEC GATT NATO USDA NYSE NASD AMEX CFTC NASA IATA OECD ASEAN UNCTAD COMECON EFTA FDIC SEC NYMEX COMEX LIFFE USSR'.split(' '))
+const properWords = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday i'.split(' '),
+)
+
+/**
+ * Sentence-case an all-capitals text, keeping what looks like an acronym:
+ * dotted initialisms (`U.S.`), short words that are not ordinary English
+ * (`EC`, `IMF`, `GNP`), words without vowels, and known acronyms (`OPEC`).
+ * Months, weekdays and `I` stay capitalised; the first letter is capitalised.
+ */
+export function toSentenceCase(text: string): string {
+  const cased = text.replace(/[\p{L}\p{N}][\p{L}\p{N}.'&-]*/gu, (word) => {
+    const letters = word.replace(/[^\p{L}]/gu, '')
+    if (letters === '') return word
+    const lower = word.toLowerCase()
+    const bare = lower.replace(/[.'&-]+$/, '')
+    if (/^(?:\p{L}\.)+\p{L}?\.?$/u.test(word) || longAcronyms.has(word.replace(/[^\p{L}]/gu, ''))) return word
+    if (letters.length <= 3 && !commonShortWords.has(bare)) return word
+    if (!/[AEIOUY]/.test(letters)) return word
+    if (properWords.has(bare)) return lower.charAt(0).toUpperCase() + lower.slice(1)
+    return lower
+  })
+  return cased.replace(/^([^\p{L}]*)(\p{Ll})/u, (_, prefix: string, letter: string) => prefix + letter.toUpperCase())
+}

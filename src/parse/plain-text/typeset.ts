@@ -13,15 +13,27 @@ const opensAfter = new Set([' ', '\t', '\n', '(', '[', '{', '<', '\u2014', '\u20
  * right way. Every step is a single linear pass.
  */
 export function typeset(raw: string, before = '', after = ''): string {
-  const value = repairMojibake(raw)
-  return curlQuotes(
-    value
-      .replace(/(?<=\S) -- ?(?=\S)|(?<=[A-Za-z])--(?=[A-Za-z])/g, (dash) => (dash.startsWith(' ') ? ' \u2014 ' : '\u2014'))
-      .replace(/(?<=\S) - (?=\S)/g, ' \u2013 ')
-      .replace(/(?<!\.)\.\.\.(?!\.)/g, '\u2026'),
-    before,
-    after,
-  )
+  let value = repairMojibake(raw)
+  // Note: each replacement is guarded by a plain `includes`, and none uses
+  // lookbehind, which V8 runs slowly at every position of the string.
+  if (value.includes('--')) value = value.replace(/ ?--+ ?/g, emDash)
+  if (value.includes(' - ')) value = value.replace(/ - /g, (dash, offset: number, whole: string) => (isWordEdge(whole, offset - 1) && isWordEdge(whole, offset + 3) ? ' \u2013 ' : dash))
+  if (value.includes('...')) value = value.replace(/\.{3,}/g, (dots) => (dots.length === 3 ? '\u2026' : dots))
+  return curlQuotes(value, before, after)
+}
+
+/** `a -- b` → `a — b`, `a--b` → `a—b` between words; any other run of hyphens stays (`4.65  --` in a table). */
+function emDash(dash: string, offset: number, whole: string): string {
+  if (dash.replace(/ /g, '') !== '--') return dash
+  if (!isWordEdge(whole, offset - 1) || !isWordEdge(whole, offset + dash.length)) return dash
+  if (dash.startsWith(' ') || dash.endsWith(' ')) return ' \u2014 '
+  return /[A-Za-z]/.test(whole[offset - 1] ?? '') && /[A-Za-z]/.test(whole[offset + 2] ?? '') ? '\u2014' : dash
+}
+
+/** Whether the character at `index` can stand next to a dash between words: not a space, not another hyphen, not the edge. */
+function isWordEdge(whole: string, index: number): boolean {
+  const char = whole[index]
+  return char !== undefined && char !== ' ' && char !== '-'
 }
 
 /**

@@ -1,0 +1,111 @@
+import {findDateline, type DatelineMatch} from './find-dateline.js'
+import {joinLines, readParagraphs, sliceRun, type TextRun} from './read-blocks.js'
+import {isDataRow, isLabelLine, readRow, type Row} from './read-row.js'
+import {readWireMarker, type WireMarker} from './read-wire-marker.js'
+
+/**
+ * What one block of the body is, before neighbours are looked at:
+ * - `row`: a line of figures (a table row);
+ * - `section`: a label that heads rows of figures (`Year`, `LORD ABBETT … FUND`);
+ * - `label`: a short unpunctuated line: a subheading or a table's row label,
+ *   depending on its neighbours;
+ * - `marker`: wire furniture (`MORE`, a sign-off, a byline, a wire headline);
+ * - `prose`: a paragraph.
+ */
+export type BlockKind = 'row' | 'section' | 'label' | 'marker' | 'prose'
+
+/** One block of the body: a paragraph, or one line of a paragraph that holds rows of figures. */
+export interface StoryBlock {
+  readonly kind: BlockKind
+  readonly run: TextRun
+  /** How it reads as a table row (`row` and `section` blocks). */
+  readonly row?: Row
+  readonly marker?: WireMarker
+  /** The dateline before this block's text, when this block opens the story. */
+  readonly dateline?: {readonly run: TextRun; readonly match: DatelineMatch}
+}
+
+/**
+ * Read the body of `text` from `start` into blocks: paragraphs (soft wraps
+ * joined), furniture found, the dateline split off the first story
+ * paragraph, and paragraphs whose lines are rows of figures split into one
+ * block per line.
+ */
+export function readStoryBlocks(text: string, start: number): StoryBlock[] {
+  const paragraphs = readParagraphs(text, start).map((lines) => joinLines(text, lines))
+  const blocks: StoryBlock[] = []
+  let storyStarted = false
+  paragraphs.forEach((run, index) => {
+    const marker = readWireMarker(run.value, index, paragraphs.length)
+    if (marker && (marker === 'continued' || marker === 'signoff' || !storyStarted)) {
+      blocks.push({kind: 'marker', run, marker})
+      return
+    }
+    if (!storyStarted) {
+      storyStarted = true
+      const match = findDateline(run.value)
+      if (match) {
+        const dateline = {run: sliceRun(run, 0, match.end), match}
+        const rest = sliceRun(run, match.end, run.value.length)
+        const restBlocks = rest.value === '' ? [] : splitRows(rest)
+        const first = restBlocks[0]
+        if (first) restBlocks[0] = {...first, dateline}
+        else restBlocks.push({kind: 'prose', run: rest, dateline})
+        blocks.push(...restBlocks)
+        return
+      }
+    }
+    blocks.push(...splitRows(run))
+  })
+  return blocks
+}
+
+/**
+ * One paragraph as blocks. A paragraph of several lines that are all rows of
+ * figures or labels (at least two rows) is a table typed without blank lines,
+ * so each line becomes its own block; so does each line of a run of two or
+ * more column-aligned lines inside prose. Any other paragraph is one block.
+ */
+function splitRows(run: TextRun): StoryBlock[] {
+  if (run.lines.length < 2) return [classify(run)]
+  const lines = run.lines.map((_, index) => lineRun(run, index))
+  const rows = lines.map((line) => readRow(line.value))
+  const dataCount = rows.filter((row) => isDataRow(row)).length
+  if (dataCount >= 2 && rows.every((row, index) => row !== undefined || isLabelLine(lines[index]?.value ?? ''))) {
+    return lines.map((line) => classify(line))
+  }
+  const isGrid = rows.map((row) => row?.kind === 'grid')
+  if (isGrid.filter(Boolean).length < 2) return [classify(run)]
+  const blocks: StoryBlock[] = []
+  let proseStart = -1
+  const flushProse = (end: number): void => {
+    if (proseStart === -1) return
+    blocks.push(classify(sliceRun(run, run.starts[proseStart] ?? 0, (run.starts[end - 1] ?? 0) + lineLength(run, end - 1))))
+    proseStart = -1
+  }
+  lines.forEach((line, index) => {
+    const inGridRun = isGrid[index] && (isGrid[index - 1] === true || isGrid[index + 1] === true)
+    if (inGridRun) {
+      flushProse(index)
+      blocks.push(classify(line))
+    } else if (proseStart === -1) proseStart = index
+  })
+  flushProse(lines.length)
+  return blocks
+}
+
+function lineRun(run: TextRun, index: number): TextRun {
+  const start = run.starts[index] ?? 0
+  return sliceRun(run, start, start + lineLength(run, index))
+}
+
+function lineLength(run: TextRun, index: number): number {
+  const line = run.lines[index]
+  return line ? line.end - line.start : 0
+}
+
+function classify(run: TextRun): StoryBlock {
+  const row = readRow(run.value)
+  if (row) return {kind: row.kind === 'section' ? 'section' : 'row', run, row}
+  return {kind: isLabelLine(run.value) ? 'label' : 'prose', run}
+}
