@@ -1,13 +1,15 @@
 import type {Archive} from '../indexes/archive.js'
+import {feedFiles} from './feeds/site-feeds.js'
 import type {OutputFile} from './output-file.js'
+import {sitemapFiles} from './sitemap/site-sitemap.js'
 import type {ViewBuilder} from './views.js'
 
 /**
- * The site's non-HTML files made from the archive: feeds, sitemaps, robots.txt.
- * Placeholder: only robots.txt for now.
+ * The site's non-HTML files made from the archive: RSS, Atom and JSON feeds
+ * (site-wide and per topic), the sitemap (split past 50,000 URLs) and
+ * `robots.txt`. Yielded one at a time, so a large archive never holds them all.
  */
 export function* siteFiles(archive: Archive, views: ViewBuilder): Generator<OutputFile> {
-  void archive
-  yield {path: 'robots.txt', contents: `User-agent: *\nAllow: /\n`, from: []}
-  void views
+  yield* feedFiles(archive, views)
+  yield* sitemapFiles(archive, views)
 }

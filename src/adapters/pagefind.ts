@@ -1,0 +1,48 @@
+import * as pagefind from 'pagefind'
+
+/** What Pagefind made of a site folder. */
+export interface PagefindRun {
+  /** HTML files Pagefind read (it indexes only those marked `data-pagefind-body`). */
+  readonly pagesRead: number
+}
+
+/** How to index. */
+export interface PagefindSettings {
+  /**
+   * Most fragment files (one per page by default) Pagefind writes before it
+   * bundles fragments into shared files; undefined keeps Pagefind's default.
+   */
+  readonly maxFragments?: number
+}
+
+/** Thrown when Pagefind reports errors: the search index would be missing or incomplete. */
+export class SearchIndexError extends Error {
+  override readonly name = 'SearchIndexError'
+}
+
+/**
+ * Index every HTML file under `siteDir` with Pagefind and write its bundle
+ * (index, WebAssembly, `pagefind.js`) to `outputDir`. Pagefind runs as its
+ * own process (a binary from the `@pagefind/<platform>` package), which is
+ * stopped again before this returns.
+ *
+ * @throws {SearchIndexError} When Pagefind reports an error.
+ */
+export async function runPagefind(siteDir: string, outputDir: string, settings: PagefindSettings = {}): Promise<PagefindRun> {
+  try {
+    const created = await pagefind.createIndex(settings.maxFragments === undefined ? {} : {maxFragments: settings.maxFragments})
+    if (!created.index) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)
+    const added = await created.index.addDirectory({path: siteDir})
+    check('reading the site', added.errors)
+    const written = await created.index.writeFiles({outputPath: outputDir})
+    check('writing the index', written.errors)
+    return {pagesRead: added.page_count}
+  } finally {
+    // Note: the Pagefind process otherwise keeps Node running after the build.
+    await pagefind.close()
+  }
+}
+
+function check(step: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new SearchIndexError(`Pagefind failed while ${step}: ${errors.join('; ')}`)
+}

@@ -1,0 +1,28 @@
+import test from 'node:test'
+import assert from 'node:assert/strict'
+import {escapeXml, xmlSafe} from './xml.js'
+
+test('escapeXml escapes the five XML specials and keeps everything else', () => {
+  const cases: [string, string][] = [
+    ['plain', 'plain'],
+    ['AT&T', 'AT&amp;T'],
+    ['<Reuters>', '&lt;Reuters&gt;'],
+    [`"quoted" 'single'`, '&quot;quoted&quot; &apos;single&apos;'],
+    ['&amp;', '&amp;amp;'],
+    ['Zürich – 東京 🚀', 'Zürich – 東京 🚀'],
+  ]
+  for (const [input, expected] of cases) assert.equal(escapeXml(input), expected, input)
+})
+
+test('xmlSafe drops what XML 1.0 cannot carry and keeps tab, newlines and astral characters', () => {
+  const cases: [string, string][] = [
+    ['a\u0000b\u0003c\u001Fd', 'abcd'],
+    ['tab\tLF\nCR\r', 'tab\tLF\nCR\r'],
+    ['lone \uD800 high, lone \uDC00 low', 'lone  high, lone  low'],
+    ['\uFFFE\uFFFF\uFFFD', '\uFFFD'],
+    ['pair \uD83D\uDE80', 'pair \uD83D\uDE80'],
+    ['del \u007F and C1 \u0085 stay', 'del \u007F and C1 \u0085 stay'],
+  ]
+  for (const [input, expected] of cases) assert.equal(xmlSafe(input), expected, JSON.stringify(input))
+  assert.equal(escapeXml('<\u0001>'), '&lt;&gt;')
+})

@@ -1,0 +1,74 @@
+import {toAtom, toRss, type FeedChannel, type FeedEntry} from '../../adapters/feed.js'
+import type {Archive} from '../../indexes/archive.js'
+import type {OutputFile} from '../output-file.js'
+import {homeUrl, outputPathFor, topicFeedUrl, topicUrl} from '../urls.js'
+import type {ViewBuilder} from '../views.js'
+import {toJsonFeed} from './json-feed.js'
+
+/** A feed format: how to write it, and the media type it is served as. */
+interface FeedFormat {
+  readonly write: (channel: FeedChannel, entries: readonly FeedEntry[]) => string
+  readonly type: string
+}
+
+/** Every format the site writes, by name. */
+export const feedFormats = {
+  rss: {write: toRss, type: 'application/rss+xml'},
+  atom: {write: toAtom, type: 'application/atom+xml'},
+  json: {write: toJsonFeed, type: 'application/feed+json'},
+} as const satisfies Record<string, FeedFormat>
+
+/** The site-wide feeds: URL path → format. */
+export const siteFeedUrls = {'/feed.xml': 'rss', '/atom.xml': 'atom', '/feed.json': 'json'} as const satisfies Record<string, keyof typeof feedFormats>
+
+/**
+ * Note: before the first article exists a feed still needs an `updated`
+ * date, and the build's clock is not allowed; the Unix epoch is the
+ * stable "never".
+ */
+const noDate = '1970-01-01'
+
+/**
+ * The site's feeds: RSS, Atom and JSON Feed of the newest `config.feedSize`
+ * articles, then one RSS feed per topic page. Yields one file at a time, so
+ * only one feed's entries are held at once.
+ */
+export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<OutputFile> {
+  const {config, urls} = views
+  const latest = archive.articles.slice(0, config.feedSize).map((_, index) => index)
+  for (const [url, format] of Object.entries(siteFeedUrls)) {
+    const channel = channelFor(archive, views, latest, {title: config.title, description: config.description, pageUrl: urls.absolute(homeUrl), selfUrl: urls.absolute(url)})
+    yield {path: outputPathFor(url), contents: feedFormats[format].write(channel, latest.map((index) => feedEntry(archive, views, index))), from: []}
+  }
+  for (const topic of archive.topics.values()) {
+    const items = topic.articles.slice(0, config.feedSize)
+    const url = topicFeedUrl(topic.slug)
+    const channel = channelFor(archive, views, items, {
+      title: `${topic.name} · ${config.title}`,
+      description: `The latest articles about ${topic.name}.`,
+      pageUrl: urls.absolute(topicUrl(topic.slug)),
+      selfUrl: urls.absolute(url),
+    })
+    yield {path: outputPathFor(url), contents: feedFormats.rss.write(channel, items.map((index) => feedEntry(archive, views, index))), from: []}
+  }
+}
+
+function channelFor(archive: Archive, views: ViewBuilder, items: readonly number[], fields: Pick<FeedChannel, 'title' | 'description' | 'pageUrl' | 'selfUrl'>): FeedChannel {
+  const newest = items[0] === undefined ? undefined : archive.articles[items[0]]
+  return {...fields, language: views.config.language, updated: newest?.date ?? noDate, publisher: views.config.publisher}
+}
+
+/** Article `index` as a feed entry: absolute URL as its id, body or summary as `config.feedContent` says. */
+export function feedEntry(archive: Archive, views: ViewBuilder, index: number): FeedEntry {
+  const article = archive.articles[index]
+  if (!article) throw new Error(`no article ${index}`)
+  return {
+    title: article.title,
+    url: views.urls.absolute(article.url),
+    date: article.date,
+    summary: article.summary,
+    ...(views.config.feedContent === 'full' ? {contentHtml: article.bodyHtml} : {}),
+    ...(article.author === undefined ? {} : {author: article.author}),
+    topics: article.topics.map((topic) => ({name: archive.topics.get(topic.slug)?.name ?? topic.name, slug: topic.slug})),
+  }
+}
