@@ -1,9 +1,13 @@
 import type {Archive} from '../indexes/archive.js'
+import {newsArticle} from './json-ld.js'
 import type {Page} from './page.js'
 import {dayUrl, monthUrl, yearUrl} from './urls.js'
 import type {ViewBuilder} from './views.js'
 
-/** One page per article: body, topics, previous/next by date, related articles, NewsArticle JSON-LD. */
+/**
+ * One page per article: body, topics, previous/next by date, related articles,
+ * `NewsArticle` JSON-LD and OpenGraph article tags.
+ */
 export function* articlePages(archive: Archive, views: ViewBuilder): Generator<Page> {
   const {articles} = archive
   for (let index = 0; index < articles.length; index++) {
@@ -19,42 +23,26 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
         const older = index + 1 < articles.length ? views.card(index + 1) : null
         const year = article.date.slice(0, 4)
         const month = article.date.slice(0, 7)
-        const canonical = views.urls.absolute(article.url)
-        const jsonLd = {
-          '@context': 'https://schema.org',
-          '@type': 'NewsArticle',
-          headline: article.title,
-          description: article.summary,
-          datePublished: article.date,
-          dateModified: article.date,
-          keywords: article.topics.map((topic) => topic.name),
-          wordCount: article.wordCount,
-          isAccessibleForFree: true,
-          mainEntityOfPage: {'@type': 'WebPage', '@id': canonical},
-          url: canonical,
-          ...(article.author ? {author: {'@type': 'Person', name: article.author}} : {}),
-          ...(article.dateline ? {contentLocation: {'@type': 'Place', name: article.dateline.place}} : {}),
-          ...(article.subheadings.length > 0 ? {articleSection: article.topics.find((topic) => topic.kind === 'subject')?.name} : {}),
-          publisher: {'@type': 'Organization', name: views.config.publisher.name, ...(views.config.publisher.url ? {url: views.config.publisher.url} : {})},
-        }
+        const section = article.topics.find((topic) => topic.kind === 'subject')?.name ?? ''
         return {
           site: views.site,
           page: views.meta({
             title: article.title,
             description: article.summary,
             url: article.url,
-            ogType: 'article',
+            article: {publishedTime: article.date, section, tags: article.topics.map((topic) => topic.name)},
             crumbs: [
               {name: year, url: yearUrl(year)},
               {name: views.monthName(month), url: monthUrl(month)},
               {name: String(Number(article.date.slice(8, 10))), url: dayUrl(article.date)},
             ],
-            jsonLd,
+            jsonLd: newsArticle(article, views.urls.absolute(article.url), views.config),
           }),
           article: {
             ...card,
             bodyHtml: article.bodyHtml,
             dayHref: views.urls.href(dayUrl(article.date)),
+            year,
             dateline: article.dateline?.text ?? '',
             author: article.author ?? '',
             publisher: article.publisher ?? '',

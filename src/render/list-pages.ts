@@ -1,7 +1,9 @@
 import type {Archive} from '../indexes/archive.js'
+import {archiveTimeline, monthCalendar, relatedTopics, topicCoverage, yearHeatmap} from './charts/archive-charts.js'
+import {webSite} from './json-ld.js'
 import type {Page} from './page.js'
 import {paginate} from './paginate.js'
-import {archiveUrl, dayUrl, homeUrl, monthUrl, notFoundUrl, searchUrl, topicUrl, topicsUrl, yearUrl} from './urls.js'
+import {archiveUrl, dayUrl, homeUrl, monthUrl, notFoundUrl, searchUrl, topicFeedUrl, topicUrl, topicsUrl, yearUrl} from './urls.js'
 import type {ViewBuilder} from './views.js'
 
 const allIndexes = (archive: Archive): number[] => archive.articles.map((_, index) => index)
@@ -19,9 +21,9 @@ export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page
         page: views.meta({
           title: list.number ? `Page ${list.number}` : views.config.title,
           url: list.url,
-          ...(list.number ? {crumbs: [{name: `Page ${list.number}`, url: list.url}]} : {}),
+          ...(list.number ? {crumbs: [{name: `Page ${list.number}`, url: list.url}]} : {jsonLd: webSite(views.config, views.urls.absolute(homeUrl), views.urls.absolute(searchUrl))}),
+          // Note: base.html links the RSS feed on every page; the home page adds the other formats.
           feeds: [
-            {title: `${views.config.title} (RSS)`, href: views.site.feedHref, type: 'application/rss+xml'},
             {title: `${views.config.title} (Atom)`, href: views.site.atomHref, type: 'application/atom+xml'},
             {title: `${views.config.title} (JSON Feed)`, href: views.site.jsonFeedHref, type: 'application/feed+json'},
           ],
@@ -30,8 +32,9 @@ export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page
         pageNumber: list.number ?? 0,
         newerHref: list.newer ? views.urls.href(list.newer) : '',
         olderHref: list.older ? views.urls.href(list.older) : '',
-        years: [...archive.years].reverse().map(([year, items]) => ({name: year, href: views.urls.href(yearUrl(year)), count: items.length})),
+        years: [...archive.years].reverse().map(([year, items]) => ({name: year, href: views.urls.href(yearUrl(year)), count: views.number(items.length)})),
         total: archive.articles.length,
+        totalLabel: views.articles(archive.articles.length),
       }),
     }
   }
@@ -50,23 +53,25 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
   const years = [...archive.years.keys()]
   for (const [position, [year, items]] of [...archive.years].entries()) {
     const {previous, next} = neighbours(years, position)
-    const months = [...archive.months].filter(([month]) => month.startsWith(`${year}-`))
-    const days = [...archive.days].filter(([day]) => day.startsWith(`${year}-`))
     yield {
       url: yearUrl(year),
       template: 'year.html',
       from: [],
-      view: () => ({
-        site: views.site,
-        page: views.meta({title: year, description: `${items.length} articles from ${year}.`, url: yearUrl(year), crumbs: [{name: year, url: yearUrl(year)}]}),
-        year,
-        count: items.length,
-        months: months.map(([month, list]) => ({name: views.monthName(month), href: views.urls.href(monthUrl(month)), count: list.length, iso: month})),
-        days: days.map(([day, list]) => ({iso: day, href: views.urls.href(dayUrl(day)), count: list.length})),
-        previous: link(previous ?? '', previous && yearUrl(previous)),
-        next: link(next ?? '', next && yearUrl(next)),
-        latest: items.slice(0, 10).map((index) => views.card(index)),
-      }),
+      view: () => {
+        const heatmap = yearHeatmap(archive, views, year)
+        return {
+          site: views.site,
+          page: views.meta({title: year, description: `${views.articles(items.length)} from ${year}, day by day.`, url: yearUrl(year), crumbs: [{name: year, url: yearUrl(year)}]}),
+          year,
+          count: items.length,
+          countLabel: views.articles(items.length),
+          heatmap,
+          days: Array.from({length: 31}, (_, index) => index + 1),
+          previous: link(previous ?? '', previous && yearUrl(previous)),
+          next: link(next ?? '', next && yearUrl(next)),
+          latest: items.slice(0, 10).map((index) => views.card(index)),
+        }
+      },
     }
   }
   const monthKeys = [...archive.months.keys()]
@@ -82,20 +87,23 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
         site: views.site,
         page: views.meta({
           title: views.monthLabel(month),
-          description: `${items.length} articles from ${views.monthLabel(month)}.`,
+          description: `${views.articles(items.length)} from ${views.monthLabel(month)}, day by day.`,
           url: monthUrl(month),
           crumbs: [
             {name: year, url: yearUrl(year)},
             {name: views.monthName(month), url: monthUrl(month)},
           ],
         }),
-        month: {iso: month, label: views.monthLabel(month), count: items.length},
+        month: {iso: month, label: views.monthLabel(month), count: items.length, countLabel: views.articles(items.length)},
+        calendar: monthCalendar(archive, views, month),
         days: days.map(([day, list]) => ({
           iso: day,
           label: views.dateLabel(day),
           href: views.urls.href(dayUrl(day)),
           count: list.length,
+          countLabel: views.articles(list.length),
           headlines: list.slice(0, 3).map((index) => views.card(index)),
+          more: Math.max(0, list.length - 3),
         })),
         previous: link(previous ? views.monthLabel(previous) : '', previous && monthUrl(previous)),
         next: link(next ? views.monthLabel(next) : '', next && monthUrl(next)),
@@ -119,7 +127,7 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
           site: views.site,
           page: views.meta({
             title: list.number ? `${views.dateLabel(day)}, page ${list.number}` : views.dateLabel(day),
-            description: `${items.length} articles from ${views.dateLabel(day)}.`,
+            description: `${views.articles(items.length)} from ${views.dateLabel(day)}.`,
             url: list.url,
             crumbs: [
               {name: year, url: yearUrl(year)},
@@ -127,13 +135,13 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
               {name: String(Number(day.slice(8))), url: dayUrl(day)},
             ],
           }),
-          day: {iso: day, label: views.dateLabel(day), count: items.length},
+          day: {iso: day, label: views.dateLabel(day), count: items.length, countLabel: views.articles(items.length)},
           articles: list.items.map((index) => views.card(index)),
           newerHref: list.newer ? views.urls.href(list.newer) : '',
           olderHref: list.older ? views.urls.href(list.older) : '',
           previous: link(previous ? views.dateLabel(previous) : '', previous && dayUrl(previous)),
           next: link(next ? views.dateLabel(next) : '', next && dayUrl(next)),
-          onThisDay: onThisDay.map((other) => ({name: other.slice(0, 4), href: views.urls.href(dayUrl(other))})),
+          onThisDay: onThisDay.map((other) => ({name: other.slice(0, 4), href: views.urls.href(dayUrl(other)), count: views.number(archive.days.get(other as typeof day)?.length ?? 0)})),
         }),
       }
     }
@@ -144,13 +152,16 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
     from: [],
     view: () => ({
       site: views.site,
-      page: views.meta({title: 'Archive', description: `All ${archive.articles.length} articles by year and month.`, url: archiveUrl, crumbs: [{name: 'Archive', url: archiveUrl}]}),
+      page: views.meta({title: 'Archive', description: `All ${views.articles(archive.articles.length)}, by year and month.`, url: archiveUrl, crumbs: [{name: 'Archive', url: archiveUrl}]}),
       total: archive.articles.length,
+      totalLabel: views.articles(archive.articles.length),
+      timeline: archiveTimeline(archive, views),
       years: [...archive.years].reverse().map(([year, list]) => ({
         name: year,
         href: views.urls.href(yearUrl(year)),
         count: list.length,
-        months: [...archive.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, items]) => ({name: views.monthName(month), iso: month, href: views.urls.href(monthUrl(month)), count: items.length})),
+        countLabel: views.articles(list.length),
+        months: [...archive.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, items]) => ({name: views.monthName(month), iso: month, href: views.urls.href(monthUrl(month)), count: views.number(items.length)})),
       })),
     }),
   }
@@ -194,23 +205,28 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
             site: views.site,
             page: views.meta({
               title: list.number ? `${entry.name}, page ${list.number}` : entry.name,
-              description: `${entry.articles.length} articles about ${entry.name}.`,
+              description: `${views.articles(entry.articles.length)} about ${entry.name}.`,
               url: list.url,
               crumbs: [
                 {name: 'Topics', url: topicsUrl},
                 {name: entry.name, url},
               ],
+              feeds: [{title: `${entry.name} (RSS)`, href: views.urls.href(topicFeedUrl(entry.slug)), type: 'application/rss+xml'}],
             }),
             topic: {
               name: entry.name,
               kind: entry.kind,
               count: entry.articles.length,
+              countLabel: views.articles(entry.articles.length),
+              feedHref: views.urls.href(topicFeedUrl(entry.slug)),
               firstDate: oldest ? views.dateLabel(oldest.date) : '',
               firstIso: oldest?.date ?? '',
               lastDate: newest ? views.dateLabel(newest.date) : '',
               lastIso: newest?.date ?? '',
             },
-            related: entry.related.map((other) => ({name: archive.topics.get(other.slug)?.name ?? other.slug, href: views.urls.href(topicUrl(other.slug)), count: other.count})),
+            // Note: the pictures are on the topic's front page only; its numbered pages are plain lists.
+            coverage: list.number ? null : topicCoverage(archive, views, entry),
+            related: relatedTopics(archive, views, entry),
             articles: list.items.map((index) => views.card(index)),
             pageNumber: list.number ?? 0,
             newerHref: list.newer ? views.urls.href(list.newer) : '',

@@ -2,7 +2,7 @@ import {formatDate} from '../adapters/dates.js'
 import type {SiteConfig} from '../config/site-config.js'
 import type {Archive, PlacedArticle} from '../indexes/archive.js'
 import type {TopicKind} from '../model/article.js'
-import {toJsonLd} from './json-ld.js'
+import {breadcrumbList, toJsonLd, type JsonLd} from './json-ld.js'
 import {archiveUrl, homeUrl, searchUrl, topicUrl, topicsUrl, type SiteUrls} from './urls.js'
 
 /** A link as templates show it. */
@@ -31,6 +31,31 @@ export interface ArticleCardView {
   readonly topics: readonly TopicLinkView[]
 }
 
+/** OpenGraph `article:` properties of an article page. */
+export interface OgArticleView {
+  /** `YYYY-MM-DD`. */
+  readonly publishedTime: string
+  /** Empty when the article has no subject topic. */
+  readonly section: string
+  readonly tags: readonly string[]
+}
+
+/** What a page passes to `ViewBuilder.meta`. */
+export interface MetaOptions {
+  readonly title: string
+  /** Defaults to the site's description. */
+  readonly description?: string
+  /** Site-relative URL path of the page. */
+  readonly url: string
+  readonly crumbs?: readonly {readonly name: string; readonly url: string}[]
+  /** Makes the page an OpenGraph `article`. */
+  readonly article?: OgArticleView
+  /** The page's own schema.org object (a `NewsArticle`, a `WebSite`). */
+  readonly jsonLd?: JsonLd
+  readonly noindex?: boolean
+  readonly feeds?: PageMetaView['feeds']
+}
+
 /** What every page's `<head>` and header need. */
 export interface PageMetaView {
   readonly title: string
@@ -38,8 +63,11 @@ export interface PageMetaView {
   readonly url: string
   readonly canonical: string
   readonly ogType: 'website' | 'article'
-  readonly breadcrumbs: readonly LinkView[]
-  /** Serialised JSON-LD, already safe inside `<script>`. */
+  /** OpenGraph article properties; null on pages that are not articles. */
+  readonly article: OgArticleView | null
+  /** Home first; `current` marks the crumb that is this page. */
+  readonly breadcrumbs: readonly (LinkView & {readonly current: boolean})[]
+  /** Serialised JSON-LD, already safe inside `<script>`; empty for none. */
   readonly jsonLd: string
   readonly feeds: readonly {readonly title: string; readonly href: string; readonly type: string}[]
   readonly noindex: boolean
@@ -63,6 +91,7 @@ export interface SiteView {
 /** Turns archive data into view models. Cards are built once per article and reused by every listing. */
 export class ViewBuilder {
   private readonly cards: ArticleCardView[]
+  private readonly numberFormat: Intl.NumberFormat
   readonly site: SiteView
 
   constructor(
@@ -70,6 +99,7 @@ export class ViewBuilder {
     readonly config: SiteConfig,
     readonly urls: SiteUrls,
   ) {
+    this.numberFormat = numberFormatFor(config.locale)
     this.cards = archive.articles.map((article) => this.toCard(article))
     this.site = {
       title: config.title,
@@ -103,6 +133,27 @@ export class ViewBuilder {
     return formatDate(`${isoMonth}-01`, 'MMMM', this.config.locale)
   }
 
+  /** A short month name for chart axes (`Mar`). */
+  shortMonthName(isoMonth: string): string {
+    return formatDate(`${isoMonth}-01`, 'MMM', this.config.locale)
+  }
+
+  /** Short weekday names, Monday first. */
+  weekdayNames(): string[] {
+    // Note: 1 January 2024 was a Monday.
+    return Array.from({length: 7}, (_, index) => formatDate(`2024-01-0${index + 1}`, 'dd', this.config.locale))
+  }
+
+  /** A number with the locale's digit grouping (`19,043`). */
+  number(value: number): string {
+    return this.numberFormat.format(value)
+  }
+
+  /** `1 article`, `19,043 articles`. */
+  articles(count: number): string {
+    return `${this.number(count)} ${count === 1 ? 'article' : 'articles'}`
+  }
+
   topicLinks(article: PlacedArticle): TopicLinkView[] {
     return article.topics.map((topic) => ({
       name: this.archive.topics.get(topic.slug)?.name ?? topic.name,
@@ -111,23 +162,25 @@ export class ViewBuilder {
     }))
   }
 
-  /** Page metadata; `crumbs` are site-relative paths with names, Home is added first. */
-  meta(options: {title: string; description?: string; url: string; crumbs?: readonly {name: string; url: string}[]; ogType?: 'website' | 'article'; jsonLd?: object; noindex?: boolean; feeds?: PageMetaView['feeds']}): PageMetaView {
+  /**
+   * Page metadata for `<head>` and the breadcrumb trail. `crumbs` are
+   * site-relative paths with names; Home is added first. A page with crumbs
+   * gets a `BreadcrumbList` in its JSON-LD, after the page's own `jsonLd`.
+   */
+  meta(options: MetaOptions): PageMetaView {
     const crumbs = [{name: 'Home', url: homeUrl}, ...(options.crumbs ?? [])]
-    const breadcrumbList = {
-      '@context': 'https://schema.org',
-      '@type': 'BreadcrumbList',
-      itemListElement: crumbs.map((crumb, index) => ({'@type': 'ListItem', position: index + 1, name: crumb.name, item: this.urls.absolute(crumb.url)})),
-    }
-    const jsonLd = options.jsonLd ? [options.jsonLd, breadcrumbList] : breadcrumbList
+    const trail = crumbs.length > 1 ? [breadcrumbList(crumbs.map((crumb) => ({name: crumb.name, url: this.urls.absolute(crumb.url)})))] : []
+    const structured = [...(options.jsonLd ? [options.jsonLd] : []), ...trail]
     return {
       title: options.title,
       description: options.description ?? this.config.description,
       url: options.url,
       canonical: this.urls.absolute(options.url),
-      ogType: options.ogType ?? 'website',
-      breadcrumbs: crumbs.length > 1 ? crumbs.map((crumb) => ({name: crumb.name, href: this.urls.href(crumb.url)})) : [],
-      jsonLd: toJsonLd(jsonLd),
+      ogType: options.article ? 'article' : 'website',
+      article: options.article ?? null,
+      // Note: an article's trail ends at its day, which is not the page itself.
+      breadcrumbs: crumbs.length > 1 ? crumbs.map((crumb, index) => ({name: crumb.name, href: this.urls.href(crumb.url), current: index === crumbs.length - 1 && !options.article})) : [],
+      jsonLd: structured.length === 0 ? '' : toJsonLd(structured.length === 1 ? (structured[0] as JsonLd) : structured),
       feeds: options.feeds ?? [],
       noindex: options.noindex ?? false,
     }
@@ -144,5 +197,14 @@ export class ViewBuilder {
       wordCount: article.wordCount,
       topics: this.topicLinks(article),
     }
+  }
+}
+
+/** Digit grouping for a dayjs locale name; English when Intl does not know it. */
+function numberFormatFor(locale: string): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(locale)
+  } catch {
+    return new Intl.NumberFormat('en')
   }
 }

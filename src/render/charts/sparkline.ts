@@ -38,8 +38,9 @@ export function sparklineChart(data: SparklineData): Markup {
     const top = Math.min(y(count), baseline - 1.5)
     bars.push(tag('rect', {x: x(key), y: top, width: Math.max(1, x.bandwidth), height: baseline - top, class: 'bar'}, tag('title', {}, text(data.tooltip(key, count)))))
   }
+  // Note: the sparkline stretches to the width of its column (it has no text to distort), so its height stays put.
   return chartSvg(
-    {width, height, className: 'chart chart-sparkline', label: data.label},
+    {width, height, className: 'chart chart-sparkline', label: data.label, stretch: true},
     tag('line', {x1: 0, x2: width, y1: baseline, y2: baseline, class: 'baseline'}),
     ...bars,
   )

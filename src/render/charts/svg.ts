@@ -70,6 +70,8 @@ export interface ChartFrame {
    * and links as a table or list (one tab stop per day would be a trap).
    */
   readonly label?: string
+  /** Let CSS stretch the chart to any width without keeping its aspect ratio (only for charts without text). */
+  readonly stretch?: boolean
 }
 
 /** A chart's `<svg>` element around `children`, with a fixed size so nothing shifts as the page loads. */
@@ -77,7 +79,7 @@ export function chartSvg(frame: ChartFrame, ...children: readonly Markup[]): Mar
   const accessible = frame.label === undefined ? {'aria-hidden': 'true', focusable: 'false'} : {role: 'img', 'aria-label': frame.label}
   return tag(
     'svg',
-    {xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${formatNumber(frame.width)} ${formatNumber(frame.height)}`, width: frame.width, height: frame.height, class: frame.className, ...accessible},
+    {xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${formatNumber(frame.width)} ${formatNumber(frame.height)}`, width: frame.width, height: frame.height, preserveAspectRatio: frame.stretch ? 'none' : undefined, class: frame.className, ...accessible},
     ...(frame.label === undefined ? [] : [tag('title', {}, text(frame.label))]),
     ...children,
   )
