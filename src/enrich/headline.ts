@@ -8,17 +8,22 @@ const maxLength = 90
  * Words that start a new clause: a headline may stop just before them
  * (`Brazil suspends interest payments | after talks fail`).
  */
-const clauseWords =
-  /^(?:said|says|which|who|after|while|because|although|though|as|when|but|amid|following|despite|according|including|where|whereas|since|until|unless|before|if)$/i
+const clauseWords = new Set(
+  'which who after while because although though as when but amid following despite where whereas since until unless before if'.split(' '),
+)
+/** Words that start a phrase: stopping before one ends the headline at the end of a phrase. */
+const phraseWords = new Set('of in on at by for from with to into over under against between about and or than through during without within across per'.split(' '))
 
 /**
  * A headline of about 40–90 characters from the lead: its first sentence,
- * cut at the last clause boundary (`,`, `;`, ` - `, or before `which`,
- * `after`, `said`…) that leaves at least 40 characters, else at the last word
- * boundary, never inside a word and never after a dangling `and`, `of`,
- * `the`, `a`, `to`, `in` or a comma. The dateline is removed; an all-capitals
- * lead is sentence-cased (acronyms such as `U.S.`, `OPEC`, `GNP` are kept).
- * A first sentence shorter than 40 characters is used as it is.
+ * cut at the best word boundary that leaves 40 to 90 characters. A boundary
+ * at the end of a clause (before `,`, `;`, ` - ` or a word such as `which`,
+ * `after`, `since`) beats one at the end of a phrase (before `of`, `in`,
+ * `for`…), which beats any other; among equals the longest wins. It never
+ * cuts inside a word and never ends on a dangling `and`, `of`, `the`, `a`,
+ * `to`, `in` or a comma. The dateline is removed; an all-capitals lead is
+ * sentence-cased (acronyms such as `U.S.`, `OPEC`, `GNP` are kept). A first
+ * sentence shorter than 40 characters is used as it is.
  */
 export function deriveHeadline(lead: string): string {
   let text = leadText(lead)
@@ -28,23 +33,25 @@ export function deriveHeadline(lead: string): string {
   const sentence = splitSentences(text)[0] ?? text
   const bare = sentence.replace(/[.!?]+$/, (stop) => (stop === '.' ? '' : stop))
   if (bare.length <= maxLength) return trimTail(bare)
-  return cutAtClause(bare) ?? cutAtWord(bare, maxLength)
+  return bestCut(bare) ?? cutAtWord(bare, maxLength)
 }
 
-/** The longest prefix of `text` ending at a clause boundary, 40–90 characters long, or `undefined`. */
-function cutAtClause(text: string): string | undefined {
+/** The best prefix of `text` ending at a word boundary, 40–90 characters long, or `undefined`. */
+function bestCut(text: string): string | undefined {
   const words = /\S+/g
-  let best: string | undefined
+  let best: {text: string; score: number} | undefined
   for (let match = words.exec(text); match !== null && match.index <= maxLength + 1; match = words.exec(text)) {
+    if (match.index === 0) continue
     const before = text.slice(0, match.index).trimEnd()
-    const previous = before.slice(before.lastIndexOf(' ') + 1)
-    const atClause = clauseWords.test(match[0].replace(/[,;:]$/, '')) || /[,;:]$/.test(previous) || /^[-\u2013\u2014]+$/.test(previous)
-    if (!atClause) continue
     const candidate = trimTail(before.replace(/ [-\u2013\u2014]+$/, ''))
+    if (candidate.length < minLength || candidate.length > maxLength) continue
     const lastWord = candidate.slice(candidate.lastIndexOf(' ') + 1).toLowerCase()
-    if (candidate.length >= minLength && candidate.length <= maxLength && !danglingWords.has(lastWord)) best = candidate
+    if (danglingWords.has(lastWord)) continue
+    const next = match[0].toLowerCase().replace(/[,;:]$/, '')
+    const score = /[,;:]$/.test(before) || /[-\u2013\u2014]$/.test(before) || clauseWords.has(next) ? 3 : phraseWords.has(next) ? 2 : 1
+    if (!best || score >= best.score) best = {text: candidate, score}
   }
-  return best
+  return best?.text
 }
 
 /** Short words that are ordinary words, not acronyms, when a lead is in capitals. */

@@ -171,7 +171,8 @@ function datelineParagraph(block: StoryBlock, locate: PointLocator, withText: bo
   }
   const dash = /[\u2013\u2014]/.exec(run.value.slice(match.textEnd, match.end))?.[0] ?? '\u2013'
   const spanValue = run.value.slice(match.start, match.textEnd) + (withText ? ` ${dash}` : '')
-  children.push(spanText(spanValue, 'dateline', runPosition(run, match.start, withText ? match.end : match.textEnd, locate)))
+  const spanEnd = withText ? run.value.slice(0, match.end).trimEnd().length : match.textEnd
+  children.push(spanText(spanValue, 'dateline', runPosition(run, match.start, spanEnd, locate)))
   if (withText) {
     children.push({type: 'text', value: ' '}, ...toPhrasing(block.run, 0, end, locate))
   }

@@ -209,7 +209,7 @@ function splitFigures(line: string, [start, end]: readonly [number, number], isF
     if (!previous || !token) continue
     const fraction = /^\d+\/\d+$/.test(token.text) && /^\d+$/.test(previous.text)
     const betweenFigures = isFigure[index - 1] && isFigure[index] && !fraction
-    const afterLabel = isFirst && !isFigure[index - 1] && isFigure.slice(index).every(Boolean) && !/\d/.test(line.slice(partStart, previous.end))
+    const afterLabel = isFirst && !isFigure[index - 1] && isFigure.slice(index).every(Boolean) && /^\p{L}/u.test(line.slice(partStart, previous.end))
     if (betweenFigures || afterLabel) {
       parts.push([partStart, previous.end])
       partStart = token.start

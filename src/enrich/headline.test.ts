@@ -1,0 +1,53 @@
+import test from 'node:test'
+import assert from 'node:assert/strict'
+import {deriveHeadline, toSentenceCase} from './headline.js'
+
+const dangling = /(?:\b(?:and|of|the|a|to|in)|,)$/i
+
+test('derives a 40–90 character headline from the lead, starting with its subject', () => {
+  const cases: Array<[string, string]> = [
+    [
+      'SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January and improving prospects for the coming temporao, although normal humidity levels have not been restored, Comissaria Smith said in its weekly review.',
+      'Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought',
+    ],
+    [
+      'CLEVELAND, Feb 26 - Standard Oil Co and BP North America Inc said they plan to form a venture to manage the money market borrowing and investment activities of both companies.',
+      'Standard Oil Co and BP North America Inc said they plan to form a venture',
+    ],
+    [
+      'The United States said on Monday it was Russia that is escalating the conflict in Ukraine by deploying North Korean troops, after the Kremlin warned that Washington would deepen its involvement.',
+      'The United States said on Monday it was Russia that is escalating the conflict in Ukraine',
+    ],
+    ['LONDON, March 3 - <Underwoods Plc> said it had not been possible to agree terms on a bid.', 'Underwoods Plc said it had not been possible to agree terms on a bid'],
+    ['TOKYO - The Bank of Japan intervened in the market.', 'The Bank of Japan intervened in the market'],
+  ]
+  for (const [lead, expected] of cases) {
+    const headline = deriveHeadline(lead)
+    assert.equal(headline, expected)
+    assert.ok(headline.length <= 90, headline)
+    assert.doesNotMatch(headline, dangling)
+  }
+})
+
+test('never cuts inside a word or after a dangling word, even without clause breaks', () => {
+  const lead =
+    'Hamburgische Landesbank Girozentrale is issuing a fifty million Canadian dollar issue due in the year nineteen ninety carrying a coupon of eight and a quarter'
+  const headline = deriveHeadline(lead)
+  assert.ok(headline.length >= 40 && headline.length <= 90, headline)
+  assert.ok(lead.startsWith(headline), headline)
+  assert.ok(lead[headline.length] === ' ', 'cut at a word boundary')
+  assert.doesNotMatch(headline, dangling)
+})
+
+test('keeps a short lead whole and strips the dateline dash left by the parser', () => {
+  assert.equal(deriveHeadline('Shr 34 cts vs 1.19 dlrs'), 'Shr 34 cts vs 1.19 dlrs')
+  assert.equal(deriveHeadline('\u2013 The dry period means the temporao will be late this year.'), 'The dry period means the temporao will be late this year')
+  assert.equal(deriveHeadline('SANTA CRUZ, Calif., Feb 26 -\n\nNet 807,000 vs 2,858,000'), 'Net 807,000 vs 2,858,000')
+  assert.equal(deriveHeadline(''), '')
+})
+
+test('sentence-cases an all-capitals lead, keeping acronyms', () => {
+  assert.equal(deriveHeadline('U.S. GRAIN ANALYSTS SEE LOWER CORN ACREAGE IN USDA REPORT'), 'U.S. grain analysts see lower corn acreage in USDA report')
+  assert.equal(toSentenceCase('OPEC AND THE EC AGREE ON GNP FIGURES FOR MARCH'), 'OPEC and the EC agree on GNP figures for March')
+  assert.equal(deriveHeadline('venezuela is seeking a constructive attitude from its creditors.'), 'Venezuela is seeking a constructive attitude from its creditors')
+})
