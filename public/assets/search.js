@@ -129,7 +129,7 @@ function remember(term) {
 function describe(count, term, filters) {
   const found = count === 0 ? 'No articles' : count === 1 ? '1 article' : `${count.toLocaleString()} articles`
   const parts = [found]
-  if (term) parts.push(`match “${term}”`)
+  if (term) parts.push(`${count === 1 ? 'matches' : 'match'} “${term}”`)
   else parts.push(count === 1 ? 'is' : 'are')
   const within = [filters.topic && `about ${filters.topic}`, filters.year && `from ${filters.year}`].filter(Boolean)
   return `${parts.join(' ')}${within.length ? ` ${within.join(' ')}` : ''}.`
