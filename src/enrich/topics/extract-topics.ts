@@ -42,6 +42,8 @@ const minScore = 1
 const subjectHitWeight = 0.6
 const maxSubjectScore = 5
 const maxSubjects = 2
+/** Most of the topics that may be places while topics of other kinds are left. */
+const maxPlaceShare = 0.5
 
 interface Section {
   readonly tokens: Token[]
@@ -96,7 +98,25 @@ export function extractTopics(text: TopicText, options: {readonly max: number; r
     .slice(0, maxSubjects)
   for (const subject of subjects) tally.add(subject.name, 'subject', Math.min(maxSubjectScore, subject.hits * subjectHitWeight), Number.MAX_SAFE_INTEGER)
 
-  return tally.ranked(minScore).slice(0, Math.max(0, options.max)).map(({name, kind, score}) => ({name, kind, score}))
+  return pickTopics(tally.ranked(minScore), options.max).map(({name, kind, score}) => ({name, kind, score}))
+}
+
+/**
+ * The first `max` topics, but with at most `maxPlaceShare` of the places
+ * while other kinds are left: a wire story names many places, and the
+ * people and organisations in it matter as much.
+ */
+function pickTopics<T extends {readonly kind: TopicKind}>(ranked: readonly T[], max: number): T[] {
+  const placeLimit = Math.max(1, Math.ceil(max * maxPlaceShare))
+  const chosen: T[] = []
+  const deferred: T[] = []
+  for (const topic of ranked) {
+    if (chosen.length >= max) break
+    if (topic.kind === 'place' && chosen.filter((item) => item.kind === 'place').length >= placeLimit) deferred.push(topic)
+    else chosen.push(topic)
+  }
+  const picked = [...chosen, ...deferred].slice(0, Math.max(0, max))
+  return ranked.filter((topic) => picked.includes(topic))
 }
 
 function readSections(text: TopicText): Section[] {

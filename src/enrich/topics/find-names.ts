@@ -1,7 +1,7 @@
-import {lookUpName, maxNameWords, type KnownName} from './known-names.js'
+import {longestKnownName, lookUpKey, type KnownName} from './known-names.js'
 import {
   calendarWords, genericWords, keptTitles, leadingFunctionWords, legalSuffixes, nameConnectors, nonTopicWords,
-  organisationNouns, organisationWords, personTitles, placeWords, speechVerbs, titleQualifiers,
+  leaderNouns, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers,
 } from './name-words.js'
 import type {CompiledRules} from './topic-rules.js'
 import {Gap, Shape, type Token} from './tokenize.js'
@@ -44,9 +44,20 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
       index++
       continue
     }
-    const end = runEnd(tokens, index)
+    let end = runEnd(tokens, index)
+    let run = tokens.slice(index, end)
+    const owner = tokens[end - 1]!
+    if (owner.possessive && tokens[end] && tokens[end]!.gap === Gap.Space && isNameWord(tokens[end]!) && lookUpKey(rules, owner.key, false) === undefined) {
+      // `Moody's Investors Service`, `Standard and Poor's Corp`: a possessive inside a company's name.
+      const next = runEnd(tokens, end)
+      const last = tokens[next - 1]!.key
+      if (organisationWords.has(last) || legalSuffixes.has(last)) {
+        run = [...tokens.slice(index, end - 1), {...owner, text: `${owner.text}'s`, possessive: false}, ...tokens.slice(end, next)]
+        end = next
+      }
+    }
     const cue = cueAround(tokens, index, end)
-    phrases.push(...analyseRun(tokens.slice(index, end), rules, cue))
+    phrases.push(...analyseRun(run, rules, cue))
     index = end
   }
   return phrases
@@ -86,7 +97,7 @@ function cueAround(tokens: readonly Token[], start: number, end: number): Cue | 
   if (after.gap === Gap.Space) {
     if (placeWords.has(after.key)) return 'place'
     if (organisationNouns.has(after.key) || (after.key === 'news' && tokens[end + 1]?.key === 'agency')) return 'organisation'
-    if (speechVerbs.has(after.key)) return undefined
+    if (leaderNouns.has(after.key) && end - start === 1) return 'person'
   }
   if (after.gap === Gap.Break && personTitles.has(after.key) && !tokens[end - 1]!.possessive) return 'person'
   return undefined
@@ -96,14 +107,15 @@ function cueAround(tokens: readonly Token[], start: number, end: number): Cue | 
 function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | undefined): NamePhrase[] {
   let start = 0
   let end = run.length
-  while (start < end && ((run[start]!.shape === Shape.Capital && leadingFunctionWords.has(run[start]!.key)) || nameConnectors.has(run[start]!.key))) start++
+  // Note: a capitalised `First` or `The` inside a sentence belongs to the name (`First Boston`).
+  while (start < end && ((start === 0 && run[0]!.sentenceStart && leadingFunctionWords.has(run[0]!.key)) || nameConnectors.has(run[start]!.key))) start++
   while (end > start && nameConnectors.has(run[end - 1]!.key)) end--
   if (start >= end) return []
   const words = run.slice(start, end)
   const sentenceStart = run[0]!.sentenceStart
   const keys = words.map((token) => token.key)
 
-  const known = lookUpName(rules, keys, 0, keys.length, false)
+  const known = lookUpKey(rules, keys.join(' '), false)
   if (known) return [{tokens: words, known, weight: 1, sentenceStart}]
 
   const titled = splitAtTitle(keys)
@@ -122,7 +134,6 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
 /** Known names inside a run, longest first, and what is left between them. */
 function segment(words: readonly Token[], keys: readonly string[], rules: CompiledRules, cue: Cue | undefined, sentenceStart: boolean): NamePhrase[] {
   const phrases: NamePhrase[] = []
-  const longest = maxNameWords(rules)
   let spanStart = 0
   let index = 0
   const flush = (end: number): void => {
@@ -137,16 +148,11 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
     phrases.push({tokens, weight: 1, sentenceStart: sentenceStart && from === 0, ...(kind ? {kind} : {}), ...(cue ? {cue} : {})})
   }
   while (index < keys.length) {
-    let match: KnownName | undefined
-    let matchEnd = index
-    for (let end = Math.min(keys.length, index + longest); end > index && match === undefined; end--) {
-      match = lookUpName(rules, keys, index, end, false)
-      matchEnd = end
-    }
+    const match = longestKnownName(rules, keys, index, keys.length, false)
     if (match) {
       flush(index)
-      phrases.push({tokens: words.slice(index, matchEnd), known: match, weight: 1, sentenceStart: sentenceStart && index === 0})
-      index = matchEnd
+      phrases.push({tokens: words.slice(index, match.end), known: match.known, weight: 1, sentenceStart: sentenceStart && index === 0})
+      index = match.end
       spanStart = index
     } else {
       index++
@@ -209,15 +215,11 @@ function withoutLegalSuffix(words: readonly Token[]): readonly Token[] {
 /** Places named inside an organisation's name (`Bank of Japan` → Japan), at half weight. */
 function placesInside(words: readonly Token[], keys: readonly string[], rules: CompiledRules): NamePhrase[] {
   const found: NamePhrase[] = []
-  const longest = maxNameWords(rules)
   for (let index = 0; index < keys.length; index++) {
-    for (let end = Math.min(keys.length, index + longest); end > index; end--) {
-      const known = lookUpName(rules, keys, index, end, false)
-      if (known?.kind === 'place') {
-        found.push({tokens: words.slice(index, end), known, weight: 0.5, sentenceStart: false})
-        index = end - 1
-        break
-      }
+    const match = longestKnownName(rules, keys, index, keys.length, false)
+    if (match?.known.kind === 'place') {
+      found.push({tokens: words.slice(index, match.end), known: match.known, weight: 0.5, sentenceStart: false})
+      index = match.end - 1
     }
   }
   return found
@@ -230,7 +232,8 @@ function placesInside(words: readonly Token[], keys: readonly string[], rules: C
 function kindFromWords(tokens: readonly Token[]): Cue | 'none' | undefined {
   const keys = tokens.map((token) => token.key)
   const last = keys[keys.length - 1]!
-  if (nonTopicWords.has(last) || personTitles.has(last) || (legalSuffixes.has(last) && keys.length === 1)) return 'none'
+  if (nonTopicWords.has(last) || nonTopicWords.has(keys[0]!) || personTitles.has(last) || (legalSuffixes.has(last) && keys.length === 1)) return 'none'
+  if (keys.length === 1 && tokens[0]!.text.replaceAll('.', '').length < 2) return 'none'
   // A role without a name (`Secretary of State`) or generic words only (`Central Committee`).
   const titled = keys.some((key) => personTitles.has(key))
   if (keys.every((key) => genericWords.has(key) || nameConnectors.has(key) || personTitles.has(key) || (titled && titleQualifiers.has(key)))) return 'none'

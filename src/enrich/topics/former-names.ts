@@ -44,5 +44,8 @@ export const otherPlaceNames: readonly ExtraPlace[] = [
   {name: 'Wales', names: [], country: 'United Kingdom'},
   {name: 'Northern Ireland', names: [], country: 'United Kingdom'},
   {name: 'Middle East', names: []},
-  {name: 'Latin America', names: []},
+  {name: 'Latin America', names: ['Latin American', 'Latin Americans']},
+  {name: 'South America', names: ['South American', 'South Americans']},
+  {name: 'North America', names: ['North American', 'North Americans']},
+  {name: 'Central America', names: ['Central American', 'Central Americans']},
 ]

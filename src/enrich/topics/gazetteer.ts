@@ -27,6 +27,8 @@ export interface Gazetteer {
   readonly cities: ReadonlyMap<string, readonly Place[]>
   /** Provinces and states by name (`california`, `alberta`). */
   readonly provinces: ReadonlyMap<string, Place>
+  /** Every leading part of a name of several words (`new`, `new south` for `New South Wales`). */
+  readonly prefixes: ReadonlySet<string>
   /** Most words in any name, for longest-match lookups. */
   readonly maxWords: number
 }
@@ -53,7 +55,7 @@ function buildGazetteer(): Gazetteer {
 
   const offer = (name: string, place: Place, priority = 0): void => {
     const key = nameKey(name)
-    if (key === '' || hasNonLatin(key)) return
+    if (key.length < 2 || hasNonLatin(key)) return
     const old = places.get(key)
     if (old === undefined || better(place, old, priority)) places.set(key, place)
     if (priority > 0) preferred.add(place)
@@ -80,7 +82,7 @@ function buildGazetteer(): Gazetteer {
       if (name.length <= 2 && name.toUpperCase() === country.code && country.code !== 'US') continue
       if (!places.has(nameKey(name))) offer(name, place)
     }
-    for (const demonym of country.demonyms) {
+    for (const demonym of country.demonyms.filter((name) => name.trim() !== '')) {
       if (!places.has(nameKey(demonym))) offer(demonym, place)
       const plural = pluralOf(demonym)
       if (plural !== demonym && !places.has(nameKey(plural))) offer(plural, place)
@@ -127,7 +129,16 @@ function buildGazetteer(): Gazetteer {
     const place: Place = known ?? {name: extra.name, level: extra.country ? 'province' : 'region', province: '', population: Infinity, ...(extra.country ? {country: extra.country} : {})}
     for (const name of [extra.name, ...extra.names]) offer(name, place, 1)
   }
-  return {places, cities, provinces, maxWords: Math.min(maxWords, 6)}
+  return {places, cities, provinces, prefixes: prefixesOf(places.keys()), maxWords: Math.min(maxWords, 6)}
+}
+
+/** Every leading part of the multi-word keys: `a`, `a b` for `a b c`. */
+export function prefixesOf(keys: Iterable<string>): Set<string> {
+  const prefixes = new Set<string>()
+  for (const key of keys) {
+    for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) prefixes.add(key.slice(0, space))
+  }
+  return prefixes
 }
 
 /** `Iraqi` → `Iraqis`; `Swiss`, `British`, `French` stay as they are. */

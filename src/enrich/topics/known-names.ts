@@ -16,12 +16,11 @@ const minCityInText = 50_000
 const minCityInCaps = 1_000_000
 
 /**
- * Look up the words `keys[start..end)` (each a `nameKey`) as one name: the
- * topics file's aliases first, then the gazetteer. In all-caps text only
+ * Look up one name by its key (`nameKey`s of its words joined by spaces):
+ * the topics file's aliases first, then the gazetteer. In all-caps text only
  * countries, regions and big cities count.
  */
-export function lookUpName(rules: CompiledRules, keys: readonly string[], start: number, end: number, caseless: boolean): KnownName | undefined {
-  const key = end - start === 1 ? keys[start]! : keys.slice(start, end).join(' ')
+export function lookUpKey(rules: CompiledRules, key: string, caseless: boolean): KnownName | undefined {
   const alias = rules.aliases.get(key)
   if (alias) return alias
   const place = gazetteer().places.get(key)
@@ -31,7 +30,19 @@ export function lookUpName(rules: CompiledRules, keys: readonly string[], start:
   return {name: place.name, kind: 'place', place}
 }
 
-/** Most words in any name `lookUpName` can find. */
-export function maxNameWords(rules: CompiledRules): number {
-  return Math.max(gazetteer().maxWords, rules.aliasMaxWords)
+/**
+ * The longest known name that starts at `keys[start]` and ends before
+ * `limit`, growing one word at a time while some name goes on that way.
+ */
+export function longestKnownName(rules: CompiledRules, keys: readonly string[], start: number, limit: number, caseless: boolean): {known: KnownName; end: number} | undefined {
+  const {prefixes} = gazetteer()
+  let found: {known: KnownName; end: number} | undefined
+  let key = keys[start]!
+  for (let end = start + 1; end <= limit; end++) {
+    if (end > start + 1) key += ` ${keys[end - 1]!}`
+    const known = lookUpKey(rules, key, caseless)
+    if (known) found = {known, end}
+    if (!prefixes.has(key) && !rules.aliasPrefixes.has(key)) break
+  }
+  return found
 }

@@ -59,7 +59,8 @@ export const titleQualifiers = words(`
   first federal national international petroleum information planning budget development
   environment education housing works public communications resources mines mining fisheries
   taxation revenue monetary fiscal affairs policy security cabinet presidential press chamber
-  group company corporate bank banking trading exchange market markets securities
+  group company corporate bank banking trading exchange market markets securities exchequer staff
+  white house
 `)
 
 /** Last words that make a phrase an organisation (`World Bank`, `State Department`). */
@@ -80,7 +81,7 @@ export const organisationWords = words(`
 
 /** Company endings left out of the canonical name (`General Motors Corp` → `General Motors`). */
 export const legalSuffixes = words(`
-  inc incorporated corp corporation co ltd limited plc llc ag nv sa spa gmbh bv kk bhd pty lp
+  inc corp co ltd plc llc ag nv sa spa gmbh bv kk bhd pty lp
 `)
 
 /** Last words that make a phrase a place that no gazetteer lists (`Kursk region`, `Defiance County`). */
@@ -93,7 +94,8 @@ export const placeWords = words(`
 export const nonTopicWords = words(`
   street avenue road boulevard building tower plaza square hotel station meeting plenary
   conference session act bill law treaty accord amendment resolution program programme plan
-  index average report survey
+  index average report survey class series dlrs dlr dollars dollar ecus ecu francs marks crowns
+  pounds lire pesos shares stock stocks bonds notes debentures warrants preferred common
 `)
 
 /**
@@ -106,10 +108,17 @@ export const genericWords = words(`
   office commission cabinet court assembly administration company group authority executive
   plenary meeting standing joint general annual special working select advisory steering
   monetary policy budget planning house senate congress parliament army navy military
+  western eastern northern southern north south east west gulf reuter reuters
+`)
+
+/**
+ * Adjectives of regions, faiths and parties: not topics alone (`Asian
+ * military`), though they can start one (`European Commission`).
+ */
+export const looseAdjectives = words(`
   asian european african american arab islamic muslim christian jewish catholic communist
-  socialist democratic republican democrats republicans conservative liberal labourite western
-  eastern northern southern north south east west world international
-  gulf reuter reuters
+  socialist democratic republican democrats republicans conservative liberal western eastern
+  northern southern atlantic pacific
 `)
 
 /**
@@ -121,11 +130,14 @@ export const capitalNoise = words(`
   gmt est edt cst cdt pst pdt bst am pm ok tv na nil nm fob cif more rpt repeat corrected correction
   update urgent flash bpd ltd inc corp plc co ag nv sa via the and of for to in on at by a i ii iii
   iv v vi vii viii ix x oper avg yr yrs mths wk wks sales profit loss losses shares tonnes tons
-  usd stg yen dm dfl sfr ffr lire ceo cfo coo
+  usd stg yen dm dfl sfr ffr lire ceo cfo coo gnp gdp cpi ppi ipi wpi
 `)
 
 /** Lower-case words after a name that say it is a person who speaks. */
 export const speechVerbs = words(`said says told added stated declared noted argued asked warned`)
+
+/** Lower-case words after a name that say it is a politician (`Reagan administration`, `Thatcher government`). */
+export const leaderNouns = words(`administration government`)
 
 /** Lower-case words after a name that say it is an organisation (`Yonhap news agency`). */
 export const organisationNouns = words(`

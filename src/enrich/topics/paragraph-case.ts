@@ -20,7 +20,7 @@ export function isCaseless(tokens: readonly Token[]): boolean {
     if (token.shape === Shape.Number || token.text.length < 2) continue
     words++
     if (token.shape === Shape.Upper) upper++
-    else if (token.shape === Shape.Lower && !nameConnectors.has(token.key) && !leadingFunctionWords.has(token.key)) lowerContent++
+    else if (token.shape === Shape.Lower && lowerContent === 0 && !nameConnectors.has(token.key) && !leadingFunctionWords.has(token.key)) lowerContent++
   }
   if (words === 0) return false
   if (upper >= 2 && upper / words >= capsShare) return true

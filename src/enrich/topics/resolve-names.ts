@@ -2,7 +2,7 @@ import type {TopicKind} from '../../model/article.js'
 import {isPersonName, type NamePhrase} from './find-names.js'
 import type {KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
-import {capitalNoise, genericWords, legalSuffixes, nameConnectors} from './name-words.js'
+import {capitalNoise, genericWords, legalSuffixes, looseAdjectives, nameConnectors, personTitles, titleQualifiers} from './name-words.js'
 import type {TopicTally} from './topic-tally.js'
 import {Shape, type Token} from './tokenize.js'
 
@@ -33,9 +33,11 @@ const countryShare = 0.5
  *
  * @param midSentenceCapitals Keys of words written with a capital inside a sentence somewhere in the article.
  */
-export function resolveNames(placed: readonly PlacedPhrase[], midSentenceCapitals: ReadonlySet<string>, tally: TopicTally): ArticleNames {
+export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals: ReadonlySet<string>, tally: TopicTally): ArticleNames {
+  const placed = splitPeople(found)
   const people = new Map<string, {name: string; order: number}[]>()
   const organisations = new Map<string, string>()
+  const acronyms = new Map<string, string>()
   const singles = new Map<string, number>()
   const names = new Map<string, {name: string; kind: EntityKind}>()
 
@@ -44,6 +46,14 @@ export function resolveNames(placed: readonly PlacedPhrase[], midSentenceCapital
       const key = phrase.tokens[0]!.key
       singles.set(key, (singles.get(key) ?? 0) + 1)
     }
+  }
+  // A word that is a person once (`President Reagan`) is one throughout (`Reagan said`).
+  const personWords = new Set<string>()
+  for (const {phrase} of placed) {
+    if (phrase.known || phrase.tokens.length !== 1) continue
+    const token = phrase.tokens[0]!
+    if (token.shape === Shape.Upper) continue
+    if (phrase.kind === 'person' || (phrase.cue === 'person' && isPersonName([token.key]))) personWords.add(token.key)
   }
   // People first: a title, a cue, or a surname used alone elsewhere makes a multi-word name a person.
   for (const {phrase, order} of placed) {
@@ -62,9 +72,9 @@ export function resolveNames(placed: readonly PlacedPhrase[], midSentenceCapital
     if (phrase.kind === 'person' || phrase.kind === 'place' || isCountedPerson(phrase, people)) continue
     const name = display(phrase.tokens)
     const first = phrase.tokens[0]!.key
-    if (!organisations.has(first) && !genericWords.has(first)) organisations.set(first, name)
+    if (!organisations.has(first) && !genericWords.has(first) && !looseAdjectives.has(first)) organisations.set(first, name)
     const acronym = initialsOf(phrase.tokens)
-    if (acronym.length >= 2 && !organisations.has(acronym)) organisations.set(acronym, name)
+    if (acronym.length >= 2 && !acronyms.has(acronym)) acronyms.set(acronym, name)
   }
 
   const add = (name: string, kind: EntityKind, weight: number, order: number): void => {
@@ -87,27 +97,60 @@ export function resolveNames(placed: readonly PlacedPhrase[], midSentenceCapital
     const token = phrase.tokens[0]!
     const key = token.key
     if (phrase.sentenceStart && !midSentenceCapitals.has(key) && phrase.cue === undefined) continue
-    if (genericWords.has(key) || legalSuffixes.has(key) || nameConnectors.has(key) || (token.shape === Shape.Upper && capitalNoise.has(key))) continue
+    if (genericWords.has(key) || looseAdjectives.has(key) || legalSuffixes.has(key) || nameConnectors.has(key) || (token.shape === Shape.Upper && capitalNoise.has(key))) continue
     const person = personFor(key, order, people)
     if (person) {
       add(person, 'person', w, order)
       continue
     }
-    const organisation = organisations.get(key)
+    // Note: a lone acronym (`EC`) is itself, not the first word of `EC Commission`.
+    const organisation = token.shape === Shape.Upper ? acronyms.get(key) : organisations.get(key)
     if (organisation) {
       add(organisation, 'organisation', w, order)
       continue
     }
-    const kind: EntityKind | undefined = phrase.cue ?? phrase.kind ?? (token.shape === Shape.Upper || (singles.get(key) ?? 0) >= 2 ? 'organisation' : undefined)
+    const cue = personWords.has(key) ? 'person' : phrase.cue === 'person' && (token.shape === Shape.Upper || !isPersonName([key])) ? undefined : phrase.cue
+    const kind: EntityKind | undefined = cue ?? phrase.kind ?? (token.shape === Shape.Upper || (singles.get(key) ?? 0) >= 2 ? 'organisation' : undefined)
     if (kind) add(display(phrase.tokens), kind, w, order)
   }
   for (const [surname, list] of people) {
     if (list.length === 1) names.set(surname, {name: list[0]!.name, kind: 'person'})
   }
-  for (const [key, name] of organisations) {
+  for (const [key, name] of acronyms) {
     if (key.length >= 3 && names.has(nameKey(name))) names.set(key, {name, kind: 'organisation'})
   }
   return names
+}
+
+/**
+ * Split names that hold people the scanner could not separate:
+ * `Baker and Volcker` into two, and `Treasury Secertary James Baker` into
+ * its prefix and `James Baker` when `Baker` stands alone elsewhere.
+ */
+function splitPeople(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
+  const singles = new Set<string>()
+  for (const {phrase} of placed) if (phrase.tokens.length === 1) singles.add(phrase.tokens[0]!.key)
+  return placed.flatMap((item) => {
+    const {phrase} = item
+    if (phrase.known || phrase.tokens.length < 3 || phrase.kind === 'place') return [item]
+    const keys = phrase.tokens.map((token) => token.key)
+    const and = keys.indexOf('and')
+    if (phrase.kind === undefined && and > 0 && !keys.includes('of')) {
+      const parts = [phrase.tokens.slice(0, and), phrase.tokens.slice(and + 1)]
+      if (parts.every((part) => part.length > 0 && part.length <= 3 && isPersonName(part.map((token) => token.key)))) {
+        return parts.map((tokens) => ({...item, order: item.order + tokens[0]!.index - phrase.tokens[0]!.index, phrase: {...phrase, tokens}}))
+      }
+    }
+    const tail = keys.slice(-2)
+    if (phrase.kind !== 'person' && singles.has(tail[1]!) && isPersonName(tail) && !nameConnectors.has(keys[keys.length - 3]!)) {
+      const person = phrase.tokens.slice(-2)
+      const rest = phrase.tokens.slice(0, -2)
+      const restKeys = rest.map((token) => token.key)
+      const kept = restKeys.every((key) => genericWords.has(key) || nameConnectors.has(key) || titleQualifiers.has(key) || personTitles.has(key)) ? [] : [{...item, phrase: {...phrase, tokens: rest}}]
+      return [...kept, {...item, order: item.order + rest.length, phrase: {...phrase, tokens: person, kind: 'person' as const}}]
+    }
+    return [item]
+  })
 }
 
 function addKnown(known: KnownName, tokens: readonly Token[], weight: number, order: number,

@@ -1,4 +1,4 @@
-import {lookUpName, maxNameWords} from './known-names.js'
+import {longestKnownName} from './known-names.js'
 import {calendarWords, capitalNoise, leadingFunctionWords} from './name-words.js'
 import type {ArticleNames} from './resolve-names.js'
 import type {CompiledRules} from './topic-rules.js'
@@ -22,29 +22,47 @@ export interface CaselessMatch {
 export function scanCaseless(tokens: readonly Token[], rules: CompiledRules, articleNames: ArticleNames): CaselessMatch[] {
   const matches: CaselessMatch[] = []
   const keys = tokens.map((token) => token.key)
-  const longest = maxNameWords(rules)
   let index = 0
   while (index < tokens.length) {
-    let matched = 0
-    for (let end = Math.min(tokens.length, index + longest); end > index; end--) {
-      if (end - index === 1 && !mayBeName(tokens[index]!)) continue
-      if (!sameClause(tokens, index, end)) continue
-      const known = lookUpName(rules, keys, index, end, true)
-      if (known) {
-        matches.push({name: known.name, kind: known.kind, index, ...(known.place?.country ? {country: known.place.country} : {})})
-        matched = end - index
-        break
-      }
-      const named = articleNames.get(end - index === 1 ? keys[index]! : keys.slice(index, end).join(' '))
-      if (named) {
+    const clauseEnd = clauseEndFrom(tokens, index)
+    const known = longestKnownName(rules, keys, index, clauseEnd, true)
+    const named = longestArticleName(articleNames, keys, index, clauseEnd)
+    const end = Math.max(known?.end ?? 0, named?.end ?? 0)
+    if (end > index + 1 || (end === index + 1 && mayBeName(tokens[index]!))) {
+      if (known && known.end === end) {
+        const country = known.known.place?.country
+        matches.push({name: known.known.name, kind: known.known.kind, index, ...(country ? {country} : {})})
+      } else if (named) {
         matches.push({name: named.name, kind: named.kind, index})
-        matched = end - index
-        break
       }
+      index = end
+    } else {
+      index++
     }
-    index += Math.max(matched, 1)
   }
   return matches
+}
+
+/** Names in all-caps text are at most this many words long when the article found them. */
+const maxArticleNameWords = 5
+
+function longestArticleName(names: ArticleNames, keys: readonly string[], start: number, limit: number): {name: string; kind: CaselessMatch['kind']; end: number} | undefined {
+  if (names.size === 0) return undefined
+  let found: {name: string; kind: CaselessMatch['kind']; end: number} | undefined
+  let key = keys[start]!
+  for (let end = start + 1; end <= Math.min(limit, start + maxArticleNameWords); end++) {
+    if (end > start + 1) key += ` ${keys[end - 1]!}`
+    const named = names.get(key)
+    if (named) found = {...named, end}
+  }
+  return found
+}
+
+/** Where the clause that `start` is in ends: at the next comma, full stop or possessive. */
+function clauseEndFrom(tokens: readonly Token[], start: number): number {
+  let end = start + 1
+  while (end < tokens.length && end < start + 6 && tokens[end]!.gap === Gap.Space && !tokens[end - 1]!.possessive) end++
+  return end
 }
 
 function mayBeName(token: Token): boolean {
@@ -53,9 +71,3 @@ function mayBeName(token: Token): boolean {
   return !(token.key === 'us' && !token.text.includes('.'))
 }
 
-function sameClause(tokens: readonly Token[], start: number, end: number): boolean {
-  for (let index = start + 1; index < end; index++) {
-    if (tokens[index]!.gap !== Gap.Space || tokens[index - 1]!.possessive) return false
-  }
-  return true
-}

@@ -71,31 +71,39 @@ export function tokenize(text: string): Token[] {
     const code = text.charCodeAt(index)
     if (isWordChar(code, text, index)) {
       const end = wordEnd(text, index)
-      let word = text.slice(index, end)
+      if (isDigit(code)) {
+        // Note: numbers leave no token; they only keep names apart.
+        if (gap !== Gap.Stop) gap = Gap.Break
+        sentenceStart = false
+        index = end
+        continue
+      }
+      let wordEndAt = end
       let next = end
       let possessive = false
-      let key: string | undefined
-      if (/['\u2019][sS]$/.test(word) && word.length > 2) {
-        word = word.slice(0, -2)
+      let plural = false
+      const last = text.charCodeAt(end - 1)
+      if ((last === 0x73 || last === 0x53) && end - index > 2 && isApostrophe(text.charCodeAt(end - 2))) {
+        wordEndAt = end - 2
         possessive = true
-      } else if ((text[end] === "'" || text[end] === '\u2019') && /[sS]$/.test(word) && !isLetterAt(text, end + 1)) {
+      } else if ((last === 0x73 || last === 0x53) && isApostrophe(text.charCodeAt(end)) && !isLetterAt(text, end + 1)) {
         // Note: a plural possessive (`Workers' Party`) stays in the word, so
         // the name can go on; only the key drops the apostrophe.
-        key = nameKey(word)
-        word += "'"
+        plural = true
         next = end + 1
       }
-      let dotAfter = false
-      if (text[next] === '.' && !word.endsWith('.')) {
-        dotAfter = true
-      }
-      const shape = shapeOf(word)
-      tokens.push({text: word, key: key ?? nameKey(word), shape, gap, sentenceStart, possessive, dotAfter, bracketed: bracketDepth > 0, index: tokens.length})
+      const bare = text.slice(index, wordEndAt)
+      describe(bare)
+      const shape = described.shape
+      const key = described.key
+      const word = plural ? `${bare}'` : bare
+      const dotAfter = text.charCodeAt(next) === 0x2e && !word.endsWith('.')
+      tokens.push({text: word, key, shape, gap, sentenceStart, possessive, dotAfter, bracketed: bracketDepth > 0, index: tokens.length})
       gap = Gap.Space
       sentenceStart = false
       if (dotAfter) {
         next += 1
-        if (endsSentence(word, shape)) {
+        if (endsSentence(key, shape)) {
           gap = Gap.Stop
           sentenceStart = true
         } else if (!isSpace(text.charCodeAt(next))) {
@@ -187,29 +195,47 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39
 }
 
-function endsSentence(word: string, shape: Shape): boolean {
-  if (shape === Shape.Number) return true
-  if (word.length === 1 && shape !== Shape.Lower) return false // an initial: `John F. Kennedy`
-  return !abbreviations.has(word.toLowerCase())
+function endsSentence(key: string, shape: Shape): boolean {
+  if (key.length === 1 && shape !== Shape.Lower) return false // an initial: `John F. Kennedy`
+  return !abbreviations.has(key)
 }
 
-function shapeOf(word: string): Shape {
-  const first = word.charCodeAt(0)
-  if (first >= 0x30 && first <= 0x39) return Shape.Number
-  const lower = word.toLowerCase()
-  if (lower === word) return Shape.Lower
-  const upper = word.toUpperCase()
-  if (upper === word && letterCount(word) >= 2) return Shape.Upper
-  return word[0] === lower[0] ? Shape.Lower : Shape.Capital
-}
+/** What `describe` found; reused so that no object is made per word. */
+const described: {shape: Shape; key: string} = {shape: Shape.Lower, key: ''}
 
-function letterCount(word: string): number {
-  let count = 0
+/** A word's shape and key, in one pass over its characters, into `described`. */
+function describe(word: string): void {
+  let letters = 0
+  let lower = 0
+  let plain = true
   for (let index = 0; index < word.length; index++) {
     const code = word.charCodeAt(index)
-    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code > 0xbf) count++
+    if (code >= 0x61 && code <= 0x7a) {
+      letters++
+      lower++
+    } else if (code >= 0x41 && code <= 0x5a) {
+      letters++
+    } else if (code > 0x7f) {
+      plain = false
+      const char = word[index]!
+      if (char !== char.toUpperCase()) {
+        letters++
+        lower++
+      } else if (char !== char.toLowerCase()) {
+        letters++
+      }
+    } else if (code === 0x2e) {
+      plain = false
+    }
   }
-  return count
+  const first = word[0]!
+  const shape = lower === 0 && letters >= 2 ? Shape.Upper : first !== first.toLowerCase() ? Shape.Capital : Shape.Lower
+  described.shape = shape
+  described.key = plain ? (shape === Shape.Lower && lower === letters ? word : word.toLowerCase()) : nameKey(word)
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019
 }
 
 function isWordChar(code: number, text: string, index: number): boolean {

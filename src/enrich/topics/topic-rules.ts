@@ -1,4 +1,5 @@
 import type {TopicKind} from '../../model/article.js'
+import {prefixesOf} from './gazetteer.js'
 import {nameKey} from './name-key.js'
 
 /** Names that mean one entity of a kind (`European Community`: `EC`, `EEC`). */
@@ -38,7 +39,8 @@ export const noRules: TopicRules = {aliases: [], merges: {}, blocklist: [], subj
 /** The rules in the form the extractor looks them up, by `nameKey`. */
 export interface CompiledRules {
   readonly aliases: ReadonlyMap<string, {readonly name: string; readonly kind: Exclude<TopicKind, 'subject'>}>
-  readonly aliasMaxWords: number
+  /** Leading parts of the aliases of several words, for longest-match lookups. */
+  readonly aliasPrefixes: ReadonlySet<string>
   readonly merges: ReadonlyMap<string, string>
   readonly blocklist: ReadonlySet<string>
   readonly subjects: readonly SubjectRule[]
@@ -51,17 +53,15 @@ export function compileRules(rules: TopicRules): CompiledRules {
   let result = compiled.get(rules)
   if (result === undefined) {
     const aliases = new Map<string, {name: string; kind: Exclude<TopicKind, 'subject'>}>()
-    let aliasMaxWords = 0
     for (const alias of rules.aliases) {
       for (const name of [alias.name, ...alias.names]) {
         const key = nameKey(name)
         if (key === '') continue
         aliases.set(key, {name: alias.name, kind: alias.kind})
-        aliasMaxWords = Math.max(aliasMaxWords, key.split(' ').length)
       }
     }
     const merges = new Map(Object.entries(rules.merges).map(([from, to]) => [nameKey(from), to] as const))
-    result = {aliases, aliasMaxWords, merges, blocklist: new Set(rules.blocklist.map(nameKey)), subjects: rules.subjects}
+    result = {aliases, aliasPrefixes: prefixesOf(aliases.keys()), merges, blocklist: new Set(rules.blocklist.map(nameKey)), subjects: rules.subjects}
     compiled.set(rules, result)
   }
   return result
