@@ -102,17 +102,19 @@ export function extractTopics(text: TopicText, options: {readonly max: number; r
 }
 
 /**
- * The first `max` topics, but with at most `maxPlaceShare` of the places
- * while other kinds are left: a wire story names many places, and the
- * people and organisations in it matter as much.
+ * The first `max` topics, but with at most `maxPlaceShare` of them places
+ * while other kinds are left, unless a place scores half the top score: a
+ * wire story names many places in passing, and the people and
+ * organisations in it matter as much.
  */
-function pickTopics<T extends {readonly kind: TopicKind}>(ranked: readonly T[], max: number): T[] {
+function pickTopics<T extends {readonly kind: TopicKind; readonly score: number}>(ranked: readonly T[], max: number): T[] {
   const placeLimit = Math.max(1, Math.ceil(max * maxPlaceShare))
+  const central = (ranked[0]?.score ?? 0) / 2
   const chosen: T[] = []
   const deferred: T[] = []
   for (const topic of ranked) {
     if (chosen.length >= max) break
-    if (topic.kind === 'place' && chosen.filter((item) => item.kind === 'place').length >= placeLimit) deferred.push(topic)
+    if (topic.kind === 'place' && topic.score < central && chosen.filter((item) => item.kind === 'place').length >= placeLimit) deferred.push(topic)
     else chosen.push(topic)
   }
   const picked = [...chosen, ...deferred].slice(0, Math.max(0, max))

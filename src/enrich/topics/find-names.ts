@@ -217,7 +217,9 @@ function placesInside(words: readonly Token[], keys: readonly string[], rules: C
   const found: NamePhrase[] = []
   for (let index = 0; index < keys.length; index++) {
     const match = longestKnownName(rules, keys, index, keys.length, false)
-    if (match?.known.kind === 'place') {
+    const level = match?.known.place?.level
+    // Note: one-word cities in company names say little (`Columbia Gas`), countries much (`Bank of Japan`).
+    if (match?.known.kind === 'place' && (level === 'country' || level === 'region' || match.end - index > 1)) {
       found.push({tokens: words.slice(index, match.end), known: match.known, weight: 0.5, sentenceStart: false})
       index = match.end - 1
     }

@@ -84,7 +84,12 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
   for (const {phrase, order, weight} of placed) {
     const w = weight * phrase.weight
     if (phrase.known) {
-      addKnown(phrase.known, phrase.tokens, w, order, people, add)
+      const single = phrase.tokens.length === 1 ? phrase.tokens[0]!.key : undefined
+      const level = phrase.known.place?.level
+      // Note: `Columbia said` after `Columbia Gas System Inc` is the company, not the city.
+      const organisation = single !== undefined && (level === 'city' || level === 'province') ? organisations.get(single) : undefined
+      if (organisation) add(organisation, 'organisation', w, order)
+      else addKnown(phrase.known, phrase.tokens, w, order, people, add)
       continue
     }
     const keys = phrase.tokens.map((token) => token.key)
