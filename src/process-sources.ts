@@ -1,9 +1,13 @@
+import {availableParallelism} from 'node:os'
 import type {SiteConfig} from './config/site-config.js'
 import {toArticle, type EnrichSettings} from './enrich/enrich-article.js'
 import type {SourceFile} from './load/source-file.js'
 import type {Article} from './model/article.js'
 import {parseSource} from './parse/parse-source.js'
 import {ContentError, type Problem} from './problems/content-error.js'
+import {packSources} from './workers/pack-sources.js'
+import {runInChunks} from './workers/run-in-chunks.js'
+import {siblingModule, startWorker} from './workers/start-worker.js'
 
 /** Articles made from seeds, and every problem found on the way. */
 export interface ProcessedSources {
@@ -43,20 +47,66 @@ export function processSource(source: SourceFile, settings: ProcessSettings): {a
   }
 }
 
+/** How `processSources` spreads its work over threads. */
+export interface ThreadPlan {
+  /** Worker threads to start; 0 processes every seed on the main thread. */
+  readonly workers: number
+  /** Whether the main thread processes seeds too while the workers run. */
+  readonly mainThread: boolean
+  /** Seeds per message to a worker. */
+  readonly chunkSize: number
+}
+
+/**
+ * Fewer seeds than this are processed on the main thread alone: starting a
+ * worker and loading the parser and topic data in it costs more than it saves.
+ */
+export const minSeedsForWorkers = 200
+
+/**
+ * The thread plan for `count` seeds on this machine: the main thread alone for
+ * small inputs or one core, otherwise the main thread plus one worker per
+ * further core. `NEWS_ARCHIVE_WORKERS` (a number of worker threads, `0` for
+ * none) overrides it, for benchmarks and machines shared with other work.
+ */
+export function planThreads(count: number, env: NodeJS.ProcessEnv = process.env): ThreadPlan {
+  const chunkSize = 50
+  const forced = env['NEWS_ARCHIVE_WORKERS']
+  if (forced !== undefined && /^\d+$/.test(forced)) return {workers: Number(forced), mainThread: true, chunkSize}
+  if (count < minSeedsForWorkers) return {workers: 0, mainThread: true, chunkSize}
+  return {workers: Math.max(0, availableParallelism() - 1), mainThread: true, chunkSize}
+}
+
+/** The worker module, beside this one's folder, compiled or TypeScript like this file. */
+const processWorker = siblingModule('workers/process-worker', import.meta.url)
+
 /**
  * Run `processSource` over every seed, collecting problems so one bad seed
- * doesn't hide the next. Results are in the order of `sources`.
+ * doesn't hide the next. Results are in the order of `sources`, and the same
+ * whichever threads made them. `onEach` gets the number of seeds done so far.
+ * Large inputs are spread over worker threads (see `planThreads`); `settings`
+ * must then survive a structured clone (plain data, no functions).
+ *
+ * @throws {Error} A bug in parsing or enriching (never a content problem), with its stack.
  */
-export async function processSources(sources: readonly SourceFile[], settings: ProcessSettings, onEach?: (done: number) => void): Promise<ProcessedSources> {
+export async function processSources(sources: readonly SourceFile[], settings: ProcessSettings, onEach?: (done: number) => void, threads: ThreadPlan = planThreads(sources.length)): Promise<ProcessedSources> {
+  const results = await runInChunks({
+    items: sources,
+    chunkSize: threads.chunkSize,
+    workers: threads.workers,
+    mainThread: threads.mainThread,
+    runHere: (chunk) => chunk.map((source) => processSource(source, settings)),
+    pack: packSources,
+    startWorker: () => startWorker(processWorker, settings),
+    ...(onEach ? {onProgress: onEach} : {}),
+  })
   const articles: Article[] = []
   const problems: Problem[] = []
   const invalid: string[] = []
-  sources.forEach((source, index) => {
-    const result = processSource(source, settings)
+  results.forEach((result, index) => {
     if (result.article) articles.push(result.article)
-    else invalid.push(source.file)
+    else invalid.push((sources[index] as SourceFile).file)
     problems.push(...result.problems)
-    onEach?.(index + 1)
   })
   return {articles, problems, invalid}
 }

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict'
+import {createHash} from 'node:crypto'
+import {availableParallelism} from 'node:os'
+import {test} from 'node:test'
+import {readCorpus} from '../test/helpers/corpus.js'
+import {defaultConfig} from './config/site-config.js'
+import type {SourceFile} from './load/source-file.js'
+import {minSeedsForWorkers, planThreads, processSettings, processSources, type ThreadPlan} from './process-sources.js'
+
+function sourceOf(file: string, bytes: Uint8Array): SourceFile {
+  return {path: file, file: `seeds/${file}`, bytes, hash: createHash('sha256').update(bytes).digest('hex')}
+}
+
+/** Corpus seeds with bad seeds mixed in, so problems from both paths are compared too. */
+function sampleSources(): SourceFile[] {
+  const sources = readCorpus(240).map(({file, text}) => sourceOf(file, Buffer.from(text)))
+  const bad = [
+    sourceOf('bad/binary.txt', Uint8Array.from([0x20, 0x64, 0x00, 0x61])),
+    sourceOf('bad/no-date.txt', Buffer.from('Just some text without a date line.')),
+    sourceOf('bad/latin1.txt', Uint8Array.from([...Buffer.from(' date 2024-01-02 Caf'), 0xe9])),
+    sourceOf('bad/impossible.txt', Buffer.from(' date 2024-02-30 A day that never was.')),
+  ]
+  bad.forEach((source, index) => sources.splice(50 + index * 60, 0, source))
+  return sources
+}
+
+const settings = processSettings(defaultConfig, undefined)
+const mainOnly: ThreadPlan = {workers: 0, mainThread: true, chunkSize: 50}
+
+test('worker threads give exactly the articles and problems of the main thread, in seed order', {timeout: 120_000}, async () => {
+  const sources = sampleSources()
+  const single = await processSources(sources, settings, undefined, mainOnly)
+  assert.ok(single.articles.length > 200 && single.problems.length >= 4, 'the sample has articles and problems')
+  for (const threads of [
+    {workers: 1, mainThread: false, chunkSize: 16},
+    {workers: 2, mainThread: true, chunkSize: 16},
+  ] satisfies ThreadPlan[]) {
+    const spread = await processSources(sources, settings, undefined, threads)
+    assert.deepEqual(spread, single, `${threads.workers} workers, main thread ${threads.mainThread ? 'working' : 'idle'}`)
+  }
+  // Note: the seeds' bytes are copied into the messages, never moved out of the caller's buffers.
+  assert.ok(sources.every((source) => source.bytes.byteLength > 0))
+})
+
+test('progress reaches the number of seeds', async () => {
+  const sources = sampleSources().slice(0, 30)
+  let last = 0
+  await processSources(sources, settings, (done) => (last = done), mainOnly)
+  assert.equal(last, sources.length)
+})
+
+const plans = [
+  {count: 0, env: {}, workers: 0},
+  {count: minSeedsForWorkers - 1, env: {}, workers: 0},
+  {count: minSeedsForWorkers, env: {}, workers: availableParallelism() - 1},
+  {count: 100_000, env: {}, workers: availableParallelism() - 1},
+  {count: 100_000, env: {NEWS_ARCHIVE_WORKERS: '0'}, workers: 0},
+  {count: 10, env: {NEWS_ARCHIVE_WORKERS: '3'}, workers: 3},
+  {count: 100_000, env: {NEWS_ARCHIVE_WORKERS: 'many'}, workers: availableParallelism() - 1},
+] as const
+
+for (const example of plans) {
+  test(`plan for ${example.count} seeds with ${JSON.stringify(example.env)}: ${example.workers} workers`, () => {
+    const plan = planThreads(example.count, example.env)
+    assert.equal(plan.workers, example.workers)
+    assert.equal(plan.mainThread, true)
+  })
+}
