@@ -3,23 +3,45 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {findAllFiles} from './adapters/glob.js'
 import {loadTemplates, TemplateError, type TemplateSet} from './adapters/liquid.js'
+import {BuildCache, defaultCacheDir} from './cache/build-cache.js'
+import {generatorFingerprint} from './cache/generator-fingerprint.js'
+import {fingerprint, stableJson} from './cache/hash.js'
+import {PageKeys} from './cache/page-keys.js'
+import {processCached} from './cache/process-cached.js'
+import {scanSeeds, statEntries} from './cache/scan-seeds.js'
+import {templateKeys} from './cache/template-keys.js'
 import {loadConfig} from './config/load-config.js'
 import type {SiteConfig} from './config/site-config.js'
 import {readTopicsFile} from './enrich/topics/topics-file.js'
 import type {TopicRules} from './enrich/topics/extract-topics.js'
 import type {Archive} from './indexes/archive.js'
 import {buildArchive} from './indexes/build-archive.js'
-import {loadSources} from './load/load-sources.js'
 import {defaultConfigFile, packageRoot, type BuildOptions} from './options.js'
-import {processSettings, processSources} from './process-sources.js'
+import {processSettings, type ProcessSettings} from './process-sources.js'
 import {ContentError, isError, problem, type Problem} from './problems/content-error.js'
 import {fileStart} from './problems/source-point.js'
 import {pageTemplates, planPages, renderPage} from './render/render-site.js'
 import {siteFiles} from './render/site-files.js'
 import {indexSearch} from './search/index-search.js'
-import {siteUrls} from './render/urls.js'
+import {outputPathFor, siteUrls} from './render/urls.js'
 import {ViewBuilder} from './render/views.js'
-import {OutputWriter} from './write/write-output.js'
+import {OutputWriter, type StagingBase} from './write/write-output.js'
+
+/** How long each stage of a build took, in milliseconds. */
+export interface BuildTimings {
+  /** Finding the seeds and reading those that changed. */
+  readonly scan: number
+  /** Parsing and enriching the seeds not in the cache. */
+  readonly process: number
+  /** Indexing the archive by date and topic. */
+  readonly index: number
+  /** Rendering and writing pages, feeds and assets. */
+  readonly write: number
+  /** Building the search index (0 when it was kept or skipped). */
+  readonly search: number
+  /** Recording the new site and swapping it in. */
+  readonly commit: number
+}
 
 /** What a build did. */
 export interface BuildResult {
@@ -27,55 +49,139 @@ export interface BuildResult {
   /** Seeds left out because of errors (with `skipInvalid`). */
   readonly skipped: readonly string[]
   readonly articles: number
-  /** Files written into the output folder; 0 when nothing was written. */
+  /** Files whose bytes were written into the output folder; 0 when nothing was written. */
   readonly written: number
+  /** Bytes written. */
   readonly bytes: number
   readonly wrote: boolean
+  /** Seeds found. */
+  readonly seeds: number
+  /** Seeds parsed and enriched by this build; the rest came from the cache. */
+  readonly processed: number
+  /** HTML pages the site has. */
+  readonly pages: number
+  /** Pages rendered by this build; the rest were unchanged. */
+  readonly rendered: number
+  /** Files of the site that were already in place or taken from the last site unchanged. */
+  readonly unchanged: number
+  /** Files of the last site that the new one no longer has. */
+  readonly removed: number
+  /** Whether the search index was built (false when it was still current, or skipped). */
+  readonly searchIndexed: boolean
+  /** What the new site was built on (see `StagingBase`); `empty` for a clean build. */
+  readonly base: StagingBase | 'none'
+  readonly timings: BuildTimings
 }
 
 /**
  * Build the archive: read every seed, check it, index it, render it and write
  * it. Nothing is written when any seed has an error (unless `skipInvalid`),
  * and the last good site stays in place until the new one is complete.
+ *
+ * Builds are incremental: `cache` (by default the one in `.cache/news-archive`)
+ * holds each seed's article and what every page was made from, so only new or
+ * changed seeds are parsed and only pages whose inputs changed are rendered.
+ * The result is byte for byte that of a clean build.
  */
-export async function build(options: BuildOptions): Promise<BuildResult> {
+export async function build(options: BuildOptions, cache: BuildCache = openCache(options)): Promise<BuildResult> {
+  const clock = stopwatch()
   const config = await readConfig(options)
-  const topicRules = await readTopicRules(options, config)
-  const {sources, problems: loadProblems} = await loadSources(path.resolve(options.cwd, options.seedsDir), options.seedsDir)
-  const processed = await processSources(sources, processSettings(config, topicRules), (done) => options.onProgress?.('read', done, sources.length))
+  const topics = await readTopicRules(options, config)
+  const settings = processSettings(config, topics.rules)
+  const seedsDir = path.resolve(options.cwd, options.seedsDir)
+  const seedStats = await cache.seedStats(seedsDir)
+  const scan = await scanSeeds(seedsDir, options.seedsDir, seedStats)
+  const scanTime = clock.lap()
+  const store = await cache.articleStore(processingKey(settings, topics.text))
+  const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total))
+  await Promise.all([store.save(processed.live), seedStats.save(statEntries(processed.seeds))])
+  const processTime = clock.lap()
   const {archive, problems: indexProblems} = buildArchive(processed.articles, {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts})
+  const loadProblems = [...scan.problems, ...processed.readProblems]
   const problems = [...loadProblems, ...processed.problems, ...indexProblems]
   const skipped = [...loadProblems.map((item) => item.file), ...processed.invalid]
-  const result = {problems, skipped, articles: archive.articles.length, written: 0, bytes: 0, wrote: false}
+  const timings = {scan: scanTime, process: processTime, index: clock.lap(), write: 0, search: 0, commit: 0}
+  const result: BuildResult = {
+    problems, skipped, articles: archive.articles.length, written: 0, bytes: 0, wrote: false,
+    seeds: scan.seeds.length, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, base: 'none', timings,
+  }
   if (options.check || (problems.some(isError) && (!options.skipInvalid || indexProblems.some(isError)))) return result
 
   const templates = readTemplates(options)
-  const writer = await OutputWriter.open(path.resolve(options.cwd, options.outDir))
+  const writer = await OutputWriter.open(path.resolve(options.cwd, options.outDir), {stateDir: cache.outputStateDir(path.resolve(options.cwd, options.outDir)), reuse: cache.reuse})
+  let pages: {pages: number; rendered: number}
+  let searchIndexed = false
   try {
-    await writeSite(archive, config, templates, writer, options)
-    await writer.flush()
-    await indexSearch(writer.target.stagingDir)
+    pages = await writeSite(archive, config, templates, writer, options, siteKey(settings, topics.text, config, options))
+    await writer.removeStale()
+    timings.write = clock.lap()
+    searchIndexed = await updateSearchIndex(writer, options)
+    timings.search = clock.lap()
     await writer.commit()
+    timings.commit = clock.lap()
   } catch (error) {
     await writer.abort()
     if (error instanceof TemplateError) return {...result, problems: [...problems, templateProblem(error)]}
     throw error
   }
-  return {...result, written: writer.written, bytes: writer.bytes, wrote: true}
+  return {...result, written: writer.written, bytes: writer.bytes, wrote: true, ...pages, unchanged: writer.unchanged + writer.linked, removed: writer.removed, searchIndexed, base: writer.base}
 }
 
-async function writeSite(archive: Archive, config: SiteConfig, templates: TemplateSet, writer: OutputWriter, options: BuildOptions): Promise<void> {
+/** The build cache `options` ask for. */
+export function openCache(options: BuildOptions): BuildCache {
+  return new BuildCache(path.resolve(options.cwd, options.cacheDir ?? defaultCacheDir), options.cache !== false)
+}
+
+async function writeSite(archive: Archive, config: SiteConfig, templates: TemplateSet, writer: OutputWriter, options: BuildOptions, key: string): Promise<{pages: number; rendered: number}> {
   const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl))
-  let done = 0
+  const keys = new PageKeys(archive, views, fingerprint(key, JSON.stringify(views.site)), templateKeys(templateDirs(options), pageTemplates))
+  let pages = 0
+  let rendered = 0
   const total = archive.articles.length
   for (const page of planPages(archive, views)) {
-    await writer.write(renderPage(page, templates))
-    if (++done % 500 === 0) options.onProgress?.('write', Math.min(done, total), total)
+    const {key: pageKey, view} = keys.key(page)
+    if (!(await writer.reuse(outputPathFor(page.url), pageKey))) {
+      await writer.write(renderPage(view ? {...page, view: () => view} : page, templates), pageKey)
+      rendered++
+    }
+    if (++pages % 500 === 0) options.onProgress?.('write', Math.min(pages, total), total)
   }
   for (const file of siteFiles(archive, views)) await writer.write(file)
   for (const dir of assetDirs(options)) {
     for (const relative of await findAllFiles(dir)) await writer.copy(path.join(dir, relative), relative)
   }
+  return {pages, rendered}
+}
+
+/**
+ * Build the search index over the new site, unless the one in the staging
+ * folder was built from exactly the same pages (or `options.search` is false).
+ * Note: indexing reads every page, so it is skipped whenever it can be.
+ */
+async function updateSearchIndex(writer: OutputWriter, options: BuildOptions): Promise<boolean> {
+  const key = writer.pagesKey()
+  if (options.search === false) {
+    await writer.recordSearchIndex('')
+    return false
+  }
+  if (writer.keepSearchIndex(key)) return false
+  await writer.clearSearchIndex()
+  await indexSearch(writer.target.stagingDir)
+  await writer.recordSearchIndex(key)
+  return true
+}
+
+/** What shapes a seed's article besides its bytes: the generator, the settings and the topics file. */
+function processingKey(settings: ProcessSettings, topicsText: string | undefined): string {
+  // Note: the topics file's text stands for its parsed rules, which may not be plain data.
+  const {topicRules, ...rest} = settings
+  void topicRules
+  return fingerprint(generatorFingerprint(), stableJson(rest), topicsText ?? '\0none')
+}
+
+/** What every page depends on: how its articles were made, the config and the build options that change pages. */
+function siteKey(settings: ProcessSettings, topicsText: string | undefined, config: SiteConfig, options: BuildOptions): string {
+  return fingerprint(processingKey(settings, topicsText), stableJson(config), stableJson({drafts: options.drafts}))
 }
 
 async function readConfig(options: BuildOptions): Promise<SiteConfig> {
@@ -87,19 +193,20 @@ async function readConfig(options: BuildOptions): Promise<SiteConfig> {
   })
 }
 
-async function readTopicRules(options: BuildOptions, config: SiteConfig): Promise<TopicRules | undefined> {
+async function readTopicRules(options: BuildOptions, config: SiteConfig): Promise<{rules?: TopicRules; text?: string}> {
   const file = path.resolve(options.cwd, config.topics.file)
-  if (!existsSync(file)) return undefined
-  return readTopicsFile(config.topics.file, await readFile(file, 'utf8'))
+  if (!existsSync(file)) return {}
+  const text = await readFile(file, 'utf8')
+  return {rules: readTopicsFile(config.topics.file, text), text}
 }
 
 /** The user's templates folder first, then the built-in one, so a user may override single templates. */
-function templateDirs(options: BuildOptions): string[] {
+export function templateDirs(options: Pick<BuildOptions, 'cwd'>): string[] {
   return [...new Set([path.resolve(options.cwd, 'templates'), path.join(packageRoot, 'templates')])].filter((dir) => existsSync(dir))
 }
 
 /** Built-in assets first, then the user's `public/`, which may replace them. */
-function assetDirs(options: BuildOptions): string[] {
+export function assetDirs(options: Pick<BuildOptions, 'cwd'>): string[] {
   return [...new Set([path.join(packageRoot, 'public'), path.resolve(options.cwd, 'public')])].filter((dir) => existsSync(dir))
 }
 
@@ -114,4 +221,17 @@ function readTemplates(options: BuildOptions): TemplateSet {
 
 function templateProblem(error: TemplateError): Problem {
   return problem('template-invalid', {file: `templates/${path.basename(error.file)}`, place: error.line > 0 ? {line: error.line, column: error.column} : fileStart}, error.message)
+}
+
+/** Milliseconds since the last lap. Note: only for reporting; nothing timed reaches the output. */
+function stopwatch(): {lap(): number} {
+  let last = performance.now()
+  return {
+    lap() {
+      const now = performance.now()
+      const elapsed = Math.round(now - last)
+      last = now
+      return elapsed
+    },
+  }
 }

@@ -2,6 +2,8 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {build, type BuildResult} from './build.js'
+import {startDevServer, type DevEvent} from './dev/dev-server.js'
+import {createSeed, localToday, SeedDateError, SeedExistsError} from './new-seed/create-seed.js'
 import {packageRoot, type BuildOptions} from './options.js'
 import {ContentError} from './problems/content-error.js'
 import {formatProblems} from './problems/format-problems.js'
@@ -29,7 +31,32 @@ const buildFlags = {
   'base-url': {type: 'string'},
   drafts: {type: 'boolean', default: false},
   'skip-invalid': {type: 'boolean', default: false},
+  'no-cache': {type: 'boolean', default: false},
+  'cache-dir': {type: 'string'},
+  json: {type: 'boolean', default: false},
   quiet: {type: 'boolean', short: 'q', default: false},
+  help: {type: 'boolean', short: 'h', default: false},
+} as const satisfies ParseArgsConfig['options']
+
+/** The dev server's default output folder: never `dist/`, so a site built with local URLs is not deployed by mistake. */
+const devOutDir = path.join('.cache', 'news-archive', 'dev-site')
+
+const devFlags = {
+  seeds: {type: 'string', default: 'seeds'},
+  out: {type: 'string', default: devOutDir},
+  config: {type: 'string'},
+  port: {type: 'string', short: 'p', default: '8080'},
+  host: {type: 'string', default: 'localhost'},
+  drafts: {type: 'boolean', default: false},
+  'no-search': {type: 'boolean', default: false},
+  'cache-dir': {type: 'string'},
+  help: {type: 'boolean', short: 'h', default: false},
+} as const satisfies ParseArgsConfig['options']
+
+const newFlags = {
+  title: {type: 'string'},
+  date: {type: 'string'},
+  seeds: {type: 'string', default: 'seeds'},
   help: {type: 'boolean', short: 'h', default: false},
 } as const satisfies ParseArgsConfig['options']
 
@@ -40,6 +67,8 @@ Usage: news-archive <command> [options]
 Commands:
   build     Build the site from the seeds folder into the output folder (the default)
   check     Check every seed and report problems; write nothing
+  dev       Build, serve the site on http://localhost:8080, and rebuild and reload on every change
+  new       Create a new seed file for today (or --date) and print its path
 
 Run \`news-archive <command> --help\` for a command's options.
   --version  Print the version
@@ -47,17 +76,53 @@ Run \`news-archive <command> --help\` for a command's options.
 
 const buildHelp = (command: 'build' | 'check'): string => `Usage: news-archive ${command} [options]
 
-${command === 'build' ? 'Build the site: read every seed, check it, and write the site. Nothing is\nwritten when a seed has an error; the last good site stays in place.' : 'Check every seed and report every problem with its file and line. Writes nothing.'}
+${command === 'build' ? 'Build the site: read every seed, check it, and write the site. Nothing is\nwritten when a seed has an error; the last good site stays in place.\nBuilds are incremental: only new or changed seeds are read again and only\npages whose content changed are written (see --no-cache).' : 'Check every seed and report every problem with its file and line. Writes nothing.'}
 
 Options:
   --seeds DIR       Folder of seed files (.txt, .md)                 [default: seeds]
 ${command === 'build' ? '  --out DIR         Output folder, replaced whole on success          [default: dist]\n' : ''}  --config FILE     Config file                     [default: news-archive.config.json if present]
   --base-url URL    Absolute URL the site is served from (wins over the config)
   --drafts          Publish articles marked \`draft: true\` too
-${command === 'build' ? '  --skip-invalid    Publish the valid seeds even when others have errors (exit code 3)\n' : ''}  -q, --quiet       Print only problems
+${command === 'build' ? '  --skip-invalid    Publish the valid seeds even when others have errors (exit code 3)\n' : ''}  --no-cache        Ignore the build cache: read every seed and render every page
+  --cache-dir DIR   Build cache folder                     [default: .cache/news-archive]
+  --json            Print what the build did as JSON on standard output
+  -q, --quiet       Print only problems
   -h, --help        Print this help
 
 Exit codes: 0 built, 1 bad input (nothing written), 2 wrong usage,${command === 'build' ? ' 3 built without\nthe invalid seeds (--skip-invalid), 4 the output folder is busy or cannot be written.' : ''}`
+
+const devHelp = `Usage: news-archive dev [options]
+
+Build the site, serve it on http://localhost:8080, and watch the seeds,
+templates, public/ and the config: every change rebuilds what it affects and
+reloads the open pages. A seed with an error is shown in the terminal and in
+the browser; fix it and the page comes back. Stop with Ctrl-C.
+
+The dev site is built with its own local URLs into ${devOutDir}/, never
+into dist/, so it cannot be deployed by mistake.
+
+Options:
+  --seeds DIR       Folder of seed files (.txt, .md)                 [default: seeds]
+  --out DIR         Where the dev site is built           [default: ${devOutDir}]
+  --config FILE     Config file                     [default: news-archive.config.json if present]
+  -p, --port PORT   Port to serve on                                 [default: 8080]
+  --host HOST       Address to listen on                        [default: localhost]
+  --drafts          Show articles marked \`draft: true\` too
+  --no-search       Do not rebuild the search index on each change (faster on large archives)
+  --cache-dir DIR   Build cache folder                     [default: .cache/news-archive]
+  -h, --help        Print this help`
+
+const newHelp = `Usage: news-archive new --title TITLE [--date YYYY-MM-DD] [options]
+
+Create a seed file with front matter for a new article, named so that seeds
+sort by date (seeds/2024-11-18-budget-passes.md), and print its path. It never
+overwrites a file: a second article with the same title and date gets -2.
+
+Options:
+  --title TITLE     The headline (required)
+  --date DATE       The article's date, YYYY-MM-DD          [default: today, local time]
+  --seeds DIR       Folder of seed files                             [default: seeds]
+  -h, --help        Print this help`
 
 /** Run the command line; returns the exit code. The only place that prints. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -66,16 +131,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (first === '--help' || first === '-h' || first === 'help') return print(mainHelp)
   const command = first === undefined || first.startsWith('-') ? 'build' : first
   const rest = first === undefined || first.startsWith('-') ? argv : argv.slice(1)
-  if (command !== 'build' && command !== 'check') return usage(`unknown command "${command}"`)
+  if (command === 'build' || command === 'check') return buildCommand(command, rest)
+  if (command === 'dev') return devCommand(rest)
+  if (command === 'new') return newCommand(rest)
+  return usage(`unknown command "${command}"`)
+}
 
-  let values: ReturnType<typeof parseArgs<{options: typeof buildFlags; args: string[]; allowPositionals: false; strict: true}>>['values']
-  try {
-    values = parseArgs({args: [...rest], options: buildFlags, allowPositionals: false, strict: true}).values
-  } catch (error) {
-    return usage((error as Error).message)
-  }
+async function buildCommand(command: 'build' | 'check', args: readonly string[]): Promise<number> {
+  const parsed = parse(args, buildFlags)
+  if (typeof parsed === 'number') return parsed
+  const values = parsed
   if (values.help) return print(buildHelp(command))
-  const terminal = process.stderr.isTTY && !values.quiet
+  const terminal = process.stderr.isTTY && !values.quiet && !values.json
   const options: BuildOptions = {
     cwd: process.cwd(),
     seedsDir: values.seeds,
@@ -85,6 +152,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     check: command === 'check',
     drafts: values.drafts,
     skipInvalid: values['skip-invalid'],
+    cache: !values['no-cache'],
+    ...(values['cache-dir'] === undefined ? {} : {cacheDir: values['cache-dir']}),
     ...(terminal ? {onProgress: progress} : {}),
   }
   const started = performance.now()
@@ -104,25 +173,114 @@ export async function main(argv: readonly string[]): Promise<number> {
   } finally {
     if (terminal) process.stderr.write('\r\x1b[K')
   }
+  const seconds = (performance.now() - started) / 1000
   if (result.problems.length > 0) process.stderr.write(`${formatProblems(result.problems)}\n`)
-  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  if (values.json) process.stdout.write(`${JSON.stringify(summary(result, seconds))}\n`)
   const failed = result.problems.some((item) => item.severity === 'error')
   if (command === 'check') {
-    if (!values.quiet) process.stdout.write(`Checked ${result.articles} articles in ${seconds} s${failed ? '' : ': no errors'}.\n`)
+    if (!values.quiet && !values.json) process.stdout.write(`Checked ${result.articles} articles in ${seconds.toFixed(2)} s${failed ? '' : ': no errors'}.\n`)
     return failed ? exitCodes.contentErrors : exitCodes.ok
   }
   if (!result.wrote) {
     process.stderr.write(`Nothing was written: fix the errors above and build again. ${values.out}/ is unchanged.\n`)
     return exitCodes.contentErrors
   }
-  if (!values.quiet) {
-    process.stdout.write(`Built ${result.articles} articles: ${result.written} files (${(result.bytes / 1e6).toFixed(1)} MB) in ${values.out}/ in ${seconds} s.\n`)
-  }
+  if (!values.quiet && !values.json) process.stdout.write(`${describeBuild(result, values.out)} in ${seconds.toFixed(2)} s.\n`)
   if (result.skipped.length > 0) {
     process.stderr.write(`Skipped ${result.skipped.length} invalid seed${result.skipped.length === 1 ? '' : 's'}:\n${result.skipped.map((file) => `  ${file}`).join('\n')}\n`)
     return exitCodes.skipped
   }
   return exitCodes.ok
+}
+
+/** One line on what a build wrote, for people. */
+export function describeBuild(result: BuildResult, outDir: string): string {
+  const changes = result.unchanged > 0 || result.removed > 0 ? `, ${result.unchanged} unchanged, ${result.removed} removed` : ''
+  return `Built ${result.articles} articles: ${result.written} files written (${(result.bytes / 1e6).toFixed(1)} MB)${changes} in ${outDir}/`
+}
+
+/** What `--json` prints: the build's figures, without the problems (they go to standard error). */
+function summary(result: BuildResult, seconds: number): object {
+  const {problems, skipped, ...figures} = result
+  return {...figures, errors: problems.filter((item) => item.severity === 'error').length, warnings: problems.filter((item) => item.severity !== 'error').length, skipped: skipped.length, seconds}
+}
+
+async function devCommand(args: readonly string[]): Promise<number> {
+  const values = parse(args, devFlags)
+  if (typeof values === 'number') return values
+  if (values.help) return print(devHelp)
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be a port number from 0 to 65535, not "${values.port}"`)
+  let server
+  try {
+    server = await startDevServer({
+      cwd: process.cwd(),
+      seedsDir: values.seeds,
+      outDir: values.out,
+      ...(values.config === undefined ? {} : {configFile: values.config}),
+      ...(values['cache-dir'] === undefined ? {} : {cacheDir: values['cache-dir']}),
+      drafts: values.drafts,
+      search: !values['no-search'],
+      port,
+      host: values.host,
+      onEvent: reportDevEvent,
+    })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE') {
+      process.stderr.write(`Port ${port} is in use: stop what is using it, or pick another with --port.\n`)
+      return exitCodes.output
+    }
+    throw error
+  }
+  process.stdout.write(`Serving ${values.out}/ on ${server.url} (Ctrl-C to stop)\n`)
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  await server.close()
+  return exitCodes.ok
+}
+
+function reportDevEvent(event: DevEvent): void {
+  if (event.kind === 'built') {
+    if (event.result.problems.length > 0) process.stderr.write(`${formatProblems(event.result.problems)}\n`)
+    process.stdout.write(`${describeBuild(event.result, 'site')} in ${(event.milliseconds / 1000).toFixed(2)} s (${event.result.rendered} pages rendered).\n`)
+  } else if (event.kind === 'failed') {
+    process.stderr.write(`${event.report}\nThe browser shows these problems until they are fixed; the server keeps running.\n`)
+  } else {
+    process.stdout.write(`${event.message}\n`)
+  }
+}
+
+async function newCommand(args: readonly string[]): Promise<number> {
+  const values = parse(args, newFlags)
+  if (typeof values === 'number') return values
+  if (values.help) return print(newHelp)
+  if (values.title === undefined || values.title.trim() === '') return usage('`new` needs a --title, for example: news-archive new --title "Budget passes"')
+  try {
+    const file = await createSeed({cwd: process.cwd(), seedsDir: values.seeds, title: values.title, date: values.date ?? localToday()})
+    return print(file)
+  } catch (error) {
+    if (error instanceof SeedExistsError || error instanceof SeedDateError) {
+      process.stderr.write(`news-archive: ${error.message}\n`)
+      return exitCodes.usage
+    }
+    throw error
+  }
+}
+
+function parse<T extends ParseArgsConfig['options']>(args: readonly string[], options: T): ReturnType<typeof parseArgs<{options: T; args: string[]; allowPositionals: false; strict: true}>>['values'] | number {
+  try {
+    return parseArgs({args: [...args], options, allowPositionals: false, strict: true}).values
+  } catch (error) {
+    return usage((error as Error).message)
+  }
 }
 
 function print(text: string): number {

@@ -18,6 +18,16 @@ export interface BuildOptions {
   readonly drafts: boolean
   /** Publish the valid seeds even when others have errors. */
   readonly skipInvalid: boolean
+  /**
+   * Use what earlier builds left in the cache (default true). `false` makes a
+   * clean build: every seed is parsed and every page rendered, and the cache
+   * is refilled from this build.
+   */
+  readonly cache?: boolean
+  /** The build cache folder; undefined means `.cache/news-archive` in `cwd`. */
+  readonly cacheDir?: string
+  /** Build the search index (default true). The dev server may skip it to rebuild faster. */
+  readonly search?: boolean
   /** Called now and then with how far the build is, for progress on a terminal. */
   readonly onProgress?: (stage: string, done: number, total: number) => void
 }

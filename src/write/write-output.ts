@@ -1,6 +1,10 @@
-import {mkdir, open, readFile, rename, rm, stat, writeFile, copyFile} from 'node:fs/promises'
+import {link, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {fingerprint} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
+import {cloneTree} from './clone-tree.js'
+import {emptyManifest, type TreeManifest} from './tree-manifest.js'
+import {TreeRegistry, treeIdentity, type TreeIdentity} from './tree-registry.js'
 
 /** Files written at once: keeps the disk busy without running out of file handles. */
 const writeConcurrency = 32
@@ -10,6 +14,7 @@ export interface OutputTarget {
   /** The output folder (e.g. `dist`). Only ever replaced whole. */
   readonly outDir: string
   readonly stagingDir: string
+  /** The site before the last swap; kept as the next build's starting point. */
   readonly previousDir: string
   readonly lockFile: string
 }
@@ -32,37 +37,157 @@ export class OutputBusyError extends Error {
   override readonly name = 'OutputBusyError'
 }
 
+/** How a build may start from the trees earlier builds left. */
+export interface WriterOptions {
+  /**
+   * A folder (in the build cache) where the writer records which site trees
+   * are complete and what they hold. Without it every build writes a fresh
+   * tree, as a clean build does.
+   */
+  readonly stateDir?: string
+  /** `false` trusts no earlier tree (a clean build); the new tree is still recorded. */
+  readonly reuse?: boolean
+}
+
+/**
+ * What the staging tree started as: `empty`; `previous`, the site before the
+ * last swap (the back buffer); `staging`, a complete tree whose swap was
+ * interrupted; or `copy`, hard links to the live site's files.
+ */
+export type StagingBase = 'empty' | 'previous' | 'staging' | 'copy'
+
 /**
  * Writes a site into a staging folder, then swaps it in. A build that fails or
  * is killed leaves the last complete site in place; the next build cleans up.
+ *
+ * With a `stateDir`, builds are incremental and still atomic (double
+ * buffering): the staging folder starts as the complete tree of an earlier
+ * build whose manifest says what each file was made from; the build changes
+ * only the files whose key differs (taking a file unchanged since the live
+ * site from it by a hard link), deletes files no longer produced, and swaps.
+ * The old live site becomes the next build's starting point.
+ * Note: a file is never written in place in a tree that may share it with
+ * another by a hard link: it is unlinked, then created anew.
  */
 export class OutputWriter {
   private readonly dirs = new Set<string>()
   private readonly pending = new Set<Promise<void>>()
   private failure: unknown
+  private readonly produced = new Map<string, string>()
+  private searchKey = ''
+  private searchEntries: readonly string[] = []
+  private staleRemoved = false
+  /** Files whose bytes were written. */
   written = 0
+  /** Bytes written. */
   bytes = 0
+  /** Files taken unchanged from the live site by a hard link. */
+  linked = 0
+  /** Files already in place, left as they were. */
+  unchanged = 0
+  /** Files of the old tree that the new site no longer has, deleted. */
+  removed = 0
 
-  private constructor(readonly target: OutputTarget) {}
+  private constructor(
+    readonly target: OutputTarget,
+    /** What the staging tree started as. */
+    readonly base: StagingBase,
+    private readonly baseFiles: Map<string, string>,
+    private readonly baseSearch: {readonly key: string; readonly entries: readonly string[]},
+    private readonly front: Map<string, string> | undefined,
+    private readonly registry: TreeRegistry | undefined,
+  ) {}
 
   /**
-   * Take the output lock, recover from an interrupted swap, and start a fresh staging folder.
+   * Take the output lock, recover from an interrupted swap, and prepare the
+   * staging folder: fresh, or (with `options.stateDir`) the best complete
+   * earlier tree.
    *
    * @throws {OutputBusyError} When another running build holds the lock.
    */
-  static async open(outDir: string): Promise<OutputWriter> {
+  static async open(outDir: string, options: WriterOptions = {}): Promise<OutputWriter> {
     const target = outputTarget(outDir)
     await mkdir(path.dirname(target.outDir), {recursive: true})
     await takeLock(target.lockFile)
-    await recover(target)
-    await rm(target.stagingDir, {recursive: true, force: true})
-    await mkdir(target.stagingDir, {recursive: true})
-    return new OutputWriter(target)
+    try {
+      await recover(target)
+      if (options.stateDir === undefined) {
+        await rm(target.stagingDir, {recursive: true, force: true})
+        await mkdir(target.stagingDir, {recursive: true})
+        return new OutputWriter(target, 'empty', new Map(), {key: '', entries: []}, undefined, undefined)
+      }
+      return await OutputWriter.openIncremental(target, options.stateDir, options.reuse !== false)
+    } catch (error) {
+      await rm(target.lockFile, {force: true})
+      throw error
+    }
   }
 
-  /** Queue one file; waits while too many writes are in flight. */
-  async write(file: OutputFile): Promise<void> {
+  private static async openIncremental(target: OutputTarget, stateDir: string, reuse: boolean): Promise<OutputWriter> {
+    const registry = await TreeRegistry.open(stateDir)
+    const [outId, previousId, stagingId] = await Promise.all([target.outDir, target.previousDir, target.stagingDir].map(treeIdentity))
+    await registry.keepOnly(reuse ? [outId, previousId, stagingId] : [])
+    const frontManifest = await registry.manifestOf(outId)
+    const front = frontManifest ? new Map(frontManifest.files) : undefined
+    const make = (base: StagingBase, manifest: TreeManifest): OutputWriter =>
+      new OutputWriter(target, base, new Map(manifest.files), {key: manifest.searchKey, entries: manifest.searchEntries}, front, registry)
+
+    // Note: a tree is unregistered before it is changed; killed from here on, it is never trusted again.
+    const staged = await registry.manifestOf(stagingId)
+    if (staged) {
+      await registry.unregister(stagingId)
+      return make('staging', staged)
+    }
+    await rm(target.stagingDir, {recursive: true, force: true})
+    const back = await registry.manifestOf(previousId)
+    if (back) {
+      await registry.unregister(previousId)
+      await rename(target.previousDir, target.stagingDir)
+      return make('previous', back)
+    }
+    await rm(target.previousDir, {recursive: true, force: true})
+    if (front && frontManifest) {
+      const missing = await cloneTree(target.outDir, target.stagingDir, front.keys(), frontManifest.searchEntries)
+      for (const file of missing) front.delete(file)
+      return make('copy', {...frontManifest, files: front, ...(missing.size > 0 ? {searchKey: ''} : {})})
+    }
+    await mkdir(target.stagingDir, {recursive: true})
+    return make('empty', emptyManifest)
+  }
+
+  /**
+   * Whether `relative` with `key` is already in place: unchanged in the
+   * staging tree, or taken from the live site by a hard link. Either way it
+   * now belongs to the new site; otherwise the caller must `write` it.
+   */
+  async reuse(relative: string, key: string): Promise<boolean> {
     if (this.failure) throw this.failure
+    if (this.baseFiles.get(relative) === key) {
+      this.produced.set(relative, key)
+      this.unchanged++
+      return true
+    }
+    if (this.front?.get(relative) !== key) return false
+    const to = this.stagingPath(relative)
+    await this.removeFromBase(relative)
+    await this.ensureDir(path.dirname(to))
+    try {
+      await link(path.join(this.target.outDir, relative), to)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      // Note: the live site lacks a file its manifest lists (someone deleted it): make it anew.
+      this.front.delete(relative)
+      return false
+    }
+    this.produced.set(relative, key)
+    this.linked++
+    return true
+  }
+
+  /** Queue one file (its key defaults to the fingerprint of its bytes); waits while too many writes are in flight. */
+  async write(file: OutputFile, key: string = contentKey(file.contents)): Promise<void> {
+    if (await this.reuse(file.path, key)) return
+    this.produced.set(file.path, key)
     while (this.pending.size >= writeConcurrency) await Promise.race(this.pending)
     const task = this.writeNow(file).catch((error: unknown) => {
       this.failure ??= error
@@ -73,11 +198,7 @@ export class OutputWriter {
 
   /** Copy a file from disk into the site at `relative`. */
   async copy(from: string, relative: string): Promise<void> {
-    const to = path.join(this.target.stagingDir, relative)
-    await this.ensureDir(path.dirname(to))
-    await copyFile(from, to)
-    this.written++
-    this.bytes += (await stat(to)).size
+    await this.write({path: relative, contents: await readFile(from), from: []})
   }
 
   /** Wait for every queued write to land. */
@@ -86,15 +207,67 @@ export class OutputWriter {
     if (this.failure) throw this.failure
   }
 
-  /** Wait for every write, then swap the staging folder in as the output folder. */
-  async commit(): Promise<void> {
+  /** Delete the files of the starting tree that this build did not produce, and folders left empty. */
+  async removeStale(): Promise<void> {
     await this.flush()
+    if (this.staleRemoved) return
+    this.staleRemoved = true
+    const stale = [...this.baseFiles.keys()].filter((file) => !this.produced.has(file))
+    await eachLimited(stale, (file) => unlink(this.stagingPath(file)).catch(ignoreMissing))
+    const folders = new Set<string>()
+    for (const file of stale) {
+      for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) folders.add(dir)
+      this.baseFiles.delete(file)
+    }
+    for (const dir of [...folders].sort((a, b) => b.length - a.length)) await rmdir(this.stagingPath(dir)).catch(() => undefined)
+    this.removed += stale.length
+  }
+
+  /** A fingerprint of every HTML page of the new site: what a search index is built from. */
+  pagesKey(): string {
+    const parts: string[] = []
+    for (const [file, key] of this.produced) if (file.endsWith('.html')) parts.push(file, key)
+    return fingerprint(...parts)
+  }
+
+  /** Whether the staging tree holds a search index built from pages with `key`; if so it is kept. */
+  keepSearchIndex(key: string): boolean {
+    if (key === '' || this.baseSearch.key !== key) return false
+    this.searchKey = key
+    this.searchEntries = this.baseSearch.entries
+    return true
+  }
+
+  /** Remove every top-level entry that no produced file is in (an old search index), before indexing anew. */
+  async clearSearchIndex(): Promise<void> {
+    await this.removeStale()
+    for (const name of await this.unmanagedEntries()) await rm(path.join(this.target.stagingDir, name), {recursive: true, force: true})
+    this.searchKey = ''
+    this.searchEntries = []
+  }
+
+  /** Record the search index just built in the staging folder from pages with `key`. */
+  async recordSearchIndex(key: string): Promise<void> {
+    this.searchKey = key
+    this.searchEntries = await this.unmanagedEntries()
+  }
+
+  /** Wait for every write, remove what is stale, then swap the staging folder in as the output folder. */
+  async commit(): Promise<void> {
+    await this.removeStale()
     const {outDir, stagingDir, previousDir} = this.target
+    const registry = this.registry
+    let newId: TreeIdentity | undefined
+    if (registry) {
+      newId = await treeIdentity(stagingDir)
+      if (newId !== undefined) await registry.register(newId, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
+      await registry.unregister(await treeIdentity(previousDir))
+    }
     await rm(previousDir, {recursive: true, force: true})
-    const hadOutput = await exists(outDir)
-    if (hadOutput) await rename(outDir, previousDir)
+    if (await exists(outDir)) await rename(outDir, previousDir)
     await rename(stagingDir, outDir)
-    await rm(previousDir, {recursive: true, force: true})
+    if (registry && newId !== undefined) await this.keepBackBuffer(registry, newId)
+    else await rm(previousDir, {recursive: true, force: true})
     await this.release()
   }
 
@@ -105,18 +278,81 @@ export class OutputWriter {
     await this.release()
   }
 
+  /**
+   * Make sure a complete copy of an earlier site waits beside the new one for
+   * the next build: the old live site if it was a recorded tree, else hard
+   * links to the new one (so the next build never starts from nothing).
+   */
+  private async keepBackBuffer(registry: TreeRegistry, newId: TreeIdentity): Promise<void> {
+    const {outDir, previousDir} = this.target
+    const previousId = await treeIdentity(previousDir)
+    if (await registry.manifestOf(previousId)) return
+    await rm(previousDir, {recursive: true, force: true})
+    const missing = await cloneTree(outDir, previousDir, this.produced.keys(), this.searchEntries)
+    const copyId = await treeIdentity(previousDir)
+    if (missing.size === 0 && copyId !== undefined) await registry.registerCopy(copyId, newId)
+  }
+
+  private async unmanagedEntries(): Promise<string[]> {
+    const managed = new Set<string>()
+    for (const file of this.produced.keys()) managed.add(file.split('/', 1)[0] as string)
+    return (await readdir(this.target.stagingDir)).filter((name) => !managed.has(name)).sort()
+  }
+
   private async release(): Promise<void> {
     await rm(this.target.lockFile, {force: true})
   }
 
-  private async writeNow(file: OutputFile): Promise<void> {
-    const to = path.join(this.target.stagingDir, file.path)
+  private stagingPath(relative: string): string {
+    const to = path.join(this.target.stagingDir, relative)
     // Note: outputPathFor already refused `..`; this is the last line of defence.
-    if (!to.startsWith(this.target.stagingDir + path.sep)) throw new Error(`refusing to write outside the output folder: ${file.path}`)
-    await this.ensureDir(path.dirname(to))
-    await writeFile(to, file.contents)
+    if (!to.startsWith(this.target.stagingDir + path.sep)) throw new Error(`refusing to write outside the output folder: ${relative}`)
+    return to
+  }
+
+  private async writeNow(file: OutputFile): Promise<void> {
+    const to = this.stagingPath(file.path)
+    const contents = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents
+    if (this.baseFiles.has(file.path)) {
+      // Note: a new key can still give the same bytes (a change no page shows): then the file stays as it is.
+      const old = await readFile(to).catch(() => undefined)
+      if (old && Buffer.compare(old, contents) === 0) {
+        this.unchanged++
+        return
+      }
+    }
+    if (this.base !== 'empty') await this.removeFromBase(file.path)
+    try {
+      await this.ensureDir(path.dirname(to))
+      await writeFile(to, contents, {flag: this.base === 'empty' ? 'w' : 'wx'})
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (this.base === 'empty' || !['EEXIST', 'ENOTDIR', 'EISDIR'].includes(code ?? '')) throw error
+      await this.makeRoom(file.path)
+      await this.ensureDir(path.dirname(to))
+      await writeFile(to, contents, {flag: 'wx'})
+    }
     this.written++
-    this.bytes += typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.byteLength
+    this.bytes += contents.byteLength
+  }
+
+  /** Unlink `relative` from the staging tree (it may share the file with the live site). */
+  private async removeFromBase(relative: string): Promise<void> {
+    await unlink(this.stagingPath(relative)).catch(ignoreMissing)
+    this.baseFiles.delete(relative)
+  }
+
+  /** Clear an old tree's file where a folder must go, or its folder where a file must go. */
+  private async makeRoom(relative: string): Promise<void> {
+    const parts = relative.split('/')
+    for (let length = 1; length < parts.length; length++) {
+      const prefix = parts.slice(0, length).join('/')
+      if (this.baseFiles.has(prefix)) await this.removeFromBase(prefix)
+    }
+    const inside = [...this.baseFiles.keys()].filter((file) => file.startsWith(`${relative}/`))
+    for (const file of inside) this.baseFiles.delete(file)
+    await rm(this.stagingPath(relative), {recursive: true, force: true})
+    this.dirs.clear()
   }
 
   private async ensureDir(dir: string): Promise<void> {
@@ -124,6 +360,23 @@ export class OutputWriter {
     await mkdir(dir, {recursive: true})
     this.dirs.add(dir)
   }
+}
+
+/** The key of a file known only by its bytes. */
+export function contentKey(contents: string | Uint8Array): string {
+  return fingerprint(contents)
+}
+
+function ignoreMissing(error: unknown): void {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+}
+
+async function eachLimited<T>(items: readonly T[], action: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0
+  async function worker(): Promise<void> {
+    while (next < items.length) await action(items[next++] as T)
+  }
+  await Promise.all(Array.from({length: Math.min(writeConcurrency, items.length)}, worker))
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,0 +1,180 @@
+import {appendFile, mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import type {Article} from '../model/article.js'
+import type {Problem} from '../problems/content-error.js'
+
+/** What processing one seed gave: its article (unless an error stopped it) and its problems. */
+export interface SeedResult {
+  readonly article?: Article
+  readonly problems: readonly Problem[]
+}
+
+/** The identity of a seed for the cache: its bytes (SHA-256) and where it is. */
+export interface SeedIdentity {
+  readonly hash: string
+  readonly path: string
+  readonly file: string
+}
+
+/**
+ * The cache key of a seed. The path is part of it because the article and its
+ * problems name the file: two seeds with the same bytes are two entries.
+ */
+export function seedKey(seed: SeedIdentity): string {
+  return `${seed.hash} ${seed.path} ${seed.file}`
+}
+
+const format = 'news-archive/seed-results'
+const formatVersion = 1
+/** Rewrite the file once it holds more dead entries than this and than live ones. */
+const minDeadForCompaction = 1000
+
+/**
+ * Every seed's processed result, kept on disk between builds as JSON lines:
+ * a header naming the format, its version and the fingerprint of everything
+ * that shapes a result (generator code, settings, topics file), then one
+ * `[key, result]` line per seed. New results are appended; the file is
+ * rewritten (atomically) when it was unusable or is mostly dead entries.
+ *
+ * A file with another fingerprint or version, or any line that is not a
+ * well-formed entry, is ignored whole: a cache is never trusted in part.
+ * Only a last line cut short (a build killed while appending) is dropped alone.
+ */
+export class ArticleStore {
+  private readonly fresh: [string, SeedResult][] = []
+  private rewrite: boolean
+  private entriesInFile: number
+
+  private constructor(
+    readonly file: string,
+    readonly fingerprint: string,
+    private readonly entries: Map<string, SeedResult>,
+    options: {rewrite: boolean; entriesInFile: number},
+  ) {
+    this.rewrite = options.rewrite
+    this.entriesInFile = options.entriesInFile
+  }
+
+  /** A store that starts empty and replaces whatever file is there on `save`. */
+  static empty(file: string, fingerprint: string): ArticleStore {
+    return new ArticleStore(file, fingerprint, new Map(), {rewrite: true, entriesInFile: 0})
+  }
+
+  /** Load the store at `file`; an absent, stale or damaged file gives an empty store. */
+  static async open(file: string, fingerprint: string): Promise<ArticleStore> {
+    let bytes: Buffer
+    try {
+      bytes = await readFile(file)
+    } catch {
+      return ArticleStore.empty(file, fingerprint)
+    }
+    const loaded = parseStore(bytes, fingerprint)
+    if (!loaded) return ArticleStore.empty(file, fingerprint)
+    return new ArticleStore(file, fingerprint, loaded.entries, {rewrite: loaded.truncated, entriesInFile: loaded.entries.size})
+  }
+
+  /** Seeds with a stored result. */
+  get size(): number {
+    return this.entries.size
+  }
+
+  get(key: string): SeedResult | undefined {
+    return this.entries.get(key)
+  }
+
+  set(key: string, result: SeedResult): void {
+    if (this.entries.has(key)) return
+    this.entries.set(key, result)
+    this.fresh.push([key, result])
+  }
+
+  /**
+   * Write new results to disk and forget the entries of seeds that are gone
+   * (`live` holds the keys of this build's seeds).
+   */
+  async save(live: ReadonlySet<string>): Promise<void> {
+    const dead = this.entriesInFile + this.fresh.length - live.size
+    if (dead > minDeadForCompaction && dead > live.size) this.rewrite = true
+    for (const key of [...this.entries.keys()]) if (!live.has(key)) this.entries.delete(key)
+    await mkdir(path.dirname(this.file), {recursive: true})
+    if (this.rewrite) {
+      const lines = [header(this.fingerprint), ...[...this.entries].map(line)]
+      const temporary = `${this.file}.${process.pid}.tmp`
+      try {
+        await writeFile(temporary, lines.join(''))
+        await rename(temporary, this.file)
+      } finally {
+        await rm(temporary, {force: true})
+      }
+      this.entriesInFile = this.entries.size
+      this.rewrite = false
+    } else if (this.fresh.length > 0) {
+      await appendFile(this.file, this.fresh.map(line).join(''))
+      this.entriesInFile += this.fresh.length
+    }
+    this.fresh.length = 0
+  }
+}
+
+function header(fingerprint: string): string {
+  return `${JSON.stringify({format, version: formatVersion, fingerprint})}\n`
+}
+
+function line([key, result]: [string, SeedResult]): string {
+  return `${JSON.stringify([key, result])}\n`
+}
+
+/** The entries of a store file, or undefined when it must not be trusted. */
+function parseStore(bytes: Buffer, fingerprint: string): {entries: Map<string, SeedResult>; truncated: boolean} | undefined {
+  const entries = new Map<string, SeedResult>()
+  let start = 0
+  let first = true
+  while (start < bytes.length) {
+    const end = bytes.indexOf(10, start)
+    // Note: a last line without its newline is an append cut short: drop it, keep the rest.
+    if (end === -1) return first ? undefined : {entries, truncated: true}
+    const value = parseJson(bytes.toString('utf8', start, end))
+    start = end + 1
+    if (first) {
+      if (!isHeader(value, fingerprint)) return undefined
+      first = false
+      continue
+    }
+    if (!isEntry(value)) return undefined
+    entries.set(value[0], value[1])
+  }
+  return first ? undefined : {entries, truncated: false}
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+function isHeader(value: unknown, fingerprint: string): boolean {
+  const record = value as {format?: unknown; version?: unknown; fingerprint?: unknown} | undefined
+  return typeof record === 'object' && record !== null && record.format === format && record.version === formatVersion && record.fingerprint === fingerprint
+}
+
+function isEntry(value: unknown): value is [string, SeedResult] {
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false
+  const result = value[1] as {article?: unknown; problems?: unknown}
+  if (typeof result !== 'object' || result === null || !Array.isArray(result.problems)) return false
+  if (!result.problems.every(isProblem)) return false
+  return result.article === undefined || isArticle(result.article)
+}
+
+function isProblem(value: unknown): boolean {
+  const problem = value as {rule?: unknown; file?: unknown; message?: unknown; place?: {line?: unknown; column?: unknown}}
+  return typeof problem === 'object' && problem !== null && typeof problem.rule === 'string' && typeof problem.file === 'string' && typeof problem.message === 'string' && typeof problem.place?.line === 'number' && typeof problem.place.column === 'number'
+}
+
+function isArticle(value: unknown): boolean {
+  const article = value as Record<string, unknown>
+  if (typeof article !== 'object' || article === null) return false
+  const strings = ['source', 'file', 'hash', 'date', 'title', 'summary', 'slug', 'bodyHtml']
+  return strings.every((key) => typeof article[key] === 'string') && Array.isArray(article['topics']) && typeof article['wordCount'] === 'number'
+}

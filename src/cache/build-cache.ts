@@ -1,0 +1,48 @@
+import path from 'node:path'
+import {ArticleStore} from './article-store.js'
+import {fingerprint} from './hash.js'
+import {SeedStats} from './seed-stats.js'
+
+/** The folder the build cache lives in when none is given: `.cache/news-archive` in the project. */
+export const defaultCacheDir = path.join('.cache', 'news-archive')
+
+/**
+ * The build cache of one project folder: processed seeds, the seeds' `stat`
+ * signatures, and per output folder the records of its site trees. A
+ * long-running process (the dev server) keeps one and reuses what it holds
+ * in memory; a one-off build opens it from disk.
+ *
+ * Everything in it is checked before use and rebuilt when in doubt: deleting
+ * the folder is always safe and only costs the next build its speed.
+ */
+export class BuildCache {
+  private store: ArticleStore | undefined
+
+  /**
+   * @param dir Absolute path of the cache folder.
+   * @param reuse `false` ignores what is stored (a clean build) but still saves this build's results.
+   */
+  constructor(
+    readonly dir: string,
+    readonly reuse = true,
+  ) {}
+
+  /** The processed-seed store for results made under `key` (generator, settings, topics file). */
+  async articleStore(key: string): Promise<ArticleStore> {
+    if (this.store?.fingerprint === key) return this.store
+    const file = path.join(this.dir, 'seed-results.ndjson')
+    this.store = this.reuse ? await ArticleStore.open(file, key) : ArticleStore.empty(file, key)
+    return this.store
+  }
+
+  /** The `stat` index of the seeds folder `seedsDir` (absolute); one that knows nothing for a clean build. */
+  async seedStats(seedsDir: string): Promise<SeedStats> {
+    const name = fingerprint(seedsDir).slice(0, 16)
+    return this.reuse ? SeedStats.open(this.dir, name) : SeedStats.empty(this.dir, name)
+  }
+
+  /** Where the writer records the site trees of the output folder `outDir` (absolute). */
+  outputStateDir(outDir: string): string {
+    return path.join(this.dir, 'outputs', `${path.basename(outDir)}-${fingerprint(outDir).slice(0, 12)}`)
+  }
+}

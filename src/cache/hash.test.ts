@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {fingerprint, stableJson} from './hash.js'
+
+const cases = [
+  {name: 'key order does not matter', a: {x: 1, y: 2}, b: {y: 2, x: 1}, same: true},
+  {name: 'map insertion order does not matter', a: new Map([['a', 1], ['b', 2]]), b: new Map([['b', 2], ['a', 1]]), same: true},
+  {name: 'set order does not matter', a: new Set(['a', 'b']), b: new Set(['b', 'a']), same: true},
+  {name: 'array order matters', a: [1, 2], b: [2, 1], same: false},
+  {name: 'a map is not an empty object', a: new Map([['a', 1]]), b: {}, same: false},
+  {name: 'regular expressions keep their source', a: /a/i, b: /b/i, same: false},
+  {name: 'nested values are compared', a: {rules: {aliases: new Map([['UK', 'United Kingdom']])}}, b: {rules: {aliases: new Map([['UK', 'Britain']])}}, same: false},
+] as const
+
+for (const example of cases) {
+  test(`stableJson: ${example.name}`, () => {
+    assert.equal(stableJson(example.a) === stableJson(example.b), example.same)
+  })
+}
+
+test('fingerprint separates its parts', () => {
+  assert.notEqual(fingerprint('ab', 'c'), fingerprint('a', 'bc'))
+  assert.equal(fingerprint('ab', 'c'), fingerprint('ab', 'c'))
+  assert.match(fingerprint('x'), /^[0-9a-f]{32}$/)
+})
+
+test('stableJson refuses functions, which have no fingerprint', () => {
+  assert.throws(() => stableJson({f: () => 1}), TypeError)
+})

@@ -1,0 +1,50 @@
+import {createHash} from 'node:crypto'
+
+/**
+ * A short fingerprint of some text or bytes: 32 hex digits (128 bits of
+ * SHA-256). Used for cache keys, where only equality matters.
+ */
+export function fingerprint(...parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256')
+  for (const part of parts) {
+    hash.update(part)
+    // Note: a separator that text cannot contain, so ("ab", "c") and ("a", "bc") differ.
+    hash.update('\0')
+  }
+  return hash.digest('hex').slice(0, 32)
+}
+
+/** SHA-256 of some bytes, 64 hex digits: the same digest `SourceFile.hash` uses. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/**
+ * JSON with object keys sorted, `Map`s and `Set`s as sorted entries and
+ * regular expressions as their source, so equal settings give equal text
+ * whatever order they were built in.
+ */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(normalise(value))
+}
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Map) return {'<map>': [...value].map(([key, inner]) => [normalise(key), normalise(inner)]).sort(byJson)}
+  if (value instanceof Set) return {'<set>': [...value].map(normalise).sort(byJson)}
+  if (value instanceof RegExp) return {'<regexp>': String(value)}
+  if (Array.isArray(value)) return value.map(normalise)
+  if (typeof value === 'bigint') return {'<bigint>': String(value)}
+  if (typeof value === 'function' || typeof value === 'symbol') throw new TypeError(`cannot fingerprint a ${typeof value}`)
+  if (value !== null && typeof value === 'object') {
+    const result: Record<string, unknown> = {}
+    for (const key of Object.keys(value).sort()) result[key] = normalise((value as Record<string, unknown>)[key])
+    return result
+  }
+  return value
+}
+
+function byJson(a: unknown, b: unknown): number {
+  const left = JSON.stringify(a)
+  const right = JSON.stringify(b)
+  return left < right ? -1 : left > right ? 1 : 0
+}

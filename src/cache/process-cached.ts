@@ -1,0 +1,91 @@
+import type {SourceFile} from '../load/source-file.js'
+import type {Article} from '../model/article.js'
+import type {ProcessedSources, ProcessSettings} from '../process-sources.js'
+import {processSources} from '../process-sources.js'
+import type {Problem} from '../problems/content-error.js'
+import {seedKey, type ArticleStore, type SeedResult} from './article-store.js'
+import {readSeed, type ScannedSeed} from './scan-seeds.js'
+
+/** Seeds processed with the help of the cache. */
+export interface CachedProcessing extends ProcessedSources {
+  /** Files that could not be read after all (changed or vanished since the scan). */
+  readonly readProblems: readonly Problem[]
+  /** Seeds that had to be parsed and enriched (not in the cache). */
+  readonly processedCount: number
+  /** The cache keys of this build's seeds. */
+  readonly live: ReadonlySet<string>
+  /** The seeds, with the hash of the bytes actually read where that differed from the scan's. */
+  readonly seeds: readonly ScannedSeed[]
+}
+
+/**
+ * Parse and enrich the seeds that have no stored result, through
+ * `processSources`, and take the others' results from `store`. The result
+ * is the same as `processSources` over every seed: articles, problems and
+ * invalid files in seed order. New results are added to `store`.
+ */
+export async function processCached(seedsDir: string, scanned: readonly ScannedSeed[], store: ArticleStore, settings: ProcessSettings, onEach?: (done: number, total: number) => void): Promise<CachedProcessing> {
+  const seeds = [...scanned]
+  const results: (SeedResult | undefined)[] = seeds.map((seed) => store.get(seedKey(seed)))
+  const readProblems: Problem[] = []
+  const sources: SourceFile[] = []
+  const sourceIndexes: number[] = []
+  for (const [index, seed] of seeds.entries()) {
+    if (results[index]) continue
+    const source = await readSeed(seedsDir, seed)
+    if (!('bytes' in source)) {
+      readProblems.push(source)
+      continue
+    }
+    if (source.hash !== seed.hash) {
+      seeds[index] = {...seed, hash: source.hash}
+      const stored = store.get(seedKey(source))
+      if (stored) {
+        results[index] = stored
+        continue
+      }
+    }
+    sources.push(source)
+    sourceIndexes.push(index)
+  }
+  const fresh = await processSources(sources, settings, onEach && ((done) => onEach(done, sources.length)))
+  const orphans = assignResults(sources, fresh, (position, result) => {
+    results[sourceIndexes[position] as number] = result
+  })
+  if (orphans.length === 0) for (const index of sourceIndexes) store.set(seedKey(seeds[index] as ScannedSeed), results[index] as SeedResult)
+
+  const articles: Article[] = []
+  const problems: Problem[] = [...orphans]
+  const invalid: string[] = []
+  const live = new Set<string>()
+  seeds.forEach((seed, index) => {
+    const result = results[index]
+    if (!result) return
+    live.add(seedKey(seed))
+    if (result.article) articles.push(result.article)
+    else invalid.push(seed.file)
+    problems.push(...result.problems)
+  })
+  return {articles, problems, invalid, readProblems, processedCount: sources.length, live, seeds}
+}
+
+/**
+ * Split `processSources`' combined result back into one result per source.
+ * Returns the problems that name no source of the batch (then nothing of the
+ * batch is stored, since it cannot be told apart).
+ */
+function assignResults(sources: readonly SourceFile[], processed: ProcessedSources, assign: (position: number, result: SeedResult) => void): Problem[] {
+  const articleBySource = new Map(processed.articles.map((article) => [article.source, article]))
+  const problemsByFile = new Map<string, Problem[]>()
+  const positionByFile = new Map(sources.map((source, position) => [source.file, position]))
+  const orphans: Problem[] = []
+  for (const item of processed.problems) {
+    if (!positionByFile.has(item.file)) orphans.push(item)
+    else problemsByFile.set(item.file, [...(problemsByFile.get(item.file) ?? []), item])
+  }
+  sources.forEach((source, position) => {
+    const article = articleBySource.get(source.path)
+    assign(position, {...(article ? {article} : {}), problems: problemsByFile.get(source.file) ?? []})
+  })
+  return orphans
+}

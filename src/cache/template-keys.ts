@@ -1,0 +1,59 @@
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {fingerprint} from './hash.js'
+
+/** A tag that pulls in another template by a quoted name: `{% layout "base.html" %}`, `{% render 'partials/card.html' %}`. */
+const literalReference = /\b(?:layout|render|include)\s+(["'])([^"'\n]+)\1/g
+/** The same tags with a name computed at render time, which no reading of the file can follow. */
+const dynamicReference = /(?:\{%-?|^)\s*(?:layout|render|include)\s+(?!["']|none\b)\S/m
+
+/**
+ * A fingerprint per page template of everything it renders with: its own
+ * text and that of every layout and partial it uses, followed to the end,
+ * each looked up in `dirs` in order (the user's folder first) as LiquidJS
+ * does. Editing `topic.html` changes only the topic pages' key; editing
+ * `base.html` changes every page's. A template that names another one at
+ * render time (`{% render name %}`) depends on every template there is.
+ */
+export function templateKeys(dirs: readonly string[], pageNames: readonly string[]): Map<string, string> {
+  const keys = new Map<string, string>()
+  let everything: string | undefined
+  for (const name of pageNames) {
+    const used = new Map<string, string | undefined>()
+    let dynamic = false
+    const visit = (reference: string, from: string | undefined): void => {
+      const file = resolve(dirs, reference, from)
+      const id = file ?? `missing:${reference}`
+      if (used.has(id)) return
+      const text = file ? readFileSync(file, 'utf8') : undefined
+      used.set(id, text)
+      if (text === undefined) return
+      if (dynamicReference.test(text)) dynamic = true
+      for (const match of text.matchAll(literalReference)) visit(match[2] as string, file)
+    }
+    visit(name, undefined)
+    if (dynamic) {
+      everything ??= allTemplatesKey(dirs)
+      keys.set(name, everything)
+      continue
+    }
+    const parts = [...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([id, text]) => [id, text ?? '\0missing'])
+    keys.set(name, fingerprint(...parts))
+  }
+  return keys
+}
+
+/** The file a template name refers to: relative to the including file for `./` and `../`, else the first folder that has it. */
+function resolve(dirs: readonly string[], reference: string, from: string | undefined): string | undefined {
+  const name = path.extname(reference) === '' ? `${reference}.html` : reference
+  const candidates = from && /^\.\.?\//.test(name) ? [path.resolve(path.dirname(from), name)] : dirs.map((dir) => path.resolve(dir, name))
+  return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile())
+}
+
+function allTemplatesKey(dirs: readonly string[]): string {
+  const files: string[] = []
+  for (const dir of dirs) {
+    for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name))
+  }
+  return fingerprint(...files.sort().flatMap((file) => [file, readFileSync(file, 'utf8')]))
+}

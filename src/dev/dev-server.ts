@@ -1,0 +1,249 @@
+import {existsSync} from 'node:fs'
+import {readFile, stat} from 'node:fs/promises'
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import path from 'node:path'
+import {build, openCache, type BuildResult} from '../build.js'
+import {defaultConfigFile, type BuildOptions} from '../options.js'
+import {ContentError, type Problem} from '../problems/content-error.js'
+import {formatProblems} from '../problems/format-problems.js'
+import {outputTarget} from '../write/write-output.js'
+import {errorPage} from './error-page.js'
+import {injectReloadScript, reloadEventsPath, reloadScript, reloadScriptPath} from './reload-client.js'
+import {serveStatic} from './serve-static.js'
+import {watchFiles, type FileWatch} from './watch-files.js'
+
+/** What the dev server is asked to do. */
+export interface DevOptions {
+  readonly cwd: string
+  readonly seedsDir: string
+  readonly outDir: string
+  readonly configFile?: string
+  readonly cacheDir?: string
+  readonly drafts: boolean
+  /** Rebuild the search index on every change. */
+  readonly search: boolean
+  /** 0 picks a free port. */
+  readonly port: number
+  readonly host: string
+  /** Told about every build, for the terminal. */
+  readonly onEvent?: (event: DevEvent) => void
+}
+
+/** Something the terminal should know about. */
+export type DevEvent =
+  | {readonly kind: 'built'; readonly result: BuildResult; readonly milliseconds: number}
+  | {readonly kind: 'failed'; readonly report: string; readonly problems: readonly Problem[]}
+  | {readonly kind: 'info'; readonly message: string}
+
+/** A running dev server. */
+export interface DevServer {
+  /** Where the site is served, e.g. `http://localhost:8080/`. */
+  readonly url: string
+  /** Builds done so far (successful or not). */
+  readonly builds: number
+  /** Wait until every change seen so far is built. */
+  settled(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Milliseconds to wait after a change for more (an editor saving several files, a `git checkout`). */
+const settleDelay = 60
+/** A comment on the event stream this often keeps proxies from closing it. */
+const keepAliveMs = 25_000
+
+/**
+ * Build the site, serve it, and rebuild it incrementally on every change to
+ * the seeds, templates, `public/`, the config or the topics file, then tell
+ * open pages to reload. While the last build failed, every page shows its
+ * problems; the server keeps running, and fixing the files brings the site
+ * back. One build runs at a time; changes during a build start another.
+ */
+export async function startDevServer(options: DevOptions): Promise<DevServer> {
+  const outDir = path.resolve(options.cwd, options.outDir)
+  const clients = new Set<ServerResponse>()
+  const files = serveStatic(outDir)
+  let failure: {problems: readonly Problem[]; message?: string} | undefined
+  let builds = 0
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, {'Content-Type': 'text/plain; charset=utf-8'})
+      response.end(`news-archive dev server: ${(error as Error).message}\n`)
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname
+    if (pathname === reloadEventsPath) return openEventStream(request, response)
+    if (pathname === reloadScriptPath) return send(response, 200, 'text/javascript; charset=utf-8', reloadScript)
+    const page = await findPage(outDir, pathname)
+    if (failure && (page || !path.posix.extname(pathname))) return send(response, 500, 'text/html; charset=utf-8', errorPage(failure.problems, failure.message))
+    if (page?.redirect) {
+      response.writeHead(301, {Location: page.redirect, 'Cache-Control': 'no-store'})
+      return void response.end()
+    }
+    if (page) return send(response, 200, 'text/html; charset=utf-8', injectReloadScript(await readFile(page.file, 'utf8')), request.method === 'HEAD')
+    files(request, response, () => {
+      notFound(response, request.method === 'HEAD').catch(() => response.end())
+    })
+  }
+
+  async function notFound(response: ServerResponse, headOnly: boolean): Promise<void> {
+    const file = path.join(outDir, '404.html')
+    const html = existsSync(file) ? injectReloadScript(await readFile(file, 'utf8')) : injectReloadScript('<!doctype html><title>Not found</title><p>Not found.</p>')
+    send(response, 404, 'text/html; charset=utf-8', html, headOnly)
+  }
+
+  function openEventStream(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(200, {'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive'})
+    response.write(`: connected\n\n`)
+    clients.add(response)
+    request.on('close', () => clients.delete(response))
+  }
+
+  const keepAlive = setInterval(() => {
+    for (const client of clients) client.write(': keep-alive\n\n')
+  }, keepAliveMs)
+  keepAlive.unref()
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  const url = `http://localhost:${port}/`
+
+  const buildOptions: BuildOptions = {
+    cwd: options.cwd,
+    seedsDir: options.seedsDir,
+    outDir: options.outDir,
+    ...(options.configFile === undefined ? {} : {configFile: options.configFile}),
+    ...(options.cacheDir === undefined ? {} : {cacheDir: options.cacheDir}),
+    // Note: the dev site links to itself, whatever base URL the config gives the real one.
+    baseUrl: url,
+    check: false,
+    drafts: options.drafts,
+    skipInvalid: false,
+    search: options.search,
+  }
+  const cache = openCache(buildOptions)
+
+  async function rebuild(): Promise<void> {
+    const started = performance.now()
+    try {
+      const result = await build(buildOptions, cache)
+      if (result.wrote) {
+        failure = undefined
+        options.onEvent?.({kind: 'built', result, milliseconds: performance.now() - started})
+      } else {
+        failure = {problems: result.problems}
+        options.onEvent?.({kind: 'failed', report: formatProblems(result.problems), problems: result.problems})
+      }
+    } catch (error) {
+      // Note: a bug is shown too, and the server keeps running: the next change may get past it.
+      failure = error instanceof ContentError ? {problems: [error.problem]} : {problems: [], message: (error as Error).stack ?? String(error)}
+      options.onEvent?.({kind: 'failed', report: failure.message ?? formatProblems(failure.problems), problems: failure.problems})
+    }
+    builds++
+    for (const client of clients) client.write(`event: reload\ndata: ${builds}\n\n`)
+  }
+
+  let running: Promise<void> | undefined
+  let pending = false
+  let timer: NodeJS.Timeout | undefined
+  const schedule = (): void => {
+    if (running) {
+      pending = true
+      return
+    }
+    running = rebuild().finally(() => {
+      running = undefined
+      if (pending) {
+        pending = false
+        schedule()
+      }
+    })
+  }
+  let waiting = false
+  const changed = (): void => {
+    clearTimeout(timer)
+    waiting = true
+    timer = setTimeout(() => {
+      waiting = false
+      schedule()
+    }, settleDelay)
+  }
+
+  schedule()
+  await running
+  const watch = await watchSources(options, outDir, cache.dir, changed)
+
+  return {
+    url,
+    get builds() {
+      return builds
+    },
+    async settled() {
+      while (waiting || running) {
+        if (running) await running
+        else await new Promise((resolve) => setTimeout(resolve, settleDelay))
+      }
+    },
+    async close() {
+      clearTimeout(timer)
+      clearInterval(keepAlive)
+      await watch.close()
+      await running
+      for (const client of clients) client.end()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/** Watch everything a build reads from the project: seeds, templates, public/, config and topics file. */
+async function watchSources(options: DevOptions, outDir: string, cacheDir: string, onChange: () => void): Promise<FileWatch> {
+  const at = (relative: string): string => path.resolve(options.cwd, relative)
+  const {stagingDir, previousDir, lockFile} = outputTarget(outDir)
+  const paths = [at(options.seedsDir), at('templates'), at('public'), at(options.configFile ?? defaultConfigFile), at('topics.yml')]
+  const ignored = [outDir, stagingDir, previousDir, lockFile, cacheDir]
+  const ignore = (file: string): boolean => ignored.some((dir) => file === dir || file.startsWith(dir + path.sep)) || path.basename(file).startsWith('.#')
+  return watchFiles(paths, ignore, onChange)
+}
+
+/**
+ * The HTML file a URL path shows: `/2024/` → `2024/index.html`, `/404.html`
+ * itself; `/2024` redirects to `/2024/`. Undefined for anything else (assets,
+ * feeds), which the static handler serves.
+ */
+async function findPage(outDir: string, pathname: string): Promise<{file: string; redirect?: undefined} | {file: string; redirect: string} | undefined> {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return undefined
+  }
+  const file = path.resolve(outDir, `.${decoded}`)
+  if (file !== outDir && !file.startsWith(outDir + path.sep)) return undefined
+  if (decoded.endsWith('/')) return (await isFile(path.join(file, 'index.html'))) ? {file: path.join(file, 'index.html')} : undefined
+  if (decoded.endsWith('.html')) return (await isFile(file)) ? {file} : undefined
+  if (path.posix.extname(decoded) === '' && (await isFile(path.join(file, 'index.html')))) return {file, redirect: `${pathname}/`}
+  return undefined
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile()
+  } catch {
+    return false
+  }
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string, headOnly = false): void {
+  response.writeHead(status, {'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body)})
+  response.end(headOnly ? undefined : body)
+}

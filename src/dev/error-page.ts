@@ -1,0 +1,42 @@
+import {formatLocation, type Problem} from '../problems/content-error.js'
+import {rules} from '../problems/rules.js'
+import {sortProblems} from '../problems/format-problems.js'
+import {injectReloadScript} from './reload-client.js'
+
+/** Text made safe to place in HTML. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[char] as string)
+}
+
+/**
+ * The page the dev server shows instead of the site while the last build
+ * failed: every problem with its file, line, message and hint. Everything
+ * from seeds is escaped; the page loads nothing but the site's stylesheet
+ * and the reload script, so fixing the file brings the site back by itself.
+ */
+export function errorPage(problems: readonly Problem[], otherError?: string): string {
+  const items = sortProblems(problems.filter((item) => item.severity === 'error')).map((item) => {
+    const hint = rules[item.rule].hint
+    return `<li><p><code>${escapeHtml(formatLocation(item))}</code> <strong>${escapeHtml(item.message)}</strong> <span>[${escapeHtml(item.rule)}]</span></p>${hint ? `<p>${escapeHtml(hint)}</p>` : ''}</li>`
+  })
+  const body = otherError === undefined ? `<ol>\n${items.join('\n')}\n</ol>` : `<pre>${escapeHtml(otherError)}</pre>`
+  const count = otherError === undefined ? `${items.length} error${items.length === 1 ? '' : 's'}` : 'an unexpected error'
+  return injectReloadScript(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'">
+<title>Build failed · news-archive dev</title>
+<link rel="stylesheet" href="/assets/site.css">
+</head>
+<body>
+<main id="main" class="dev-build-failed">
+<h1>The site could not be built</h1>
+<p>The last build stopped with ${count}. Fix ${otherError === undefined ? 'the files below' : 'it'} and save: this page reloads by itself.</p>
+${body}
+</main>
+</body>
+</html>
+`)
+}

@@ -1,0 +1,60 @@
+import {readFile, rename, rm, writeFile} from 'node:fs/promises'
+
+/**
+ * What a complete site folder holds: every file the build produced, with the
+ * key it was produced from (a page's input fingerprint, or the fingerprint of
+ * a file's bytes), and the search index that was built over it.
+ */
+export interface TreeManifest {
+  /** Output path (`/`-separated, relative to the folder) → key. */
+  readonly files: ReadonlyMap<string, string>
+  /** Fingerprint of the pages the search index was built from; empty when there is none or it is stale. */
+  readonly searchKey: string
+  /** Top-level names in the folder that the search index wrote (e.g. `pagefind`). */
+  readonly searchEntries: readonly string[]
+}
+
+/** A folder with nothing in it. */
+export const emptyManifest: TreeManifest = {files: new Map(), searchKey: '', searchEntries: []}
+
+const format = 'news-archive/tree-manifest'
+const formatVersion = 1
+
+/** Write a manifest atomically (a temporary file renamed into place). */
+export async function writeManifest(file: string, manifest: TreeManifest): Promise<void> {
+  const data = {
+    format,
+    version: formatVersion,
+    searchKey: manifest.searchKey,
+    searchEntries: manifest.searchEntries,
+    paths: [...manifest.files.keys()],
+    keys: [...manifest.files.values()],
+  }
+  const temporary = `${file}.${process.pid}.tmp`
+  try {
+    await writeFile(temporary, JSON.stringify(data))
+    await rename(temporary, file)
+  } finally {
+    await rm(temporary, {force: true})
+  }
+}
+
+/** Read a manifest; undefined when it is missing, damaged or of another version. */
+export async function readManifest(file: string): Promise<TreeManifest | undefined> {
+  let data: {format?: unknown; version?: unknown; searchKey?: unknown; searchEntries?: unknown; paths?: unknown; keys?: unknown}
+  try {
+    data = JSON.parse(await readFile(file, 'utf8')) as typeof data
+  } catch {
+    return undefined
+  }
+  const {paths, keys, searchKey, searchEntries} = data
+  if (data.format !== format || data.version !== formatVersion || typeof searchKey !== 'string') return undefined
+  if (!isStrings(paths) || !isStrings(keys) || !isStrings(searchEntries) || paths.length !== keys.length) return undefined
+  const files = new Map<string, string>()
+  paths.forEach((path, index) => files.set(path, keys[index] as string))
+  return {files, searchKey, searchEntries}
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+}
