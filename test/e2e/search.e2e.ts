@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import {after, before, test} from 'node:test'
 import assert from 'node:assert/strict'
 import {createServer, type Server} from 'node:http'
@@ -108,7 +109,7 @@ test('the same search with a topic filter keeps only that topic\'s articles, and
 
   await page.selectOption('#search-topic', 'Russia')
   await page.waitForFunction(() => {
-    const links = [...document.querySelectorAll('#search-results .card-title a')]
+    const links = Array.from(document.querySelectorAll('#search-results .card-title a'))
     return links.length === 1 && new URL((links[0] as HTMLAnchorElement).href).pathname.startsWith('/2024/11/18/')
   })
   assert.match(await page.textContent('#search-status') ?? '', /^1 article matches “Kremlin” about Russia/)
