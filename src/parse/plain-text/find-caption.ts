@@ -30,6 +30,7 @@ const captionTail = /^(?:picture|photo|image|file photo|photograph) (?:taken|sho
  * a credit is all caption.
  */
 export function findCaption(value: string): CaptionMatch | undefined {
+  if (!value.endsWith(')')) return undefined
   const tailStart = Math.max(0, value.length - window)
   const match = creditPattern.exec(value.slice(tailStart))
   if (!match) return undefined

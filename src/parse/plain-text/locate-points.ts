@@ -14,9 +14,12 @@ export interface PointLocator {
  */
 export function locatePoints(text: string): PointLocator {
   const lineStarts = [0]
-  const endings = /\r\n?|\n/g
-  for (let match = endings.exec(text); match !== null; match = endings.exec(text)) {
-    lineStarts.push(match.index + match[0].length)
+  if (text.includes('\r')) {
+    const endings = /\r\n?|\n/g
+    for (let match = endings.exec(text); match !== null; match = endings.exec(text)) lineStarts.push(match.index + match[0].length)
+  } else {
+    // Note: the common case, LF only, without a regular expression: this runs on every seed.
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
   }
   const point = (offset: number): Point => {
     let low = 0

@@ -1,6 +1,7 @@
 import type {Blockquote, Heading, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
 import type {Dateline} from '../../model/article.js'
-import {buildTable, type TableLine} from './build-table.js'
+import {buildFigureBlocks} from './build-figure-blocks.js'
+import type {TableLine} from './build-table.js'
 import {findCaption, toCreditCase} from './find-caption.js'
 import {isSubheading} from './is-subheading.js'
 import {locatePoints, type PointLocator} from './locate-points.js'
@@ -51,7 +52,7 @@ export function plainTextToMdast(text: string, start: number): PlainTextBody {
     if (tableEnd !== undefined) {
       if (block.dateline) children.push(datelineParagraph(block, locate, false))
       const lines = blocks.slice(index, tableEnd).map((line): TableLine => ({run: line.run, row: line.row ?? {kind: 'section', cells: [[0, line.run.value.length]]}}))
-      children.push(buildTable(lines, locate))
+      children.push(...buildFigureBlocks(lines, locate))
       index = tableEnd - 1
       continue
     }

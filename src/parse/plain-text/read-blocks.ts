@@ -26,19 +26,17 @@ export function readParagraphs(text: string, start: number): SourceLine[][] {
   const paragraphs: SourceLine[][] = []
   let current: SourceLine[] = []
   let lineStart = start
-  const endings = /\r\n?|\n/g
-  endings.lastIndex = start
+  const hasCarriageReturn = text.includes('\r', start)
   for (;;) {
-    const match = endings.exec(text)
-    const lineEnd = match ? match.index : text.length
+    const lineEnd = hasCarriageReturn ? nextLineEnd(text, lineStart) : indexOrEnd(text, lineStart)
     const line = trimLine(text, lineStart, lineEnd)
     if (line) current.push(line)
     else if (current.length > 0) {
       paragraphs.push(current)
       current = []
     }
-    if (!match) break
-    lineStart = match.index + match[0].length
+    if (lineEnd >= text.length) break
+    lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1)
   }
   if (current.length > 0) paragraphs.push(current)
   return paragraphs
@@ -90,6 +88,20 @@ export function sourceOffset(run: TextRun, index: number): number {
   const line = run.lines[low]
   if (line === undefined) return 0
   return Math.min(line.start + index - (run.starts[low] ?? 0), line.end)
+}
+
+function indexOrEnd(text: string, from: number): number {
+  const index = text.indexOf('\n', from)
+  return index === -1 ? text.length : index
+}
+
+/** Where the line starting at `from` ends: at the next `\n` or `\r`, or the end of the text. */
+function nextLineEnd(text: string, from: number): number {
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x0a || code === 0x0d) return index
+  }
+  return text.length
 }
 
 function trimLine(text: string, start: number, end: number): SourceLine | undefined {

@@ -39,6 +39,9 @@ const months = new Set(
 const sentenceWords =
   /\b(?:said|says|say|is|are|was|were|has|have|had|will|would|could|should|can|did|does|do|rose|fell|expects|expected|reported|reports|increased|decreased|declined|agreed|added|told|plans|announced|include|includes|included|comprised|comprises)\b/i
 
+/** Words that join a phrase to what follows: a line ending in one is wrapped prose, and no label ends in one. */
+export const joiningWords = /^(?:and|or|of|to|in|on|at|by|for|from|with|the|a|an|its|their|including|than|as|that|which)$/i
+
 /** `Year`, `Six mths`, `Qtr ended Jan 31`, `Jan 31 end`, `First half`, `12 mths to Dec 31`. */
 const periodLabel =
   /^(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|fiscal|latest|current|prior|full|half|nine|six|three|twelve|\d{1,2})[ -])?(?:qtr|quarter|half|year|yr|mths?|months?|weeks?|wks?)(?:[ -](?:ended|ending|end|to|thru|through)\b.{0,30})?$|^[A-Z][a-z]{2,8}\.? \d{1,2} end$/i
@@ -134,6 +137,7 @@ function readPair(line: string, tokens: readonly Token[]): Row | undefined {
   if (/[.?!:;]$/.test(line) || sentenceWords.test(line) || isPeriodLabel(line)) return undefined
   const first = valueStart(tokens)
   if (first === -1) return undefined
+  if (joiningWords.test(tokens[first - 1]?.text ?? '')) return undefined
   const lastLabel = tokens[first - 1]
   const value = tokens[first]
   const last = tokens[tokens.length - 1]

@@ -1,6 +1,6 @@
 import {findDateline, type DatelineMatch} from './find-dateline.js'
 import {joinLines, readParagraphs, sliceRun, type TextRun} from './read-blocks.js'
-import {isDataRow, isLabelLine, readRow, type Row} from './read-row.js'
+import {isDataRow, isLabelLine, joiningWords, readRow, type Row} from './read-row.js'
 import {readWireMarker, type WireMarker} from './read-wire-marker.js'
 
 /**
@@ -60,6 +60,9 @@ export function readStoryBlocks(text: string, start: number): StoryBlock[] {
   return blocks
 }
 
+/** Longest line of label-and-figures read as a row inside a paragraph of several lines; longer lines are wrapped prose. */
+const maxRowLineLength = 55
+
 /**
  * One paragraph as blocks. A paragraph of several lines that are all rows of
  * figures or labels (at least two rows) is a table typed without blank lines,
@@ -71,7 +74,13 @@ function splitRows(run: TextRun): StoryBlock[] {
   const lines = run.lines.map((_, index) => lineRun(run, index))
   const rows = lines.map((line) => readRow(line.value))
   const dataCount = rows.filter((row) => isDataRow(row)).length
-  if (dataCount >= 2 && rows.every((row, index) => row !== undefined || isLabelLine(lines[index]?.value ?? ''))) {
+  // Note: hard-wrapped prose is not rows: its lines run to the wrap width, end on
+  // `and`, `of` or a comma, or go on in lower case.
+  const wrapped = lines.some((line, index) => {
+    if (rows[index]?.kind === 'grid') return false
+    return (index < lines.length - 1 && (endsMidPhrase(line.value) || line.value.length > maxRowLineLength)) || (index > 0 && /^\p{Ll}/u.test(line.value))
+  })
+  if (dataCount >= 2 && !wrapped && rows.every((row, index) => row !== undefined || isLabelLine(lines[index]?.value ?? ''))) {
     return lines.map((line) => classify(line))
   }
   const isGrid = rows.map((row) => row?.kind === 'grid')
@@ -92,6 +101,10 @@ function splitRows(run: TextRun): StoryBlock[] {
   })
   flushProse(lines.length)
   return blocks
+}
+
+function endsMidPhrase(line: string): boolean {
+  return /[,;(-]$/.test(line) || joiningWords.test(line.slice(line.lastIndexOf(' ') + 1))
 }
 
 function lineRun(run: TextRun, index: number): TextRun {
