@@ -35,9 +35,14 @@ export function findSubjects(paragraphs: readonly (readonly Token[])[], fileRule
     for (let position = 0; position < tokens.length; position++) {
       const keywords = index.byFirstWord.get(tokens[position]!.key)
       if (keywords === undefined) continue
+      // Note: the longest keyword wins and its words are used up, so `crude oil prices` is one hit, not three.
+      let best: Keyword | undefined
       for (const keyword of keywords) {
-        if (keyword.rest.every((key, offset) => tokens[position + 1 + offset]?.key === key)) hits[keyword.subject]!++
+        if ((best === undefined || keyword.rest.length > best.rest.length) && keyword.rest.every((key, offset) => tokens[position + 1 + offset]?.key === key)) best = keyword
       }
+      if (best === undefined) continue
+      hits[best.subject]!++
+      position += best.rest.length
     }
   }
   return index.rules.flatMap((rule, number) => (hits[number]! >= rule.min ? [{name: rule.name, hits: hits[number]!}] : []))

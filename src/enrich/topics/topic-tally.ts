@@ -40,6 +40,8 @@ export class TopicTally {
     if (merged !== undefined) {
       name = merged
       key = nameKey(merged)
+      // Note: a merge into an alias's name takes the alias's kind (`Reagan Administration` → the person).
+      kind = this.#rules.aliases.get(key)?.kind ?? kind
     }
     if (key === '' || sources.has(key) || this.#rules.blocklist.has(key)) return
     let entry = this.#entries.get(key)

@@ -125,7 +125,8 @@ class Reader {
   names(node: YamlNode, what: string, at: number): string[] {
     if (node.kind === 'scalar' && node.empty) return []
     if (node.kind !== 'sequence') return this.fail(node, at, `${what} must be a list, for example \`[EC, EEC]\``)
-    return node.items.map((item) => this.text(item, `an entry of ${what}`, node.offset))
+    // Note: an empty entry has no place of its own in js-yaml's events; the list's is given.
+    return node.items.map((item) => (item.kind === 'scalar' && item.empty ? this.fail(node, at, `${what} has an empty entry`) : this.text(item, `an entry of ${what}`, node.offset)))
   }
 
   count(node: YamlNode, what: string, at: number): number {

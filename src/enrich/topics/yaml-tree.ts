@@ -74,7 +74,7 @@ export function readYamlTree(text: string): YamlNode | undefined {
         break
       }
       case EVENT_ID.ALIAS: {
-        attach({kind: 'alias', offset: event.anchorStart})
+        attach({kind: 'alias', offset: Math.max(0, event.anchorStart - 1)}) // at the `*`
         break
       }
       case EVENT_ID.POP: {

@@ -1,0 +1,177 @@
+import test from 'node:test'
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {extractTopics, type ExtractedTopic, type TopicText} from './extract-topics.js'
+import {nameKey} from './name-key.js'
+import {noRules, type TopicRules} from './topic-rules.js'
+
+function topicsOf(paragraphs: readonly string[], options: {max?: number; rules?: TopicRules; title?: string; datelinePlace?: string} = {}): ExtractedTopic[] {
+  const text: TopicText = {paragraphs, ...(options.title ? {title: options.title} : {}), ...(options.datelinePlace ? {datelinePlace: options.datelinePlace} : {})}
+  return extractTopics(text, {max: options.max ?? 20, ...(options.rules ? {rules: options.rules} : {})})
+}
+
+function names(paragraphs: readonly string[], options?: Parameters<typeof topicsOf>[1]): string[] {
+  return topicsOf(paragraphs, options).map((topic) => topic.name)
+}
+
+/** The example seed, split as a plain-text parser would: date line off, paragraphs on blank lines. */
+function exampleSeed(): TopicText {
+  const text = readFileSync(new URL('../../../seeds/000_2480c2fad12c4528.txt', import.meta.url), 'utf8')
+  const body = text.replace(/^\s*date \d{4}-\d{2}-\d{2}\s/, '')
+  return {paragraphs: body.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter((paragraph) => paragraph !== '')}
+}
+
+test('the example seed: the four countries, no noise, one spelling per entity', () => {
+  const topics = extractTopics(exampleSeed(), {max: 6})
+  const found = topics.map((topic) => topic.name)
+  for (const name of ['Ukraine', 'Russia', 'North Korea', 'United States']) assert.ok(found.includes(name), `${name} in ${found.join(', ')}`)
+  assert.ok(topics.length <= 6)
+  const all = extractTopics(exampleSeed(), {max: 50}).map((topic) => topic.name)
+  for (const noise of ['Monday', 'Sunday', 'Reuters', 'Central Committee', 'Asian military', 'Asian']) {
+    assert.ok(!all.includes(noise), `${noise} is not a topic: ${all.join(', ')}`)
+  }
+  for (const variant of ['US', 'U.S.', "Russia's", 'North Korean', 'Miller', 'Biden', 'President Joe Biden', 'Thomas-Greenfield']) {
+    assert.ok(!all.includes(variant), `${variant} is another spelling of a topic: ${all.join(', ')}`)
+  }
+  assert.equal(new Set(all.map(nameKey)).size, all.length)
+  assert.ok(all.includes('Matthew Miller') && all.includes('Joe Biden') && all.includes('Linda Thomas-Greenfield'))
+})
+
+test('one canonical name per entity', async (t) => {
+  const table: [rule: string, paragraphs: string[], expected: string[], absent: string[]][] = [
+    ['a possessive is stripped', ["Ukrainian forces have clashed with North Korean troops in Russia's Kursk region."], ['Russia', 'Kursk'], ["Russia's"]],
+    ['dots and short forms are one country', ['The United States said on Monday it was Russia that is escalating the conflict.', 'The US will announce more aid, a U.S. official said.'], ['United States'], ['US', 'U.S.']],
+    ['a demonym is its country', ['The 11,000 North Korean troops have been deployed.'], ['North Korea'], ['North Korean']],
+    ['a former country keeps its name', ['West German Finance Minister Gerhard Stoltenberg met Soviet officials.'], ['West Germany', 'Soviet Union', 'Gerhard Stoltenberg'], ['West German', 'Soviet']],
+    ['an honorific is dropped', ['The outgoing administration of President Joe Biden had decided to allow the strikes.'], ['Joe Biden'], ['President Joe Biden']],
+    ['a job title is dropped', ['Treasury Secretary James Baker met Japanese Finance Minister Kiichi Miyazawa.'], ['James Baker', 'Kiichi Miyazawa', 'Japan'], ['Treasury Secretary James Baker', 'Japanese Finance Minister Kiichi Miyazawa']],
+    ['a title after an organisation splits the two', ['Federal Reserve Board Chairman Paul Volcker declined to comment.'], ['Federal Reserve Board', 'Paul Volcker'], ['Federal Reserve Board Chairman Paul Volcker']],
+    ['a later surname is the full name', ['State Department spokesperson Matthew Miller declined to confirm it.', '"It has been Russia," Miller said.'], ['Matthew Miller'], ['Miller']],
+    ['an acronym is its expansion', ['The International Monetary Fund (IMF) said it would lend more.', 'The IMF board meets on Friday.'], ['International Monetary Fund'], ['IMF']],
+    ["a company's short name is the company", ['Columbia Gas System Inc said it has formed a subsidiary.', 'Columbia said terms are to be agreed.'], ['Columbia Gas System'], ['Columbia', 'Columbia Gas System Inc']],
+    ["a possessive inside a company's name stays", ["Moody's Investors Service Inc said it downgraded Texaco Inc."], ["Moody's Investors Service", 'Texaco'], ['Investors Service', 'Moody']],
+    ['two people joined by and are two', ['The talks between Baker and Volcker ended.', 'Baker said and Volcker agreed.'], ['Baker', 'Volcker'], ['Baker and Volcker']],
+  ]
+  for (const [rule, paragraphs, expected, absent] of table) {
+    await t.test(rule, () => {
+      const found = names(paragraphs)
+      for (const name of expected) assert.ok(found.includes(name), `${name} in ${found.join(', ')}`)
+      for (const name of absent) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
+    })
+  }
+})
+
+test('no noise', async (t) => {
+  const table: [rule: string, paragraphs: string[], absent: string[]][] = [
+    ['weekdays and months', ['The Kremlin said on Monday that talks would resume in March.'], ['Monday', 'March']],
+    ['a sentence-initial capital', ['Adding fuel to the fire', 'Showers continued throughout the week, alleviating the drought.'], ['Adding', 'Showers']],
+    ['generic words', ['He attends the Plenary Meeting of the Central Committee.', 'It brings an Asian military to a conflict, the Finance Ministry said.'], ['Central Committee', 'Plenary Meeting', 'Asian', 'Finance Ministry']],
+    ['a photo credit', ['North Korean leader Kim Jong Un attends a meeting in Pyongyang. (credit: KCNA VIA REUTERS)'], ['Reuters', 'KCNA', 'KCNA VIA REUTERS']],
+    ['the wire as a source', ['Reuters reported on Sunday that the administration has decided.', 'Officials told Reuters the decision was final.'], ['Reuters']],
+    ['table words of earnings reports', ['Shr profit three cts vs loss three cts', 'Net profit 129,000 vs loss 85,000', 'Avg shrs 3,994,347 vs 3,769,347', 'NOTE: net includes a tax gain.'], ['Shr', 'Net', 'Avg', 'NOTE']],
+    ['share classes and currencies', ['Class A shares rose 1.5 N.Z. Dlrs.'], ['Class A', 'N.Z. Dlrs']],
+  ]
+  for (const [rule, paragraphs, absent] of table) {
+    await t.test(rule, () => {
+      const found = names(paragraphs)
+      for (const name of absent) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
+    })
+  }
+})
+
+test('all-caps and title-case text gives only names known already', () => {
+  const caps = names(['SAO PAULO, MARCH 9 - THE FOLLOWING RAINFALL WAS RECORDED IN THE AREAS OVER PAST 24 HOURS IN BRAZIL', 'PARANA STATE: UMUARAMA NIL, CASCAVEL 1.2 MILLIMETRES'])
+  assert.ok(caps.includes('Brazil'))
+  for (const noise of ['Following Rainfall', 'The Following Rainfall', 'Umuarama', 'Parana State', 'March']) assert.ok(!caps.includes(noise), caps.join(', '))
+  assert.deepEqual(names(['LET US KNOW WHAT THE FUND WILL DO']), [])
+  const headline = names(['Talks went on.'], {title: 'U.S. Army Delays Missile Purchase From Britain'})
+  assert.deepEqual(headline.sort(), ['United Kingdom', 'United States'])
+  const mixed = names(['Treasury Secretary James Baker met bankers.', 'BAKER SAID THE DOLLAR WOULD RECOVER'])
+  assert.ok(mixed.includes('James Baker') && !mixed.some((name) => name !== 'James Baker' && /baker/i.test(name)), mixed.join(', '))
+})
+
+test('the dateline place is a topic, with its country', async (t) => {
+  const table: [dateline: string, expected: string[]][] = [
+    ['BAHIA BLANCA', ['Bahia Blanca', 'Argentina']],
+    ['SALVADOR', ['Salvador', 'Brazil']],
+    ['TOKYO', ['Tokyo', 'Japan']],
+    ['PEKING', ['Beijing', 'China']],
+    ['IRVINE, Calif.', ['Irvine', 'United States']],
+    ['CAMBRIDGE, Mass.', ['Cambridge', 'United States']],
+    ['GARDEN CITY, NY', ['Garden City', 'United States']],
+    ['CALGARY, Alberta', ['Calgary', 'Canada']],
+    ['WOLFSBURG, West Germany', ['Wolfsburg', 'West Germany']],
+    ['KUWAIT', ['Kuwait']],
+  ]
+  for (const [dateline, expected] of table) {
+    await t.test(dateline, () => assert.deepEqual(names(['Prices rose.'], {datelinePlace: dateline}), expected))
+  }
+  assert.deepEqual(topicsOf(['Prices rose.'], {datelinePlace: 'UNITED NATIONS'}), [{name: 'United Nations', kind: 'organisation', score: 2.5}])
+})
+
+test('kinds: people, places, organisations and subjects', () => {
+  const topics = topicsOf([
+    'Agriculture Secretary Richard Lyng said U.S. wheat exports to the Soviet Union would rise, the Agriculture Department said.',
+    'Lyng said grain sales and corn sales were discussed with Soviet officials.',
+  ])
+  const kinds = Object.fromEntries(topics.map((topic) => [topic.name, topic.kind]))
+  assert.equal(kinds['Richard Lyng'], 'person')
+  assert.equal(kinds['Soviet Union'], 'place')
+  assert.equal(kinds['United States'], 'place')
+  assert.equal(kinds['Agriculture Department'], 'organisation')
+  assert.equal(kinds['Grain'], 'subject')
+})
+
+test('ranked by salience, capped, deterministic', () => {
+  const seed = exampleSeed()
+  const topics = extractTopics(seed, {max: 6})
+  assert.equal(topics.length, 6)
+  for (let index = 1; index < topics.length; index++) assert.ok(topics[index - 1]!.score >= topics[index]!.score)
+  assert.deepEqual(extractTopics(seed, {max: 6}), topics)
+  assert.deepEqual(extractTopics(seed, {max: 0}), [])
+  assert.deepEqual(extractTopics(seed, {max: 3}).map((topic) => topic.name), topics.slice(0, 3).map((topic) => topic.name))
+  const titled = extractTopics({...seed, title: 'Yonhap reports Seoul was warned'}, {max: 50})
+  const yonhap = (list: readonly ExtractedTopic[]) => list.find((topic) => topic.name === 'Yonhap')?.score ?? 0
+  assert.ok(yonhap(titled) > yonhap(extractTopics(seed, {max: 50})), 'a name in the title counts more')
+})
+
+test('the topics file: aliases, merges, blocklist and subject rules', () => {
+  const rules: TopicRules = {
+    ...noRules,
+    aliases: [
+      {name: 'European Community', kind: 'organisation', names: ['EC', 'EEC']},
+      {name: 'Ronald Reagan', kind: 'person', names: ['Reagan']},
+    ],
+    merges: {'Reagan Administration': 'Ronald Reagan'},
+    blocklist: ['Kremlin'],
+    subjects: [{name: 'Missiles', keywords: ['missile', 'missiles'], min: 2}],
+  }
+  const found = topicsOf([
+    'The EC said the Reagan Administration had sold missiles, the Kremlin said.',
+    'Reagan denied that more missiles were sold.',
+    'EEC MINISTERS MET IN BRUSSELS',
+  ], {rules})
+  const kinds = Object.fromEntries(found.map((topic) => [topic.name, topic.kind]))
+  assert.equal(kinds['European Community'], 'organisation')
+  assert.equal(kinds['Ronald Reagan'], 'person')
+  assert.equal(kinds['Missiles'], 'subject')
+  for (const name of ['EC', 'EEC', 'Reagan', 'Reagan Administration', 'Kremlin']) assert.ok(!(name in kinds), `${name} in ${Object.keys(kinds).join(', ')}`)
+})
+
+test('long and hostile text takes linear time', () => {
+  const hostile = [
+    'Russia '.repeat(150_000),
+    `${'U.S.'.repeat(250_000)}`,
+    `${'('.repeat(200_000)}credit${')'.repeat(200_000)}`,
+    `<${'Acme Corp '.repeat(100_000)}`,
+    `${'of the '.repeat(150_000)}Bank`,
+    `${"O'".repeat(300_000)}s`,
+    'a'.repeat(1_000_000),
+  ]
+  for (const paragraph of hostile) {
+    const started = performance.now()
+    extractTopics({paragraphs: [paragraph]}, {max: 6})
+    const seconds = (performance.now() - started) / 1000
+    assert.ok(seconds < 5, `${paragraph.slice(0, 20)}… took ${seconds.toFixed(1)} s`)
+  }
+})

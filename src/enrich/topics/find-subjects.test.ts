@@ -1,0 +1,18 @@
+import test from 'node:test'
+import assert from 'node:assert/strict'
+import {findSubjects} from './find-subjects.js'
+import {tokenize} from './tokenize.js'
+
+const subjects = (paragraphs: string[], rules = [] as Parameters<typeof findSubjects>[1]) => findSubjects(paragraphs.map(tokenize), rules)
+
+test('built-in economic subjects need their keywords often enough', () => {
+  assert.deepEqual(subjects(['Shr profit three cts vs loss three cts', 'Revs 4,001,000 vs 4,347,000']), [{name: 'Earnings', hits: 2}])
+  assert.deepEqual(subjects(['Crude oil prices rose as OPEC cut output.']), [{name: 'Crude oil', hits: 2}])
+  assert.deepEqual(subjects(['Crude was quiet.']), [])
+  assert.deepEqual(subjects(['The money supply grew.']), [{name: 'Money supply', hits: 1}])
+})
+
+test("the topics file's subjects are added, and replace a built-in one of the same name", () => {
+  const rules = [{name: 'Missiles', keywords: ['missile', 'cruise missiles'], min: 1}, {name: 'crude OIL', keywords: ['brent'], min: 1}]
+  assert.deepEqual(subjects(['Cruise missiles and Brent crude, crude oil.'], rules), [{name: 'Missiles', hits: 1}, {name: 'crude OIL', hits: 1}])
+})

@@ -1,0 +1,43 @@
+import test from 'node:test'
+import assert from 'node:assert/strict'
+import {Gap, Shape, tokenize} from './tokenize.js'
+
+const words = (text: string) => tokenize(text).map((token) => token.text)
+
+test('words, with what joins them kept and numbers left out', async (t) => {
+  const table: [text: string, expected: string[]][] = [
+    ["Kyiv's forces strike far into Russia with US-made weapons.", ['Kyiv', 'forces', 'strike', 'far', 'into', 'Russia', 'with', 'US-made', 'weapons']],
+    ['The U.S. and U.K. said N.J. and W. Va. agreed.', ['The', 'U.S.', 'and', 'U.K.', 'said', 'N.J.', 'and', 'W', 'Va', 'agreed']],
+    ["Workers' Party of Korea", ["Workers'", 'Party', 'of', 'Korea']],
+    ['the 11,000 North Korean troops, 1.5 mln dlrs', ['the', 'North', 'Korean', 'troops', 'mln', 'dlrs']],
+    ['AT&T and S&P rose; Linda Thomas-Greenfield said', ['AT&T', 'and', 'S&P', 'rose', 'Linda', 'Thomas-Greenfield', 'said']],
+    ['Zürich and São Paulo', ['Zürich', 'and', 'São', 'Paulo']],
+    ['in Pyongyang. (credit: KCNA VIA REUTERS) Next', ['in', 'Pyongyang', 'Next']],
+  ]
+  for (const [text, expected] of table) await t.test(text, () => assert.deepEqual(words(text), expected))
+})
+
+test('shapes, keys, possessives and gaps', () => {
+  const [russia, kursk, region, , opec, comma, said] = tokenize("Russia's Kursk region and OPEC, said")
+  assert.deepEqual([russia!.text, russia!.key, russia!.possessive, russia!.shape], ['Russia', 'russia', true, Shape.Capital])
+  assert.equal(kursk!.gap, Gap.Space)
+  assert.equal(region!.shape, Shape.Lower)
+  assert.deepEqual([opec!.shape, opec!.key], [Shape.Upper, 'opec'])
+  assert.equal(comma!.text, 'said')
+  assert.equal(comma!.gap, Gap.Break)
+  assert.equal(said, undefined)
+  assert.equal(tokenize('U.S.')[0]!.key, 'us')
+  assert.equal(tokenize("Workers'")[0]!.key, 'workers')
+})
+
+test('sentence starts: after a full stop, not after an abbreviation or an initial', () => {
+  const starts = (text: string) => tokenize(text).filter((token) => token.sentenceStart).map((token) => token.text)
+  assert.deepEqual(starts('Miller said so. "It has been Russia," he said.'), ['Miller', 'It'])
+  assert.deepEqual(starts('Cargill Inc. analyst John F. Kennedy and Mr. Baker met Gen. Smith.'), ['Cargill'])
+  assert.deepEqual(starts('NOTE: net includes gains'), ['NOTE', 'net'])
+})
+
+test('bracketed company names are marked', () => {
+  const tokens = tokenize('<Newfoundland Capital Corp Ltd> said it will issue <NCC> debentures')
+  assert.deepEqual(tokens.filter((token) => token.bracketed).map((token) => token.text), ['Newfoundland', 'Capital', 'Corp', 'Ltd', 'NCC'])
+})
