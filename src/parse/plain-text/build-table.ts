@@ -58,15 +58,16 @@ export function buildTable(lines: readonly TableLine[], locate: PointLocator): T
 function tableShape(lines: readonly TableLine[]): {columns: number; header: number} | undefined {
   const data = lines.filter((line) => line.row.kind !== 'section')
   const grids = data.filter((line) => line.row.kind === 'grid')
-  const columns = Math.max(1, ...data.map((line) => line.row.cells.length))
+  const columns = data.reduce((widest, line) => Math.max(widest, line.row.cells.length), 1)
   const firstData = lines.findIndex((line) => line.row.kind !== 'section')
   const first = lines[firstData]
   const header = first && first.row.kind === 'grid' && isHeaderRow(first) && data.length > 1 ? firstData : -1
   if (grids.length === 0) return {columns, header}
-  for (const line of data) {
+  for (const [index, line] of lines.entries()) {
+    if (line.row.kind === 'section') continue
     const count = line.row.cells.length
     if (count === columns) continue
-    if (lines.indexOf(line) === header && count === columns - 1) continue
+    if (index === header && count === columns - 1) continue
     if (line.row.kind === 'grid') return undefined
     // Note: a label-and-value row inside a grid of other widths cannot be placed.
     if (count !== 2 || columns > 3) return undefined

@@ -93,6 +93,20 @@ test('negatives: a one-line sentence, a number inside prose and the first paragr
   for (const [body, expected] of cases) assert.deepEqual(shape(parse(body).tree), expected, body)
 })
 
+test('hard-wrapped prose with figures in it stays a paragraph', () => {
+  const body =
+    'First paragraph of the story.\n\nNet excludes tax credits of 62,000 dlrs vs 41,000 dlrs in quarter and\n127,000 dlrs vs 88,000 dlrs in year.\n\nNet excludes discontinued Massachusetts Casualty operations loss\n5,180,000 dlrs vs gain 778,000 dlrs in quarter.'
+  assert.deepEqual(shape(parse(body).tree), ['p', 'p', 'p'])
+})
+
+test('a huge table of rows parses in linear time', () => {
+  const rows = Array.from({length: 50_000}, (_, index) => `Item ${index}   ${index * 3}   ${index * 7}`).join('\n\n')
+  const started = performance.now()
+  const {tree} = parse(`Figures were as follows.\n\n${rows}`)
+  assert.deepEqual(shape(tree), ['p', 'table'])
+  assert.ok(performance.now() - started < 5000)
+})
+
 test('Markdown syntax and angle brackets in news text stay literal; tickers stay visible', () => {
   const output = html('* Not a list item\n\n# Not a heading\n\n1999. The year began well for <Reuters> and British Petroleum Co Plc <BP>.')
   assert.match(output, /<p>\* Not a list item<\/p>/)

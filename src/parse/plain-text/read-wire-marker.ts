@@ -31,9 +31,9 @@ export function readWireMarker(value: string, index: number, count: number): Wir
   return undefined
 }
 
-/** An all-capitals line of two or more words, no final full stop, not a row of figures. */
+/** An all-capitals line of two or more words, no final full stop, not a row of figures or a table header (`MAR8 -- --`). */
 function isWireHeadline(value: string): boolean {
-  if (value.length > 120 || /[.:;,]$/.test(value) || /\s{2}/.test(value)) return false
+  if (value.length > 120 || /[.:;,]$/.test(value) || /\s{2}|--/.test(value) || /\p{L}\d|\d\p{L}/u.test(value)) return false
   const words = value.split(' ')
   if (words.length < 2) return false
   const digits = value.replace(/\D/g, '').length
