@@ -28,6 +28,11 @@ test('splits a caption and its credit off the end of a paragraph', () => {
     'A trader works on the floor. Picture taken March 3.',
     'REUTERS/Kevin Lamarque',
   ])
+  assert.deepEqual(split('Firefighters battle the Palisades fire in Los Angeles, California, U.S. January 8, 2025. REUTERS/Ringo Chiu/File Photo'), [
+    '',
+    'Firefighters battle the Palisades fire in Los Angeles, California, U.S. January 8, 2025.',
+    'REUTERS/Ringo Chiu/File Photo',
+  ])
 })
 
 test('leaves brackets that are not photo credits alone', () => {
@@ -35,6 +40,8 @@ test('leaves brackets that are not photo credits alone', () => {
     'an agreed pecking order of what your (creditors) claim to assets is."',
     'Nothing for the (credit) market to get excited about, added Robert di Clemente.',
     'Sales rose (see table).',
+    'Shares of the company (REUT) rose.',
+    'The deal was reported by REUTERS/IPSOS polls',
   ]) {
     assert.equal(findCaption(value), undefined, value)
   }

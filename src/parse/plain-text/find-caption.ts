@@ -4,7 +4,7 @@ import {lastSentenceStart} from './sentence-ends.js'
 export interface CaptionMatch {
   /** Where the caption starts (0 when the whole paragraph is the caption). */
   readonly captionStart: number
-  /** Where the caption ends and the credit's bracket opens. */
+  /** Where the caption ends and its credit (or the credit's bracket) starts. */
   readonly captionEnd: number
   /** The credit's own words, without `(credit:` and `)`: `[start, end)`. */
   readonly credit: readonly [number, number]
@@ -17,28 +17,39 @@ const window = 200
  * `(credit: X)`, `(Photo: X)`, `(Photo credit: X)`, `(Image: X)`, `(Picture: X)`
  * or a wire credit `(REUTERS/Name)`, at the very end of a paragraph.
  */
-const creditPattern =
+const bracketedCredit =
   /\((?:(?:photo(?:graph)?|picture|image|pic)(?: credit)?|credits?) ?: ?([^()]{1,100})\)$|\(((?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|XINHUA|Xinhua)\/[^()]{1,80})\)$/i
+/** A wire credit without brackets after a caption's full stop: `… January 8, 2025. REUTERS/Ringo Chiu/File Photo`. */
+const bareWireCredit = /(?<=[.!?]["”’)]? )((?:REUTERS|AFP|EPA|EPA-EFE|XINHUA)\/\p{Lu}[\p{L}\p{M}.'’ -]{1,60}(?:\/(?:File Photo|File|Pool|Illustration|Handout))*)$/u
 
 /** Sentences that only make sense as part of the caption before them. */
 const captionTail = /^(?:picture|photo|image|file photo|photograph) (?:taken|shot|released|obtained|courtesy)\b|^file photo\b|^\(?REUTERS\//i
 
 /**
- * Find a photo caption with its credit at the end of `value`: the credit in
- * brackets and the sentence before it (two sentences when the last one is
- * only `Picture taken …`). A paragraph of one or two short sentences ending in
- * a credit is all caption.
+ * Find a photo caption with its credit at the end of `value`: the credit
+ * (bracketed, or a bare `REUTERS/Name` after the caption's full stop) and the
+ * sentence before it, or the two sentences before it when the last one is
+ * only `Picture taken …`. A paragraph that is one sentence and a credit is
+ * all caption.
  */
 export function findCaption(value: string): CaptionMatch | undefined {
-  if (!value.endsWith(')')) return undefined
   const tailStart = Math.max(0, value.length - window)
-  const match = creditPattern.exec(value.slice(tailStart))
-  if (!match) return undefined
-  const bracket = tailStart + match.index
-  const words = match[1] ?? match[2] ?? ''
-  const creditEnd = bracket + match[0].length - 1
-  const creditStart = creditEnd - words.length
-  let captionEnd = bracket
+  const tail = value.slice(tailStart)
+  let creditStart: number
+  let creditEnd: number
+  let captionEnd: number
+  const bracketed = value.endsWith(')') ? bracketedCredit.exec(tail) : null
+  if (bracketed) {
+    const words = bracketed[1] ?? bracketed[2] ?? ''
+    captionEnd = tailStart + bracketed.index
+    creditEnd = captionEnd + bracketed[0].length - 1
+    creditStart = creditEnd - words.length
+  } else {
+    const bare = /\/\p{L}/u.test(tail) ? bareWireCredit.exec(tail) : null
+    if (!bare) return undefined
+    captionEnd = creditStart = tailStart + bare.index
+    creditEnd = value.length
+  }
   while (captionEnd > 0 && value[captionEnd - 1] === ' ') captionEnd--
   if (captionEnd === 0) return undefined
   let captionStart = lastSentenceStart(value, captionEnd)
