@@ -149,8 +149,9 @@ export class ViewBuilder {
     return this.numberFormat.format(value)
   }
 
-  /** `1 article`, `19,043 articles`. */
+  /** `No articles`, `1 article`, `19,043 articles`. */
   articles(count: number): string {
+    if (count === 0) return 'No articles'
     return `${this.number(count)} ${count === 1 ? 'article' : 'articles'}`
   }
 

@@ -66,7 +66,8 @@ export function yearHeatmap(archive: Archive, views: ViewBuilder, year: string):
     const href = archive.months.has(month) ? views.urls.href(monthUrl(month)) : ''
     const count = archive.months.get(month)?.length ?? 0
     months.push({name: views.monthName(month), iso: month, href, count, countLabel: views.articles(count), svg: calendarChart({month, days: length, firstWeekday: weekday(`${month}-01`)}, counts, labels, 'small')})
-    table.push({
+    // Note: the table has a row only for months with articles, to keep the page small.
+    if (href !== '') table.push({
       name: views.monthName(month),
       href,
       cells: Array.from({length}, (_, index) => {
@@ -79,7 +80,7 @@ export function yearHeatmap(archive: Archive, views: ViewBuilder, year: string):
   const busiest = [...counts].reduce<[string, DayCount] | undefined>((best, item) => (!best || item[1].count > best[1].count ? item : best), undefined)
   const activeDays = counts.size
   const caption = busiest
-    ? `Articles per day in ${year}: ${views.articles(archive.years.get(year)?.length ?? 0)} on ${views.number(activeDays)} ${activeDays === 1 ? 'day' : 'days'}. Darker days have more; the busiest was ${views.dateLabel(busiest[0])}, with ${views.articles(busiest[1].count)}.`
+    ? `Articles per day in ${year}: ${views.articles(archive.years.get(year)?.length ?? 0)} on ${views.number(activeDays)} ${activeDays === 1 ? 'day' : 'days'}. The stronger the colour, the more articles; the busiest was ${views.dateLabel(busiest[0])}, with ${views.articles(busiest[1].count)}.`
     : ''
   return {months, table, caption}
 }

@@ -24,7 +24,7 @@ export interface TimelineLabels {
 const height = 200
 const margin = {top: 12, right: 8, bottom: 40, left: 48}
 /** Slot width per month, in CSS pixels: wide enough to aim at, narrow enough for decades. */
-const slot = {min: 3, max: 60, target: 720}
+const slot = {min: 3, max: 48, target: 480}
 
 /**
  * Articles per month across the whole archive, as linked bars on a time axis:
