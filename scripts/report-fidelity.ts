@@ -89,7 +89,7 @@ function tally(tree: Root, file: string): {headings: number; tables: number; fig
       headings.push({file, text: toString(node)})
     } else if (node.type === 'table') found.tables++
     else if (node.data?.hName === 'figure') found.figures++
-    else if (node.data?.hName === 'pre') counts.aligned++
+    else if (node.type === 'code') counts.aligned++
     else if (className === 'wire-headline') counts.wireHeadlines++
     else if (className === 'byline') counts.bylines++
     else if (className === 'signoff') counts.signoffs++

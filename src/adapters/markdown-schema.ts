@@ -15,6 +15,9 @@ export const articleClasses = {
   span: ['dateline', 'credit', 'ticker'],
   table: ['data-table'],
   pre: ['aligned'],
+  // Note: plain-text seeds render figures whose columns cannot be recovered as
+  // an mdast `code` node, which becomes `<pre><code class="aligned">`.
+  code: ['aligned'],
   td: ['num'],
   th: ['num'],
 } as const satisfies Readonly<Record<string, readonly string[]>>
@@ -24,11 +27,18 @@ export const sanitizeSchema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'cite', 'small'],
   attributes: {
     ...defaultSchema.attributes,
-    ...Object.fromEntries(
-      Object.entries(articleClasses).map(([tag, classes]) => [
-        tag,
-        [...(defaultSchema.attributes?.[tag] ?? []), ...(classes.length > 0 ? [['className', ...classes] as PropertyDefinition] : [])],
-      ]),
-    ),
+    ...Object.fromEntries(Object.entries(articleClasses).map(([tag, classes]) => [tag, withClasses(defaultSchema.attributes?.[tag] ?? [], classes)])),
   },
+}
+
+/**
+ * `definitions` with `classes` allowed too. The sanitiser reads only the
+ * first `className` definition of a tag, so the classes join an existing one
+ * (GitHub's `code` allows `language-*`) rather than following it.
+ */
+function withClasses(definitions: readonly PropertyDefinition[], classes: readonly string[]): PropertyDefinition[] {
+  if (classes.length === 0) return [...definitions]
+  const isClassName = (definition: PropertyDefinition): boolean => Array.isArray(definition) && definition[0] === 'className'
+  if (!definitions.some(isClassName)) return [...definitions, ['className', ...classes] as PropertyDefinition]
+  return definitions.map((definition) => (isClassName(definition) ? ([...(definition as readonly unknown[]), ...classes] as PropertyDefinition) : definition))
 }

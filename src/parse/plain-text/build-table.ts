@@ -1,4 +1,4 @@
-import type {Paragraph, PhrasingContent, Table, TableCell, TableRow, Text} from 'mdast'
+import type {Code, PhrasingContent, Table, TableCell, TableRow} from 'mdast'
 import type {PointLocator} from './locate-points.js'
 import type {TextRun} from './read-blocks.js'
 import {isValueToken, type Row} from './read-row.js'
@@ -20,7 +20,7 @@ export interface TableLine {
  * `Pay April 30`) are padded to the widest row. A header row (words, or
  * years, over rows of figures) may lack the first column's label.
  */
-export function buildTable(lines: readonly TableLine[], locate: PointLocator): Table | Paragraph {
+export function buildTable(lines: readonly TableLine[], locate: PointLocator): Table | Code {
   const shape = tableShape(lines)
   if (!shape) return buildAligned(lines, locate)
   const {columns, header} = shape
@@ -103,28 +103,20 @@ function isNumeric(text: string): boolean {
 }
 
 /**
- * Rows whose columns cannot be recovered, as `<pre class="aligned">`: one
- * text node per line (so no line loses its spacing to whitespace trimming),
- * joined by newlines.
+ * Rows whose columns cannot be recovered, as preformatted text (an mdast
+ * `code` node: `<pre><code class="aligned">`), one source line per line, so
+ * every line keeps its spacing.
  */
-function buildAligned(lines: readonly TableLine[], locate: PointLocator): Paragraph {
-  const children: Text[] = []
+function buildAligned(lines: readonly TableLine[], locate: PointLocator): Code {
+  const texts: string[] = []
   for (const line of lines) {
     for (let index = 0; index < line.run.lines.length; index++) {
       const start = line.run.starts[index] ?? 0
       const source = line.run.lines[index]
-      if (!source) continue
-      const end = start + (source.end - source.start)
-      if (children.length > 0) children.push({type: 'text', value: '\n'})
-      children.push({type: 'text', value: repairMojibake(line.run.value.slice(start, end)), position: runPosition(line.run, start, end, locate)})
+      if (source) texts.push(repairMojibake(line.run.value.slice(start, start + (source.end - source.start))))
     }
   }
-  return {
-    type: 'paragraph',
-    children,
-    data: {hName: 'pre', hProperties: {className: ['aligned']}},
-    position: spanOf(lines, locate),
-  }
+  return {type: 'code', value: texts.join('\n'), data: {hProperties: {className: ['aligned']}}, position: spanOf(lines, locate)}
 }
 
 function lineSpan(line: TableLine, locate: PointLocator): NonNullable<Table['position']> {

@@ -20,6 +20,7 @@ function shape(tree: Root): string[] {
   return tree.children.map((node: RootContent) => {
     if (node.type === 'heading') return `h${node.depth}`
     if (node.type === 'table') return 'table'
+    if (node.type === 'code') return 'pre'
     const className = (node.data?.hProperties as {className?: string[]} | undefined)?.className?.[0]
     return node.data?.hName ?? (className ? `p.${className}` : 'p')
   })
@@ -77,7 +78,7 @@ test('a grid whose columns cannot be recovered keeps its spacing in a preformatt
     'WASHINGTON, Feb 26 - The U.S. Agriculture Department reported prices as follows -\n\nNatl   Loan           Release   Call\n\nWheat   2.55   2.40       IV     4.65     --\n\nV     4.65     --\n\nReserves I, II and III have matured.'
   const {tree} = parse(body)
   assert.deepEqual(shape(tree), ['p', 'pre', 'p'])
-  assert.match(markdownToHtml(tree), /<pre class="aligned">Natl   Loan           Release   Call\nWheat   2.55   2.40       IV     4.65     --\nV     4.65     --<\/pre>/)
+  assert.match(markdownToHtml(tree), /<pre><code class="aligned">Natl   Loan           Release   Call\nWheat   2.55   2.40       IV     4.65     --\nV     4.65     --\n<\/code><\/pre>/)
 })
 
 test('negatives: a one-line sentence, a number inside prose and the first paragraph stay paragraphs', () => {

@@ -27,8 +27,8 @@ export interface PlainTextBody {
  * - paragraphs (blank-line separated; single newlines are soft wraps) → `p`;
  * - the dateline opening the story → `<span class="dateline">`, also returned;
  * - rows of wire figures → `<table class="data-table">` (figures in
- *   `td.num`, row labels in `th`), or `<pre class="aligned">` when the
- *   columns cannot be recovered;
+ *   `td.num`, row labels in `th`), or preformatted text (a `code` node,
+ *   `<pre><code class="aligned">`) when the columns cannot be recovered;
  * - a short unpunctuated line between a paragraph and prose (or a table) → `h2`;
  * - a photo caption and credit glued to a paragraph's end → a following
  *   `<figure class="photo"><figcaption>… <span class="credit">…</span>`;
