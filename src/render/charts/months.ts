@@ -25,3 +25,8 @@ export function calendarWeeks(month: string, days: number, firstWeekday: number)
   for (let start = 0; start < cells.length; start += 7) weeks.push(cells.slice(start, start + 7))
   return weeks
 }
+
+/** Months since year 0 of a `YYYY-MM` month, to count months between two. */
+export function monthNumber(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1
+}

@@ -1,5 +1,5 @@
-import {bandScale, countScale} from '../../adapters/scale.js'
-import {monthsBetween} from './months.js'
+import {countScale} from '../../adapters/scale.js'
+import {monthNumber} from './months.js'
 import {chartSvg, empty, tag, text, type Markup} from './svg.js'
 
 /** What a sparkline shows: a count per `YYYY-MM` month over the archive's span. */
@@ -25,18 +25,21 @@ const baseline = height - 4
  * a few months of a fifty-year archive stays small.
  */
 export function sparklineChart(data: SparklineData): Markup {
-  const keys = monthsBetween(data.first, data.last)
-  if (keys.length === 0) return empty
-  const step = Math.max(2, Math.min(24, Math.floor(480 / keys.length)))
-  const width = step * keys.length
-  const x = bandScale(keys, [0, width], step >= 6 ? 0.25 : 0)
+  const start = monthNumber(data.first)
+  const span = monthNumber(data.last) - start + 1
+  if (span <= 0) return empty
+  const step = Math.max(2, Math.min(24, Math.floor(480 / span)))
+  const width = step * span
+  // Note: slots are equal, so a bar's place is arithmetic; a band scale over
+  // every month of a long archive would cost more than the chart, once per topic page.
+  const gap = step >= 6 ? step * 0.25 : 0
   const y = countScale(Math.max(0, ...data.counts.values()), [baseline, 4])
   const bars: Markup[] = []
-  for (const key of keys) {
-    const count = data.counts.get(key) ?? 0
-    if (count <= 0) continue
+  for (const [key, count] of [...data.counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const index = monthNumber(key) - start
+    if (count <= 0 || index < 0 || index >= span) continue
     const top = Math.min(y(count), baseline - 1.5)
-    bars.push(tag('rect', {x: x(key), y: top, width: Math.max(1, x.bandwidth), height: baseline - top, class: 'bar'}, tag('title', {}, text(data.tooltip(key, count)))))
+    bars.push(tag('rect', {x: index * step + gap / 2, y: top, width: Math.max(1, step - gap), height: baseline - top, class: 'bar'}, tag('title', {}, text(data.tooltip(key, count)))))
   }
   // Note: the sparkline stretches to the width of its column (it has no text to distort), so its height stays put.
   return chartSvg(

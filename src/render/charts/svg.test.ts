@@ -43,3 +43,9 @@ test('a chart with a label is an image with a title; without one it is hidden an
   assert.match(hidden, /aria-hidden="true" focusable="false"/)
   assert.match(hidden, /<a href="\/2024\/" tabindex="-1"><rect\/><title>2024: 3 articles<\/title><\/a>/)
 })
+
+test('refuses elements that could run code or styles, and checks a name again when it is used as the other kind', () => {
+  for (const name of ['script', 'style', 'foreignObject', 'iframe']) assert.throws(() => tag(name, {}), /not allowed/, name)
+  assert.equal(tag('title', {}), '<title/>')
+  assert.throws(() => tag('rect', {'title"': 'x'}), /not an attribute name/)
+})

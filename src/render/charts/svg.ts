@@ -9,7 +9,7 @@ export type AttributeValue = string | number | boolean | undefined
 
 /** Escape text for an XML/HTML text node or a double-quoted attribute value. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => entities[char] as string)
+  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (char) => entities[char] as string) : text
 }
 
 const entities: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
@@ -31,17 +31,29 @@ export function formatNumber(value: number): string {
  * in HTML accepts.
  */
 export function tag(name: string, attributes: Readonly<Record<string, AttributeValue>>, ...children: readonly Markup[]): Markup {
-  if (!/^[a-zA-Z][a-zA-Z0-9-]*$/.test(name)) throw new Error(`not an element name: ${name}`)
+  checkName(name, /^[a-zA-Z][a-zA-Z0-9-]*$/, 'element')
   let open = `<${name}`
-  for (const [key, value] of Object.entries(attributes)) {
+  for (const key in attributes) {
+    const value = attributes[key]
     if (value === undefined || value === false) continue
-    if (!/^[a-zA-Z][a-zA-Z0-9:-]*$/.test(key)) throw new Error(`not an attribute name: ${key}`)
-    // Note: the Content-Security-Policy forbids inline styles and scripts, so charts never make them.
-    if (/^on/i.test(key) || key === 'style') throw new Error(`attribute ${key} is not allowed in charts`)
+    checkName(key, /^[a-zA-Z][a-zA-Z0-9:-]*$/, 'attribute')
     open += value === true ? ` ${key}` : ` ${key}="${typeof value === 'number' ? formatNumber(value) : escapeXml(value)}"`
   }
   if (children.length === 0) return `${open}/>` as Markup
   return `${open}>${children.join('')}</${name}>` as Markup
+}
+
+/** Names already checked: charts use a few dozen, thousands of times. */
+const checkedNames = new Set<string>()
+
+function checkName(name: string, pattern: RegExp, kind: 'element' | 'attribute'): void {
+  const key = `${kind}:${name}`
+  if (checkedNames.has(key)) return
+  if (!pattern.test(name)) throw new Error(`not an ${kind} name: ${name}`)
+  if (kind === 'element' && /^(?:script|style|foreignObject|iframe|object|embed)$/i.test(name)) throw new Error(`element ${name} is not allowed in charts`)
+  // Note: the Content-Security-Policy forbids inline styles and scripts, so charts never make them.
+  if (kind === 'attribute' && (/^on/i.test(name) || name === 'style')) throw new Error(`attribute ${name} is not allowed in charts`)
+  checkedNames.add(key)
 }
 
 /** Text, escaped, as markup. */
