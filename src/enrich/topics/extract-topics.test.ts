@@ -104,9 +104,9 @@ test('the dateline place is a topic, with its country', async (t) => {
     ['KUWAIT', ['Kuwait']],
   ]
   for (const [dateline, expected] of table) {
-    await t.test(dateline, () => assert.deepEqual(names(['Prices rose.'], {datelinePlace: dateline}), expected))
+    await t.test(dateline, () => assert.deepEqual(names(['Prices rose.'], {datelinePlace: dateline}).sort(), [...expected].sort()))
   }
-  assert.deepEqual(topicsOf(['Prices rose.'], {datelinePlace: 'UNITED NATIONS'}), [{name: 'United Nations', kind: 'organisation', score: 2.5}])
+  assert.deepEqual(topicsOf(['Prices rose.'], {datelinePlace: 'UNITED NATIONS'}), [{name: 'United Nations', kind: 'organisation', score: 2}])
 })
 
 test('kinds: people, places, organisations and subjects', () => {

@@ -34,8 +34,8 @@ export interface ExtractedTopic {
 const titleBonus = 1.5
 const leadBonus = 0.5
 /** Weight of the dateline's place, and of the country it lies in. */
-const datelineWeight = 2.5
-const datelineCountryWeight = 2
+const datelineWeight = 2
+const datelineCountryWeight = 3
 /** Least score a topic needs: one plain mention. */
 const minScore = 1
 /** Weight of one keyword occurrence for a subject topic, and the most subject topics per article. */

@@ -1,4 +1,5 @@
 import {longestKnownName, lookUpKey, type KnownName} from './known-names.js'
+import {nameKey} from './name-key.js'
 import {
   calendarWords, genericWords, keptTitles, leadingFunctionWords, legalSuffixes, nameConnectors, nonTopicWords,
   leaderNouns, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers,
@@ -111,11 +112,20 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   while (start < end && ((start === 0 && run[0]!.sentenceStart && leadingFunctionWords.has(run[0]!.key)) || nameConnectors.has(run[start]!.key))) start++
   while (end > start && nameConnectors.has(run[end - 1]!.key)) end--
   if (start >= end) return []
-  const words = run.slice(start, end)
+  let words = run.slice(start, end)
   const sentenceStart = run[0]!.sentenceStart
-  const keys = words.map((token) => token.key)
+  let keys = words.map((token) => token.key)
+  if (words.some((token) => token.bracketed) && words.length === 1 && words[0]!.shape === Shape.Upper) return [] // a ticker: `<CHEM>`
+  const through = leadThrough(keys, sentenceStart)
+  if (through > 0) {
+    // `Shares of ChemLawn`, `Chairman of Ford`: the name is after the `of`.
+    words = words.slice(through)
+    keys = keys.slice(through)
+    if (words.length === 0) return []
+  }
 
-  const known = lookUpKey(rules, keys.join(' '), false)
+  const whole = lookUpKey(rules, keys.join(' '), false)
+  const known = whole && !(words.length === 1 && words[0]!.shape === Shape.Upper && whole.place && whole.place.level !== 'country') ? whole : undefined
   if (known) return [{tokens: words, known, weight: 1, sentenceStart}]
 
   const titled = splitAtTitle(keys)
@@ -129,6 +139,25 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
     return kindFromWords(tokens) === 'none' ? inside : [{tokens, kind: 'organisation', weight: 1, sentenceStart}, ...inside]
   }
   return segment(words, keys, rules, cue, sentenceStart)
+}
+
+/**
+ * How many words lead up to the name in `Shares of ChemLawn` (a
+ * sentence's first word and a connector) or `Chairman of Ford` (a title
+ * and a connector, with no qualifier after it: `Secretary of State George
+ * Shultz` keeps its title for `splitAtTitle`). 0 when there are none.
+ */
+function leadThrough(keys: readonly string[], sentenceStart: boolean): number {
+  let index = 0
+  while (index < keys.length && (personTitles.has(keys[index]!) || titleQualifiers.has(keys[index]!))) index++
+  const titled = index > 0 && keys.slice(0, index).some((key) => personTitles.has(key))
+  if (index === 0 && sentenceStart && !orgLeadWords.has(keys[0]!) && !organisationWords.has(keys[0]!)) index = 1
+  else if (!titled) return 0
+  if (keys[index] !== 'of' && keys[index] !== 'for' && keys[index] !== 'at') return 0
+  let name = index + 1
+  while (name < keys.length && nameConnectors.has(keys[name]!)) name++
+  if (name >= keys.length || titleQualifiers.has(keys[name]!) || personTitles.has(keys[name]!)) return 0
+  return name
 }
 
 /** Known names inside a run, longest first, and what is left between them. */
@@ -148,7 +177,9 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
     phrases.push({tokens, weight: 1, sentenceStart: sentenceStart && from === 0, ...(kind ? {kind} : {}), ...(cue ? {cue} : {})})
   }
   while (index < keys.length) {
-    const match = longestKnownName(rules, keys, index, keys.length, false)
+    let match = longestKnownName(rules, keys, index, keys.length, false)
+    // Note: an acronym is a country (`US`, `UAE`) but not a city (`GAO` is no town in Mali).
+    if (match && match.end === index + 1 && words[index]!.shape === Shape.Upper && match.known.place && match.known.place.level !== 'country') match = undefined
     if (match) {
       flush(index)
       phrases.push({tokens: words.slice(index, match.end), known: match.known, weight: 1, sentenceStart: sentenceStart && index === 0})
@@ -219,7 +250,9 @@ function placesInside(words: readonly Token[], keys: readonly string[], rules: C
     const match = longestKnownName(rules, keys, index, keys.length, false)
     const level = match?.known.place?.level
     // Note: one-word cities in company names say little (`Columbia Gas`), countries much (`Bank of Japan`).
-    if (match?.known.kind === 'place' && (level === 'country' || level === 'region' || match.end - index > 1)) {
+    // Only a place's own name counts: `British Petroleum` and `American Express` say little about Britain or America.
+    const ownName = match !== undefined && nameKey(match.known.name) === keys.slice(index, match.end).join(' ')
+    if (match?.known.kind === 'place' && ownName && (level === 'country' || level === 'region' || match.end - index > 1)) {
       found.push({tokens: words.slice(index, match.end), known: match.known, weight: 0.5, sentenceStart: false})
       index = match.end - 1
     }

@@ -13,6 +13,8 @@ interface Keyword {
 interface SubjectIndex {
   readonly rules: readonly SubjectRule[]
   readonly byFirstWord: ReadonlyMap<string, readonly Keyword[]>
+  /** `length * 128 + first char code` of every first word, to skip most words without hashing them. */
+  readonly shapes: ReadonlySet<number>
 }
 
 const indexes = new WeakMap<readonly SubjectRule[], SubjectIndex>()
@@ -33,7 +35,9 @@ export function findSubjects(paragraphs: readonly (readonly Token[])[], fileRule
   const hits = new Array<number>(index.rules.length).fill(0)
   for (const tokens of paragraphs) {
     for (let position = 0; position < tokens.length; position++) {
-      const keywords = index.byFirstWord.get(tokens[position]!.key)
+      const key = tokens[position]!.key
+      if (!index.shapes.has(key.length * 128 + (key.charCodeAt(0) & 127))) continue
+      const keywords = index.byFirstWord.get(key)
       if (keywords === undefined) continue
       // Note: the longest keyword wins and its words are used up, so `crude oil prices` is one hit, not three.
       let best: Keyword | undefined
@@ -63,7 +67,8 @@ function indexFor(fileRules: readonly SubjectRule[]): SubjectIndex {
         byFirstWord.set(first, list)
       }
     })
-    index = {rules, byFirstWord}
+    const shapes = new Set([...byFirstWord.keys()].map((key) => key.length * 128 + (key.charCodeAt(0) & 127)))
+    index = {rules, byFirstWord, shapes}
     indexes.set(fileRules, index)
   }
   return index

@@ -8,11 +8,12 @@ function words(text: string): ReadonlySet<string> {
   return new Set(text.trim().split(/\s+/))
 }
 
-/** Days and months: never topics, and they end a name (`Kremlin said on Monday`). */
+/** Days, months and holidays: never topics, and they end a name (`Kremlin said on Monday`). */
 export const calendarWords = words(`
   monday tuesday wednesday thursday friday saturday sunday
   january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec
+  easter christmas thanksgiving ramadan
 `)
 
 /** Words that start sentences in capitals but never start a name. */

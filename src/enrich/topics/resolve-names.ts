@@ -4,7 +4,7 @@ import type {KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {capitalNoise, genericWords, legalSuffixes, looseAdjectives, nameConnectors, personTitles, titleQualifiers} from './name-words.js'
 import type {TopicTally} from './topic-tally.js'
-import {Shape, type Token} from './tokenize.js'
+import {Gap, Shape, type Token} from './tokenize.js'
 
 /** A name phrase with where it stands and what it is worth there. */
 export interface PlacedPhrase {
@@ -34,7 +34,7 @@ const countryShare = 0.5
  * @param midSentenceCapitals Keys of words written with a capital inside a sentence somewhere in the article.
  */
 export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals: ReadonlySet<string>, tally: TopicTally): ArticleNames {
-  const placed = splitPeople(found)
+  const placed = joinCompanies(splitPeople(found))
   const people = new Map<string, {name: string; order: number}[]>()
   const organisations = new Map<string, string>()
   const acronyms = new Map<string, string>()
@@ -73,6 +73,12 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
     const name = display(phrase.tokens)
     const first = phrase.tokens[0]!.key
     if (!organisations.has(first) && !genericWords.has(first) && !looseAdjectives.has(first)) organisations.set(first, name)
+    if (phrase.kind === 'organisation') {
+      for (let length = 2; length < phrase.tokens.length; length++) {
+        const prefix = nameKey(display(phrase.tokens.slice(0, length)))
+        if (!organisations.has(prefix)) organisations.set(prefix, name)
+      }
+    }
     const acronym = initialsOf(phrase.tokens)
     if (acronym.length >= 2 && !acronyms.has(acronym)) acronyms.set(acronym, name)
   }
@@ -94,6 +100,11 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
     }
     const keys = phrase.tokens.map((token) => token.key)
     if (phrase.tokens.length > 1) {
+      const longer = phrase.kind === 'place' ? undefined : organisations.get(nameKey(display(phrase.tokens)))
+      if (longer && !isCountedPerson(phrase, people)) {
+        add(longer, 'organisation', w, order) // `Computer Terminal` after `Computer Terminal Systems Inc`
+        continue
+      }
       const person = personFor(keys[keys.length - 1]!, order, people)
       if (phrase.kind !== 'organisation' && phrase.kind !== 'place' && person && isCountedPerson(phrase, people)) add(person, 'person', w, order)
       else add(display(phrase.tokens), phrase.kind === 'place' ? 'place' : 'organisation', w, order)
@@ -125,6 +136,33 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
     if (key.length >= 3 && names.has(nameKey(name))) names.set(key, {name, kind: 'organisation'})
   }
   return names
+}
+
+/**
+ * Join a place and the word after it into the company the article names
+ * elsewhere with a company ending: `American Express` after `American
+ * Express Co`, not `American` (United States) and `Express`.
+ */
+function joinCompanies(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
+  const companies = new Set<string>()
+  for (const {phrase} of placed) if (phrase.kind === 'organisation') companies.add(nameKey(display(phrase.tokens)))
+  if (companies.size === 0) return [...placed]
+  const joined: PlacedPhrase[] = []
+  for (let index = 0; index < placed.length; index++) {
+    const item = placed[index]!
+    const next = placed[index + 1]
+    if (item.phrase.known?.kind === 'place' && next && !next.phrase.known && next.order === item.order + item.phrase.tokens.length &&
+      next.phrase.tokens[0]!.gap === Gap.Space && !item.phrase.tokens[item.phrase.tokens.length - 1]!.possessive) {
+      const tokens = [...item.phrase.tokens, ...next.phrase.tokens]
+      if (companies.has(nameKey(display(tokens)))) {
+        joined.push({...item, phrase: {tokens, kind: 'organisation', weight: 1, sentenceStart: item.phrase.sentenceStart}})
+        index++
+        continue
+      }
+    }
+    joined.push(item)
+  }
+  return joined
 }
 
 /**
