@@ -29,6 +29,7 @@ export function errorPage(problems: readonly Problem[], otherError?: string): st
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'">
 <title>Build failed · news-archive dev</title>
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <main id="main" class="dev-build-failed">

@@ -1,0 +1,129 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict'
+import type {ChildProcess} from 'node:child_process'
+import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {after, before, test} from 'node:test'
+import {chromium, type Browser, type Page} from 'playwright-core'
+import {makeTempDir, removeDir} from '../helpers/build-from-files.js'
+import {repoRoot} from '../helpers/corpus.js'
+import {startCli} from '../helpers/run-cli.js'
+
+/**
+ * `news-archive dev` end to end, in real Chromium: it serves the site, picks
+ * up a new seed, and the open page reloads by itself; a bad seed shows its
+ * problem in the page (and the terminal) and fixing it brings the site back.
+ */
+
+let project: string
+let server: ChildProcess
+let origin: string
+let output = ''
+let browser: Browser
+
+/** Wait until `check` holds, polling; fails after `timeout` ms with `what`. */
+async function eventually(what: string, check: () => Promise<boolean> | boolean, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout
+  while (Date.now() < deadline) {
+    if (await check()) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  assert.fail(`timed out waiting for ${what}`)
+}
+
+/** The page's text, or '' while it is between documents (reloading). */
+async function textOf(page: Page): Promise<string> {
+  try {
+    return await page.evaluate(() => document.body?.innerText ?? '')
+  } catch {
+    return ''
+  }
+}
+
+before(async () => {
+  project = await makeTempDir('news-archive-dev-')
+  await mkdir(path.join(project, 'seeds'))
+  await copyFile(path.join(repoRoot, 'seeds/000_2480c2fad12c4528.txt'), path.join(project, 'seeds/000_2480c2fad12c4528.txt'))
+  server = startCli(['dev', '--port', '0', '--host', '127.0.0.1', '--no-search'], {cwd: project})
+  server.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  server.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  await eventually('the dev server to start', () => /Serving .* on (http:\/\/localhost:\d+\/)/.test(output), 60_000)
+  origin = (/Serving .* on (http:\/\/localhost:\d+)\//.exec(output) as RegExpExecArray)[1] as string
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+})
+
+after(async () => {
+  await browser?.close()
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve))
+    server.kill('SIGTERM')
+    await exited
+  }
+  await removeDir(project)
+})
+
+test('the dev server serves the site, rebuilds on a new seed and on a bad one, and the open page reloads itself', async () => {
+  const page = await browser.newPage()
+  const errors: string[] = []
+  const foreign: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('response', (answer) => {
+    if (answer.status() === 404) errors.push(`404: ${answer.url()}`)
+  })
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin)) foreign.push(request.url())
+  })
+  const connected = page.waitForRequest((request) => request.url().endsWith('/__news-archive/events'))
+  const response = await page.goto(`${origin}/`)
+  assert.equal(response?.status(), 200)
+  await connected
+  assert.match(await textOf(page), /United States/, 'the example article is listed')
+  let navigations = 0
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations++
+  })
+
+  // A new article, newer than the example: the home page must show it without being asked to.
+  const seed = ['---', 'title: Harbour reopens after the storm', 'date: 2024-11-19', '---', '', 'The harbour reopened on Tuesday after a storm closed it for two days.', ''].join('\n')
+  await writeFile(path.join(project, 'seeds/2024-11-19-harbour-reopens.md'), seed)
+  await eventually('the page to reload with the new article', async () => (await textOf(page)).includes('Harbour reopens after the storm'))
+  assert.ok(navigations >= 1, 'the page reloaded by itself')
+
+  // A seed with an impossible date: the page shows the problem, and the server keeps running.
+  await writeFile(path.join(project, 'seeds/bad.txt'), ' date 2024-02-30 A day that does not exist.')
+  await eventually('the error page', async () => (await textOf(page)).includes('The site could not be built'))
+  const problemText = await textOf(page)
+  assert.match(problemText, /seeds\/bad\.txt:1:\d+/)
+  assert.match(problemText, /date-invalid/)
+  assert.match(output, /seeds\/bad\.txt:1:\d+: error: .*\[date-invalid\]/, 'the terminal shows the problem too')
+
+  // Fixing the seed brings the site back.
+  await writeFile(path.join(project, 'seeds/bad.txt'), ' date 2024-02-29 A day that does exist, in a leap year.\n\nIt has a second paragraph.')
+  await eventually('the site to come back', async () => {
+    const text = await textOf(page)
+    return text.includes('Harbour reopens after the storm') && !text.includes('could not be built')
+  })
+  assert.equal(server.exitCode, null, 'the server is still running')
+  // Note: the error page is served with status 500, which Chromium logs; anything else is a real error.
+  assert.deepEqual(errors.filter((error) => !/status of 500/.test(error)), [], 'no console errors (a blocked script or stream would show here)')
+  assert.deepEqual(foreign, [], 'no request leaves the site')
+  await page.close()
+})
+
+test('the reload script is served from the site itself and the built pages stay as a build makes them', async () => {
+  const script = await fetch(`${origin}/__news-archive/reload.js`)
+  assert.equal(script.status, 200)
+  assert.match(script.headers.get('content-type') ?? '', /javascript/)
+  const home = await (await fetch(`${origin}/`)).text()
+  assert.match(home, /<script src="\/__news-archive\/reload\.js" defer><\/script>/)
+  const onDisk = await readFile(path.join(project, '.cache/news-archive/dev-site/index.html'), 'utf8')
+  assert.doesNotMatch(onDisk, /reload\.js/, 'only the server adds the script; the files are a normal build')
+  const missing = await fetch(`${origin}/no/such/page/`)
+  assert.equal(missing.status, 404)
+})
