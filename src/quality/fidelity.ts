@@ -20,11 +20,11 @@ const context = 6
  * entities decoded on the rendered side. What the parser changes on purpose
  * counts as equal: curly and straight quotes, dashes, ellipses, repaired
  * mojibake, the letter case of a credit, and the label of a photo credit
- * (`(credit: X)` renders as the credit `X`).
+ * (`(credit: X)` renders as the credit `X`; the label is ignored on both sides).
  */
 export function checkFidelity(sourceBody: string, renderedHtml: string): FidelityResult {
   const source = tokens(dropCreditLabels(repairMojibake(sourceBody)))
-  const rendered = tokens(htmlToText(renderedHtml))
+  const rendered = tokens(dropCreditLabels(htmlToText(renderedHtml)))
   const length = Math.min(source.length, rendered.length)
   let index = 0
   while (index < length && source[index] === rendered[index]) index++

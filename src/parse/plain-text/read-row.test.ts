@@ -35,6 +35,7 @@ test('leaves sentences and prose as prose', () => {
     'Profits rose to 12 mln dlrs vs 10 mln dlrs a year earlier, the company said.',
     'The company said it will report results.  The stock rose.',
     'Adding fuel to the fire',
+    'NOTE: Excludes gain of 73,000 dlrs vs 290,000 dlrs from benefit of tax loss carryforward.',
     '1,000',
   ]) {
     assert.equal(readRow(line), undefined, line)

@@ -117,7 +117,7 @@ function valueStart(tokens: readonly Token[]): number {
 function readVersus(line: string, tokens: readonly Token[]): Row | undefined {
   const vs = tokens.findIndex((token, index) => index > 0 && /^vs\.?$/i.test(token.text))
   if (vs < 1 || tokens.length > 16 || vs === tokens.length - 1) return undefined
-  if (sentenceWords.test(line)) return undefined
+  if (sentenceWords.test(line) || /^notes?\b/i.test(line)) return undefined
   const after = tokens.slice(vs + 1)
   const hasValue = (list: readonly Token[]): boolean => list.some((token) => isValueToken(token.text) || /^not$/i.test(token.text))
   if (!hasValue(tokens.slice(0, vs)) && !hasValue(after)) return undefined
