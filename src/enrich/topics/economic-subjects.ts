@@ -7,14 +7,14 @@ import type {SubjectRule} from './topic-rules.js'
  * giving a subject of the same name.
  */
 export const economicSubjects: readonly SubjectRule[] = [
-  {name: 'Earnings', min: 2, keywords: ['shr', 'shrs', 'revs', 'qtr', 'qtly div', 'net profit', 'net loss', 'net income', 'earnings per share', 'per share', 'operating profit', 'nine mths', 'six mths', 'quarterly earnings', 'quarterly dividend', 'dividend']},
-  {name: 'Acquisitions', min: 2, keywords: ['acquire', 'acquires', 'acquired', 'acquiring', 'acquisition', 'acquisitions', 'merger', 'mergers', 'takeover', 'takeovers', 'tender offer', 'buyout', 'buy-out', 'stake', 'to buy', 'agreed to buy', 'to sell its']},
+  {name: 'Earnings', min: 2, keywords: ['shr', 'shrs', 'revs', 'qtr', 'qtly', 'div', 'dividend', 'dividends', 'net profit', 'net loss', 'net income', 'earnings', 'earned', 'earnings per share', 'per share', 'cts a share', 'operating profit', 'nine mths', 'six mths', 'quarterly earnings', 'stock split', 'record date', 'payable']},
+  {name: 'Acquisitions', min: 2, keywords: ['acquire', 'acquires', 'acquired', 'acquiring', 'acquisition', 'acquisitions', 'merger', 'mergers', 'merge', 'merged', 'takeover', 'takeovers', 'tender offer', 'tender', 'bid', 'buyout', 'buy-out', 'stake', 'to buy', 'agreed to buy', 'bought', 'purchase', 'purchased', 'definitive agreement', 'agreement in principle', 'letter of intent', 'investor group', 'arbitrageurs', 'outstanding shares', 'to sell its', 'sold its']},
   {name: 'Grain', min: 2, keywords: ['grain', 'grains', 'wheat', 'corn', 'maize', 'barley', 'sorghum', 'oats', 'rye', 'rice']},
   {name: 'Crude oil', min: 2, keywords: ['crude', 'crude oil', 'oil prices', 'oil price', 'barrels', 'bpd', 'opec', 'oil output', 'oil production', 'refinery', 'refineries']},
   {name: 'Natural gas', min: 2, keywords: ['natural gas', 'gas prices', 'lng']},
-  {name: 'Trade', min: 2, keywords: ['trade deficit', 'trade surplus', 'trade balance', 'tariff', 'tariffs', 'trade bill', 'protectionism', 'protectionist', 'trade talks', 'trade war', 'trade dispute', 'exports', 'imports']},
+  {name: 'Trade', min: 3, keywords: ['trade deficit', 'trade surplus', 'trade balance', 'tariff', 'tariffs', 'trade bill', 'protectionism', 'protectionist', 'trade talks', 'trade war', 'trade dispute', 'exports', 'imports', 'trade']},
   {name: 'Interest rates', min: 2, keywords: ['interest rate', 'interest rates', 'prime rate', 'discount rate', 'base rate', 'lending rate', 'lending rates', 'money market', 'rates']},
-  {name: 'Currencies', min: 2, keywords: ['dollar', 'dollars', 'yen', 'currency', 'currencies', 'foreign exchange', 'exchange rate', 'exchange rates', 'sterling', 'intervention', 'forex', 'marks']},
+  {name: 'Currencies', min: 3, keywords: ['dollar', 'yen', 'currency', 'currencies', 'foreign exchange', 'exchange rate', 'exchange rates', 'sterling', 'intervention', 'forex', 'marks', 'mark']},
   {name: 'Money supply', min: 1, keywords: ['money supply', 'm-1', 'm-2', 'm-3', 'm1', 'm2', 'm3']},
   {name: 'Inflation', min: 2, keywords: ['inflation', 'consumer prices', 'consumer price index', 'cpi', 'cost of living', 'wholesale prices', 'producer prices']},
   {name: 'Economic growth', min: 2, keywords: ['gnp', 'gdp', 'gross national product', 'gross domestic product', 'economic growth', 'recession']},
