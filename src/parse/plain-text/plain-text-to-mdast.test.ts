@@ -101,11 +101,11 @@ test('hard-wrapped prose with figures in it stays a paragraph', () => {
 })
 
 test('a huge table of rows parses in linear time', () => {
-  const rows = Array.from({length: 50_000}, (_, index) => `Item ${index}   ${index * 3}   ${index * 7}`).join('\n\n')
-  const started = performance.now()
-  const {tree} = parse(`Figures were as follows.\n\n${rows}`)
-  assert.deepEqual(shape(tree), ['p', 'table'])
-  assert.ok(performance.now() - started < 5000)
+  const rows = Array.from({length: 20_000}, (_, index) => `Item ${index}   ${index * 3}   ${index * 7}`).join('\n\n')
+  const elapsed = cpuMilliseconds(() => {
+    assert.deepEqual(shape(parse(`Figures were as follows.\n\n${rows}`).tree), ['p', 'table'])
+  })
+  assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms of CPU`)
 })
 
 test('Markdown syntax and angle brackets in news text stay literal; tickers stay visible', () => {
@@ -118,6 +118,9 @@ test('Markdown syntax and angle brackets in news text stay literal; tickers stay
 test('wire furniture renders as what it is', () => {
   const {tree} = parse('U.S. GRAIN ANALYSTS SEE LOWER CORN ACREAGE\n\nCHICAGO, March 3 - Analysts said corn acreage would fall.\n\nThey gave no figures.\n\nMORE')
   assert.deepEqual(shape(tree), ['p.wire-headline', 'p', 'p', 'p.continued'])
+  const glued = parse('TOKYO - The bank intervened.\n\nDealers said the move was expected. REUTER')
+  assert.deepEqual(shape(glued.tree), ['p', 'p', 'p.signoff'])
+  assert.match(markdownToHtml(glued.tree), /<p>Dealers said the move was expected\.<\/p>\n<p class="signoff">REUTER<\/p>/)
   const signed = parse('WASHINGTON (Reuters) - The bill passed.\n\n(Reporting by Jane Doe; Editing by John Smith)')
   assert.deepEqual(shape(signed.tree), ['p', 'p.signoff'])
   assert.deepEqual(signed.dateline, {text: 'WASHINGTON (Reuters)', place: 'WASHINGTON'})
@@ -151,9 +154,19 @@ test('every text node covers the source text it came from', () => {
 test('a paragraph of a million characters parses quickly', () => {
   const sentence = 'The "quick" brown fox -- of course -- jumps over 1,000 lazy dogs... (see <AB>) '
   const body = sentence.repeat(Math.ceil(1_000_000 / sentence.length))
-  const started = performance.now()
-  const {tree} = parse(body)
-  const elapsed = performance.now() - started
-  assert.equal(tree.children.length, 1)
-  assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`)
+  const elapsed = cpuMilliseconds(() => {
+    assert.equal(parse(body).tree.children.length, 1)
+  })
+  assert.ok(elapsed < 1500, `took ${elapsed.toFixed(0)} ms of CPU`)
 })
+
+/**
+ * CPU time spent in `run`, in milliseconds.
+ * Note: CPU time rather than wall time, so a busy test machine does not fail the budget.
+ */
+function cpuMilliseconds(run: () => void): number {
+  const started = process.cpuUsage()
+  run()
+  const {user, system} = process.cpuUsage(started)
+  return (user + system) / 1000
+}

@@ -55,10 +55,20 @@ export function readStoryBlocks(text: string, start: number): StoryBlock[] {
         return
       }
     }
+    const trailer = index === paragraphs.length - 1 ? gluedTrailer.exec(run.value) : null
+    if (trailer) {
+      const cut = trailer.index + trailer[0].length - (trailer[1] ?? '').length
+      blocks.push(...splitRows(sliceRun(run, 0, trailer.index + 1)))
+      blocks.push({kind: 'marker', run: sliceRun(run, cut, run.value.length), marker: trailer[1]?.toUpperCase() === 'MORE' ? 'continued' : 'signoff'})
+      return
+    }
     blocks.push(...splitRows(run))
   })
   return blocks
 }
+
+/** A `Reuter` sign-off or `MORE` marker glued to the end of the last paragraph, after its final full stop. */
+const gluedTrailer = /[.!?"”] +(REUTERS?|Reuters?|MORE)$/
 
 /** Longest line of label-and-figures read as a row inside a paragraph of several lines; longer lines are wrapped prose. */
 const maxRowLineLength = 55
