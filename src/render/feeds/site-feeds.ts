@@ -3,6 +3,7 @@ import type {Archive} from '../../indexes/archive.js'
 import type {OutputFile} from '../output-file.js'
 import {homeUrl, outputPathFor, topicFeedUrl, topicUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
+import {absoluteLinks} from './absolute-links.js'
 import {toJsonFeed} from './json-feed.js'
 
 /** A feed format: how to write it, and the media type it is served as. */
@@ -58,16 +59,17 @@ function channelFor(archive: Archive, views: ViewBuilder, items: readonly number
   return {...fields, language: views.config.language, updated: newest?.date ?? noDate, publisher: views.config.publisher}
 }
 
-/** Article `index` as a feed entry: absolute URL as its id, body or summary as `config.feedContent` says. */
+/** Article `index` as a feed entry: absolute URL as its id, body (with absolute links) or summary as `config.feedContent` says. */
 export function feedEntry(archive: Archive, views: ViewBuilder, index: number): FeedEntry {
   const article = archive.articles[index]
   if (!article) throw new Error(`no article ${index}`)
+  const url = views.urls.absolute(article.url)
   return {
     title: article.title,
-    url: views.urls.absolute(article.url),
+    url,
     date: article.date,
     summary: article.summary,
-    ...(views.config.feedContent === 'full' ? {contentHtml: article.bodyHtml} : {}),
+    ...(views.config.feedContent === 'full' ? {contentHtml: absoluteLinks(article.bodyHtml, url)} : {}),
     ...(article.author === undefined ? {} : {author: article.author}),
     topics: article.topics.map((topic) => ({name: archive.topics.get(topic.slug)?.name ?? topic.name, slug: topic.slug})),
   }
