@@ -10,7 +10,7 @@ const baseUrl = 'https://news.example.org/archive/'
 /** Seeds beside the example: a headline that breaks naive XML, and dates that fix the order. */
 const seeds = {
   'hostile.md': ['---', 'title: "AT&T <b>buys</b> ]]> rival"', 'date: 2024-12-01', 'topics: [Telecoms]', 'author: Jane Doe', '---', '', 'Shares rose 5% & more after the <deal> was announced.', ''].join('\n'),
-  'grain.md': ['---', 'title: Grain exports resume', 'date: 2023-05-02', 'topics: [Grain]', '---', '', 'Grain exports through the Black Sea resume next week, officials said.', ''].join('\n'),
+  'grain.md': ['---', 'title: Grain exports resume', 'date: 2023-05-02', 'topics: [Grain]', '---', '', 'Grain exports through the Black Sea resume next week, officials said. More [that day](../).', ''].join('\n'),
   'older.md': ['---', 'title: Phone lines cut', 'date: 2020-01-01', 'topics: [Telecoms]', '---', '', 'Phone lines were cut across the region on Wednesday.', ''].join('\n'),
 }
 /** Newest first, as every feed must list them; the example seed is from 2024-11-18. */
@@ -72,6 +72,7 @@ test('RSS 2.0: channel, newest config.feedSize articles, URL as permanent GUID, 
     assert.ok(item['content:encoded'].includes('<p>'), 'full content')
   }
   assert.equal(channel.item[0].title, 'AT&T <b>buys</b> ]]> rival', 'the headline reads back as written')
+  assert.match(channel.item[2]['content:encoded'], new RegExp(`<a href="${baseUrl}2023/05/02/">that day</a>`), 'relative links in a body become absolute')
   assert.deepEqual(channel.item[0].category, ['Telecoms'])
 })
 
