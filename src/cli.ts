@@ -33,6 +33,7 @@ const buildFlags = {
   'skip-invalid': {type: 'boolean', default: false},
   'no-cache': {type: 'boolean', default: false},
   'cache-dir': {type: 'string'},
+  'no-search': {type: 'boolean', default: false},
   json: {type: 'boolean', default: false},
   quiet: {type: 'boolean', short: 'q', default: false},
   help: {type: 'boolean', short: 'h', default: false},
@@ -85,7 +86,7 @@ ${command === 'build' ? '  --out DIR         Output folder, replaced whole on su
   --drafts          Publish articles marked \`draft: true\` too
 ${command === 'build' ? '  --skip-invalid    Publish the valid seeds even when others have errors (exit code 3)\n' : ''}  --no-cache        Ignore the build cache: read every seed and render every page
   --cache-dir DIR   Build cache folder                     [default: .cache/news-archive]
-  --json            Print what the build did as JSON on standard output
+${command === 'build' ? '  --no-search       Do not build the search index (the search page will not work)\n' : ''}  --json            Print what the build did as JSON on standard output
   -q, --quiet       Print only problems
   -h, --help        Print this help
 
@@ -154,6 +155,7 @@ async function buildCommand(command: 'build' | 'check', args: readonly string[])
     skipInvalid: values['skip-invalid'],
     cache: !values['no-cache'],
     ...(values['cache-dir'] === undefined ? {} : {cacheDir: values['cache-dir']}),
+    search: !values['no-search'],
     ...(terminal ? {onProgress: progress} : {}),
   }
   const started = performance.now()

@@ -1,6 +1,6 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {isCalendarDate, suggestIsoDate} from '../adapters/dates.js'
+import {isCalendarDate} from '../adapters/dates.js'
 import {slugify} from '../adapters/slug.js'
 import {toDisplayPath} from '../load/load-sources.js'
 
@@ -53,10 +53,7 @@ export function seedText(title: string, date: string): string {
  * @throws {SeedDateError} When `date` is not a calendar day.
  */
 export async function createSeed(request: NewSeedRequest): Promise<string> {
-  if (!isCalendarDate(request.date)) {
-    const suggestion = suggestIsoDate(request.date)
-    throw new SeedDateError(`--date "${request.date}" is not a calendar day written YYYY-MM-DD${suggestion ? `; did you mean ${suggestion}?` : ''}`)
-  }
+  if (!isCalendarDate(request.date)) throw new SeedDateError(`--date "${request.date}" is not a calendar day written YYYY-MM-DD, for example 2024-11-18`)
   const dir = path.resolve(request.cwd, request.seedsDir)
   await mkdir(dir, {recursive: true})
   const slug = fileSlug(request.title)

@@ -1,0 +1,165 @@
+/**
+ * Benchmark of cold and incremental builds on the Reuters corpus expanded to
+ * the sizes asked for: for each size, the cold build (empty cache, no output)
+ * and "add one seed, rebuild", each run in its own process through the
+ * command line, with wall time, articles per second, pages rendered, files
+ * and bytes written, the search index's share, and peak memory.
+ *
+ *   npm run bench -- --sizes 1000,10000 --runs 3 [--work DIR] [--no-search]
+ *
+ * Seeds and sites go to --work (default: a folder in the system's temporary
+ * folder), never into the repository.
+ */
+import {spawn, spawnSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {mkdir, readdir, readFile, rm, unlink, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {corpusDir, readCorpus, repoRoot} from '../test/helpers/corpus.js'
+
+const {values} = parseArgs({
+  options: {
+    sizes: {type: 'string', default: '10000,100000'},
+    runs: {type: 'string', default: '3'},
+    work: {type: 'string', default: path.join(tmpdir(), 'news-archive-bench')},
+    'no-search': {type: 'boolean', default: false},
+    help: {type: 'boolean', short: 'h', default: false},
+  },
+})
+if (values.help) {
+  process.stdout.write('Usage: npm run bench -- [--sizes 10000,100000] [--runs 3] [--work DIR] [--no-search]\n')
+  process.exit(0)
+}
+const sizes = values.sizes.split(',').map((size) => Number(size.trim()))
+const runs = Number(values.runs)
+if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1) {
+  process.stderr.write('bench: --sizes takes whole numbers separated by commas, --runs a whole number\n')
+  process.exit(2)
+}
+const work = path.resolve(values.work)
+const corpusFile = path.join(corpusDir, 'reuters-21578.jsonl.gz')
+const corpusSize = 19_043
+
+/** What one measured build reported, plus what the parent measured. */
+interface Run {
+  readonly seconds: number
+  readonly peakRssMb: number
+  readonly articles: number
+  readonly processed: number
+  readonly pages: number
+  readonly rendered: number
+  readonly written: number
+  readonly bytes: number
+  readonly unchanged: number
+  readonly searchIndexed: boolean
+  readonly base: string
+  readonly timings: Record<string, number>
+}
+
+/** Seeds folder with exactly `size` corpus seeds (copies shifted by ten years each past 19,043). */
+async function seedsFor(size: number): Promise<string> {
+  const dir = path.join(work, `seeds-${size}`)
+  if (existsSync(dir) && (await readdir(dir)).length === size) return dir
+  await rm(dir, {recursive: true, force: true})
+  const copies = Math.ceil(size / corpusSize)
+  const limit = Math.ceil(size / copies)
+  const expand = spawnSync(process.execPath, [path.join(corpusDir, 'expand.mjs'), corpusFile, dir, '--limit', String(limit), '--copies', String(copies)], {encoding: 'utf8'})
+  if (expand.status !== 0) throw new Error(`expand.mjs failed: ${expand.stderr}`)
+  const names = (await readdir(dir)).sort()
+  for (const name of names.slice(size)) await unlink(path.join(dir, name))
+  return dir
+}
+
+/** The newest date among the seeds (each starts ` date YYYY-MM-DD `). */
+async function newestDate(dir: string): Promise<string> {
+  let newest = ''
+  for (const name of await readdir(dir)) {
+    const head = (await readFile(path.join(dir, name), 'utf8')).slice(0, 17)
+    const date = /^ date (\d{4}-\d{2}-\d{2})/.exec(head)?.[1]
+    if (date && date > newest) newest = date
+  }
+  return newest
+}
+
+/** Run one build in its own process and collect its figures. */
+async function measure(seeds: string, out: string, cacheDir: string): Promise<Run> {
+  const rssFile = path.join(work, `rss-${process.pid}.txt`)
+  await rm(rssFile, {force: true})
+  const args = ['--import', path.join(repoRoot, 'bench/peak-rss.mjs'), path.join(repoRoot, 'bin/news-archive.js'), 'build', '--seeds', seeds, '--out', out, '--cache-dir', cacheDir, '--json', '--quiet', ...(values['no-search'] ? ['--no-search'] : [])]
+  const started = performance.now()
+  const child = spawn(process.execPath, args, {cwd: work, env: {...process.env, NEWS_ARCHIVE_BENCH_RSS_FILE: rssFile}, stdio: ['ignore', 'pipe', 'pipe']})
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk.slice(-2000)))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const seconds = (performance.now() - started) / 1000
+  if (code !== 0) throw new Error(`the build exited with ${code}:\n${stderr.slice(-2000)}`)
+  const figures = JSON.parse(stdout.trim().split('\n').at(-1) as string) as Omit<Run, 'seconds' | 'peakRssMb'>
+  const peakRssMb = Number(await readFile(rssFile, 'utf8')) / 1024
+  return {...figures, seconds, peakRssMb}
+}
+
+function median(numbers: readonly number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
+
+const fixed = (value: number, digits = 2): string => value.toFixed(digits)
+
+function describe(label: string, list: readonly Run[]): string {
+  const pick = (get: (run: Run) => number): number => median(list.map(get))
+  return `| ${label} | ${list.map((run) => fixed(run.seconds)).join(' / ')} | ${fixed(pick((run) => run.seconds))} | ${fixed(pick((run) => run.articles / run.seconds), 0)} | ${fixed(pick((run) => run.processed), 0)} | ${fixed(pick((run) => run.rendered), 0)} of ${fixed(pick((run) => run.pages), 0)} | ${fixed(pick((run) => run.written), 0)} | ${fixed(pick((run) => run.bytes / 1e6), 1)} | ${fixed(pick((run) => (run.timings['search'] ?? 0) / 1000))} | ${fixed(pick((run) => run.peakRssMb), 0)} |`
+}
+
+async function main(): Promise<void> {
+  await mkdir(work, {recursive: true})
+  const stories = readCorpus(runs)
+  const rows: string[] = []
+  const ratios: string[] = []
+  const detail: Record<string, unknown> = {}
+  for (const size of sizes) {
+    const seeds = await seedsFor(size)
+    const out = path.join(work, `site-${size}`)
+    const cacheDir = path.join(work, `cache-${size}`)
+    const newest = await newestDate(seeds)
+    process.stderr.write(`${size} seeds (newest ${newest})\n`)
+    const cold: Run[] = []
+    for (let run = 0; run < runs; run++) {
+      for (const dir of [out, cacheDir, path.join(work, `.site-${size}.previous`), path.join(work, `.site-${size}.staging`)]) await rm(dir, {recursive: true, force: true})
+      cold.push(await measure(seeds, out, cacheDir))
+      process.stderr.write(`  cold build ${run + 1}: ${fixed((cold.at(-1) as Run).seconds)} s\n`)
+    }
+    const unchanged = await measure(seeds, out, cacheDir)
+    process.stderr.write(`  rebuild, nothing changed: ${fixed(unchanged.seconds)} s\n`)
+    const added: Run[] = []
+    for (let run = 0; run < runs; run++) {
+      const story = stories[run] as {text: string}
+      // Note: the newest article of the archive, as an editor adds today's story.
+      await writeFile(path.join(seeds, `zz-bench-added-${run}.txt`), story.text.replace(/^ date \d{4}-\d{2}-\d{2}/, ` date ${newest}`))
+      added.push(await measure(seeds, out, cacheDir))
+      process.stderr.write(`  add one seed ${run + 1}: ${fixed((added.at(-1) as Run).seconds)} s\n`)
+    }
+    for (let run = 0; run < runs; run++) await rm(path.join(seeds, `zz-bench-added-${run}.txt`), {force: true})
+    rows.push(describe(`${size}: cold build`, cold), describe(`${size}: nothing changed`, [unchanged]), describe(`${size}: add one seed`, added))
+    const ratio = median(added.map((run) => run.seconds)) / median(cold.map((run) => run.seconds))
+    ratios.push(`| ${size} | ${fixed(median(cold.map((run) => run.seconds)))} | ${fixed(median(added.map((run) => run.seconds)))} | ${fixed(ratio * 100, 1)} % |`)
+    detail[String(size)] = {cold, unchanged, added}
+  }
+  const report = [
+    '| build | wall time per run (s) | median (s) | articles/s | seeds parsed | pages rendered | files written | MB written | search index (s) | peak RSS (MB) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+    '| articles | cold build (s) | add one seed (s) | add one / cold |',
+    '| ---: | ---: | ---: | ---: |',
+    ...ratios,
+  ].join('\n')
+  process.stdout.write(`${report}\n`)
+  await writeFile(path.join(work, 'bench-incremental.json'), JSON.stringify(detail, null, 2))
+  process.stderr.write(`Every run's figures: ${path.join(work, 'bench-incremental.json')}\n`)
+}
+
+await main()
