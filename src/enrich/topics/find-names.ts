@@ -138,7 +138,9 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
     const inside = placesInside(words, keys, rules)
     return kindFromWords(tokens) === 'none' ? inside : [{tokens, kind: 'organisation', weight: 1, sentenceStart}, ...inside]
   }
-  return segment(words, keys, rules, cue, sentenceStart)
+  // Note: several all-caps words in running text are a shouted fragment, not acronyms: only known names count there.
+  const shouted = words.length > 1 && words.every((token) => token.shape === Shape.Upper || nameConnectors.has(token.key))
+  return segment(words, keys, rules, cue, sentenceStart).filter((phrase) => !shouted || phrase.known)
 }
 
 /**

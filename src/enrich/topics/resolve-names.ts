@@ -20,6 +20,8 @@ type EntityKind = Exclude<TopicKind, 'subject'>
 /** What an article's names came to, for reading its all-caps parts. */
 export type ArticleNames = ReadonlyMap<string, {readonly name: string; readonly kind: EntityKind}>
 
+/** Longest all-caps word read as an acronym (`NASDAQ`, `UNCTAD`); longer ones are shouted words. */
+const maxAcronymLength = 6
 /** Share of a city's or province's weight that its country gets. */
 const countryShare = 0.5
 
@@ -126,7 +128,7 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
       continue
     }
     const cue = personWords.has(key) ? 'person' : phrase.cue === 'person' && (token.shape === Shape.Upper || !isPersonName([key])) ? undefined : phrase.cue
-    const kind: EntityKind | undefined = cue ?? phrase.kind ?? (token.shape === Shape.Upper || (singles.get(key) ?? 0) >= 2 ? 'organisation' : undefined)
+    const kind: EntityKind | undefined = cue ?? phrase.kind ?? ((token.shape === Shape.Upper && key.length <= maxAcronymLength) || (singles.get(key) ?? 0) >= 2 ? 'organisation' : undefined)
     if (kind) add(display(phrase.tokens), kind, w, order)
   }
   for (const [surname, list] of people) {
