@@ -21,15 +21,23 @@ export function locatePoints(text: string): PointLocator {
     // Note: the common case, LF only, without a regular expression: this runs on every seed.
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
   }
+  // Note: lookups mostly move forward through the text, so start from the
+  // line of the previous lookup and fall back to a binary search on a jump.
+  let last = 0
   const point = (offset: number): Point => {
-    let low = 0
-    let high = lineStarts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if ((lineStarts[middle] ?? 0) <= offset) low = middle
-      else high = middle - 1
-    }
-    return {line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1, offset}
+    let line = last
+    if ((lineStarts[line] ?? 0) > offset || (lineStarts[line + 2] ?? Infinity) <= offset) {
+      let low = 0
+      let high = lineStarts.length - 1
+      while (low < high) {
+        const middle = (low + high + 1) >> 1
+        if ((lineStarts[middle] ?? 0) <= offset) low = middle
+        else high = middle - 1
+      }
+      line = low
+    } else if ((lineStarts[line + 1] ?? Infinity) <= offset) line++
+    last = line
+    return {line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1, offset}
   }
   return {point, position: (start, end) => ({start: point(start), end: point(end)})}
 }

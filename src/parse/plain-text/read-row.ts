@@ -94,7 +94,10 @@ function tokenize(line: string): Token[] {
 
 /** Whether a token is a value: a number, a number word, `nil`, `N.A.`. Ordinals (`4th`) are not. */
 export function isValueToken(token: string): boolean {
-  if (/^[-+(]?[$£]?\.?\d/.test(token)) return !/^\d+(?:st|nd|rd|th)$/i.test(token)
+  if (/^[-+(]?[$£]?\.?\d/.test(token)) {
+    const last = token.charCodeAt(token.length - 1)
+    return (last >= 0x30 && last <= 0x39) || !/^\d+(?:st|nd|rd|th)$/i.test(token)
+  }
   const word = token.toLowerCase().replace(/[,;)]+$/, '')
   return numberWords.has(word) || noValueWords.has(word)
 }
