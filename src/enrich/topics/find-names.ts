@@ -128,6 +128,9 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   const known = whole && !(words.length === 1 && words[0]!.shape === Shape.Upper && whole.place && whole.place.level !== 'country') ? whole : undefined
   if (known) return [{tokens: words, known, weight: 1, sentenceStart}]
 
+  const parts = splitAtAnd(words, keys, rules)
+  if (parts) return parts.flatMap((part) => analyseRun(part, rules, undefined))
+
   const titled = splitAtTitle(keys)
   if (titled) {
     const person: NamePhrase = {tokens: words.slice(titled.name), kind: 'person', weight: 1, sentenceStart: false}
@@ -141,6 +144,24 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   // Note: several all-caps words in running text are a shouted fragment, not acronyms: only known names count there.
   const shouted = words.length > 1 && words.every((token) => token.shape === Shape.Upper || nameConnectors.has(token.key))
   return segment(words, keys, rules, cue, sentenceStart).filter((phrase) => !shouted || phrase.known)
+}
+
+/**
+ * `China and the Soviet Union`, `Bankers Trust Co and Citicorp Investment
+ * Bank`: two names joined by `and`, each known or an organisation by its
+ * own words. Not `Procter and Gamble Co`, whose first half is no name.
+ */
+function splitAtAnd(words: readonly Token[], keys: readonly string[], rules: CompiledRules): Token[][] | undefined {
+  const and = keys.indexOf('and')
+  if (and <= 0 || and >= keys.length - 1) return undefined
+  const parts = [words.slice(0, and), words.slice(and + 1)]
+  const stands = (part: readonly Token[]): boolean => {
+    let from = 0
+    while (from < part.length && nameConnectors.has(part[from]!.key)) from++
+    const partKeys = part.slice(from).map((token) => token.key)
+    return partKeys.length > 0 && (lookUpKey(rules, partKeys.join(' '), false) !== undefined || (partKeys.length > 1 && isOrganisationName(part.slice(from), partKeys)))
+  }
+  return parts.every(stands) ? parts : undefined
 }
 
 /**
