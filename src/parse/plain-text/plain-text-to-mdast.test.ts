@@ -118,6 +118,9 @@ test('Markdown syntax and angle brackets in news text stay literal; tickers stay
 test('wire furniture renders as what it is', () => {
   const {tree} = parse('U.S. GRAIN ANALYSTS SEE LOWER CORN ACREAGE\n\nCHICAGO, March 3 - Analysts said corn acreage would fall.\n\nThey gave no figures.\n\nMORE')
   assert.deepEqual(shape(tree), ['p.wire-headline', 'p', 'p', 'p.continued'])
+  const capitals = parse('SAO PAULO, MARCH 9 - THE FOLLOWING RAINFALL WAS RECORDED IN THE AREAS OVER PAST 72 HOURS\n\nPARANA STATE: UMUARAMA NIL.')
+  assert.deepEqual(shape(capitals.tree), ['p', 'p'])
+  assert.deepEqual(capitals.dateline, {text: 'SAO PAULO, MARCH 9', place: 'SAO PAULO'})
   const glued = parse('TOKYO - The bank intervened.\n\nDealers said the move was expected. REUTER')
   assert.deepEqual(shape(glued.tree), ['p', 'p', 'p.signoff'])
   assert.match(markdownToHtml(glued.tree), /<p>Dealers said the move was expected\.<\/p>\n<p class="signoff">REUTER<\/p>/)

@@ -37,7 +37,9 @@ export function readStoryBlocks(text: string, start: number): StoryBlock[] {
   let storyStarted = false
   paragraphs.forEach((run, index) => {
     const marker = readWireMarker(run.value, index, paragraphs.length)
-    if (marker && (marker === 'continued' || marker === 'signoff' || !storyStarted)) {
+    // Note: an all-capitals first paragraph that opens with a dateline is the story, not its headline.
+    const isHeadline = marker === 'wire-headline' && findDateline(run.value) === undefined
+    if (marker && (marker === 'continued' || marker === 'signoff' || (!storyStarted && (marker !== 'wire-headline' || isHeadline)))) {
       blocks.push({kind: 'marker', run, marker})
       return
     }
