@@ -36,6 +36,8 @@ const leadBonus = 0.5
 /** Weight of the dateline's place, and of the country it lies in. */
 const datelineWeight = 2
 const datelineCountryWeight = 3
+/** Fewest words for a story without any capital to be read as all-caps text is. */
+const minLowerCaseWords = 8
 /** Least score a topic needs: one plain mention. */
 const minScore = 1
 /** Weight of one keyword occurrence for a subject topic, and the most subject topics per article. */
@@ -131,5 +133,9 @@ function readSections(text: TopicText): Section[] {
   }
   if (text.title !== undefined) add(text.title, titleBonus)
   text.paragraphs.forEach((paragraph, index) => add(paragraph, index === 0 ? leadBonus : 0))
+  // Note: a story typed without capitals (`surinam may bring the dutch government…`) is read for known names only.
+  if (offset >= minLowerCaseWords && sections.every((section) => section.tokens.every((token) => token.shape === Shape.Lower))) {
+    return sections.map((section) => ({...section, caseless: true}))
+  }
   return sections
 }

@@ -1,7 +1,7 @@
 import {longestKnownName, lookUpKey, type KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {
-  calendarWords, genericWords, keptTitles, leadingFunctionWords, legalSuffixes, nameConnectors, nonTopicWords,
+  calendarWords, capitalNoise, genericWords, keptTitles, leadingFunctionWords, legalSuffixes, nameConnectors, nonTopicWords,
   leaderNouns, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers,
 } from './name-words.js'
 import type {CompiledRules} from './topic-rules.js'
@@ -152,16 +152,20 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
  * own words. Not `Procter and Gamble Co`, whose first half is no name.
  */
 function splitAtAnd(words: readonly Token[], keys: readonly string[], rules: CompiledRules): Token[][] | undefined {
-  const and = keys.indexOf('and')
-  if (and <= 0 || and >= keys.length - 1) return undefined
-  const parts = [words.slice(0, and), words.slice(and + 1)]
-  const stands = (part: readonly Token[]): boolean => {
-    let from = 0
-    while (from < part.length && nameConnectors.has(part[from]!.key)) from++
-    const partKeys = part.slice(from).map((token) => token.key)
-    return partKeys.length > 0 && (lookUpKey(rules, partKeys.join(' '), false) !== undefined || (partKeys.length > 1 && isOrganisationName(part.slice(from), partKeys)))
+  for (let and = keys.indexOf('and'); and !== -1; and = keys.indexOf('and', and + 1)) {
+    if (and === 0 || and === keys.length - 1) continue
+    const parts = [words.slice(0, and), words.slice(and + 1)]
+    if (parts.every((part) => standsAlone(part, rules))) return parts
   }
-  return parts.every(stands) ? parts : undefined
+  return undefined
+}
+
+/** A part of a run is a name by itself: known, or an organisation by its own words. */
+function standsAlone(part: readonly Token[], rules: CompiledRules): boolean {
+  let from = 0
+  while (from < part.length && nameConnectors.has(part[from]!.key)) from++
+  const keys = part.slice(from).map((token) => token.key)
+  return keys.length > 0 && (lookUpKey(rules, keys.join(' '), false) !== undefined || (keys.length > 1 && isOrganisationName(part.slice(from), keys)))
 }
 
 /**
@@ -291,6 +295,7 @@ function kindFromWords(tokens: readonly Token[]): Cue | 'none' | undefined {
   const keys = tokens.map((token) => token.key)
   const last = keys[keys.length - 1]!
   if (nonTopicWords.has(last) || nonTopicWords.has(keys[0]!) || personTitles.has(last) || (legalSuffixes.has(last) && keys.length === 1)) return 'none'
+  if (keys.every((key) => capitalNoise.has(key))) return 'none' // `Oper Shr`, `Avg`
   if (keys.length === 1 && tokens[0]!.text.replaceAll('.', '').length < 2) return 'none'
   // A role without a name (`Secretary of State`) or generic words only (`Central Committee`).
   const titled = keys.some((key) => personTitles.has(key))

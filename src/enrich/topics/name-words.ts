@@ -131,6 +131,7 @@ export const capitalNoise = words(`
   gmt est edt cst cdt pst pdt bst am pm ok tv na nil nm fob cif more rpt repeat corrected correction
   update urgent flash bpd ltd inc corp plc co ag nv sa via the and of for to in on at by a i ii iii
   iv v vi vii viii ix x oper avg yr yrs mths wk wks sales profit loss losses shares tonnes tons
+  year qtrs revenue revenues pretax
   usd stg yen dm dfl sfr ffr lire ceo cfo coo gnp gdp cpi ppi ipi wpi
 `)
 

@@ -115,7 +115,7 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
     const token = phrase.tokens[0]!
     const key = token.key
     if (phrase.sentenceStart && !midSentenceCapitals.has(key) && phrase.cue !== 'person') continue
-    if (genericWords.has(key) || looseAdjectives.has(key) || legalSuffixes.has(key) || nameConnectors.has(key) || (token.shape === Shape.Upper && capitalNoise.has(key))) continue
+    if (genericWords.has(key) || looseAdjectives.has(key) || legalSuffixes.has(key) || nameConnectors.has(key) || capitalNoise.has(key)) continue
     const person = personFor(key, order, people)
     if (person) {
       add(person, 'person', w, order)
