@@ -164,7 +164,7 @@ async function updateSearchIndex(writer: OutputWriter, options: BuildOptions): P
     await writer.recordSearchIndex('')
     return false
   }
-  if (writer.keepSearchIndex(key)) return false
+  if (await writer.keepSearchIndex(key)) return false
   await writer.clearSearchIndex()
   await indexSearch(writer.target.stagingDir)
   await writer.recordSearchIndex(key)

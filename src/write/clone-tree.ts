@@ -14,7 +14,11 @@ const linkConcurrency = 64
  */
 export async function cloneTree(from: string, to: string, paths: Iterable<string>, folders: readonly string[] = []): Promise<Set<string>> {
   const files = [...paths]
-  for (const folder of folders) files.push(...(await filesBelow(path.join(from, folder))).map((relative) => `${folder}/${relative}`))
+  for (const folder of folders) {
+    const below = await filesBelow(path.join(from, folder))
+    // Note: a top-level entry may be a single file rather than a folder.
+    files.push(...(below === undefined ? [folder] : below.map((relative) => `${folder}/${relative}`)))
+  }
   const dirs = new Set<string>()
   for (const file of files) dirs.add(path.posix.dirname(file))
   await mkdir(to, {recursive: true})
@@ -40,11 +44,12 @@ async function eachLimited<T>(items: readonly T[], action: (item: T) => Promise<
   await Promise.all(Array.from({length: Math.min(linkConcurrency, items.length)}, worker))
 }
 
-async function filesBelow(dir: string): Promise<string[]> {
+/** The files below `dir`, relative; undefined when `dir` is a file (or missing, which linking then reports). */
+async function filesBelow(dir: string): Promise<string[] | undefined> {
   try {
     const entries = await readdir(dir, {recursive: true, withFileTypes: true})
     return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
   } catch {
-    return []
+    return undefined
   }
 }

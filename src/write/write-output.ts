@@ -96,6 +96,7 @@ export class OutputWriter {
     private readonly baseSearch: {readonly key: string; readonly entries: readonly string[]},
     private readonly front: Map<string, string> | undefined,
     private readonly registry: TreeRegistry | undefined,
+    private readonly frontSearch: {readonly key: string; readonly entries: readonly string[]} = {key: '', entries: []},
   ) {}
 
   /**
@@ -129,8 +130,9 @@ export class OutputWriter {
     await registry.keepOnly(reuse ? [outId, previousId, stagingId] : [])
     const frontManifest = await registry.manifestOf(outId)
     const front = frontManifest ? new Map(frontManifest.files) : undefined
+    const frontSearch = {key: frontManifest?.searchKey ?? '', entries: frontManifest?.searchEntries ?? []}
     const make = (base: StagingBase, manifest: TreeManifest): OutputWriter =>
-      new OutputWriter(target, base, new Map(manifest.files), {key: manifest.searchKey, entries: manifest.searchEntries}, front, registry)
+      new OutputWriter(target, base, new Map(manifest.files), {key: manifest.searchKey, entries: manifest.searchEntries}, front, registry, frontSearch)
 
     // Note: a tree is unregistered before it is changed; killed from here on, it is never trusted again.
     const staged = await registry.manifestOf(stagingId)
@@ -230,11 +232,23 @@ export class OutputWriter {
     return fingerprint(...parts)
   }
 
-  /** Whether the staging tree holds a search index built from pages with `key`; if so it is kept. */
-  keepSearchIndex(key: string): boolean {
-    if (key === '' || this.baseSearch.key !== key) return false
-    this.searchKey = key
-    this.searchEntries = this.baseSearch.entries
+  /**
+   * Whether a search index built from pages with `key` is at hand: in the
+   * staging tree (kept), or in the live site (taken by hard links, since the
+   * staging tree may lag one build behind it).
+   */
+  async keepSearchIndex(key: string): Promise<boolean> {
+    if (key === '') return false
+    if (this.baseSearch.key === key) {
+      this.searchKey = key
+      this.searchEntries = this.baseSearch.entries
+      return true
+    }
+    if (this.frontSearch.key !== key) return false
+    await this.clearSearchIndex()
+    const missing = await cloneTree(this.target.outDir, this.target.stagingDir, [], this.frontSearch.entries)
+    if (missing.size > 0) return false
+    await this.recordSearchIndex(key)
     return true
   }
 
