@@ -13,6 +13,8 @@ export interface PagefindSettings {
    * bundles fragments into shared files; undefined keeps Pagefind's default.
    */
   readonly maxFragments?: number
+  /** Glob of the HTML files to read, relative to the site folder; all HTML files when undefined. */
+  readonly glob?: string
 }
 
 /** Thrown when Pagefind reports errors: the search index would be missing or incomplete. */
@@ -32,7 +34,7 @@ export async function runPagefind(siteDir: string, outputDir: string, settings: 
   try {
     const created = await pagefind.createIndex(settings.maxFragments === undefined ? {} : {maxFragments: settings.maxFragments})
     if (!created.index) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)
-    const added = await created.index.addDirectory({path: siteDir})
+    const added = await created.index.addDirectory({path: siteDir, ...(settings.glob === undefined ? {} : {glob: settings.glob})})
     check('reading the site', added.errors)
     const written = await created.index.writeFiles({outputPath: outputDir})
     check('writing the index', written.errors)

@@ -52,7 +52,8 @@ test('indexSearch writes a Pagefind bundle into the site, reports its size and t
     const filters = await readdir(path.join(first, 'pagefind', 'filter'))
     assert.ok(filters.length > 0, 'the topic and year filters are indexed')
 
-    await indexSearch(second)
+    const narrowed = await indexSearch(second, {glob: '*/index.html'})
+    assert.equal(narrowed.pages, 2, 'a glob narrows what is read')
     assert.deepEqual(await snapshot(path.join(second, 'pagefind')), await snapshot(path.join(first, 'pagefind')), 'same pages, same bytes')
   } finally {
     await rm(first, {recursive: true, force: true})

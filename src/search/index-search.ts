@@ -15,6 +15,15 @@ export interface SearchIndexResult {
   readonly milliseconds: number
 }
 
+/** Which files to read. */
+export interface SearchIndexOptions {
+  /**
+   * Glob of the HTML files to read, relative to the site folder (see
+   * `articleGlob`); every HTML file when undefined.
+   */
+  readonly glob?: string | undefined
+}
+
 /**
  * Build the static search index inside a finished site folder (before it is
  * swapped in), at `<siteDir>/pagefind/`. Only pages marked
@@ -22,10 +31,10 @@ export interface SearchIndexResult {
  *
  * @throws {SearchIndexError} When Pagefind reports an error.
  */
-export async function indexSearch(siteDir: string): Promise<SearchIndexResult> {
+export async function indexSearch(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const started = performance.now()
   const outputDir = path.join(siteDir, searchBundleDir)
-  const {pagesRead} = await runPagefind(siteDir, outputDir)
+  const {pagesRead} = await runPagefind(siteDir, outputDir, options.glob === undefined ? {} : {glob: options.glob})
   const files = (await readdir(outputDir, {recursive: true, withFileTypes: true})).filter((entry) => entry.isFile()).length
   return {pages: pagesRead, files, milliseconds: Math.round(performance.now() - started)}
 }
