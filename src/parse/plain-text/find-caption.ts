@@ -45,7 +45,7 @@ export function findCaption(value: string): CaptionMatch | undefined {
     creditEnd = captionEnd + bracketed[0].length - 1
     creditStart = creditEnd - words.length
   } else {
-    const bare = /\/\p{L}/u.test(tail) ? bareWireCredit.exec(tail) : null
+    const bare = tail.includes('/') ? bareWireCredit.exec(tail) : null
     if (!bare) return undefined
     captionEnd = creditStart = tailStart + bare.index
     creditEnd = value.length

@@ -22,9 +22,9 @@ const byline =
  * only close one.
  */
 export function readWireMarker(value: string, index: number, count: number): WireMarker | undefined {
-  if (more.test(value)) return 'continued'
+  if (value.length <= 5 && more.test(value)) return 'continued'
   const last = index >= count - 2
-  if (last && reuter.test(value)) return 'signoff'
+  if (last && value.length <= 32 && reuter.test(value)) return 'signoff'
   if (value.length <= 400 && credits.test(value) && index > 0) return 'signoff'
   if (index <= 2 && value.length <= 80 && byline.test(value)) return 'byline'
   if (index === 0 && count > 1 && isWireHeadline(value)) return 'wire-headline'
