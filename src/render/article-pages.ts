@@ -44,6 +44,7 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
             dayHref: views.urls.href(dayUrl(article.date)),
             year,
             dateline: article.dateline?.text ?? '',
+            place: article.dateline?.place ?? '',
             author: article.author ?? '',
             publisher: article.publisher ?? '',
             titleDerived: article.titleOrigin === 'derived',

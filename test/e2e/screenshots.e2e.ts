@@ -154,6 +154,19 @@ for (const kind of ['home', 'article', 'year', 'month', 'topic'] as const) {
   })
 }
 
+test('every page kind fits a 320 px screen without scrolling sideways', async () => {
+  for (const site of sites) {
+    const context = await browser.newContext({viewport: {width: 320, height: 640}})
+    const page = await context.newPage()
+    for (const url of [...Object.values(site.pages), '/archive/', '/topics/']) {
+      await open(page, site.origin + url)
+      const {scrollWidth, innerWidth} = await page.evaluate(() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth}))
+      assert.ok(scrollWidth <= innerWidth, `${site.name} ${url}: the page is ${scrollWidth}px wide in a ${innerWidth}px window`)
+    }
+    await context.close()
+  }
+})
+
 test('every page kind passes axe-core with no violations, in light and dark mode', async () => {
   for (const site of sites) {
     for (const scheme of schemes) {

@@ -40,7 +40,9 @@ export function calendarChart(month: CalendarMonth, counts: ReadonlyMap<string, 
   const {cell, gap, header} = sizes[size]
   const weeks = calendarWeeks(month.month, month.days, month.firstWeekday)
   const width = 7 * cell + 6 * gap
-  const height = header + weeks.length * cell + (weeks.length - 1) * gap
+  // Note: small calendars are always six weeks tall, so the twelve months of a year line up.
+  const rows = size === 'small' ? 6 : weeks.length
+  const height = header + rows * cell + (rows - 1) * gap
   const marks: Markup[] = []
   if (header > 0) {
     labels.weekdays.forEach((name, column) => {
