@@ -352,7 +352,10 @@ export class OutputWriter {
 
   /** Unlink `relative` from the staging tree (it may share the file with the live site). */
   private async removeFromBase(relative: string): Promise<void> {
-    await unlink(this.stagingPath(relative)).catch(ignoreMissing)
+    await unlink(this.stagingPath(relative)).catch((error: unknown) => {
+      // Note: a folder in the way (EISDIR) is cleared by `makeRoom` when the write fails.
+      if ((error as NodeJS.ErrnoException).code !== 'EISDIR') ignoreMissing(error)
+    })
     this.baseFiles.delete(relative)
   }
 
@@ -381,8 +384,10 @@ export function contentKey(contents: string | Uint8Array): string {
   return fingerprint(contents)
 }
 
+/** Ignore "no such file": also when a parent of the path is a file (ENOTDIR). */
 function ignoreMissing(error: unknown): void {
-  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  const code = (error as NodeJS.ErrnoException).code
+  if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error
 }
 
 async function eachLimited<T>(items: readonly T[], action: (item: T) => Promise<unknown>): Promise<void> {

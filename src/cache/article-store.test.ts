@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict'
+import {appendFile, readFile, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {after, test} from 'node:test'
+import {makeTempDir} from '../../test/helpers/build-from-files.js'
+import type {Article} from '../model/article.js'
+import {ArticleStore, seedKey, type SeedResult} from './article-store.js'
+
+const dirs: string[] = []
+after(async () => {
+  for (const dir of dirs) await rm(dir, {recursive: true, force: true})
+})
+
+async function storeFile(): Promise<string> {
+  const dir = await makeTempDir('news-archive-store-')
+  dirs.push(dir)
+  return path.join(dir, 'seed-results.ndjson')
+}
+
+function result(title: string): SeedResult {
+  const article = {source: `${title}.txt`, file: `seeds/${title}.txt`, hash: 'h', date: '2024-11-18', title, summary: '', slug: title, bodyHtml: '<p>x</p>', topics: [], wordCount: 1} as unknown as Article
+  return {article, problems: []}
+}
+
+const keyA = seedKey({hash: 'a'.repeat(64), path: 'a.txt', file: 'seeds/a.txt'})
+const keyB = seedKey({hash: 'b'.repeat(64), path: 'b.txt', file: 'seeds/b.txt'})
+
+async function saved(file: string): Promise<void> {
+  const store = await ArticleStore.open(file, 'fp1')
+  store.set(keyA, result('a'))
+  store.set(keyB, result('b'))
+  await store.save(new Set([keyA, keyB]))
+}
+
+test('results saved by one build are found by the next', async () => {
+  const file = await storeFile()
+  await saved(file)
+  const store = await ArticleStore.open(file, 'fp1')
+  assert.equal(store.size, 2)
+  assert.equal(store.get(keyA)?.article?.title, 'a')
+})
+
+test('the same key under another path or file is another seed', () => {
+  assert.notEqual(seedKey({hash: 'x', path: 'a.txt', file: 'seeds/a.txt'}), seedKey({hash: 'x', path: 'b.txt', file: 'seeds/b.txt'}))
+})
+
+const damages: Record<string, {damage: (file: string) => Promise<void>; left: number}> = {
+  'another fingerprint (generator, settings or topics file changed)': {damage: async () => undefined, left: 0},
+  'a line of garbage between entries': {damage: async (file) => writeFile(file, (await readFile(file, 'utf8')).replace('\n[', '\n{oops\n[')), left: 0},
+  'an entry of the wrong shape': {damage: async (file) => appendFile(file, '["k", {"article": {"title": 3}, "problems": []}]\n'), left: 0},
+  'a last line cut short (a killed append)': {damage: async (file) => appendFile(file, '["k", {"probl'), left: 2},
+  'an empty file': {damage: async (file) => writeFile(file, ''), left: 0},
+}
+
+for (const [name, {damage, left}] of Object.entries(damages)) {
+  test(`a store file with ${name} keeps ${left} of 2 results`, async () => {
+    const file = await storeFile()
+    await saved(file)
+    await damage(file)
+    const fingerprint = name.startsWith('another fingerprint') ? 'fp2' : 'fp1'
+    const store = await ArticleStore.open(file, fingerprint)
+    assert.equal(store.size, left)
+    // Saving replaces the damaged file with a sound one.
+    store.set(keyA, result('a2'))
+    await store.save(new Set([keyA, keyB]))
+    const reopened = await ArticleStore.open(file, fingerprint)
+    assert.ok(reopened.get(keyA))
+  })
+}
+
+test('results of seeds that are gone are forgotten', async () => {
+  const file = await storeFile()
+  await saved(file)
+  const store = await ArticleStore.open(file, 'fp1')
+  await store.save(new Set([keyA]))
+  assert.equal(store.get(keyB), undefined)
+})

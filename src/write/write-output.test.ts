@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict'
+import {existsSync} from 'node:fs'
+import {readFile, rename, rm} from 'node:fs/promises'
+import path from 'node:path'
+import {after, test} from 'node:test'
+import {listFiles, makeTempDir} from '../../test/helpers/build-from-files.js'
+import {outputTarget, OutputWriter} from './write-output.js'
+
+const dirs: string[] = []
+after(async () => {
+  for (const dir of dirs) await rm(dir, {recursive: true, force: true})
+})
+
+async function place(): Promise<{out: string; state: string}> {
+  const dir = await makeTempDir('news-archive-writer-')
+  dirs.push(dir)
+  return {out: path.join(dir, 'dist'), state: path.join(dir, '.cache/outputs/dist')}
+}
+
+/** Write a site of `files` (path → text, keyed by its text) through the writer. */
+async function writeSite(out: string, state: string | undefined, files: Record<string, string>): Promise<OutputWriter> {
+  const writer = await OutputWriter.open(out, state === undefined ? {} : {stateDir: state})
+  for (const [file, text] of Object.entries(files)) {
+    if (!(await writer.reuse(file, text))) await writer.write({path: file, contents: text, from: []}, text)
+  }
+  await writer.commit()
+  return writer
+}
+
+const site1 = {'index.html': 'home 1', 'a/index.html': 'a', 'b/index.html': 'b', 'feed.xml': 'feed 1'}
+const site2 = {'index.html': 'home 2', 'a/index.html': 'a', 'c/index.html': 'c', 'feed.xml': 'feed 2'}
+const site3 = {'index.html': 'home 3', 'a/index.html': 'a', 'c/index.html': 'c', 'feed.xml': 'feed 2'}
+
+async function contents(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {}
+  for (const file of await listFiles(dir)) result[file] = await readFile(path.join(dir, file), 'utf8')
+  return result
+}
+
+test('each build writes only what changed, removes what is gone, and leaves no empty folder', async () => {
+  const {out, state} = await place()
+  const first = await writeSite(out, state, site1)
+  assert.equal(first.written, 4)
+  const second = await writeSite(out, state, site2)
+  assert.deepEqual(await contents(out), site2)
+  assert.equal(existsSync(path.join(out, 'b')), false)
+  assert.equal(second.written, 3, 'home, c and the feed')
+  assert.equal(second.removed, 1)
+  const third = await writeSite(out, state, site3)
+  assert.deepEqual(await contents(out), site3)
+  assert.equal(third.base, 'previous', 'the old live site is the starting point')
+  assert.equal(third.written, 1, 'only the home page; c and the feed are taken from the live site')
+})
+
+test('writing into a tree that shares files with the live site never changes the live site', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  // The back buffer after a first build is hard links to the live site's files.
+  const writer = await OutputWriter.open(out, {stateDir: state})
+  assert.equal(writer.base, 'previous')
+  await writer.write({path: 'a/index.html', contents: 'a changed', from: []}, 'a changed')
+  await writer.flush()
+  assert.equal(await readFile(path.join(out, 'a/index.html'), 'utf8'), 'a', 'the live site is untouched until the swap')
+  await writer.abort()
+  assert.deepEqual(await contents(out), site1)
+})
+
+test('a build killed before its swap leaves the last site, and the next build does not trust its half-written tree', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  await writeSite(out, state, site2)
+  const writer = await OutputWriter.open(out, {stateDir: state})
+  await writer.write({path: 'index.html', contents: 'half', from: []}, 'half')
+  await writer.flush()
+  // Killed here: no commit, no abort; the lock is stale.
+  await rm(outputTarget(out).lockFile)
+  assert.deepEqual(await contents(out), site2)
+  const next = await writeSite(out, state, site3)
+  assert.notEqual(next.base, 'staging', 'an unrecorded staging folder is thrown away')
+  assert.deepEqual(await contents(out), site3)
+})
+
+test('a swap interrupted between its two renames is recovered, and the complete new tree is used', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  const writer = await OutputWriter.open(out, {stateDir: state})
+  for (const [file, text] of Object.entries(site2)) if (!(await writer.reuse(file, text))) await writer.write({path: file, contents: text, from: []}, text)
+  await writer.removeStale()
+  await writer.recordSearchIndex('')
+  // Do what commit does up to the first rename, then stop as if killed.
+  const target = outputTarget(out)
+  const {TreeRegistry, treeIdentity} = await import('./tree-registry.js')
+  const registry = await TreeRegistry.open(state)
+  await registry.register((await treeIdentity(target.stagingDir)) as string, {files: new Map(Object.entries(site2)), searchKey: '', searchEntries: []})
+  await rm(target.previousDir, {recursive: true, force: true})
+  await rename(target.outDir, target.previousDir)
+  await rm(target.lockFile)
+  assert.equal(existsSync(out), false, 'between the renames there is no live site')
+  const next = await OutputWriter.open(out, {stateDir: state})
+  assert.deepEqual(await contents(out), site1, 'the last complete site is back')
+  assert.equal(next.base, 'staging', 'the complete new tree is the starting point')
+  for (const [file, text] of Object.entries(site3)) if (!(await next.reuse(file, text))) await next.write({path: file, contents: text, from: []}, text)
+  await next.commit()
+  assert.deepEqual(await contents(out), site3)
+  assert.equal(next.written, 1)
+})
+
+test('without a state folder every build writes a fresh tree and keeps no back buffer', async () => {
+  const {out} = await place()
+  await writeSite(out, undefined, site1)
+  const second = await writeSite(out, undefined, site2)
+  assert.equal(second.written, 4)
+  assert.deepEqual(await contents(out), site2)
+  assert.equal(existsSync(outputTarget(out).previousDir), false)
+})
+
+test('a file of the old site where a folder is now needed, and the reverse, make room', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, {'x': 'a file', 'y/index.html': 'in a folder'})
+  await writeSite(out, state, {'x/index.html': 'now a folder', 'y': 'now a file'})
+  assert.deepEqual(await contents(out), {'x/index.html': 'now a folder', 'y': 'now a file'})
+  await writeSite(out, state, {'x': 'a file again', 'y/index.html': 'a folder again'})
+  assert.deepEqual(await contents(out), {'x': 'a file again', 'y/index.html': 'a folder again'})
+})
+
+test('a rendered page whose bytes did not change is left as it is', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  await writeSite(out, state, site1)
+  const writer = await OutputWriter.open(out, {stateDir: state})
+  for (const [file, text] of Object.entries(site1)) await writer.write({path: file, contents: text, from: []}, `new key for ${file}`)
+  await writer.commit()
+  assert.equal(writer.written, 0)
+  assert.equal(writer.unchanged, 4)
+  assert.deepEqual(await contents(out), site1)
+})
