@@ -124,6 +124,7 @@ test('wire furniture renders as what it is', () => {
   const glued = parse('TOKYO - The bank intervened.\n\nDealers said the move was expected. REUTER')
   assert.deepEqual(shape(glued.tree), ['p', 'p', 'p.signoff'])
   assert.match(markdownToHtml(glued.tree), /<p>Dealers said the move was expected\.<\/p>\n<p class="signoff">REUTER<\/p>/)
+  assert.deepEqual(shape(parse('TOKYO - The bank intervened. REUTER').tree), ['p', 'p.signoff'])
   const signed = parse('WASHINGTON (Reuters) - The bill passed.\n\n(Reporting by Jane Doe; Editing by John Smith)')
   assert.deepEqual(shape(signed.tree), ['p', 'p.signoff'])
   assert.deepEqual(signed.dateline, {text: 'WASHINGTON (Reuters)', place: 'WASHINGTON'})

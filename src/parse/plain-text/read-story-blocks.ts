@@ -35,14 +35,16 @@ export function readStoryBlocks(text: string, start: number): StoryBlock[] {
   const paragraphs = readParagraphs(text, start).map((lines) => joinLines(text, lines))
   const blocks: StoryBlock[] = []
   let storyStarted = false
-  paragraphs.forEach((run, index) => {
-    const marker = readWireMarker(run.value, index, paragraphs.length)
+  paragraphs.forEach((whole, index) => {
+    const marker = readWireMarker(whole.value, index, paragraphs.length)
     // Note: an all-capitals first paragraph that opens with a dateline is the story, not its headline.
-    const isHeadline = marker === 'wire-headline' && findDateline(run.value) === undefined
+    const isHeadline = marker === 'wire-headline' && findDateline(whole.value) === undefined
     if (marker && (marker === 'continued' || marker === 'signoff' || (!storyStarted && (marker !== 'wire-headline' || isHeadline)))) {
-      blocks.push({kind: 'marker', run, marker})
+      blocks.push({kind: 'marker', run: whole, marker})
       return
     }
+    const trailer = index === paragraphs.length - 1 ? findTrailer(whole) : undefined
+    const run = trailer ? trailer.story : whole
     if (!storyStarted) {
       storyStarted = true
       const match = findDateline(run.value)
@@ -54,23 +56,26 @@ export function readStoryBlocks(text: string, start: number): StoryBlock[] {
         if (first) restBlocks[0] = {...first, dateline}
         else restBlocks.push({kind: 'prose', run: rest, dateline})
         blocks.push(...restBlocks)
-        return
-      }
-    }
-    const trailer = index === paragraphs.length - 1 ? gluedTrailer.exec(run.value) : null
-    if (trailer) {
-      const cut = trailer.index + trailer[0].length - (trailer[1] ?? '').length
-      blocks.push(...splitRows(sliceRun(run, 0, trailer.index + 1)))
-      blocks.push({kind: 'marker', run: sliceRun(run, cut, run.value.length), marker: trailer[1]?.toUpperCase() === 'MORE' ? 'continued' : 'signoff'})
-      return
-    }
-    blocks.push(...splitRows(run))
+      } else blocks.push(...splitRows(run))
+    } else blocks.push(...splitRows(run))
+    if (trailer) blocks.push(trailer.marker)
   })
   return blocks
 }
 
 /** A `Reuter` sign-off or `MORE` marker glued to the end of the last paragraph, after its final full stop. */
 const gluedTrailer = /[.!?"”] +(REUTERS?|Reuters?|MORE)$/
+
+/** Split a glued sign-off or `MORE` off the end of `run`: the story part and the marker block. */
+function findTrailer(run: TextRun): {story: TextRun; marker: StoryBlock} | undefined {
+  const tailStart = Math.max(0, run.value.length - 16)
+  const match = gluedTrailer.exec(run.value.slice(tailStart))
+  if (!match) return undefined
+  const word = match[1] ?? ''
+  const storyEnd = tailStart + match.index + 1
+  const marker: StoryBlock = {kind: 'marker', run: sliceRun(run, run.value.length - word.length, run.value.length), marker: word === 'MORE' ? 'continued' : 'signoff'}
+  return {story: sliceRun(run, 0, storyEnd), marker}
+}
 
 /** Longest line of label-and-figures read as a row inside a paragraph of several lines; longer lines are wrapped prose. */
 const maxRowLineLength = 55
