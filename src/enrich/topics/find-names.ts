@@ -1,9 +1,10 @@
 import {longestKnownName, lookUpKey, type KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {
-  calendarWords, capitalNoise, genericWords, keptTitles, leadingFunctionWords, legalSuffixes, nameConnectors, nonTopicWords,
-  leaderNouns, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers,
+  calendarWords, capitalNoise, genericWords, leaderNouns, leadingFunctionWords, legalSuffixes, nameConnectors,
+  nonTopicWords, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers,
 } from './name-words.js'
+import {leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
 import type {CompiledRules} from './topic-rules.js'
 import {Gap, Shape, type Token} from './tokenize.js'
 
@@ -26,11 +27,6 @@ export interface NamePhrase {
   readonly sentenceStart: boolean
 }
 
-const orgLeadWords = new Set(['bank', 'ministry', 'university', 'institute', 'department', 'council', 'commission',
-  'committee', 'board', 'bureau', 'federation', 'association', 'organisation', 'organization', 'league', 'union',
-  'party', 'court', 'office', 'agency', 'fund', 'chamber', 'society', 'academy', 'college', 'school', 'church'])
-const nameParticles = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'van', 'von', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'y'])
-const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 
 /**
  * Every name in one mixed-case paragraph: runs of capitalised words (with
@@ -168,25 +164,6 @@ function standsAlone(part: readonly Token[], rules: CompiledRules): boolean {
   return keys.length > 0 && (lookUpKey(rules, keys.join(' '), false) !== undefined || (keys.length > 1 && isOrganisationName(part.slice(from), keys)))
 }
 
-/**
- * How many words lead up to the name in `Shares of ChemLawn` (a
- * sentence's first word and a connector) or `Chairman of Ford` (a title
- * and a connector, with no qualifier after it: `Secretary of State George
- * Shultz` keeps its title for `splitAtTitle`). 0 when there are none.
- */
-function leadThrough(keys: readonly string[], sentenceStart: boolean): number {
-  let index = 0
-  while (index < keys.length && (personTitles.has(keys[index]!) || titleQualifiers.has(keys[index]!))) index++
-  const titled = index > 0 && keys.slice(0, index).some((key) => personTitles.has(key))
-  if (index === 0 && sentenceStart && !orgLeadWords.has(keys[0]!) && !organisationWords.has(keys[0]!)) index = 1
-  else if (!titled) return 0
-  if (keys[index] !== 'of' && keys[index] !== 'for' && keys[index] !== 'at') return 0
-  let name = index + 1
-  while (name < keys.length && nameConnectors.has(keys[name]!)) name++
-  if (name >= keys.length || titleQualifiers.has(keys[name]!) || personTitles.has(keys[name]!)) return 0
-  return name
-}
-
 /** Known names inside a run, longest first, and what is left between them. */
 function segment(words: readonly Token[], keys: readonly string[], rules: CompiledRules, cue: Cue | undefined, sentenceStart: boolean): NamePhrase[] {
   const phrases: NamePhrase[] = []
@@ -218,38 +195,6 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
   }
   flush(keys.length)
   return phrases
-}
-
-/**
- * Where a job title stands before a person's name in a run
- * (`Japanese Finance Minister Kiichi Miyazawa`): the words before the
- * title (`prefix`) and the first word of the name (`name`).
- */
-function splitAtTitle(keys: readonly string[]): {prefix: number; name: number} | undefined {
-  for (let title = keys.length - 2; title >= 0; title--) {
-    if (!personTitles.has(keys[title]!)) continue
-    let name = title + 1
-    while (name < keys.length && (nameConnectors.has(keys[name]!) || titleQualifiers.has(keys[name]!) || personTitles.has(keys[name]!))) name++
-    if (name >= keys.length || !isPersonName(keys.slice(name))) continue
-    if (keptTitles.has(keys[title]!) && name === keys.length - 1) name = title
-    let prefix = title
-    while (prefix > 0 && (titleQualifiers.has(keys[prefix - 1]!) || personTitles.has(keys[prefix - 1]!))) prefix--
-    return {prefix, name}
-  }
-  return undefined
-}
-
-/** One to four name words, with particles (`de`, `van`) and suffixes (`Jr`) allowed. */
-export function isPersonName(keys: readonly string[]): boolean {
-  let names = 0
-  for (const [index, key] of keys.entries()) {
-    if (nameParticles.has(key) && index > 0 && index < keys.length - 1) continue
-    if (nameSuffixes.has(key) && index > 1) continue
-    if (organisationWords.has(key) || genericWords.has(key) || legalSuffixes.has(key) || placeWords.has(key) ||
-      calendarWords.has(key) || nameConnectors.has(key) || nonTopicWords.has(key)) return false
-    names++
-  }
-  return names >= 1 && names <= 4
 }
 
 function isOrganisationName(words: readonly Token[], keys: readonly string[]): boolean {

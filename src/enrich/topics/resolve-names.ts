@@ -1,5 +1,6 @@
 import type {TopicKind} from '../../model/article.js'
-import {isPersonName, type NamePhrase} from './find-names.js'
+import type {NamePhrase} from './find-names.js'
+import {isPersonName} from './person-names.js'
 import type {KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {capitalNoise, genericWords, legalSuffixes, looseAdjectives, nameConnectors, personTitles, titleQualifiers} from './name-words.js'

@@ -1,0 +1,63 @@
+import {
+  calendarWords, genericWords, keptTitles, legalSuffixes, nameConnectors, nonTopicWords, organisationWords,
+  personTitles, placeWords, titleQualifiers,
+} from './name-words.js'
+
+/** First words of organisations' names that go on with `of` (`Bank of Japan`, `Ministry of Finance`). */
+export const orgLeadWords: ReadonlySet<string> = new Set(['bank', 'ministry', 'university', 'institute', 'department', 'council', 'commission',
+  'committee', 'board', 'bureau', 'federation', 'association', 'organisation', 'organization', 'league', 'union',
+  'party', 'court', 'office', 'agency', 'fund', 'chamber', 'society', 'academy', 'college', 'school', 'church'])
+const nameParticles = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'van', 'von', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'y'])
+const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
+
+/**
+ * Where a job title stands before a person's name in a run
+ * (`Japanese Finance Minister Kiichi Miyazawa`): the words before the
+ * title (`prefix`) and the first word of the name (`name`).
+ */
+export function splitAtTitle(keys: readonly string[]): {prefix: number; name: number} | undefined {
+  for (let title = keys.length - 2; title >= 0; title--) {
+    if (!personTitles.has(keys[title]!)) continue
+    let name = title + 1
+    while (name < keys.length && (nameConnectors.has(keys[name]!) || titleQualifiers.has(keys[name]!) || personTitles.has(keys[name]!))) name++
+    if (name >= keys.length || !isPersonName(keys.slice(name))) continue
+    if (keptTitles.has(keys[title]!) && name === keys.length - 1) name = title
+    let prefix = title
+    while (prefix > 0 && (titleQualifiers.has(keys[prefix - 1]!) || personTitles.has(keys[prefix - 1]!))) prefix--
+    return {prefix, name}
+  }
+  return undefined
+}
+
+/** One to four name words, with particles (`de`, `van`) and suffixes (`Jr`) allowed. */
+export function isPersonName(keys: readonly string[]): boolean {
+  let names = 0
+  for (const [index, key] of keys.entries()) {
+    if (nameParticles.has(key) && index > 0 && index < keys.length - 1) continue
+    if (nameSuffixes.has(key) && index > 1) continue
+    if (organisationWords.has(key) || genericWords.has(key) || legalSuffixes.has(key) || placeWords.has(key) ||
+      calendarWords.has(key) || nameConnectors.has(key) || nonTopicWords.has(key)) return false
+    names++
+  }
+  return names >= 1 && names <= 4
+}
+
+/**
+ * How many words lead up to the name in `Shares of ChemLawn` (a
+ * sentence's first word and a connector) or `Chairman of Ford` (a title
+ * and a connector, with no qualifier after it: `Secretary of State George
+ * Shultz` keeps its title for `splitAtTitle`). 0 when there are none.
+ */
+export function leadThrough(keys: readonly string[], sentenceStart: boolean): number {
+  let index = 0
+  while (index < keys.length && (personTitles.has(keys[index]!) || titleQualifiers.has(keys[index]!))) index++
+  const titled = index > 0 && keys.slice(0, index).some((key) => personTitles.has(key))
+  if (index === 0 && sentenceStart && !orgLeadWords.has(keys[0]!) && !organisationWords.has(keys[0]!)) index = 1
+  else if (!titled) return 0
+  if (keys[index] !== 'of' && keys[index] !== 'for' && keys[index] !== 'at') return 0
+  let name = index + 1
+  while (name < keys.length && nameConnectors.has(keys[name]!)) name++
+  if (name >= keys.length || titleQualifiers.has(keys[name]!) || personTitles.has(keys[name]!)) return 0
+  return name
+}
+
