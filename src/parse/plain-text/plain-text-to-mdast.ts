@@ -167,6 +167,8 @@ function datelineParagraph(block: StoryBlock, locate: PointLocator, withText: bo
   if (!dateline) return paragraph(toPhrasing(block.run, 0, end, locate), block.run, locate)
   const {run, match} = dateline
   const children: PhrasingContent[] = []
+  // Note: `****` before a dateline is wire transmission noise with no words,
+  // so it is left out; any other stray text before it (`c CHICAGO`) is kept.
   if (match.start > 0 && !/^\*+$/.test(run.value.slice(0, match.start))) {
     children.push(...toPhrasing(run, 0, match.start, locate))
   }
