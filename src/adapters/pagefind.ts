@@ -28,7 +28,7 @@ export class SearchIndexError extends Error {
  * own process (a binary from the `@pagefind/<platform>` package), which is
  * stopped again before this returns.
  *
- * @throws {SearchIndexError} When Pagefind reports an error.
+ * @throws {SearchIndexError} When Pagefind cannot run or reports an error.
  */
 export async function runPagefind(siteDir: string, outputDir: string, settings: PagefindSettings = {}): Promise<PagefindRun> {
   try {
@@ -39,6 +39,11 @@ export async function runPagefind(siteDir: string, outputDir: string, settings: 
     const written = await created.index.writeFiles({outputPath: outputDir})
     check('writing the index', written.errors)
     return {pagesRead: added.page_count}
+  } catch (error) {
+    if (error instanceof SearchIndexError) throw error
+    // Note: e.g. no `@pagefind/<platform>` binary (optional dependencies left out, or an unsupported platform).
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
+    throw new SearchIndexError(`Pagefind could not run: ${reason}. Reinstall with \`npm ci\` (optional dependencies included) or set PAGEFIND_BINARY_PATH.`, {cause: error})
   } finally {
     // Note: the Pagefind process otherwise keeps Node running after the build.
     await pagefind.close()
