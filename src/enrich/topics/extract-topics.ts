@@ -105,13 +105,13 @@ export function extractTopics(text: TopicText, options: {readonly max: number; r
 
 /**
  * The first `max` topics, but with at most `maxPlaceShare` of them places
- * while other kinds are left, unless a place scores half the top score: a
+ * while other kinds are left, unless a place scores 40% of the top score: a
  * wire story names many places in passing, and the people and
  * organisations in it matter as much.
  */
 function pickTopics<T extends {readonly kind: TopicKind; readonly score: number}>(ranked: readonly T[], max: number): T[] {
   const placeLimit = Math.max(1, Math.ceil(max * maxPlaceShare))
-  const central = (ranked[0]?.score ?? 0) / 2
+  const central = (ranked[0]?.score ?? 0) / 2.5
   const chosen: T[] = []
   const deferred: T[] = []
   for (const topic of ranked) {
