@@ -6,6 +6,12 @@ import type {Figure} from '../model/article.js'
 export interface BodyDescription {
   /** Prose paragraphs as plain text, in order: no captions, credits, sign-offs or tables. */
   readonly paragraphs: readonly string[]
+  /**
+   * The text a title and summary are derived from: the first prose paragraph
+   * with words after its dateline; failing that (a story that opens with a
+   * table), the first table row, preformatted line or heading.
+   */
+  readonly lead: string
   /** Level-2 headings as plain text. */
   readonly subheadings: readonly string[]
   readonly figures: readonly Figure[]
@@ -21,10 +27,12 @@ export function describeBody(tree: Root): BodyDescription {
   const subheadings: string[] = []
   const figures: Figure[] = []
   let wordCount = 0
+  let fallbackLead = ''
   for (const node of tree.children) {
     const text = toString(node)
     wordCount += countWords(text)
     const hName = node.data?.hName
+    if (fallbackLead === '' && hName !== 'figure') fallbackLead = firstLineOf(node)
     if (hName === 'figure') figures.push(readFigure(node))
     else if (node.type === 'heading') {
       if (node.depth <= 2) subheadings.push(text)
@@ -32,7 +40,20 @@ export function describeBody(tree: Root): BodyDescription {
       paragraphs.push(proseText(node))
     }
   }
-  return {paragraphs, subheadings, figures, wordCount}
+  const lead = paragraphs.find((paragraph) => /[\p{L}\p{N}]/u.test(paragraph)) ?? fallbackLead
+  return {paragraphs, lead, subheadings, figures, wordCount}
+}
+
+/** The first line of a block with words: a table's first row, a preformatted block's first line, a heading. */
+function firstLineOf(node: RootContent): string {
+  if (node.type === 'table') {
+    const row = node.children[0]
+    return row ? row.children.map((cell) => toString(cell).trim()).filter((cell) => cell !== '').join(' ') : ''
+  }
+  if (node.type === 'code') return node.value.split('\n').find((line) => line.trim() !== '')?.replace(/\s+/g, ' ').trim() ?? ''
+  if (node.type === 'paragraph' && classesOf(node).length > 0) return ''
+  const text = proseText(node)
+  return /[\p{L}\p{N}]/u.test(text) ? text : ''
 }
 
 /** Words are runs of letters or digits; "1,000" and "Thomas-Greenfield" count once. */

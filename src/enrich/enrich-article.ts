@@ -33,7 +33,7 @@ export function toArticle(parsed: ParsedSource, settings: EnrichSettings): {arti
   const date = readDate(parsed)
   const {fields, warnings} = readFields(parsed)
   const body = describeBody(parsed.body)
-  const lead = body.paragraphs[0] ?? body.subheadings[0] ?? ''
+  const {lead} = body
   const title = fields.title ?? deriveHeadline(lead)
   const summary = fields.summary ?? deriveSummary(lead)
   const topics = chooseTopics(fields.topicNames, settings, {

@@ -1,0 +1,32 @@
+import test from 'node:test'
+import assert from 'node:assert/strict'
+import {plainTextToMdast} from '../parse/plain-text/plain-text-to-mdast.js'
+import {describeBody, countWords} from './describe-body.js'
+
+const describeSeed = (text: string) => describeBody(plainTextToMdast(text, text.indexOf('date') + 16).tree)
+
+test('the lead is the first prose paragraph, without its dateline', () => {
+  const body = describeSeed(' date 1987-02-26 SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone.\n\nThe crop is late.')
+  assert.equal(body.lead, 'Showers continued throughout the week in the Bahia cocoa zone.')
+  assert.deepEqual(body.paragraphs.length, 2)
+})
+
+test('a story that opens with a table takes its lead from the first row', () => {
+  const body = describeSeed(' date 1987-02-26 NEW YORK, Feb 26 -\n\nShr 28 cts vs 22 cts\n\nNet 1,000,000 vs 900,000\n\nRevs 12.3 mln vs 11.1 mln')
+  assert.match(body.lead, /^Shr 28 cts/)
+})
+
+test('counts words, keeping numbers and hyphenated names whole', () => {
+  assert.equal(countWords('Thomas-Greenfield marked 1,000 days.'), 4)
+  assert.equal(countWords(''), 0)
+})
+
+test('collects subheadings and figures with their credits', () => {
+  const body = describeSeed(
+    ' date 2024-11-18 The United States said on Monday it was Russia.\n\nAdding fuel to the fire\n\n"It has been Russia," Miller said. North Korean leader Kim Jong Un attends a meeting in Pyongyang, North Korea, in this undated photo released July 2, 2024. (credit: KCNA VIA REUTERS)',
+  )
+  assert.deepEqual(body.subheadings, ['Adding fuel to the fire'])
+  assert.equal(body.figures.length, 1)
+  assert.equal(body.figures[0]?.credit, 'KCNA via Reuters')
+  assert.match(body.figures[0]?.caption ?? '', /^North Korean leader Kim Jong Un attends/)
+})
