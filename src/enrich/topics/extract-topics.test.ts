@@ -183,3 +183,19 @@ test('long and hostile text takes linear time', () => {
     assert.ok(seconds < 5, `${paragraph.slice(0, 20)}… took ${seconds.toFixed(1)} s`)
   }
 })
+
+test('any text: no error, at most max topics, one per name, deterministic', async () => {
+  const {default: fc} = await import('fast-check')
+  const word = fc.constantFrom('Russia', "Russia's", 'U.S.', 'US', 'the', 'of', 'and', 'Miller', 'President', 'Bank', 'Corp', 'OPEC', 'SAID', 'Monday',
+    '(credit:', 'REUTERS)', '<ACME>', '"', ',', '.', 'North', 'Korean', 'Kim', 'New', 'York', 'é', '\u2019s', '-', '1,000', 'shr', 'crude', 'oil')
+  const paragraph = fc.oneof(fc.string(), fc.array(word, {maxLength: 40}).map((words) => words.join(' ')))
+  fc.assert(fc.property(fc.array(paragraph, {maxLength: 6}), fc.option(paragraph, {nil: undefined}), fc.option(fc.string(), {nil: undefined}), fc.nat(8),
+    (paragraphs, title, datelinePlace, max) => {
+      const text: TopicText = {paragraphs, ...(title === undefined ? {} : {title}), ...(datelinePlace === undefined ? {} : {datelinePlace})}
+      const topics = extractTopics(text, {max})
+      assert.ok(topics.length <= max)
+      assert.equal(new Set(topics.map((topic) => nameKey(topic.name))).size, topics.length)
+      for (const topic of topics) assert.ok(topic.name.trim() !== '' && topic.score >= 1)
+      assert.deepEqual(extractTopics(text, {max}), topics)
+    }), {numRuns: 300})
+})
