@@ -147,9 +147,10 @@ async function writeSite(archive: Archive, config: SiteConfig, templates: Templa
     if (++pages % 500 === 0) options.onProgress?.('write', Math.min(pages, total), total)
   }
   for (const file of siteFiles(archive, views)) await writer.write(file)
-  for (const dir of assetDirs(options)) {
-    for (const relative of await findAllFiles(dir)) await writer.copy(path.join(dir, relative), relative)
-  }
+  // Note: each asset is copied once, from the last folder that has it, so a user's file replaces the built-in one.
+  const assets = new Map<string, string>()
+  for (const dir of assetDirs(options)) for (const relative of await findAllFiles(dir)) assets.set(relative, path.join(dir, relative))
+  for (const [relative, from] of [...assets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) await writer.copy(from, relative)
   return {pages, rendered}
 }
 

@@ -134,3 +134,14 @@ test('a rendered page whose bytes did not change is left as it is', async () => 
   assert.equal(writer.unchanged, 4)
   assert.deepEqual(await contents(out), site1)
 })
+
+test('a path written twice in one build ends with the last contents', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, {'assets/site.css': 'user'})
+  await writeSite(out, state, {'assets/site.css': 'user'})
+  const writer = await OutputWriter.open(out, {stateDir: state})
+  await writer.write({path: 'assets/site.css', contents: 'built-in', from: []})
+  await writer.write({path: 'assets/site.css', contents: 'user', from: []})
+  await writer.commit()
+  assert.deepEqual(await contents(out), {'assets/site.css': 'user'})
+})

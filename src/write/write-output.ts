@@ -164,6 +164,8 @@ export class OutputWriter {
    */
   async reuse(relative: string, key: string): Promise<boolean> {
     if (this.failure) throw this.failure
+    // Note: a path produced twice (a collision) waits for the first write, so the last one wins.
+    if (this.produced.has(relative)) await this.flush()
     if (this.baseFiles.get(relative) === key) {
       this.produced.set(relative, key)
       this.unchanged++
