@@ -252,7 +252,8 @@ async function devCommand(args: readonly string[]): Promise<number> {
 function reportDevEvent(event: DevEvent): void {
   if (event.kind === 'built') {
     if (event.result.problems.length > 0) process.stderr.write(`${formatProblems(event.result.problems)}\n`)
-    process.stdout.write(`${describeBuild(event.result, 'site')} in ${(event.milliseconds / 1000).toFixed(2)} s (${event.result.rendered} pages rendered).\n`)
+    const {result} = event
+    process.stdout.write(`Built ${result.articles} articles in ${(event.milliseconds / 1000).toFixed(2)} s: ${result.processed} seeds read, ${result.rendered} of ${result.pages} pages rendered, ${result.written} files written, ${result.removed} removed.\n`)
   } else if (event.kind === 'failed') {
     process.stderr.write(`${event.report}\nThe browser shows these problems until they are fixed; the server keeps running.\n`)
   } else {
