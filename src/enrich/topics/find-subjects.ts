@@ -1,7 +1,7 @@
 import {economicSubjects} from './economic-subjects.js'
 import {nameKey} from './name-key.js'
 import type {SubjectRule} from './topic-rules.js'
-import type {Token} from './tokenize.js'
+import {Gap, type Token} from './tokenize.js'
 
 interface Keyword {
   /** Keys of the keyword's words after the first. */
@@ -42,7 +42,10 @@ export function findSubjects(paragraphs: readonly (readonly Token[])[], fileRule
       // Note: the longest keyword wins and its words are used up, so `crude oil prices` is one hit, not three.
       let best: Keyword | undefined
       for (const keyword of keywords) {
-        if ((best === undefined || keyword.rest.length > best.rest.length) && keyword.rest.every((key, offset) => tokens[position + 1 + offset]?.key === key)) best = keyword
+        if ((best === undefined || keyword.rest.length > best.rest.length) && keyword.rest.every((key, offset) => {
+          const next = tokens[position + 1 + offset]
+          return next?.key === key && next.gap === Gap.Space
+        })) best = keyword
       }
       if (best === undefined) continue
       hits[best.subject]!++
