@@ -16,7 +16,9 @@
  * and the ratios to the peers and the floor of the same run.
  *
  * Options: `--peers "hugo eleventy"` (default), `--no-peers`, `--reps 3`,
- * `--keep` (keep seeds and outputs). Environment: `NEWS_ARCHIVE_BENCH_TMP`
+ * `--keep` (keep seeds and outputs), `--label NAME` (our rows' label, default
+ * `news-archive`, to compare variants), `--run ID` (time ours again on the seeds
+ * of a run kept with `--keep`, e.g. after a change; say so when quoting it). Environment: `NEWS_ARCHIVE_BENCH_TMP`
  * (scratch folder, default `<tmp>/news-archive-bench`),
  * `NEWS_ARCHIVE_PEERS_HARNESS` (default `../shared/bench/peers` beside the repository).
  */
@@ -38,8 +40,8 @@ type Row = Record<(typeof columns)[number], string>
 /** The label of our rows in `results.tsv` and the table. */
 export const ours = 'news-archive'
 const floorLabel = 'floor:node read+write'
-/** Timings repeated at most this many more times when other work disturbed them (as `run.sh`). */
-const retries = 3
+/** Timings repeated at most this many more times when other work disturbed them (`BENCH_RETRIES`, as `run.sh`). */
+const retries = Number(process.env['BENCH_RETRIES'] ?? 3)
 /** Other processes may use at most this many CPU-seconds per wall second of a timing (as `run.sh`). */
 const foreignMax = 0.1
 const nice = process.getuid?.() === 0 ? -10 : 0
@@ -151,9 +153,9 @@ async function measure(input: {run: string; n: number; label: string; reps: numb
       process.stderr.write(`[bench] N=${input.n} ${input.label} #${name}: rc=${time.rc} wall=${time.wall}s cpu=${(time.user + time.sys).toFixed(2)}s rss=${Math.round(time.rssKb / 1024)}MiB html=${count.html} foreign_cpu=${time.foreign.toFixed(2)}s\n`)
       if (time.rc !== 0) throw new Error(`${input.label} failed (exit ${time.rc})`)
       const contended = time.foreign > foreignMax * time.wall && time.foreign > 0.05
-      if (input.label === ours) reports.push({...(JSON.parse(time.stdout.trim().split('\n').at(-1) ?? '{}') as BuildReport)})
+      if (input.label !== floorLabel) reports.push({...(JSON.parse(time.stdout.trim().split('\n').at(-1) ?? '{}') as BuildReport)})
       if (!contended || attempt > retries) break
-      if (input.label === ours) reports.pop()
+      if (input.label !== floorLabel) reports.pop()
     }
   }
   return reports
@@ -185,13 +187,13 @@ const medianWall = (run: string, n: number, peer: string): number | undefined =>
 }
 
 /** Our figures beyond the shared table, and the ratios to the peers and floor of the same run. */
-function summarise(run: string, n: number, reports: readonly BuildReport[], peers: readonly string[]): string {
-  const wall = medianWall(run, n, ours) ?? NaN
-  const rows = chosenRows(run, n, ours)
+function summarise(run: string, n: number, reports: readonly BuildReport[], label: string, peers: readonly string[]): string {
+  const wall = medianWall(run, n, label) ?? NaN
+  const rows = chosenRows(run, n, label)
   const stage = (name: string): number => median(reports.map((report) => (report.timings[name] ?? 0) / 1000))
   const last = reports.at(-1)
   const lines = [
-    `news-archive, N = ${n}: median wall ${wall.toFixed(2)} s, ${Math.round((last?.articles ?? n) / wall)} articles/s, ` +
+    `${label}, N = ${n}: median wall ${wall.toFixed(2)} s, ${Math.round((last?.articles ?? n) / wall)} articles/s, ` +
       `peak RSS ${Math.round(Math.max(...rows.map((row) => Number(row.maxrss_kb))) / 1024)} MiB, ` +
       `${last?.pages ?? '?'} pages, ${last?.written ?? '?'} files written, ${((last?.bytes ?? 0) / 1e6).toFixed(1)} MB written`,
     `  stages (median s): ${Object.keys(last?.timings ?? {}).map((name) => `${name} ${stage(name).toFixed(2)}`).join(', ')}`,
@@ -207,7 +209,14 @@ function summarise(run: string, n: number, reports: readonly BuildReport[], peer
 async function main(): Promise<void> {
   const {values, positionals} = parseArgs({
     allowPositionals: true,
-    options: {peers: {type: 'string', default: 'hugo eleventy'}, 'no-peers': {type: 'boolean', default: false}, reps: {type: 'string', default: '3'}, keep: {type: 'boolean', default: false}},
+    options: {
+      peers: {type: 'string', default: 'hugo eleventy'},
+      'no-peers': {type: 'boolean', default: false},
+      reps: {type: 'string', default: '3'},
+      keep: {type: 'boolean', default: false},
+      run: {type: 'string'},
+      label: {type: 'string', default: ours},
+    },
   })
   const sizes = (positionals.length ? positionals : ['1000', '10000']).map(Number)
   const reps = Number(values.reps)
@@ -222,7 +231,11 @@ async function main(): Promise<void> {
   for (const n of sizes) {
     let runId: string
     let dir: string
-    if (peers.length) {
+    if (values.run !== undefined) {
+      // Note: re-times our build on the seeds of an earlier run kept with --keep; its peer rows are older than ours.
+      runId = values.run
+      dir = path.join(scratch, `run-${runId}`, `n${n}`)
+    } else if (peers.length) {
       const env = {...process.env, BENCH_PEERS: peers.join(' '), BENCH_KEEP: '1', BENCH_TMP: scratch, BENCH_REPS: String(reps)}
       const harnessRun = await run('bash', [path.join(harness, 'run.sh'), String(n)], {env, cwd: harness})
       // Note: run.sh logs `run <id>: N = ...` first; its seeds stay in run-<id>/n<N>/seeds with BENCH_KEEP=1.
@@ -239,12 +252,12 @@ async function main(): Promise<void> {
     }
     const seeds = path.join(dir, 'seeds')
     const reports = await measure({
-      run: runId, n, label: ours, reps, dir,
+      run: runId, n, label: values.label ?? ours, reps, dir,
       out: (name) => path.join(dir, `ours-${name}`, 'dist'),
       command: (out) => ['node', driverFile, lib, dir, seeds, out, path.join(path.dirname(out), 'cache')],
     })
     const table = execFileSync('node', [path.join(harness, 'report.mjs'), results, runId], {encoding: 'utf8'})
-    report.push(`### N = ${n} (run ${runId})\n\n${table.trim()}\n\n\`\`\`\n${summarise(runId, n, reports, peers)}\n\`\`\``)
+    report.push(`### N = ${n} (run ${runId})\n\n${table.trim()}\n\n\`\`\`\n${summarise(runId, n, reports, values.label ?? ours, peers)}\n\`\`\``)
     process.stdout.write(`${report.at(-1)}\n\n`)
     if (!values.keep) renameSync(path.join(scratch, `run-${runId}`), path.join(scratch, `trash-${runId}`))
   }
