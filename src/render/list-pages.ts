@@ -34,7 +34,7 @@ export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page
         olderHref: list.older ? views.urls.href(list.older) : '',
         years: [...archive.years].reverse().map(([year, items]) => ({name: year, href: views.urls.href(yearUrl(year)), count: views.number(items.length)})),
         total: archive.articles.length,
-        totalLabel: views.articles(archive.articles.length),
+        totalLabel: views.articleCount(archive.articles.length),
       }),
     }
   }
@@ -61,10 +61,10 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
         const heatmap = yearHeatmap(archive, views, year)
         return {
           site: views.site,
-          page: views.meta({title: year, description: `${views.articles(items.length)} from ${year}, day by day.`, url: yearUrl(year), crumbs: [{name: year, url: yearUrl(year)}]}),
+          page: views.meta({title: year, description: `${views.articleCount(items.length)} from ${year}, day by day.`, url: yearUrl(year), crumbs: [{name: year, url: yearUrl(year)}]}),
           year,
           count: items.length,
-          countLabel: views.articles(items.length),
+          countLabel: views.articleCount(items.length),
           heatmap,
           days: Array.from({length: 31}, (_, index) => index + 1),
           previous: link(previous ?? '', previous && yearUrl(previous)),
@@ -87,21 +87,21 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
         site: views.site,
         page: views.meta({
           title: views.monthLabel(month),
-          description: `${views.articles(items.length)} from ${views.monthLabel(month)}, day by day.`,
+          description: `${views.articleCount(items.length)} from ${views.monthLabel(month)}, day by day.`,
           url: monthUrl(month),
           crumbs: [
             {name: year, url: yearUrl(year)},
             {name: views.monthName(month), url: monthUrl(month)},
           ],
         }),
-        month: {iso: month, label: views.monthLabel(month), count: items.length, countLabel: views.articles(items.length)},
+        month: {iso: month, label: views.monthLabel(month), count: items.length, countLabel: views.articleCount(items.length)},
         calendar: monthCalendar(archive, views, month),
         days: days.map(([day, list]) => ({
           iso: day,
           label: views.dateLabel(day),
           href: views.urls.href(dayUrl(day)),
           count: list.length,
-          countLabel: views.articles(list.length),
+          countLabel: views.articleCount(list.length),
           headlines: list.slice(0, 3).map((index) => views.card(index)),
           more: Math.max(0, list.length - 3),
         })),
@@ -127,7 +127,7 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
           site: views.site,
           page: views.meta({
             title: list.number ? `${views.dateLabel(day)}, page ${list.number}` : views.dateLabel(day),
-            description: `${views.articles(items.length)} from ${views.dateLabel(day)}.`,
+            description: `${views.articleCount(items.length)} from ${views.dateLabel(day)}.`,
             url: list.url,
             crumbs: [
               {name: year, url: yearUrl(year)},
@@ -135,7 +135,7 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
               {name: String(Number(day.slice(8))), url: dayUrl(day)},
             ],
           }),
-          day: {iso: day, label: views.dateLabel(day), count: items.length, countLabel: views.articles(items.length)},
+          day: {iso: day, label: views.dateLabel(day), count: items.length, countLabel: views.articleCount(items.length)},
           articles: list.items.map((index) => views.card(index)),
           newerHref: list.newer ? views.urls.href(list.newer) : '',
           olderHref: list.older ? views.urls.href(list.older) : '',
@@ -152,15 +152,15 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
     from: [],
     view: () => ({
       site: views.site,
-      page: views.meta({title: 'Archive', description: `All ${views.articles(archive.articles.length)}, by year and month.`, url: archiveUrl, crumbs: [{name: 'Archive', url: archiveUrl}]}),
+      page: views.meta({title: 'Archive', description: `All ${views.articleCount(archive.articles.length)}, by year and month.`, url: archiveUrl, crumbs: [{name: 'Archive', url: archiveUrl}]}),
       total: archive.articles.length,
-      totalLabel: views.articles(archive.articles.length),
+      totalLabel: views.articleCount(archive.articles.length),
       timeline: archiveTimeline(archive, views),
       years: [...archive.years].reverse().map(([year, list]) => ({
         name: year,
         href: views.urls.href(yearUrl(year)),
         count: list.length,
-        countLabel: views.articles(list.length),
+        countLabel: views.articleCount(list.length),
         months: [...archive.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, items]) => ({name: views.monthName(month), iso: month, href: views.urls.href(monthUrl(month)), count: views.number(items.length)})),
       })),
     }),
@@ -205,7 +205,7 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
             site: views.site,
             page: views.meta({
               title: list.number ? `${entry.name}, page ${list.number}` : entry.name,
-              description: `${views.articles(entry.articles.length)} about ${entry.name}.`,
+              description: `${views.articleCount(entry.articles.length)} about ${entry.name}.`,
               url: list.url,
               crumbs: [
                 {name: 'Topics', url: topicsUrl},
@@ -217,7 +217,7 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
               name: entry.name,
               kind: entry.kind,
               count: entry.articles.length,
-              countLabel: views.articles(entry.articles.length),
+              countLabel: views.articleCount(entry.articles.length),
               feedHref: views.urls.href(topicFeedUrl(entry.slug)),
               firstDate: oldest ? views.dateLabel(oldest.date) : '',
               firstIso: oldest?.date ?? '',

@@ -92,6 +92,8 @@ export interface SiteView {
 export class ViewBuilder {
   private readonly cards: ArticleCardView[]
   private readonly numberFormat: Intl.NumberFormat
+  /** Date labels already formatted: archive pages ask for the same days and months many times. */
+  private readonly labels = new Map<string, string>()
   readonly site: SiteView
 
   constructor(
@@ -121,16 +123,19 @@ export class ViewBuilder {
     return this.cards[index] as ArticleCardView
   }
 
+  /** A `YYYY-MM-DD` day as readers see it, in the configured format (`18 November 2024`). */
   dateLabel(isoDay: string): string {
-    return formatDate(isoDay, this.config.dateFormat, this.config.locale)
+    return this.memo(`d${isoDay}`, () => formatDate(isoDay, this.config.dateFormat, this.config.locale))
   }
 
+  /** A `YYYY-MM` month with its year (`November 2024`). */
   monthLabel(isoMonth: string): string {
-    return formatDate(`${isoMonth}-01`, 'MMMM YYYY', this.config.locale)
+    return this.memo(`m${isoMonth}`, () => formatDate(`${isoMonth}-01`, 'MMMM YYYY', this.config.locale))
   }
 
+  /** A `YYYY-MM` month's name alone (`November`). */
   monthName(isoMonth: string): string {
-    return formatDate(`${isoMonth}-01`, 'MMMM', this.config.locale)
+    return this.memo(`n${isoMonth}`, () => formatDate(`${isoMonth}-01`, 'MMMM', this.config.locale))
   }
 
   /** A short month name for chart axes (`Mar`). */
@@ -150,11 +155,12 @@ export class ViewBuilder {
   }
 
   /** `No articles`, `1 article`, `19,043 articles`. */
-  articles(count: number): string {
+  articleCount(count: number): string {
     if (count === 0) return 'No articles'
     return `${this.number(count)} ${count === 1 ? 'article' : 'articles'}`
   }
 
+  /** An article's topics, each linked when the topic has a page. */
   topicLinks(article: PlacedArticle): TopicLinkView[] {
     return article.topics.map((topic) => ({
       name: this.archive.topics.get(topic.slug)?.name ?? topic.name,
@@ -185,6 +191,15 @@ export class ViewBuilder {
       feeds: options.feeds ?? [],
       noindex: options.noindex ?? false,
     }
+  }
+
+  private memo(key: string, make: () => string): string {
+    let label = this.labels.get(key)
+    if (label === undefined) {
+      label = make()
+      this.labels.set(key, label)
+    }
+    return label
   }
 
   private toCard(article: PlacedArticle): ArticleCardView {

@@ -20,12 +20,12 @@ export function archiveTimeline(archive: Archive, views: ViewBuilder): {svg: Mar
   const last = months.at(-1)
   return {
     svg: timelineChart(months, {
-      tooltip: (month, count) => `${views.monthLabel(month)}: ${views.articles(count)}`,
+      tooltip: (month, count) => `${views.monthLabel(month)}: ${views.articleCount(count)}`,
       shortMonth: (month) => views.shortMonthName(month),
       count: (value) => views.number(value),
     }),
     caption: first && last && busiest
-      ? `Articles per month, ${views.monthLabel(first.month)} to ${views.monthLabel(last.month)}. The busiest month was ${views.monthLabel(busiest.month)}, with ${views.articles(busiest.count)}.`
+      ? `Articles per month, ${views.monthLabel(first.month)} to ${views.monthLabel(last.month)}. The busiest month was ${views.monthLabel(busiest.month)}, with ${views.articleCount(busiest.count)}.`
       : '',
   }
 }
@@ -65,7 +65,7 @@ export function yearHeatmap(archive: Archive, views: ViewBuilder, year: string):
     const length = daysInMonth(month)
     const href = archive.months.has(month) ? views.urls.href(monthUrl(month)) : ''
     const count = archive.months.get(month)?.length ?? 0
-    months.push({name: views.monthName(month), iso: month, href, count, countLabel: views.articles(count), svg: calendarChart({month, days: length, firstWeekday: weekday(`${month}-01`)}, counts, labels, 'small')})
+    months.push({name: views.monthName(month), iso: month, href, count, countLabel: views.articleCount(count), svg: calendarChart({month, days: length, firstWeekday: weekday(`${month}-01`)}, counts, labels, 'small')})
     // Note: the table has a row only for months with articles, to keep the page small.
     if (href !== '') table.push({
       name: views.monthName(month),
@@ -80,7 +80,7 @@ export function yearHeatmap(archive: Archive, views: ViewBuilder, year: string):
   const busiest = [...counts].reduce<[string, DayCount] | undefined>((best, item) => (!best || item[1].count > best[1].count ? item : best), undefined)
   const activeDays = counts.size
   const caption = busiest
-    ? `Articles per day in ${year}: ${views.articles(archive.years.get(year)?.length ?? 0)} on ${views.number(activeDays)} ${activeDays === 1 ? 'day' : 'days'}. The stronger the colour, the more articles; the busiest was ${views.dateLabel(busiest[0])}, with ${views.articles(busiest[1].count)}.`
+    ? `Articles per day in ${year}: ${views.articleCount(archive.years.get(year)?.length ?? 0)} on ${views.number(activeDays)} ${activeDays === 1 ? 'day' : 'days'}. The stronger the colour, the more articles; the busiest was ${views.dateLabel(busiest[0])}, with ${views.articleCount(busiest[1].count)}.`
     : ''
   return {months, table, caption}
 }
@@ -90,7 +90,7 @@ export function monthCalendar(archive: Archive, views: ViewBuilder, month: strin
   const counts = dayCounts(archive, views, [month])
   const max = Math.max(0, ...[...counts.values()].map((day) => day.count))
   const svg = calendarChart({month, days: daysInMonth(month), firstWeekday: weekday(`${month}-01`)}, counts, calendarLabels(views, levelScale(max, levels)), 'large')
-  const caption = `Articles per day in ${views.monthLabel(month)}: ${views.articles(archive.months.get(month)?.length ?? 0)} on ${views.number(counts.size)} ${counts.size === 1 ? 'day' : 'days'}.`
+  const caption = `Articles per day in ${views.monthLabel(month)}: ${views.articleCount(archive.months.get(month)?.length ?? 0)} on ${views.number(counts.size)} ${counts.size === 1 ? 'day' : 'days'}.`
   return {svg, caption}
 }
 
@@ -108,7 +108,7 @@ export function topicCoverage(archive: Archive, views: ViewBuilder, entry: Topic
   const last = months.at(-1)
   if (!first || !last || !busiest) return {svg: '' as Markup, rows}
   const label = `Articles about ${entry.name} per month, ${views.monthLabel(first)} to ${views.monthLabel(last)}; most in ${busiest.name} (${views.number(busiest.count)}).`
-  return {svg: sparklineChart({first, last, counts, label, tooltip: (month, count) => `${views.monthLabel(month)}: ${views.articles(count)}`}), rows}
+  return {svg: sparklineChart({first, last, counts, label, tooltip: (month, count) => `${views.monthLabel(month)}: ${views.articleCount(count)}`}), rows}
 }
 
 /** Topics seen with a topic, each with a bar for its share; the bars are decorative, the counts are text. */
@@ -135,5 +135,5 @@ function dayCounts(archive: Archive, views: ViewBuilder, months: readonly string
 }
 
 function calendarLabels(views: ViewBuilder, level: (count: number) => number): CalendarLabels {
-  return {tooltip: (day, count) => `${views.dateLabel(day)}: ${views.articles(count)}`, weekdays: views.weekdayNames(), level}
+  return {tooltip: (day, count) => `${views.dateLabel(day)}: ${views.articleCount(count)}`, weekdays: views.weekdayNames(), level}
 }
