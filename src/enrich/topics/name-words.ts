@@ -135,9 +135,6 @@ export const capitalNoise = words(`
   usd stg yen dm dfl sfr ffr lire ceo cfo coo gnp gdp cpi ppi ipi wpi
 `)
 
-/** Lower-case words after a name that say it is a person who speaks. */
-export const speechVerbs = words(`said says told added stated declared noted argued asked warned`)
-
 /** Lower-case words after a name that say it is a politician (`Reagan administration`, `Thatcher government`). */
 export const leaderNouns = words(`administration government`)
 

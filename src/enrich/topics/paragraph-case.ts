@@ -17,7 +17,7 @@ export function isCaseless(tokens: readonly Token[]): boolean {
   let upper = 0
   let lowerContent = 0
   for (const token of tokens) {
-    if (token.shape === Shape.Number || token.text.length < 2) continue
+    if (token.text.length < 2) continue
     words++
     if (token.shape === Shape.Upper) upper++
     else if (token.shape === Shape.Lower && lowerContent === 0 && !nameConnectors.has(token.key) && !leadingFunctionWords.has(token.key)) lowerContent++

@@ -2,7 +2,7 @@ import {longestKnownName} from './known-names.js'
 import {calendarWords, capitalNoise, leadingFunctionWords} from './name-words.js'
 import type {ArticleNames} from './resolve-names.js'
 import type {CompiledRules} from './topic-rules.js'
-import {Gap, Shape, type Token} from './tokenize.js'
+import {Gap, type Token} from './tokenize.js'
 
 /** A known name found in all-caps or title-case text. */
 export interface CaselessMatch {
@@ -66,7 +66,7 @@ function clauseEndFrom(tokens: readonly Token[], start: number): number {
 }
 
 function mayBeName(token: Token): boolean {
-  if (token.shape === Shape.Number || leadingFunctionWords.has(token.key) || calendarWords.has(token.key) || capitalNoise.has(token.key)) return false
+  if (leadingFunctionWords.has(token.key) || calendarWords.has(token.key) || capitalNoise.has(token.key)) return false
   // Note: `US` without dots is also the pronoun in all-caps text; `U.S.` is not.
   return !(token.key === 'us' && !token.text.includes('.'))
 }

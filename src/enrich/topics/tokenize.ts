@@ -8,8 +8,6 @@ export const Shape = {
   Capital: 1,
   /** `OPEC`, `KCNA`, `U.S.` (two or more letters, all capitals) */
   Upper: 2,
-  /** `1987`, `3rd` */
-  Number: 3,
 } as const
 export type Shape = (typeof Shape)[keyof typeof Shape]
 
