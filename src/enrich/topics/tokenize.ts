@@ -53,10 +53,10 @@ const abbreviations = new Set([
 const creditOpeners = /^(?:credit|credits|photo|photos|picture|reporting|writing|editing|additional reporting|source)\b/i
 
 /**
- * Split a paragraph into words and numbers, in one pass over its characters
- * (no regular expression runs over the whole text, so any length is linear).
- * Punctuation and bracketed credits are not returned; what they leave behind
- * is kept in each word's `gap`.
+ * Split a paragraph into words, in one pass over its characters (no
+ * regular expression runs over the whole text, so any length is linear).
+ * Numbers, punctuation and bracketed credits are not returned; what they
+ * leave behind is kept in the next word's `gap`.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
