@@ -88,8 +88,10 @@ function runEnd(tokens: readonly Token[], start: number): number {
 function cueAround(tokens: readonly Token[], start: number, end: number): Cue | undefined {
   const before = tokens[start - 1]
   const first = tokens[start]!
-  if (before && first.gap === Gap.Space && before.shape === Shape.Lower && (personTitles.has(before.key) || before.key === 'said')) return 'person'
   const after = tokens[end]
+  // Note: `said John Smith,` names a speaker; in `it said Autographix will`, the name starts a clause.
+  const ends = after === undefined || after.gap !== Gap.Space
+  if (before && first.gap === Gap.Space && before.shape === Shape.Lower && (personTitles.has(before.key) || (before.key === 'said' && ends))) return 'person'
   if (after === undefined || after.shape !== Shape.Lower) return undefined
   if (after.gap === Gap.Space) {
     if (placeWords.has(after.key)) return 'place'
