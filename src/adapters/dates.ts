@@ -16,6 +16,22 @@ export function isCalendarDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && dayjs.utc(text, 'YYYY-MM-DD', true).isValid()
 }
 
+/** Ways of writing a day that people use instead of `YYYY-MM-DD`, and that can be read without guessing. */
+const wordyFormats = ['D MMM YYYY', 'D MMMM YYYY', 'MMM D, YYYY', 'MMMM D, YYYY', 'MMM D YYYY', 'MMMM D YYYY', 'D. MMMM YYYY', 'YYYY/MM/DD', 'YYYY.MM.DD']
+
+/**
+ * The `YYYY-MM-DD` form of a day written another unambiguous way
+ * (`18 Nov 2024`, `November 18, 2024`, `2024/11/18`), for a hint; undefined
+ * when `text` is not such a day. `11/18/2024` is ambiguous and gets none.
+ */
+export function suggestIsoDate(text: string): string | undefined {
+  for (const format of wordyFormats) {
+    const day = dayjs.utc(text.trim(), format, true)
+    if (day.isValid()) return day.format('YYYY-MM-DD')
+  }
+  return undefined
+}
+
 /**
  * Load a dayjs locale by its name (`en`, `de`, `fr-ca`). Returns false when
  * dayjs has no such locale.

@@ -74,15 +74,74 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
     const mark = (error as {mark?: {line?: number; column?: number}}).mark
     const reason = (error as {reason?: string}).reason ?? 'it is not valid YAML'
     // Note: js-yaml's mark is 0-based, and gray-matter hands it the block with the
-    // newline after the opening fence, so block line n is file line n + 1.
-    const place = mark?.line === undefined ? {line: 2, column: 1} : {line: mark.line + 1, column: (mark.column ?? 0) + 1}
-    throw new FrontMatterError('yaml', reason, place, {cause: error})
+    // newline after the opening fence, so its line n is line n - 1 of `raw` and line n + 1 of the file.
+    const explained = explainYamlError(reason, raw, Math.max((mark?.line ?? 1) - 1, 0), mark?.column ?? 0)
+    throw new FrontMatterError('yaml', explained.message, {line: explained.line + 2, column: explained.column + 1}, {cause: error})
   }
   if (data === null || data === undefined) data = {}
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new FrontMatterError('not-mapping', 'the front matter is a single value, not `key: value` lines', {line: 2, column: 1})
+    throw new FrontMatterError('not-mapping', `the front matter is ${Array.isArray(data) ? 'a list' : 'a single value'}, not \`key: value\` lines`, {line: 2, column: 1})
   }
   return {data: data as Readonly<Record<string, unknown>>, raw, bodyStart}
+}
+
+/** A js-yaml error in the author's words, and where to look (0-based line in the block, 0-based column). */
+interface ExplainedYamlError {
+  readonly message: string
+  readonly line: number
+  readonly column: number
+}
+
+/**
+ * Turn js-yaml's terse reasons into what went wrong and where the author
+ * should look. For an unclosed quote or bracket js-yaml only notices at a
+ * later line, so the opener's line is found and reported instead.
+ */
+export function explainYamlError(reason: string, raw: string, line: number, column: number): ExplainedYamlError {
+  const lines = raw.split('\n')
+  const text = lines[line] ?? ''
+  const at = (message: string): ExplainedYamlError => ({message, line, column})
+  if (reason === 'deficient indentation' || reason.startsWith('unexpected end of the stream')) {
+    const opener = findUnclosed(lines, line)
+    if (opener) return {message: `the ${opener.what} opened here is never closed`, line: opener.line, column: opener.column}
+    return at('this line is indented less than the value it continues')
+  }
+  if (reason === 'duplicated mapping key') return at(`\`${text.split(':')[0]?.trim() ?? ''}\` is given a second time here; keep only one`)
+  if (reason === 'tab characters must not be used in indentation') return at('this line is indented with a tab; YAML allows only spaces')
+  const tag = /^unknown (?:scalar )?tag !<tag:yaml\.org,2002:(.*)>$/.exec(reason) ?? /^unknown (?:scalar )?tag !<(.*)>$/.exec(reason)
+  if (tag) return at(`the tag "!!${tag[1] ?? ''}" is not allowed: front matter holds only text, numbers, true or false, and lists`)
+  const alias = /^unidentified alias "(.*)"$/.exec(reason)
+  if (alias) return at(`the alias "*${alias[1] ?? ''}" refers to no anchor "&${alias[1] ?? ''}"`)
+  if (reason === 'bad indentation of a mapping entry') {
+    const value = text.slice(text.indexOf(':') + 1)
+    if (/:\s/.test(value)) return at('the value holds a second ": ", which YAML reads as another key; put the whole value in quotes')
+    if (/^[@`]/.test(text.slice(column))) return at(`a value cannot start with "${text[column] ?? ''}"; put the whole value in quotes`)
+    return at('this line does not fit the `key: value` lines around it: check its indentation and quotes')
+  }
+  if (reason === 'end of the stream or a document separator is expected') return at('this line does not continue the front matter: every top-level key starts at the beginning of its line')
+  return at(`the YAML cannot be read (${reason})`)
+}
+
+/** The last line before `before` that opens a quote or bracket it does not close. */
+function findUnclosed(lines: readonly string[], before: number): {what: string; line: number; column: number} | undefined {
+  for (let index = Math.min(before, lines.length - 1); index >= 0; index--) {
+    const text = lines[index] ?? ''
+    const valueStart = text.indexOf(':') + 1
+    const value = text.slice(valueStart)
+    const start = valueStart + (value.length - value.trimStart().length)
+    const first = text[start]
+    if (first === '"' || first === "'") {
+      const rest = text.slice(start + 1)
+      const closed = first === '"' ? /(^|[^\\])"/.test(rest) : rest.includes("'")
+      if (!closed) return {what: 'quote', line: index, column: start}
+    }
+    if (first === '[' || first === '{') {
+      let depth = 0
+      for (const char of text.slice(start)) depth += char === '[' || char === '{' ? 1 : char === ']' || char === '}' ? -1 : 0
+      if (depth > 0) return {what: first === '[' ? 'list' : 'mapping', line: index, column: start}
+    }
+  }
+  return undefined
 }
 
 /**

@@ -45,7 +45,8 @@ export function parseConfig(file: string, text: string): SiteConfig {
     data = JSON.parse(text)
   } catch (error) {
     const position = /position (\d+)/.exec(String(error))
-    fail('config-invalid', {file, place: position ? pointAt(text, Number(position[1])) : fileStart}, `the config file is not valid JSON (${(error as Error).message})`)
+    const reason = (error as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')
+    fail('config-invalid', {file, place: position ? pointAt(text, Number(position[1])) : fileStart}, `the config file is not valid JSON: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`)
   }
   const at = (key: string): SourcePoint => keyPoint(text, key)
   const bad = (key: string, message: string): never => fail('config-invalid', {file, place: at(key)}, `\`${key}\` ${message}`)

@@ -1,4 +1,4 @@
-import {isCalendarDate} from '../adapters/dates.js'
+import {daysInMonth, isCalendarDate, suggestIsoDate} from '../adapters/dates.js'
 import {findKey} from '../adapters/front-matter.js'
 import {fail} from '../problems/content-error.js'
 import {fileStart, type SourcePoint} from '../problems/source-point.js'
@@ -18,8 +18,9 @@ export const earliestYear = 1000
 export function readDate(parsed: ParsedSource): IsoDate {
   const {file, frontMatter} = parsed
   const given = frontMatter?.data['date']
-  if (frontMatter && given !== undefined && given !== null) {
+  if (frontMatter && given !== undefined && (given !== null || !parsed.dateLine)) {
     const at = findKey(frontMatter, 'date')
+    if (given === null) fail('date-missing', {file, place: at}, '`date` is empty')
     if (typeof given !== 'string') {
       fail('date-invalid', {file, place: at}, `\`date\` is ${describe(given)}, not a date written as YYYY-MM-DD`)
     }
@@ -32,17 +33,32 @@ export function readDate(parsed: ParsedSource): IsoDate {
   return fail('date-missing', {file, place: fileStart}, message)
 }
 
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
 function checkDate(file: string, value: string, place: SourcePoint, what: string): IsoDate {
   if (value === '') fail('date-missing', {file, place}, `${what} is empty`)
-  if (!isCalendarDate(value)) {
-    const reason = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value.slice(0, 7)} has no day ${value.slice(8)} (or month ${value.slice(5, 7)} does not exist)` : 'it is not written as YYYY-MM-DD'
-    fail('date-invalid', {file, place}, `${what} is "${value}": ${reason}`)
-  }
+  if (!isCalendarDate(value)) fail('date-invalid', {file, place}, `${what} is "${value}": ${whyNotADate(value)}`)
   const year = Number(value.slice(0, 4))
   if (year > latestYear || year < earliestYear) {
     fail('date-in-future', {file, place}, `${what} is "${value}": the year ${year} is outside ${earliestYear}–${latestYear}`)
   }
   return value as IsoDate
+}
+
+/** Why a value is not a `YYYY-MM-DD` calendar day, in the author's terms. */
+function whyNotADate(value: string): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!parts) {
+    const suggestion = suggestIsoDate(value)
+    return suggestion ? `it is not written as YYYY-MM-DD; write "${suggestion}"` : 'it is not written as YYYY-MM-DD'
+  }
+  const month = Number(parts[2])
+  const day = Number(parts[3])
+  if (month < 1 || month > 12) return `there is no month ${parts[2]}`
+  const days = daysInMonth(value.slice(0, 7))
+  const monthName = `${monthNames[month - 1]} ${parts[1]}`
+  if (day < 1) return 'there is no day 00'
+  return month === 2 && day === 29 ? `${parts[1]} is not a leap year, so ${monthName} has 28 days` : `${monthName} has ${days} days`
 }
 
 /** A value's type in the words of a YAML author. */

@@ -50,7 +50,7 @@ export function parseSource(source: SourceFile, limits: ParseLimits): ParsedSour
     bodyStart += match[0].length
   }
   if (text.slice(bodyStart).trim() === '') {
-    fail('body-empty', {file, place: pointAt(text, bodyStart)}, 'the article has a date but no text')
+    fail('body-empty', {file, place: pointAt(text, bodyStart)}, emptyBodyMessage(text, frontMatter, dateLine))
   }
   const warnings: Problem[] = []
   const parts = kind === 'text' ? plainTextToMdast(text, bodyStart) : {tree: parseMarkdownAt(text, bodyStart)}
@@ -67,6 +67,12 @@ export function parseSource(source: SourceFile, limits: ParseLimits): ParsedSour
     ...('dateline' in parts && parts.dateline ? {dateline: parts.dateline} : {}),
     warnings,
   }
+}
+
+function emptyBodyMessage(text: string, frontMatter: FrontMatter | undefined, dateLine: ParsedSource['dateLine']): string {
+  if (dateLine) return 'there is no text after the date line'
+  if (frontMatter) return 'there is no text after the front matter'
+  return text === '' ? 'the file is empty' : 'the file holds only spaces and blank lines'
 }
 
 function stripBom(text: string): string {
@@ -87,9 +93,14 @@ function readFrontMatterAt(file: string, text: string): FrontMatter | undefined 
  * next two words too, so the message quotes what the author wrote.
  */
 function readDateValue(text: string, offset: number, token: string): string {
-  if (isDateShaped(token)) return token
+  if (!startsWordyDate(token)) return token
   const rest = text.slice(offset, offset + 40).split('\n')[0] ?? ''
-  return rest.split(/\s+/).slice(0, 3).join(' ')
+  return rest.split(/[ \t]+/).slice(0, 3).join(' ')
+}
+
+/** `18` of `18 Nov 2024`, or `Nov` of `Nov 18, 2024`: a date written in words continues. */
+function startsWordyDate(token: string): boolean {
+  return /^\d{1,2}(st|nd|rd|th)?[.,]?$/i.test(token) || /^[a-z]{3,9}[.,]?$/i.test(token)
 }
 
 function isDateShaped(token: string): boolean {

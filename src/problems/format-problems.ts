@@ -19,15 +19,25 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 export function formatProblems(problems: readonly Problem[]): string {
   const lines: string[] = []
   for (const item of sortProblems(problems)) {
-    lines.push(`${formatLocation(item)}: ${item.severity}: ${item.message} [${item.rule}]`)
+    lines.push(showInvisible(`${formatLocation(item)}: ${item.severity}: ${item.message} [${item.rule}]`))
     const hint = rules[item.rule].hint
     if (hint) lines.push(`  hint: ${hint}`)
-    for (const other of item.related) lines.push(`  also: ${formatLocation(other)}`)
+    for (const other of item.related) lines.push(showInvisible(`  also: ${formatLocation(other)}`))
   }
   const errors = problems.filter((item) => item.severity === 'error').length
   const warnings = problems.length - errors
   lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`)
   return lines.join('\n')
+}
+
+/**
+ * Control, format and separator characters as `\u{…}` escapes. File names and
+ * values come from seeds: shown raw, an escape sequence would drive the
+ * reader's terminal, and a zero-width space or a right-to-left override would
+ * hide the very mistake being reported.
+ */
+export function showInvisible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`)
 }
 
 function plural(count: number, word: string): string {
