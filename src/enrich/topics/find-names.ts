@@ -44,8 +44,10 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
     let end = runEnd(tokens, index)
     let run = tokens.slice(index, end)
     const owner = tokens[end - 1]!
-    if (owner.possessive && tokens[end] && tokens[end]!.gap === Gap.Space && isNameWord(tokens[end]!) && lookUpKey(rules, owner.key, false) === undefined) {
-      // `Moody's Investors Service`, `Standard and Poor's Corp`: a possessive inside a company's name.
+    if (owner.possessive && tokens[end] && tokens[end]!.gap === Gap.Space && isNameWord(tokens[end]!) && lookUpKey(rules, owner.key, false) === undefined &&
+      !legalSuffixes.has(owner.key) && !organisationWords.has(owner.key)) {
+      // `Moody's Investors Service`, `Standard and Poor's Corp`: a possessive inside a company's name
+      // (but `Castle and Cooke Inc's Flexi-Van Leasing` is two companies).
       const next = runEnd(tokens, end)
       const last = tokens[next - 1]!.key
       if (organisationWords.has(last) || legalSuffixes.has(last)) {

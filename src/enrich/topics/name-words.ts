@@ -96,7 +96,7 @@ export const nonTopicWords = words(`
   street avenue road boulevard building tower plaza square hotel station meeting plenary
   conference session act bill law treaty accord amendment resolution program programme plan
   index average report survey class series dlrs dlr dollars dollar ecus ecu francs marks crowns
-  pounds lire pesos shares stock stocks bonds notes debentures warrants preferred common
+  pounds lire pesos sterling shares stock stocks bonds notes debentures warrants preferred common
 `)
 
 /**
@@ -104,7 +104,7 @@ export const nonTopicWords = words(`
  * (`Central Committee`, `Foreign Ministry`, `Asian`, `Government`).
  */
 export const genericWords = words(`
-  central national federal supreme foreign finance trade economy economic interior
+  central national federal supreme foreign finance trade economy economic interior industry
   committee ministry department government council board bank party union association agency
   office commission cabinet court assembly administration company group authority executive
   plenary meeting standing joint general annual special working select advisory steering
