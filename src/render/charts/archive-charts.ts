@@ -6,7 +6,7 @@ import {dayUrl, monthUrl, topicUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
 import {calendarChart, type CalendarLabels, type DayCount} from './calendar.js'
 import {shareBar, sparklineChart} from './sparkline.js'
-import type {Markup} from './svg.js'
+import {empty, type Markup} from './svg.js'
 import {timelineChart} from './timeline.js'
 
 /** Shades in heatmaps and calendars (plus 0 for no articles). */
@@ -106,7 +106,7 @@ export function topicCoverage(archive: Archive, views: ViewBuilder, entry: Topic
   const busiest = rows.reduce<(typeof rows)[number] | undefined>((best, row) => (!best || row.count > best.count ? row : best), undefined)
   const first = months[0]
   const last = months.at(-1)
-  if (!first || !last || !busiest) return {svg: '' as Markup, rows}
+  if (!first || !last || !busiest) return {svg: empty, rows}
   const label = `Articles about ${entry.name} per month, ${views.monthLabel(first)} to ${views.monthLabel(last)}; most in ${busiest.name} (${views.number(busiest.count)}).`
   return {svg: sparklineChart({first, last, counts, label, tooltip: (month, count) => `${views.monthLabel(month)}: ${views.articleCount(count)}`}), rows}
 }

@@ -1,6 +1,6 @@
 /**
- * Markup made only by `tag` and `join`, where every text and attribute value
- * was escaped. Templates may print it with `| raw`; any other string must not.
+ * Markup made only by the functions of this file, where every text and
+ * attribute value was escaped. Templates may print it with `| raw`; any other string must not.
  */
 export type Markup = string & {readonly brand: 'Markup'}
 
@@ -59,11 +59,6 @@ function checkName(name: string, pattern: RegExp, kind: 'element' | 'attribute')
 /** Text, escaped, as markup. */
 export function text(value: string): Markup {
   return escapeXml(value) as Markup
-}
-
-/** Several pieces of markup as one. */
-export function join(parts: readonly Markup[]): Markup {
-  return parts.join('') as Markup
 }
 
 /** Nothing: for a chart that has no data to draw. */
