@@ -4,7 +4,7 @@ import {
   calendarWords, capitalNoise, genericWords, leaderNouns, leadingFunctionWords, legalSuffixes, nameConnectors,
   nonTopicWords, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers,
 } from './name-words.js'
-import {leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
+import {isPersonName, leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
 import type {CompiledRules} from './topic-rules.js'
 import {Gap, Shape, type Token} from './tokenize.js'
 
@@ -135,6 +135,10 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   if (titled) {
     const person: NamePhrase = {tokens: words.slice(titled.name), kind: 'person', weight: 1, sentenceStart: false}
     return [...(titled.prefix > 0 ? analyseRun(words.slice(0, titled.prefix), rules, undefined) : []), person]
+  }
+  // `chairman Lawton Chiles`: a person's name, though `Lawton` is also a town.
+  if (cue === 'person' && words.length > 1 && isPersonName(keys) && !words.some((token) => lookUpKey(rules, token.key, false)?.place?.level === 'country')) {
+    return [{tokens: words, kind: 'person', weight: 1, sentenceStart}]
   }
   if (isOrganisationName(words, keys)) {
     const tokens = withoutLegalSuffix(words)

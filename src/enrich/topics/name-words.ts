@@ -106,7 +106,7 @@ export const nonTopicWords = words(`
 export const genericWords = words(`
   central national federal supreme foreign finance trade economy economic interior industry
   committee ministry department government council board bank party union association agency
-  office commission cabinet court assembly administration company group authority executive
+  office commission cabinet court assembly administration company group authority executive exchange
   plenary meeting standing joint general annual special working select advisory steering
   monetary policy budget planning house senate congress parliament army navy military
   western eastern northern southern north south east west gulf reuter reuters

@@ -115,6 +115,7 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
     }
     const token = phrase.tokens[0]!
     const key = token.key
+    if (token.text.length < 2) continue
     if (phrase.sentenceStart && !midSentenceCapitals.has(key) && phrase.cue !== 'person') continue
     if (genericWords.has(key) || looseAdjectives.has(key) || legalSuffixes.has(key) || nameConnectors.has(key) || capitalNoise.has(key)) continue
     const person = personFor(key, order, people)
@@ -183,7 +184,7 @@ function splitPeople(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
     const and = keys.indexOf('and')
     if (phrase.kind === undefined && and > 0 && !keys.includes('of')) {
       const parts = [phrase.tokens.slice(0, and), phrase.tokens.slice(and + 1)]
-      if (parts.every((part) => part.length > 0 && part.length <= 3 && isPersonName(part.map((token) => token.key)))) {
+      if (parts.every((part) => part.length > 0 && part.length <= 3 && part.every((token) => token.text.length > 1) && isPersonName(part.map((token) => token.key)))) {
         return parts.map((tokens) => ({...item, order: item.order + tokens[0]!.index - phrase.tokens[0]!.index, phrase: {...phrase, tokens}}))
       }
     }
