@@ -18,7 +18,9 @@ import {fingerprint} from './hash.js'
  *   settings that made the article), its URL and slug, and the cards it
  *   shows: its own, the newer and older articles' and the related ones'.
  *   Note: this list must name everything `render/article-pages.ts` puts in the
- *   view; `test/incremental.property.test.ts` and `page-keys.test.ts` check it.
+ *   view; `test/incremental.property.test.ts` checks it.
+ * - A page that offers `inputs()` (text naming everything its view is made
+ *   from, cheaper to make than the view) is keyed by that instead.
  */
 export class PageKeys {
   private readonly cardKeys: (string | undefined)[]
@@ -42,6 +44,8 @@ export class PageKeys {
     if (index !== undefined && page.from.length === 1 && page.from[0] === this.archive.articles[index]?.file) {
       return {key: fingerprint(this.siteKey, templateKey, page.url, this.articleInputs(index))}
     }
+    const inputs = (page as Page & {inputs?: () => string}).inputs
+    if (typeof inputs === 'function') return {key: fingerprint(this.siteKey, templateKey, page.url, 'inputs', inputs.call(page))}
     const view = page.view()
     return {key: fingerprint(this.siteKey, templateKey, page.url, this.viewText(view)), view}
   }
