@@ -2,6 +2,7 @@ import type {TopicKind} from '../../model/article.js'
 import {resolveDatelinePlace} from './dateline-place.js'
 import {findNames} from './find-names.js'
 import {findSubjects} from './find-subjects.js'
+import {formerCountries} from './former-names.js'
 import {isCaseless} from './paragraph-case.js'
 import {resolveNames, type PlacedPhrase} from './resolve-names.js'
 import {scanCaseless} from './scan-caseless.js'
@@ -85,16 +86,17 @@ export function extractTopics(text: TopicText, options: {readonly max: number; r
     for (const match of scanCaseless(section.tokens, rules, articleNames)) {
       const order = section.offset + match.index
       tally.add(match.name, match.kind, section.weight, order)
-      if (match.country && match.country !== match.name) tally.add(match.country, 'place', section.weight / 2, order)
+      if (match.country && match.country !== match.name) tally.add(match.country, 'place', section.weight / 2, order, true)
     }
   }
   if (text.datelinePlace !== undefined) {
     const place = resolveDatelinePlace(text.datelinePlace, rules)
     if (place) {
       tally.add(place.name, place.kind, datelineWeight, -1)
-      if (place.country && place.country !== place.name) tally.add(place.country, 'place', datelineCountryWeight, -1)
+      if (place.country && place.country !== place.name) tally.add(place.country, 'place', datelineCountryWeight, -1, true)
     }
   }
+  for (const former of formerCountries) if (former.successor) tally.absorbDerived(former.successor, former.name)
   const subjects = findSubjects(sections.map((section) => section.tokens), rules.subjects)
     .sort((a, b) => b.hits - a.hits || (a.name < b.name ? -1 : 1))
     .slice(0, maxSubjects)

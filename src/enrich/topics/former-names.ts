@@ -10,16 +10,18 @@ export interface ExtraPlace {
   readonly names: readonly string[]
   /** The country it lies in, when it is not one itself (by canonical name). */
   readonly country?: string
+  /** For a former country: the country its places belong to now, in the data (`Germany` for `West Germany`). */
+  readonly successor?: string
 }
 
 /** Former countries, with their demonyms. */
 export const formerCountries: readonly ExtraPlace[] = [
-  {name: 'Soviet Union', names: ['USSR', 'U.S.S.R.', 'Soviet', 'Soviets']},
-  {name: 'West Germany', names: ['West German', 'West Germans', 'W. Germany', 'Federal Republic of Germany']},
-  {name: 'East Germany', names: ['East German', 'East Germans', 'German Democratic Republic', 'GDR']},
-  {name: 'Yugoslavia', names: ['Yugoslav', 'Yugoslavs', 'Yugoslavian']},
-  {name: 'Czechoslovakia', names: ['Czechoslovak', 'Czechoslovakian']},
-  {name: 'Zaire', names: ['Zairean', 'Zairian']},
+  {name: 'Soviet Union', names: ['USSR', 'U.S.S.R.', 'Soviet', 'Soviets'], successor: 'Russia'},
+  {name: 'West Germany', names: ['West German', 'West Germans', 'W. Germany', 'Federal Republic of Germany'], successor: 'Germany'},
+  {name: 'East Germany', names: ['East German', 'East Germans', 'German Democratic Republic', 'GDR'], successor: 'Germany'},
+  {name: 'Yugoslavia', names: ['Yugoslav', 'Yugoslavs', 'Yugoslavian'], successor: 'Serbia'},
+  {name: 'Czechoslovakia', names: ['Czechoslovak', 'Czechoslovakian'], successor: 'Czechia'},
+  {name: 'Zaire', names: ['Zairean', 'Zairian'], successor: 'DR Congo'},
 ]
 
 /**

@@ -86,8 +86,8 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
     if (acronym.length >= 2 && !acronyms.has(acronym)) acronyms.set(acronym, name)
   }
 
-  const add = (name: string, kind: EntityKind, weight: number, order: number): void => {
-    tally.add(name, kind, weight, order)
+  const add = (name: string, kind: EntityKind, weight: number, order: number, derived = false): void => {
+    tally.add(name, kind, weight, order, derived)
     if (weight >= 0.5) names.set(nameKey(name), {name, kind})
   }
   for (const {phrase, order, weight} of placed) {
@@ -201,7 +201,7 @@ function splitPeople(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
 }
 
 function addKnown(known: KnownName, tokens: readonly Token[], weight: number, order: number,
-  people: ReadonlyMap<string, readonly {name: string; order: number}[]>, add: (name: string, kind: EntityKind, weight: number, order: number) => void): void {
+  people: ReadonlyMap<string, readonly {name: string; order: number}[]>, add: (name: string, kind: EntityKind, weight: number, order: number, derived?: boolean) => void): void {
   const place = known.place
   // Note: `Jackson` the city is `Jesse Jackson` in an article that names him.
   if (place && place.level !== 'country' && place.level !== 'region' && tokens.length === 1) {
@@ -212,7 +212,7 @@ function addKnown(known: KnownName, tokens: readonly Token[], weight: number, or
     }
   }
   add(known.name, known.kind, weight, order)
-  if (place?.country && place.country !== place.name) add(place.country, 'place', weight * countryShare, order)
+  if (place?.country && place.country !== place.name) add(place.country, 'place', weight * countryShare, order, true)
 }
 
 /** The person a surname means at `order`: the last one named in full before it, else the first one named. */

@@ -90,14 +90,21 @@ export function tokenize(text: string): Token[] {
         plural = true
         next = end + 1
       }
-      const bare = text.slice(index, wordEndAt)
+      let bare = text.slice(index, wordEndAt)
+      // Note: `US-made`, `Bahamas-based`: the name is the part before a lower-case ending.
+      const ending = code < 0x61 ? lowerCaseEnding(bare) : -1
+      if (ending !== -1) {
+        bare = bare.slice(0, ending)
+        possessive = false
+        plural = false
+      }
       describe(bare)
       const shape = described.shape
       const key = described.key
       const word = plural ? `${bare}'` : bare
-      const dotAfter = text.charCodeAt(next) === 0x2e && !word.endsWith('.')
+      const dotAfter = ending === -1 && text.charCodeAt(next) === 0x2e && !word.endsWith('.')
       tokens.push({text: word, key, shape, gap, sentenceStart, possessive, dotAfter, bracketed: bracketDepth > 0, index: tokens.length})
-      gap = Gap.Space
+      gap = ending === -1 ? Gap.Space : Gap.Break
       sentenceStart = false
       if (dotAfter) {
         next += 1
@@ -178,6 +185,15 @@ function wordEnd(text: string, start: number): number {
     return index
   }
   return index
+}
+
+/** Where `-` and a lower-case part start in a capitalised word (`Bahamas-based` → 7), or -1. */
+function lowerCaseEnding(word: string): number {
+  for (let hyphen = word.indexOf('-'); hyphen !== -1; hyphen = word.indexOf('-', hyphen + 1)) {
+    const code = word.charCodeAt(hyphen + 1)
+    if (code >= 0x61 && code <= 0x7a) return hyphen
+  }
+  return -1
 }
 
 /** The `)` closing the `(` at `open`, looked for within a credit's length; -1 when there is none. */

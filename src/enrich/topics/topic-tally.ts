@@ -14,6 +14,8 @@ export interface TalliedTopic {
 interface Entry {
   name: string
   score: number
+  /** The part of `score` from the name itself, not worked out from a city's or province's country. */
+  named: number
   first: number
   readonly kinds: Map<TopicKind, number>
 }
@@ -33,8 +35,12 @@ export class TopicTally {
     this.#rules = rules
   }
 
-  /** Count one mention of `name` as `kind`, worth `weight`, at running position `order`. */
-  add(name: string, kind: TopicKind, weight: number, order: number): void {
+  /**
+   * Count one mention of `name` as `kind`, worth `weight`, at running
+   * position `order`; `derived` when the text named a city or province and
+   * this is its country.
+   */
+  add(name: string, kind: TopicKind, weight: number, order: number, derived = false): void {
     let key = nameKey(name)
     const merged = this.#rules.merges.get(key)
     if (merged !== undefined) {
@@ -46,17 +52,27 @@ export class TopicTally {
     if (key === '' || sources.has(key) || this.#rules.blocklist.has(key)) return
     let entry = this.#entries.get(key)
     if (entry === undefined) {
-      entry = {name, score: 0, first: order, kinds: new Map()}
+      entry = {name, score: 0, named: 0, first: order, kinds: new Map()}
       this.#entries.set(key, entry)
     }
     entry.score += weight
+    if (!derived) entry.named += weight
     entry.first = Math.min(entry.first, order)
     entry.kinds.set(kind, (entry.kinds.get(kind) ?? 0) + weight)
   }
 
-  /** Whether `name` has been counted. */
-  has(name: string): boolean {
-    return this.#entries.has(nameKey(name))
+  /**
+   * Count `from` as `into` when the text never named `from` itself: the
+   * country of `Bonn` is `West Germany` in a story that says West German,
+   * though the city data says `Germany`.
+   */
+  absorbDerived(from: string, into: string): void {
+    const source = this.#entries.get(nameKey(from))
+    const target = this.#entries.get(nameKey(into))
+    if (source === undefined || target === undefined || source.named > 0 || target.named === 0) return
+    target.score += source.score
+    target.first = Math.min(target.first, source.first)
+    this.#entries.delete(nameKey(from))
   }
 
   /** Every topic scoring at least `minScore`, most salient first; ties by first mention, then name. */
