@@ -53,9 +53,10 @@ function buildGazetteer(): Gazetteer {
   const countryNames = new Map<string, string>()
   let maxWords = 1
 
-  const offer = (name: string, place: Place, priority = 0): void => {
+  const offer = (name: string, place: Place, priority = 0, onlyIfNew = false): void => {
+    if (hasNonLatin(name)) return
     const key = nameKey(name)
-    if (key.length < 2 || hasNonLatin(key)) return
+    if (key.length < 2 || (onlyIfNew && places.has(key))) return
     const old = places.get(key)
     if (old === undefined || better(place, old, priority)) places.set(key, place)
     if (priority > 0) preferred.add(place)
@@ -80,12 +81,12 @@ function buildGazetteer(): Gazetteer {
     for (const name of country.otherNames) {
       // Note: two-letter ISO codes (`IN`, `AS`) are words in all-caps text; only `US` is kept.
       if (name.length <= 2 && name.toUpperCase() === country.code && country.code !== 'US') continue
-      if (!places.has(nameKey(name))) offer(name, place)
+      offer(name, place, 0, true)
     }
     for (const demonym of country.demonyms.filter((name) => name.trim() !== '')) {
-      if (!places.has(nameKey(demonym))) offer(demonym, place)
+      offer(demonym, place, 0, true)
       const plural = pluralOf(demonym)
-      if (plural !== demonym && !places.has(nameKey(plural))) offer(plural, place)
+      if (plural !== demonym) offer(plural, place, 0, true)
     }
     for (const region of [country.region, country.subregion]) if (region !== '') regions.add(region)
   }
