@@ -44,8 +44,11 @@ async function start() {
     fillFilter(year, filters.year, (a, b) => (a < b ? 1 : -1))
     fillFilter(topic, filters.topic, (a, b) => a.localeCompare(b, document.documentElement.lang || undefined, {sensitivity: 'base'}))
   } catch (error) {
-    say('The search index could not be loaded. Search works when the site is served over HTTP, not opened from files on disk.')
-    console.error(error)
+    // Note: a site built without search, or opened from disk (file://), has no index to load.
+    form.hidden = true
+    say(location.protocol === 'file:' ? 'Search works when the site is served over HTTP, not when its files are opened from disk.' : 'Search is not available: its index could not be loaded.')
+    document.getElementById('search-unavailable').hidden = false
+    console.warn(error)
     return
   }
   setSelect(year, params.get('year') ?? '')

@@ -128,3 +128,15 @@ test('a year filter, and a search link with filters in it, work too', async () =
   assert.deepEqual(errors, [])
   await page.close()
 })
+
+test('without its index the search page says so and offers the archive instead', async () => {
+  const page = await browser.newPage()
+  await page.route('**/pagefind/**', (route) => route.abort())
+  await page.goto(`${origin}/search/?q=Kremlin`)
+  await page.waitForSelector('#search-unavailable', {state: 'visible'})
+  assert.match(await page.textContent('#search-status') ?? '', /^Search is not available/)
+  assert.equal(await page.isHidden('#search-form'), true)
+  const links = await page.$$eval('#search-unavailable a', (anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname))
+  assert.deepEqual(links, ['/archive/', '/topics/'])
+  await page.close()
+})
