@@ -27,8 +27,16 @@ export function lookUpKey(rules: CompiledRules, key: string, caseless: boolean):
   if (place === undefined) return undefined
   if (place.level === 'city' && place.population < (caseless ? minCityInCaps : minCityInText)) return undefined
   if (place.level === 'province' && caseless) return undefined
-  return {name: place.name, kind: 'place', place}
+  let known = knownPlaces.get(place)
+  if (known === undefined) {
+    known = {name: place.name, kind: 'place', place}
+    knownPlaces.set(place, known)
+  }
+  return known
 }
+
+/** One `KnownName` per place, made on first use. */
+const knownPlaces = new WeakMap<Place, KnownName>()
 
 /**
  * The longest known name that starts at `keys[start]` and ends before

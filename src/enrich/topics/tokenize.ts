@@ -242,10 +242,16 @@ function describe(word: string): void {
       plain = false
     }
   }
-  const first = word[0]!
-  const shape = lower === 0 && letters >= 2 ? Shape.Upper : first !== first.toLowerCase() ? Shape.Capital : Shape.Lower
+  const shape = lower === 0 && letters >= 2 ? Shape.Upper : startsUpper(word) ? Shape.Capital : Shape.Lower
   described.shape = shape
   described.key = plain ? (shape === Shape.Lower && lower === letters ? word : word.toLowerCase()) : nameKey(word)
+}
+
+function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0)
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a
+  const first = word[0]!
+  return first !== first.toLowerCase()
 }
 
 function isApostrophe(code: number): boolean {
