@@ -33,8 +33,8 @@ interface Helper {
 const batchSize = 16
 /** Batches a worker holds at once: one to render, one waiting. */
 const batchesInFlight = 2
-/** Unfinished `done` callbacks before `submit` waits. */
-const callbacksInFlight = 256
+/** Rendered pages waiting for their `done` before `submit` waits. */
+const pagesWaiting = 64
 
 const renderWorker = siblingModule('render-worker', import.meta.url)
 
@@ -43,14 +43,18 @@ const renderWorker = siblingModule('render-worker', import.meta.url)
  * to a worker in batches while one has room, and are rendered on the main
  * thread otherwise, so both cores stay busy and no queue grows without bound.
  * Each page's HTML is the same whichever thread rendered it: views are plain
- * data and every thread parses the same templates. `done` callbacks may run
- * in any order; their promises are awaited by `finish`.
+ * data and every thread parses the same templates. `done` callbacks run one
+ * at a time (each awaited), in the order pages finish rendering, which is
+ * not always the order they were submitted; `finish` waits for all of them.
  */
 export class PageRenderer {
   private batch: Pending[] = []
-  private readonly callbacks = new Set<Promise<unknown>>()
+  /** Rendered pages whose `done` has not run yet, in the order they were rendered. */
+  private readonly outbox: (() => unknown)[] = []
+  private draining: Promise<void> | undefined
   private failure: Error | undefined
   private wake: (() => void) | undefined
+  private slotFreed: (() => void) | undefined
 
   private constructor(
     private readonly templates: TemplateSet,
@@ -79,8 +83,8 @@ export class PageRenderer {
     this.check()
     this.batch.push({template, view, done})
     if (this.batch.length >= batchSize) await this.dispatch()
-    // Note: bounds the rendered pages waiting in callbacks (e.g. for the disk), and so memory.
-    while (this.callbacks.size > callbacksInFlight) await Promise.race(this.callbacks)
+    // Note: bounds the rendered pages waiting for `done` (e.g. for the disk), and so memory.
+    while (this.outbox.length > pagesWaiting && !this.failure) await new Promise<void>((resolve) => (this.slotFreed = resolve))
   }
 
   /** Render what is left, wait for every page and callback, and stop the workers. */
@@ -88,8 +92,8 @@ export class PageRenderer {
     try {
       if (this.batch.length > 0) await this.dispatch()
       while (this.helpers.some((helper) => helper.batches.length > 0) && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve))
+      while (this.draining) await this.draining
       this.check()
-      await Promise.all(this.callbacks)
     } finally {
       await this.close()
     }
@@ -114,7 +118,7 @@ export class PageRenderer {
       helper.worker.postMessage({chunk: 0, message: batch.map(({template, view}) => ({template, view}))} satisfies ChunkRequest)
       return
     }
-    for (const page of batch) this.track(page.done(this.templates.render(page.template, page.view)))
+    for (const page of batch) this.deliver(page.done, this.templates.render(page.template, page.view))
     // Note: let the workers' replies in, so they get their next batch without waiting.
     await new Promise((resolve) => setImmediate(resolve))
   }
@@ -130,7 +134,7 @@ export class PageRenderer {
           if ('templateError' in page) {
             const {message, file, line, column} = page.templateError
             this.failure ??= new TemplateError(message, file, line, column)
-          } else this.track((batch[index] as Pending).done(page.html))
+          } else this.deliver((batch[index] as Pending).done, page.html)
         })
       }
     })
@@ -145,10 +149,34 @@ export class PageRenderer {
     })
   }
 
-  private track(result: unknown): void {
-    if (!(result instanceof Promise)) return
-    const tracked: Promise<unknown> = result.catch((error: unknown) => (this.failure ??= error as Error)).finally(() => this.callbacks.delete(tracked))
-    this.callbacks.add(tracked)
+  /**
+   * Hand a page to its `done`, one page at a time, awaiting each.
+   * Note: never many `done`s at once: a writer that makes each caller wait for
+   * a free slot would wake every waiting caller whenever one write ends.
+   */
+  private deliver(done: (html: string) => unknown, html: string): void {
+    this.outbox.push(() => done(html))
+    this.startDrain()
+  }
+
+  private startDrain(): void {
+    if (this.draining) return
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined
+      // Note: a page delivered between the last `shift` and this callback would otherwise wait forever.
+      if (this.outbox.length > 0) this.startDrain()
+    })
+  }
+
+  private async drain(): Promise<void> {
+    for (let next = this.outbox.shift(); next; next = this.outbox.shift()) {
+      try {
+        await next()
+      } catch (error) {
+        this.failure ??= error as Error
+      }
+      this.slotFreed?.()
+    }
   }
 
   private check(): void {
