@@ -229,9 +229,9 @@ export class OutputWriter {
 
   /** A fingerprint of every HTML page of the new site: what a search index is built from. */
   pagesKey(): string {
-    const parts: string[] = []
-    for (const [file, key] of this.produced) if (file.endsWith('.html')) parts.push(file, key)
-    return fingerprint(...parts)
+    // Note: sorted, since pages rendered on worker threads arrive in any order.
+    const pages = [...this.produced].filter(([file]) => file.endsWith('.html')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return fingerprint(...pages.flat())
   }
 
   /**
