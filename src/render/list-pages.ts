@@ -40,6 +40,21 @@ export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page
   }
 }
 
+/**
+ * Entries of an ascending map grouped by the first `length` characters of their
+ * keys (`YYYY-MM` of a day), in one pass, so date pages stay linear in the archive.
+ */
+function groupByPrefix<V>(map: ReadonlyMap<string, V>, length: number): Map<string, [string, V][]> {
+  const groups = new Map<string, [string, V][]>()
+  for (const entry of map) {
+    const prefix = entry[0].slice(0, length)
+    const group = groups.get(prefix)
+    if (group) group.push(entry)
+    else groups.set(prefix, [entry])
+  }
+  return groups
+}
+
 /** Neighbours of the key at `position` in an ascending list of keys. */
 function neighbours<K>(keys: readonly K[], position: number): {previous?: K; next?: K} {
   const previous = keys[position - 1]
@@ -75,10 +90,11 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
     }
   }
   const monthKeys = [...archive.months.keys()]
+  const daysByMonth = groupByPrefix(archive.days, 7)
   for (const [position, [month, items]] of [...archive.months].entries()) {
     const {previous, next} = neighbours(monthKeys, position)
     const year = month.slice(0, 4)
-    const days = [...archive.days].filter(([day]) => day.startsWith(`${month}-`))
+    const days = daysByMonth.get(month) ?? []
     yield {
       url: monthUrl(month),
       template: 'month.html',
@@ -146,6 +162,7 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
       }
     }
   }
+  const monthsByYear = groupByPrefix(archive.months, 4)
   yield {
     url: archiveUrl,
     template: 'archive.html',
@@ -161,7 +178,7 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
         href: views.urls.href(yearUrl(year)),
         count: list.length,
         countLabel: views.articleCount(list.length),
-        months: [...archive.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, items]) => ({name: views.monthName(month), iso: month, href: views.urls.href(monthUrl(month)), count: views.number(items.length)})),
+        months: (monthsByYear.get(year) ?? []).map(([month, items]) => ({name: views.monthName(month), iso: month, href: views.urls.href(monthUrl(month)), count: views.number(items.length)})),
       })),
     }),
   }
