@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import {after, before, describe, test} from 'node:test'
+import {build} from '../src/build.js'
+import {defaultConfig} from '../src/config/site-config.js'
+import {buildOptions, listFiles, makeTempDir, removeDir, writeFiles} from './helpers/build-from-files.js'
+import {readCorpus, repoRoot} from './helpers/corpus.js'
+import {checkSite, type SiteReport} from './quality/check-site.js'
+
+/**
+ * Quality gates over whole built sites: the example site and 2,000 articles
+ * of the research corpus. Every HTML page is valid (html-validate, see
+ * `quality/validate-html.ts` for the rules), every internal link, asset and
+ * fragment resolves, nothing comes from another host, every page carries a
+ * Content-Security-Policy that forbids inline script and holds nothing that
+ * runs script, and every feed and sitemap is well-formed with working links.
+ */
+
+let root = ''
+before(async () => {
+  root = await makeTempDir('news-archive-quality-')
+})
+after(async () => {
+  await removeDir(root)
+})
+
+/** Build `seedsDir` of `cwd` into a fresh folder (with its own cache) and check it. */
+async function buildAndCheck(cwd: string, seedsDir: string, name: string): Promise<{report: SiteReport; files: string[]}> {
+  const outDir = path.join(root, name, 'dist')
+  const result = await build(buildOptions(cwd, {seedsDir, outDir, cacheDir: path.join(root, name, 'cache')}))
+  assert.equal(result.wrote, true, result.problems.filter((problem) => problem.severity === 'error').map((problem) => `${problem.file}: ${problem.message}`).join('\n'))
+  return {report: await checkSite(outDir, defaultConfig.baseUrl), files: await listFiles(outDir)}
+}
+
+/** Every gate, with the first failures of each in the message. */
+function assertGates(report: SiteReport): void {
+  const show = (list: readonly string[]): string => `${list.length}:\n${list.slice(0, 25).join('\n')}`
+  assert.deepEqual(report.invalidHtml, [], `HTML problems ${show(report.invalidHtml)}`)
+  assert.deepEqual(report.brokenLinks, [], `broken internal links ${show(report.brokenLinks)}`)
+  assert.deepEqual(report.foreignLinks, [], `URLs of other hosts ${show(report.foreignLinks)}`)
+  assert.deepEqual(report.unsafePages, [], `pages that could run injected script ${show(report.unsafePages)}`)
+  assert.deepEqual(report.badFeeds, [], `feed and sitemap problems ${show(report.badFeeds)}`)
+}
+
+/** The kinds of page every site has, by the file that holds one. */
+const pageKinds = ['index.html', '404.html', 'archive/index.html', 'topics/index.html', 'search/index.html']
+
+describe('the example site', () => {
+  test('passes every gate', async () => {
+    const {report, files} = await buildAndCheck(repoRoot, 'seeds', 'example')
+    for (const kind of pageKinds) assert.ok(files.includes(kind), `has ${kind}`)
+    assert.ok(report.pages >= 10 && report.links > 100, `${report.pages} pages and ${report.links} links were checked`)
+    assertGates(report)
+  })
+})
+
+describe('2,000 articles of the research corpus', () => {
+  test('pass every gate', async () => {
+    const site = path.join(root, 'corpus-site')
+    await writeFiles(site, Object.fromEntries(readCorpus(2000).map((article) => [`seeds/${article.file}`, article.text])))
+    const {report, files} = await buildAndCheck(site, 'seeds', 'corpus')
+    for (const kind of pageKinds) assert.ok(files.includes(kind), `has ${kind}`)
+    assert.ok(report.pages > 2000, `${report.pages} pages were checked`)
+    assertGates(report)
+  })
+})
