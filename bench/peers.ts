@@ -135,11 +135,13 @@ function makeSeeds(n: number, dir: string): void {
  * Time `command` `reps` times, each in fresh folders (old ones are renamed
  * away, never deleted while timing), repeating a timing that other work disturbed.
  */
-async function measure(input: {run: string; n: number; label: string; reps: number; dir: string; command: (out: string, attempt: string) => string[]; out: (attempt: string) => string}): Promise<BuildReport[]> {
-  const reports: BuildReport[] = []
+async function measure(input: {run: string; n: number; label: string; reps: number; dir: string; command: (out: string, attempt: string) => string[]; out: (attempt: string) => string}): Promise<Map<string, BuildReport>> {
+  /** By `rep.attempt`, as in `results.tsv`. */
+  const reports = new Map<string, BuildReport>()
   for (let rep = 1; rep <= input.reps; rep++) {
     for (let attempt = 1; attempt <= retries + 1; attempt++) {
-      const name = `${rep}.${attempt}`
+      // Note: a fresh name every time, so a folder left by an interrupted run is never a warm cache.
+      const name = `${rep}.${attempt}-${Date.now().toString(36)}`
       execFileSync('sync')
       await waitQuiet()
       const time = await timed(input.command(input.out(name), name), input.dir)
@@ -153,9 +155,8 @@ async function measure(input: {run: string; n: number; label: string; reps: numb
       process.stderr.write(`[bench] N=${input.n} ${input.label} #${name}: rc=${time.rc} wall=${time.wall}s cpu=${(time.user + time.sys).toFixed(2)}s rss=${Math.round(time.rssKb / 1024)}MiB html=${count.html} foreign_cpu=${time.foreign.toFixed(2)}s\n`)
       if (time.rc !== 0) throw new Error(`${input.label} failed (exit ${time.rc})`)
       const contended = time.foreign > foreignMax * time.wall && time.foreign > 0.05
-      if (input.label !== floorLabel) reports.push({...(JSON.parse(time.stdout.trim().split('\n').at(-1) ?? '{}') as BuildReport)})
+      if (input.label !== floorLabel) reports.set(`${rep}.${attempt}`, JSON.parse(time.stdout.trim().split('\n').at(-1) ?? '{}') as BuildReport)
       if (!contended || attempt > retries) break
-      if (input.label !== floorLabel) reports.pop()
     }
   }
   return reports
@@ -187,9 +188,11 @@ const medianWall = (run: string, n: number, peer: string): number | undefined =>
 }
 
 /** Our figures beyond the shared table, and the ratios to the peers and floor of the same run. */
-function summarise(run: string, n: number, reports: readonly BuildReport[], label: string, peers: readonly string[]): string {
+function summarise(run: string, n: number, allReports: ReadonlyMap<string, BuildReport>, label: string, peers: readonly string[]): string {
   const wall = medianWall(run, n, label) ?? NaN
   const rows = chosenRows(run, n, label)
+  // Note: the stage times of the same builds the table uses (the least disturbed attempt of each repetition).
+  const reports = rows.flatMap((row) => allReports.get(`${row.rep}.${row.attempt}`) ?? [])
   const stage = (name: string): number => median(reports.map((report) => (report.timings[name] ?? 0) / 1000))
   const last = reports.at(-1)
   const lines = [
