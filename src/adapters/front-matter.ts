@@ -145,6 +145,18 @@ function findUnclosed(lines: readonly string[], before: number): {what: string; 
 }
 
 /**
+ * The text of a top-level key's value exactly as written on its line (a plain
+ * scalar, without a trailing comment), or undefined when the key is absent or
+ * its value spans lines. YAML reads `slug: 007` as the number 7; this keeps "007".
+ */
+export function writtenValue(frontMatter: FrontMatter, key: string): string | undefined {
+  const line = frontMatter.raw.split('\n').find((text) => text.startsWith(`${key}:`))
+  if (line === undefined) return undefined
+  const value = line.slice(key.length + 1).replace(/\s+#.*$/, '').trim()
+  return value === '' ? undefined : value
+}
+
+/**
  * The 1-based place of a top-level key in front matter whose raw block starts
  * on file line 2, or the opening fence when the key is absent.
  */

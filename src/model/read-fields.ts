@@ -1,4 +1,4 @@
-import {findKey} from '../adapters/front-matter.js'
+import {findKey, writtenValue} from '../adapters/front-matter.js'
 import {fail, problem, type Problem} from '../problems/content-error.js'
 import type {SourceRef} from '../problems/source-point.js'
 import type {ParsedSource} from '../parse/parsed-source.js'
@@ -36,7 +36,8 @@ export function readFields(parsed: ParsedSource): {fields: GivenFields; warnings
   const text = (key: string): string | undefined => {
     const value = data[key]
     if (value === undefined || value === null) return undefined
-    if (typeof value === 'number') return String(value)
+    // Note: YAML reads `slug: 007` or `title: 1e3` as numbers; the author meant the text as written.
+    if (typeof value === 'number') return (frontMatter && writtenValue(frontMatter, key)) ?? String(value)
     if (typeof value !== 'string') fail('field-invalid', at(key), `\`${key}\` is ${describe(value)}; it should be text`)
     const trimmed = value.replace(/\s+/g, ' ').trim()
     return trimmed === '' ? undefined : trimmed
