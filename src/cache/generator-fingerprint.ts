@@ -2,7 +2,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {packageRoot} from '../options.js'
-import {fingerprint} from './hash.js'
+import {fingerprint, fingerprintAll} from './hash.js'
 
 /** The generator's own code: `lib/` when compiled, `src/` when run through tsx. */
 const codeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -25,14 +25,14 @@ export function generatorFingerprint(): string {
 function codeFingerprint(dir: string): string {
   const parts: string[] = []
   for (const file of codeFiles(dir)) parts.push(path.relative(dir, file), fingerprint(readFileSync(file)))
-  return fingerprint(...parts)
+  return fingerprintAll(parts)
 }
 
 function codeFiles(dir: string): string[] {
   const files: string[] = []
   for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) files.push(...codeFiles(full))
+    if (entry.isDirectory()) for (const file of codeFiles(full)) files.push(file)
     else if (/\.(js|ts|json)$/.test(entry.name) && !/\.(test|property\.test|e2e)\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full)
   }
   return files

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {fingerprint, stableJson} from './hash.js'
+import {fingerprint, fingerprintAll, stableJson} from './hash.js'
 
 const cases = [
   {name: 'key order does not matter', a: {x: 1, y: 2}, b: {y: 2, x: 1}, same: true},
@@ -26,4 +26,10 @@ test('fingerprint separates its parts', () => {
 
 test('stableJson refuses functions, which have no fingerprint', () => {
   assert.throws(() => stableJson({f: () => 1}), TypeError)
+})
+
+test('fingerprintAll takes a list longer than a call can spread (a site of 100,000 pages)', () => {
+  const parts = Array.from({length: 400_000}, (_, index) => `page/${index}/index.html`)
+  assert.match(fingerprintAll(parts), /^[0-9a-f]{32}$/)
+  assert.equal(fingerprintAll(['a', 'b']), fingerprint('a', 'b'))
 })

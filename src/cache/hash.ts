@@ -5,6 +5,14 @@ import {createHash} from 'node:crypto'
  * SHA-256). Used for cache keys, where only equality matters.
  */
 export function fingerprint(...parts: readonly (string | Uint8Array)[]): string {
+  return fingerprintAll(parts)
+}
+
+/**
+ * `fingerprint` of any number of parts, from an iterable.
+ * Note: for long lists (a site's every page): spreading them into a call overflows the stack.
+ */
+export function fingerprintAll(parts: Iterable<string | Uint8Array>): string {
   const hash = createHash('sha256')
   for (const part of parts) {
     hash.update(part)

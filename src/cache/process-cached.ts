@@ -64,7 +64,7 @@ export async function processCached(seedsDir: string, scanned: readonly ScannedS
     live.add(seedKey(seed))
     if (result.article) articles.push(result.article)
     else invalid.push(seed.file)
-    problems.push(...result.problems)
+    for (const item of result.problems) problems.push(item)
   })
   return {articles, problems, invalid, readProblems, processedCount: sources.length, live, seeds}
 }

@@ -1,6 +1,6 @@
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {fingerprint} from './hash.js'
+import {fingerprintAll} from './hash.js'
 
 /** A tag that pulls in another template by a quoted name: `{% layout "base.html" %}`, `{% render 'partials/card.html' %}`. */
 const literalReference = /\b(?:layout|render|include)\s+(["'])([^"'\n]+)\1/g
@@ -38,7 +38,7 @@ export function templateKeys(dirs: readonly string[], pageNames: readonly string
       continue
     }
     const parts = [...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([id, text]) => [id, text ?? '\0missing'])
-    keys.set(name, fingerprint(...parts))
+    keys.set(name, fingerprintAll(parts))
   }
   return keys
 }
@@ -55,5 +55,5 @@ function allTemplatesKey(dirs: readonly string[]): string {
   for (const dir of dirs) {
     for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name))
   }
-  return fingerprint(...files.sort().flatMap((file) => [file, readFileSync(file, 'utf8')]))
+  return fingerprintAll(files.sort().flatMap((file) => [file, readFileSync(file, 'utf8')]))
 }

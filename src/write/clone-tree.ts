@@ -17,7 +17,8 @@ export async function cloneTree(from: string, to: string, paths: Iterable<string
   for (const folder of folders) {
     const below = await filesBelow(path.join(from, folder))
     // Note: a top-level entry may be a single file rather than a folder.
-    files.push(...(below === undefined ? [folder] : below.map((relative) => `${folder}/${relative}`)))
+    if (below === undefined) files.push(folder)
+    else for (const relative of below) files.push(`${folder}/${relative}`)
   }
   const dirs = new Set<string>()
   for (const file of files) dirs.add(path.posix.dirname(file))

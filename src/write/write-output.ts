@@ -1,6 +1,6 @@
 import {link, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {fingerprint} from '../cache/hash.js'
+import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
 import {cloneTree} from './clone-tree.js'
 import {emptyManifest, type TreeManifest} from './tree-manifest.js'
@@ -231,7 +231,7 @@ export class OutputWriter {
   pagesKey(): string {
     // Note: sorted, since pages rendered on worker threads arrive in any order.
     const pages = [...this.produced].filter(([file]) => file.endsWith('.html')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return fingerprint(...pages.flat())
+    return fingerprintAll(pages.flat())
   }
 
   /**
