@@ -1,41 +1,16 @@
-import {link, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile} from 'node:fs/promises'
+import {link, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
 import {cloneTree} from './clone-tree.js'
 import {emptyManifest, type TreeManifest} from './tree-manifest.js'
+import {exists, OutputBusyError, outputTarget, recover, takeLock, type OutputTarget} from './output-target.js'
 import {TreeRegistry, treeIdentity, type TreeIdentity} from './tree-registry.js'
+
+export {OutputBusyError, outputTarget, type OutputTarget}
 
 /** Files written at once: keeps the disk busy without running out of file handles. */
 const writeConcurrency = 32
-
-/** Where a build writes before its output replaces the last good site. */
-export interface OutputTarget {
-  /** The output folder (e.g. `dist`). Only ever replaced whole. */
-  readonly outDir: string
-  readonly stagingDir: string
-  /** The site before the last swap; kept as the next build's starting point. */
-  readonly previousDir: string
-  readonly lockFile: string
-}
-
-/** The staging, previous and lock paths beside an output folder. */
-export function outputTarget(outDir: string): OutputTarget {
-  const resolved = path.resolve(outDir)
-  const parent = path.dirname(resolved)
-  const name = path.basename(resolved)
-  return {
-    outDir: resolved,
-    stagingDir: path.join(parent, `.${name}.staging`),
-    previousDir: path.join(parent, `.${name}.previous`),
-    lockFile: path.join(parent, `.${name}.lock`),
-  }
-}
-
-/** Thrown when another build holds the output folder. */
-export class OutputBusyError extends Error {
-  override readonly name = 'OutputBusyError'
-}
 
 /** How a build may start from the trees earlier builds left. */
 export interface WriterOptions {
@@ -398,47 +373,4 @@ async function eachLimited<T>(items: readonly T[], action: (item: T) => Promise<
     while (next < items.length) await action(items[next++] as T)
   }
   await Promise.all(Array.from({length: Math.min(writeConcurrency, items.length)}, worker))
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** A swap interrupted between its two renames leaves only the previous site: put it back. */
-async function recover(target: OutputTarget): Promise<void> {
-  if (!(await exists(target.outDir)) && (await exists(target.previousDir))) await rename(target.previousDir, target.outDir)
-}
-
-async function takeLock(lockFile: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lockFile, 'wx')
-      await handle.writeFile(String(process.pid))
-      await handle.close()
-      return
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim())
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-        throw new OutputBusyError(`another build (process ${holder}) is writing this output folder; wait for it to finish, or delete ${path.basename(lockFile)} if that process is gone`)
-      }
-      // Note: the lock of a build that was killed is stale; take it over.
-      await rm(lockFile, {force: true})
-    }
-  }
-  throw new OutputBusyError('could not take the output lock')
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
