@@ -97,12 +97,21 @@ describe('a build killed at random moments', () => {
     t.diagnostic(`FAULT_SEED=${seed} repeats these delays (one build took ${Math.round(duration)} ms)`)
     const next = random(seed)
     let current: 'a' | 'b' = 'b'
-    for (let round = 1; round <= 6; round++) {
+    let whileWriting = 0
+    const lockFile = outputTarget(outDir).lockFile
+    const holdsLock = async (pid: number | undefined): Promise<boolean> => (await readFile(lockFile, 'utf8').catch(() => '')).trim() === String(pid)
+    for (let round = 1; round <= 8; round++) {
       const version = round % 2 === 1 ? 'a' : 'b'
-      const delay = Math.round(next() * duration * 1.1)
       const child = startCli(buildOf(version), {cwd: site})
       const run = finished(child)
+      // Note: odd rounds kill at any moment; even rounds wait until the build holds the output lock, then kill it while it writes or swaps.
+      let delay = Math.round(next() * duration * 1.1)
+      if (round % 2 === 0) {
+        while (child.exitCode === null && !(await holdsLock(child.pid))) await sleep(10)
+        delay = Math.round(next() * duration * 0.5)
+      }
       await sleep(delay)
+      if (await holdsLock(child.pid)) whileWriting++
       child.kill('SIGKILL')
       const result = await run
       if (result.code === 0) current = version
@@ -112,6 +121,7 @@ describe('a build killed at random moments', () => {
       assert.ok(state === current || state === version, `round ${round}: dist/ is site ${state}, but the last complete build made site ${current}`)
       current = state
     }
+    t.diagnostic(`${whileWriting} of 8 kills hit a build that held the output folder`)
 
     for (const version of ['a', 'b'] as const) {
       assertBuilt(await runCli(buildOf(version), {cwd: site}), `the build of ${version} after the kills`)
