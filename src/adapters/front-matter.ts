@@ -111,7 +111,8 @@ export function explainYamlError(reason: string, raw: string, line: number, colu
   const tag = /^unknown (?:scalar )?tag !<tag:yaml\.org,2002:(.*)>$/.exec(reason) ?? /^unknown (?:scalar )?tag !<(.*)>$/.exec(reason)
   if (tag) return at(`the tag "!!${tag[1] ?? ''}" is not allowed: front matter holds only text, numbers, true or false, and lists`)
   const alias = /^unidentified alias "(.*)"$/.exec(reason)
-  if (alias) return at(`the alias "*${alias[1] ?? ''}" refers to no anchor "&${alias[1] ?? ''}"`)
+  // Note: js-yaml marks the alias's name; the `*` before it is where the author looks.
+  if (alias) return {message: `the alias "*${alias[1] ?? ''}" refers to no anchor "&${alias[1] ?? ''}"`, line, column: text[column - 1] === '*' ? column - 1 : column}
   if (reason === 'bad indentation of a mapping entry') {
     const value = text.slice(text.indexOf(':') + 1)
     if (/:\s/.test(value)) return at('the value holds a second ": ", which YAML reads as another key; put the whole value in quotes')
