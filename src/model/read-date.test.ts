@@ -36,6 +36,8 @@ const cases = [
   {text: ' date 18 Nov 2024 The text.', expected: '1:7 date-invalid: the date line is "18 Nov 2024": it is not written as YYYY-MM-DD; write "2024-11-18"'},
   {text: ' date 11/18/2024 The text.', expected: '1:7 date-invalid: the date line is "11/18/2024": it is not written as YYYY-MM-DD'},
   {text: 'The text has no date.', expected: '1:1 date-missing: the seed does not start with `date YYYY-MM-DD`'},
+  {text: 'Date palms grow along the river.', expected: '1:1 date-missing: the seed does not start with `date YYYY-MM-DD`'},
+  {text: ' date Nov 18, 2024 The text.', expected: '1:7 date-invalid: the date line is "Nov 18, 2024": it is not written as YYYY-MM-DD; write "2024-11-18"'},
 ] as const
 
 for (const example of cases) {

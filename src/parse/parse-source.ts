@@ -42,9 +42,10 @@ export function parseSource(source: SourceFile, limits: ParseLimits): ParsedSour
   let dateLine: ParsedSource['dateLine']
   const match = dateLinePattern.exec(text.slice(bodyStart, bodyStart + 200))
   const token = match?.[1] ?? ''
-  // Note: with a `date:` in the front matter, a body that merely starts with the
-  // word "Date" ("Date palms grow…") is text, not a date line.
-  if (match && (isDateShaped(token) || frontMatter?.data['date'] === undefined)) {
+  // Note: a body that merely starts with the word "Date" ("Date palms grow…") is
+  // text, not a date line: with a `date:` in the front matter, the value must be
+  // a date; without one, the word after `date` must at least look like one.
+  if (match && (isDateShaped(token) || (frontMatter?.data['date'] === undefined && looksLikeADate(token)))) {
     const valueOffset = bodyStart + (match.indices?.[1]?.[0] ?? 0)
     dateLine = {value: readDateValue(text, valueOffset, token), at: pointAt(text, valueOffset)}
     bodyStart += match[0].length
@@ -100,7 +101,14 @@ function readDateValue(text: string, offset: number, token: string): string {
 
 /** `18` of `18 Nov 2024`, or `Nov` of `Nov 18, 2024`: a date written in words continues. */
 function startsWordyDate(token: string): boolean {
-  return /^\d{1,2}(st|nd|rd|th)?[.,]?$/i.test(token) || /^[a-z]{3,9}[.,]?$/i.test(token)
+  return /^\d{1,2}(st|nd|rd|th)?[.,]?$/i.test(token) || monthWords.test(token)
+}
+
+const monthWords = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[.,]?$/i
+
+/** Whether the word after `date` is meant as one: empty, a number, or a month's name. */
+function looksLikeADate(token: string): boolean {
+  return token === '' || /^\d/.test(token) || monthWords.test(token)
 }
 
 function isDateShaped(token: string): boolean {
