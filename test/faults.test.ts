@@ -87,33 +87,45 @@ describe('a build killed at random moments', () => {
 
     assertBuilt(await runCli(buildOf('a'), {cwd: site}), 'the first build')
     const complete = {a: await treeManifest(outDir), b: ''}
-    const started = performance.now()
     assertBuilt(await runCli(buildOf('b'), {cwd: site}), 'the build of version b')
-    const duration = performance.now() - started
     complete.b = await treeManifest(outDir)
     assert.notEqual(complete.a, complete.b, 'the two versions make different sites')
 
-    const seed = Number(process.env['FAULT_SEED'] ?? Math.floor(Math.random() * 2 ** 31))
-    t.diagnostic(`FAULT_SEED=${seed} repeats these delays (one build took ${Math.round(duration)} ms)`)
-    const next = random(seed)
-    let current: 'a' | 'b' = 'b'
-    let whileWriting = 0
     const lockFile = outputTarget(outDir).lockFile
     const holdsLock = async (pid: number | undefined): Promise<boolean> => (await readFile(lockFile, 'utf8').catch(() => '')).trim() === String(pid)
+    // Note: one timed rebuild (from b back to a, as every round switches) tells when a build takes the output lock and when it ends.
+    const started = performance.now()
+    const timed = startCli(buildOf('a'), {cwd: site})
+    const timedRun = finished(timed)
+    let locked = 0
+    while (timed.exitCode === null) {
+      if (locked === 0 && (await holdsLock(timed.pid))) locked = performance.now() - started
+      await sleep(5)
+    }
+    assertBuilt(await timedRun, 'the timed build')
+    const duration = performance.now() - started
+    const writing = Math.max(duration - (locked || duration / 2), 50)
+
+    const seed = Number(process.env['FAULT_SEED'] ?? Math.floor(Math.random() * 2 ** 31))
+    t.diagnostic(`FAULT_SEED=${seed} repeats these delays (a rebuild took ${Math.round(duration)} ms, ${Math.round(writing)} ms of it holding the output folder)`)
+    const next = random(seed)
+    let current: 'a' | 'b' = 'a'
+    let killedWhileWriting = 0
     for (let round = 1; round <= 8; round++) {
-      const version = round % 2 === 1 ? 'a' : 'b'
+      const version = round % 2 === 1 ? 'b' : 'a'
       const child = startCli(buildOf(version), {cwd: site})
       const run = finished(child)
-      // Note: odd rounds kill at any moment; even rounds wait until the build holds the output lock, then kill it while it writes or swaps.
-      let delay = Math.round(next() * duration * 1.1)
+      // Note: odd rounds kill at any moment of the build; even rounds wait until it holds the output lock, then kill it while it writes or swaps.
+      let delay = Math.round(next() * duration)
       if (round % 2 === 0) {
-        while (child.exitCode === null && !(await holdsLock(child.pid))) await sleep(10)
-        delay = Math.round(next() * duration * 0.5)
+        while (child.exitCode === null && !(await holdsLock(child.pid))) await sleep(5)
+        delay = Math.round(next() * writing)
       }
       await sleep(delay)
-      if (await holdsLock(child.pid)) whileWriting++
+      const wasWriting = await holdsLock(child.pid)
       child.kill('SIGKILL')
       const result = await run
+      if (result.signal === 'SIGKILL' && wasWriting) killedWhileWriting++
       if (result.code === 0) current = version
       const now = await treeManifest(outDir)
       const state = now === complete.a ? 'a' : now === complete.b ? 'b' : undefined
@@ -121,7 +133,7 @@ describe('a build killed at random moments', () => {
       assert.ok(state === current || state === version, `round ${round}: dist/ is site ${state}, but the last complete build made site ${current}`)
       current = state
     }
-    t.diagnostic(`${whileWriting} of 8 kills hit a build that held the output folder`)
+    t.diagnostic(`${killedWhileWriting} of 8 builds were killed while they held the output folder`)
 
     for (const version of ['a', 'b'] as const) {
       assertBuilt(await runCli(buildOf(version), {cwd: site}), `the build of ${version} after the kills`)
