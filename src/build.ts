@@ -1,4 +1,5 @@
 import {existsSync} from 'node:fs'
+import {checkFolders} from './check-folders.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {findAllFiles} from './adapters/glob.js'
@@ -84,6 +85,7 @@ export interface BuildResult {
  * The result is byte for byte that of a clean build.
  */
 export async function build(options: BuildOptions, cache: BuildCache = openCache(options)): Promise<BuildResult> {
+  await checkFolders(options)
   const clock = stopwatch()
   const config = await readConfig(options)
   const topics = await readTopicRules(options, config)

@@ -5,6 +5,7 @@ import {build, type BuildResult} from './build.js'
 import {startDevServer, type DevEvent} from './dev/dev-server.js'
 import {createSeed, localToday, SeedDateError, SeedExistsError} from './new-seed/create-seed.js'
 import {packageRoot, type BuildOptions} from './options.js'
+import {FolderError} from './check-folders.js'
 import {ContentError} from './problems/content-error.js'
 import {formatProblems} from './problems/format-problems.js'
 import {OutputBusyError} from './write/write-output.js'
@@ -167,6 +168,7 @@ async function buildCommand(command: 'build' | 'check', args: readonly string[])
       process.stderr.write(`${formatProblems([error.problem])}\n`)
       return exitCodes.contentErrors
     }
+    if (error instanceof FolderError) return usage(error.message)
     if (error instanceof OutputBusyError || isOutputFault(error)) {
       process.stderr.write(`${values.out}: the site could not be written: ${describeFault(error)}\nThe last complete site is unchanged.\n`)
       return exitCodes.output
