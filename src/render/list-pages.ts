@@ -32,9 +32,11 @@ export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page
         pageNumber: list.number ?? 0,
         newerHref: list.newer ? views.urls.href(list.newer) : '',
         olderHref: list.older ? views.urls.href(list.older) : '',
-        years: [...archive.years].reverse().map(([year, items]) => ({name: year, href: views.urls.href(yearUrl(year)), count: views.number(items.length)})),
-        total: archive.articles.length,
-        totalLabel: views.articleCount(archive.articles.length),
+        // Note: counts appear on the front page only, so a new article does not
+        // change (and re-render) every numbered page of the home list.
+        years: list.number ? [] : [...archive.years].reverse().map(([year, items]) => ({name: year, href: views.urls.href(yearUrl(year)), count: views.number(items.length)})),
+        total: list.number ? 0 : archive.articles.length,
+        totalLabel: list.number ? '' : views.articleCount(archive.articles.length),
       }),
     }
   }
@@ -222,7 +224,7 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
             site: views.site,
             page: views.meta({
               title: list.number ? `${entry.name}, page ${list.number}` : entry.name,
-              description: `${views.articleCount(entry.articles.length)} about ${entry.name}.`,
+              description: list.number ? `Articles about ${entry.name}, page ${list.number}.` : `${views.articleCount(entry.articles.length)} about ${entry.name}.`,
               url: list.url,
               crumbs: [
                 {name: 'Topics', url: topicsUrl},
@@ -230,20 +232,24 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
               ],
               feeds: [{title: `${entry.name} (RSS)`, href: views.urls.href(topicFeedUrl(entry.slug)), type: 'application/rss+xml'}],
             }),
-            topic: {
-              name: entry.name,
-              kind: entry.kind,
-              count: entry.articles.length,
-              countLabel: views.articleCount(entry.articles.length),
-              feedHref: views.urls.href(topicFeedUrl(entry.slug)),
-              firstDate: oldest ? views.dateLabel(oldest.date) : '',
-              firstIso: oldest?.date ?? '',
-              lastDate: newest ? views.dateLabel(newest.date) : '',
-              lastIso: newest?.date ?? '',
-            },
-            // Note: the pictures are on the topic's front page only; its numbered pages are plain lists.
+            // Note: counts, dates, pictures and related topics are on the topic's front
+            // page only; its numbered pages are plain lists, so a new article does not
+            // change (and re-render) every one of them.
+            topic: list.number
+              ? {name: entry.name, kind: entry.kind, count: 0, countLabel: '', feedHref: views.urls.href(topicFeedUrl(entry.slug)), firstDate: '', firstIso: '', lastDate: '', lastIso: ''}
+              : {
+                  name: entry.name,
+                  kind: entry.kind,
+                  count: entry.articles.length,
+                  countLabel: views.articleCount(entry.articles.length),
+                  feedHref: views.urls.href(topicFeedUrl(entry.slug)),
+                  firstDate: oldest ? views.dateLabel(oldest.date) : '',
+                  firstIso: oldest?.date ?? '',
+                  lastDate: newest ? views.dateLabel(newest.date) : '',
+                  lastIso: newest?.date ?? '',
+                },
             coverage: list.number ? null : topicCoverage(archive, views, entry),
-            related: relatedTopics(archive, views, entry),
+            related: list.number ? [] : relatedTopics(archive, views, entry),
             articles: list.items.map((index) => views.card(index)),
             pageNumber: list.number ?? 0,
             newerHref: list.newer ? views.urls.href(list.newer) : '',
