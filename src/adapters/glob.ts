@@ -1,12 +1,14 @@
 import fastGlob from 'fast-glob'
 
 /**
- * Every seed file (`.txt`, `.md`) below `dir`, as `/`-separated paths relative
+ * Every seed entry (`.txt`, `.md`) below `dir`, as `/`-separated paths relative
  * to it, sorted by code unit. Hidden files and folders are skipped.
  * Note: fast-glob returns results in arbitrary order; we sort for determinism.
  */
 export async function findSeedPaths(dir: string): Promise<string[]> {
-  const paths = await fastGlob(['**/*.txt', '**/*.md'], {cwd: dir, onlyFiles: true, dot: false, followSymbolicLinks: false})
+  // Note: not `onlyFiles`: a folder, a named pipe or a broken link named like a
+  // seed is returned too, so the build reports it instead of skipping it in silence.
+  const paths = await fastGlob(['**/*.txt', '**/*.md'], {cwd: dir, onlyFiles: false, dot: false, followSymbolicLinks: false})
   return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 

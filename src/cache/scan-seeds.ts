@@ -44,6 +44,10 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
     let signature: FileSignature
     try {
       const info = statSync(path.join(seedsDir, relative), {bigint: true})
+      if (!info.isFile()) {
+        results[index] = problem('read-failed', {file, place: fileStart}, info.isDirectory() ? 'this is a folder, not a seed file; rename it or move it out of the seeds folder' : 'this is not a regular file (a named pipe, socket or device); only text files can be seeds')
+        return
+      }
       signature = {size: info.size, mtimeNs: info.mtimeNs, ctimeNs: info.ctimeNs, ino: info.ino}
     } catch (error) {
       results[index] = readFailed(file, error)
@@ -101,7 +105,15 @@ export function statEntries(seeds: readonly ScannedSeed[]): Map<string, StatEntr
   return entries
 }
 
+/** Why a seed could not be read, in words, for the errors a reader meets. */
+const readReasons: Readonly<Record<string, string>> = {
+  ENOENT: 'it is a link to a file that does not exist (or it was deleted during the build)',
+  ELOOP: 'it is a link that leads back to itself',
+  EACCES: 'permission denied',
+  EISDIR: 'this is a folder, not a seed file',
+}
+
 function readFailed(file: string, error: unknown): Problem {
-  const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-  return problem('read-failed', {file, place: fileStart}, `the file could not be read (${reason})`)
+  const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+  return problem('read-failed', {file, place: fileStart}, `the file could not be read: ${readReasons[code] ?? code}`)
 }

@@ -116,7 +116,10 @@ export function cutAtWord(text: string, max: number): string {
     end = text.lastIndexOf(' ', end - 1)
   }
   const space = text.indexOf(' ')
-  return trimTail(space === -1 ? text : text.slice(0, space))
+  const firstWord = space === -1 ? text : text.slice(0, space)
+  // Note: a "word" longer than the whole limit (a run of a million letters, a
+  // pasted URL) is cut where the limit falls: no title or summary may grow with it.
+  return firstWord.length <= max ? trimTail(firstWord) : `${firstWord.slice(0, max - 1)}\u2026`
 }
 
 /** Remove trailing punctuation that would dangle at a cut: `,`, `;`, `:`, dashes, an opening quote or bracket. */
