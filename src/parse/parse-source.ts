@@ -123,6 +123,19 @@ function parseMarkdownAt(text: string, start: number): Root {
   const tree = parseMarkdown(text.slice(start))
   const origin = pointAt(text, start)
   shiftPositions(tree, origin, start)
+  return demoteHeadings(tree)
+}
+
+/**
+ * The page's `<h1>` is the article's title, so body headings start at `<h2>`:
+ * `#` becomes level 2, `##` level 3, and so on (at most 6). A heading with no
+ * text says nothing and is dropped.
+ */
+function demoteHeadings(tree: Root): Root {
+  tree.children = tree.children.filter((node) => node.type !== 'heading' || node.children.length > 0)
+  for (const node of tree.children) {
+    if (node.type === 'heading') node.depth = Math.min(node.depth + 1, 6) as typeof node.depth
+  }
   return tree
 }
 
