@@ -28,6 +28,8 @@ export const sanitizeSchema: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     ...Object.fromEntries(Object.entries(articleClasses).map(([tag, classes]) => [tag, withClasses(defaultSchema.attributes?.[tag] ?? [], classes)])),
+    // Note: header cells say what they head, for screen readers (WCAG H63).
+    th: [...withClasses(defaultSchema.attributes?.['th'] ?? [], articleClasses.th), ['scope', 'row', 'col', 'colgroup'], 'colSpan'],
   },
 }
 

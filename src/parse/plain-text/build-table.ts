@@ -38,7 +38,7 @@ export function buildTable(lines: readonly TableLine[], locate: PointLocator): T
     })
     const missing = columns - cells.length
     if (missing > 0) {
-      const blanks = Array.from({length: missing}, () => cell([], index === header ? 'th' : isFirst ? 'td' : undefined, {}))
+      const blanks = Array.from({length: missing}, () => cell([], index === header ? 'th' : isFirst ? 'td' : undefined, index === header ? {scope: 'col'} : {}))
       // Note: a header without a label for the first column (`TODAY  PREV`
       // over `Wheat  1.20  1.18`) sits over the value columns.
       if (index === header) cells.unshift(...blanks)
@@ -87,7 +87,8 @@ function sectionRow(line: TableLine, columns: number, locate: PointLocator): Tab
   const children = toPhrasing(line.run, 0, line.run.value.length, locate, 'figures')
   return {
     type: 'tableRow',
-    children: [cell(children, 'th', columns > 1 ? {colSpan: columns} : {})],
+    // Note: a section label heads the rows below it, across every column.
+    children: [cell(children, 'th', columns > 1 ? {scope: 'colgroup', colSpan: columns} : {scope: 'row'})],
     position: lineSpan(line, locate),
   }
 }

@@ -53,7 +53,7 @@ test('a wire earnings report: dateline paragraph, then every row in one table', 
   assert.match(output, /^<p><span class="dateline">SANTA CRUZ, Calif., Feb 26<\/span><\/p>/)
   assert.match(output, /<table class="data-table">/)
   assert.match(output, /<th scope="row">Shr<\/th>\n<td class="num">34 cts<\/td>\n<td class="num">vs 1.19 dlrs<\/td>/)
-  assert.match(output, /<th colspan="3">Year<\/th>/)
+  assert.match(output, /<th scope="colgroup" colspan="3">Year<\/th>/)
   assert.doesNotMatch(output, /<h2>/, 'period labels are table rows, never a stack of headings')
 })
 
