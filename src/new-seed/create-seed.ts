@@ -1,7 +1,7 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {isCalendarDate} from '../adapters/dates.js'
-import {slugify} from '../adapters/slug.js'
+import {deriveSlug} from '../enrich/enrich-article.js'
 import {toDisplayPath} from '../load/load-sources.js'
 
 /** What `news-archive new` is asked for. */
@@ -24,8 +24,6 @@ export class SeedExistsError extends Error {
   override readonly name = 'SeedExistsError'
 }
 
-/** Longest slug in a new seed's file name, in characters; cut at a hyphen. */
-const maxSlugLength = 60
 /** Numbered names tried before giving up. */
 const maxAttempts = 100
 
@@ -56,7 +54,7 @@ export async function createSeed(request: NewSeedRequest): Promise<string> {
   if (!isCalendarDate(request.date)) throw new SeedDateError(`--date "${request.date}" is not a calendar day written YYYY-MM-DD, for example 2024-11-18`)
   const dir = path.resolve(request.cwd, request.seedsDir)
   await mkdir(dir, {recursive: true})
-  const slug = fileSlug(request.title)
+  const slug = deriveSlug(request.title)
   const text = seedText(request.title, request.date)
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const name = `${request.date}-${slug}${attempt === 1 ? '' : `-${attempt}`}.md`
@@ -70,12 +68,3 @@ export async function createSeed(request: NewSeedRequest): Promise<string> {
   throw new SeedExistsError(`every name for "${request.title}" on ${request.date} is taken in ${request.seedsDir}/; choose another title`)
 }
 
-/** The title as a file-name slug: at most 60 characters, cut at a hyphen; `article` when it has no letters. */
-function fileSlug(title: string): string {
-  const full = slugify(title)
-  if (full === '') return 'article'
-  if (full.length <= maxSlugLength) return full
-  const cut = full.slice(0, maxSlugLength + 1)
-  const lastHyphen = cut.lastIndexOf('-')
-  return lastHyphen > 20 ? cut.slice(0, lastHyphen) : full.slice(0, maxSlugLength).replace(/-+$/, '')
-}
