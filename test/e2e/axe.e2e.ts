@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict'
 import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
-import {createServer, type Server} from 'node:http'
-import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 import {after, before, test} from 'node:test'
-import {chromium, type Browser} from 'playwright-core'
-import sirv from 'sirv'
+import type {Browser} from 'playwright-core'
 import {buildFromFiles, listFiles, removeDir, type FolderBuild} from '../helpers/build-from-files.js'
 import {repoRoot} from '../helpers/corpus.js'
+import {launchChromium, serveSite, type ServedSite} from '../helpers/browser.js'
 
 /**
  * axe-core in Chromium finds no accessibility violation on any kind of page,
@@ -30,31 +28,21 @@ async function seeds(): Promise<Record<string, string>> {
 }
 
 let site: FolderBuild
-let server: Server
+let server: ServedSite | undefined
 let origin: string
 let browser: Browser
 
 before(async () => {
   site = await buildFromFiles(await seeds())
   assert.equal(site.result.wrote, true, site.result.problems.map((problem) => problem.message).join('\n'))
-  const serve = sirv(site.outDir, {dev: true})
-  server = createServer((request, response) =>
-    serve(request, response, () => {
-      response.statusCode = 404
-      response.end('not found')
-    }),
-  )
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  server = await serveSite(site.outDir)
+  origin = server.origin
+  browser = await launchChromium()
 })
 
 after(async () => {
   await browser?.close()
-  await new Promise((resolve) => server?.close(resolve))
+  await server?.close()
   if (site) await removeDir(site.dir)
 })
 

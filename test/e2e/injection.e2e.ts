@@ -1,13 +1,11 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict'
 import {readFile} from 'node:fs/promises'
-import {createServer, type Server} from 'node:http'
-import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 import {after, before, describe, test} from 'node:test'
-import {chromium, type Browser, type Page} from 'playwright-core'
-import sirv from 'sirv'
+import type {Browser, Page} from 'playwright-core'
 import {buildFromFiles, listFiles, removeDir, type FolderBuild} from '../helpers/build-from-files.js'
+import {launchChromium, serveSite, type ServedSite} from '../helpers/browser.js'
 
 /**
  * Seeds written by an attacker: script in text, titles, summaries, authors,
@@ -68,31 +66,21 @@ interface Recording {
 }
 
 let site: FolderBuild
-let server: Server
+let server: ServedSite | undefined
 let origin: string
 let browser: Browser
 
 before(async () => {
   site = await buildFromFiles(seeds)
   assert.equal(site.result.wrote, true, site.result.problems.map((problem) => `${problem.file}: ${problem.message}`).join('\n'))
-  const serve = sirv(site.outDir, {dev: true})
-  server = createServer((request, response) =>
-    serve(request, response, () => {
-      response.statusCode = 404
-      response.end('not found')
-    }),
-  )
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  server = await serveSite(site.outDir)
+  origin = server.origin
+  browser = await launchChromium()
 })
 
 after(async () => {
   await browser?.close()
-  await new Promise((resolve) => server?.close(resolve))
+  await server?.close()
   if (site) await removeDir(site.dir)
 })
 

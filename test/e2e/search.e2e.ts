@@ -1,11 +1,9 @@
 /// <reference lib="dom" />
 import {after, before, test} from 'node:test'
 import assert from 'node:assert/strict'
-import {createServer, type Server} from 'node:http'
-import type {AddressInfo} from 'node:net'
-import {chromium, type Browser, type Page} from 'playwright-core'
-import sirv from 'sirv'
+import type {Browser, Page} from 'playwright-core'
 import {buildSite, exampleSeeds, type BuiltSite} from '../helpers/build-site.js'
+import {launchChromium, serveSite, type ServedSite} from '../helpers/browser.js'
 
 // The example site plus two small articles that also mention the Kremlin, in
 // other years and topics, so that each filter visibly leaves something out.
@@ -17,29 +15,21 @@ const otherSeeds = {
 const exampleArticle = /^\/2024\/11\/18\/[a-z0-9-]+\/$/
 
 let site: BuiltSite
-let server: Server
+let server: ServedSite | undefined
 let origin: string
 let browser: Browser
 
 before(async () => {
   site = await buildSite({seedsDir: exampleSeeds, seeds: otherSeeds})
   assert.equal(site.result.wrote, true, 'the example site builds')
-  const serve = sirv(site.outDir, {dev: true})
-  server = createServer((request, response) => serve(request, response, () => {
-    response.statusCode = 404
-    response.end('not found')
-  }))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  server = await serveSite(site.outDir)
+  origin = server.origin
+  browser = await launchChromium()
 })
 
 after(async () => {
   await browser?.close()
-  await new Promise((resolve) => server?.close(resolve))
+  await server?.close()
   await site?.remove()
 })
 

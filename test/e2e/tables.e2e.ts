@@ -3,16 +3,13 @@
 // Chromium at desktop and phone widths: their tables never push the page sideways.
 import assert from 'node:assert/strict'
 import {readdir, readFile, mkdir} from 'node:fs/promises'
-import http from 'node:http'
-import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 import {after, before, test} from 'node:test'
-import {chromium, type Browser} from 'playwright-core'
-import sirv from 'sirv'
+import type {Browser} from 'playwright-core'
 import {readCorpus, repoRoot} from '../helpers/corpus.js'
 import {buildSite, type BuiltSite} from '../helpers/build-site.js'
+import {launchChromium, serveSite, type ServedSite} from '../helpers/browser.js'
 
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const shots = path.join(repoRoot, 'test-results', 'screenshots', 'tables')
 const sizes = [
   {name: 'desktop', width: 1280, height: 900},
@@ -20,7 +17,7 @@ const sizes = [
 ] as const
 
 let site: BuiltSite
-let server: http.Server
+let server: ServedSite | undefined
 let origin: string
 let browser: Browser
 
@@ -47,16 +44,15 @@ before(async () => {
   // Earnings and crop reports: the corpus's first 400 stories hold dozens of them.
   const seeds = Object.fromEntries(readCorpus(400).map((article) => [article.file, article.text]))
   site = await buildSite({seeds})
-  server = http.createServer(sirv(site.outDir, {dev: true})).listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({executablePath: '/usr/bin/chromium', args: launchArgs})
+  server = await serveSite(site.outDir)
+  origin = server.origin
+  browser = await launchChromium()
   await mkdir(shots, {recursive: true})
 })
 
 after(async () => {
   await browser?.close()
-  server?.close()
+  await server?.close()
   await site?.remove()
 })
 
