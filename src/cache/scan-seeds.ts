@@ -2,7 +2,7 @@ import {statSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {findSeedPaths} from '../adapters/glob.js'
-import {toDisplayPath} from '../load/load-sources.js'
+import {toDisplayPath} from '../load/display-path.js'
 import type {SourceFile} from '../load/source-file.js'
 import {problem, type Problem} from '../problems/content-error.js'
 import {fileStart} from '../problems/source-point.js'
@@ -33,7 +33,7 @@ const readConcurrency = 64
 /**
  * Find every seed below `seedsDir` and learn its hash, reading only the files
  * whose `stat` signature changed since `stats` was saved (all of them without
- * `stats`). Gives the same seeds, hashes and problems as `loadSources`.
+ * `stats`). Folders, pipes and broken links named like seeds come back as problems.
  */
 export async function scanSeeds(seedsDir: string, displayDir: string, stats?: SeedStats): Promise<SeedScan> {
   const paths = await findSeedPaths(seedsDir)

@@ -2,7 +2,7 @@ import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {isCalendarDate} from '../adapters/dates.js'
 import {deriveSlug} from '../enrich/enrich-article.js'
-import {toDisplayPath} from '../load/load-sources.js'
+import {toDisplayPath} from '../load/display-path.js'
 
 /** What `news-archive new` is asked for. */
 export interface NewSeedRequest {
