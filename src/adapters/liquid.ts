@@ -67,7 +67,7 @@ export function loadTemplates(dirs: readonly string[], pageNames: readonly strin
 }
 
 /** The partial every listing renders once per article. */
-export const cardPartial = 'partials/card.html'
+const cardPartial = 'partials/card.html'
 
 /**
  * `{{ article | card: 2 | raw }}` renders `partials/card.html` with `article`

@@ -3,7 +3,7 @@ import {problem, type Problem} from '../problems/content-error.js'
 import type {PlacedArticle} from './archive.js'
 
 /** Fill a permalink pattern (`/:year/:month/:day/:slug/`) for one article. */
-export function permalinkFor(pattern: string, date: string, slug: string): string {
+function permalinkFor(pattern: string, date: string, slug: string): string {
   return pattern.replace(/:year/g, date.slice(0, 4)).replace(/:month/g, date.slice(5, 7)).replace(/:day/g, date.slice(8, 10)).replace(/:slug/g, slug)
 }
 
