@@ -14,5 +14,7 @@ if (files.length === 0) {
   process.stderr.write(`no test files match ${patterns.join(' ')}\n`)
   process.exit(1)
 }
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...extra, ...files], {stdio: 'inherit'})
+// Note: the seed module goes into every test process, so property tests are repeatable.
+const propertySeed = new URL('../test/helpers/property-seed.ts', import.meta.url).href
+const child = spawn(process.execPath, ['--import', 'tsx', '--import', propertySeed, '--test', ...extra, ...files], {stdio: 'inherit'})
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

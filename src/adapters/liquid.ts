@@ -70,6 +70,13 @@ export function loadTemplates(dirs: readonly string[], pageNames: readonly strin
 const cardPartial = 'partials/card.html'
 
 /**
+ * Filters that render a template of their own, by filter name. A page that
+ * uses `| card` depends on `partials/card.html` as surely as one that says
+ * `{% render %}`, so the build cache must know.
+ */
+export const filterTemplates: ReadonlyMap<string, string> = new Map([['card', cardPartial]])
+
+/**
  * `{{ article | card: 2 | raw }}` renders `partials/card.html` with `article`
  * and heading `level`, once per article and level, and reuses the HTML on every
  * later listing. Note: an article appears on a dozen listings (home, day, each

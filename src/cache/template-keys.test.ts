@@ -52,3 +52,12 @@ test('a template that names its partial at render time depends on every template
   await writeFile(path.join(dirs.builtIn, 'partials/card.html'), '<li>changed</li>')
   assert.notEqual(keysOf(dirs).get('topic.html'), before)
 })
+
+test('a template that lists articles with the card filter depends on the card partial', async () => {
+  const dirs = await folders()
+  await writeFile(path.join(dirs.builtIn, 'topic.html'), '{% for a in articles %}{{ a | card: 2 | raw }}{% endfor %}')
+  const before = keysOf(dirs)
+  await writeFile(path.join(dirs.builtIn, 'partials/card.html'), '<li>changed</li>')
+  const after = keysOf(dirs)
+  assert.notEqual(after.get('topic.html'), before.get('topic.html'))
+})

@@ -1,9 +1,12 @@
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
+import {filterTemplates} from '../adapters/liquid.js'
 import {fingerprintAll} from './hash.js'
 
 /** A tag that pulls in another template by a quoted name: `{% layout "base.html" %}`, `{% render 'partials/card.html' %}`. */
 const literalReference = /\b(?:layout|render|include)\s+(["'])([^"'\n]+)\1/g
+/** A filter applied to a value, `{{ article | card: 2 }}`: some filters render a template of their own. */
+const filterUse = /\|\s*([A-Za-z_][\w-]*)/g
 /** The same tags with a name computed at render time, which no reading of the file can follow. */
 const dynamicReference = /(?:\{%-?|^)\s*(?:layout|render|include)\s+(?!["']|none\b)\S/m
 
@@ -11,7 +14,7 @@ const dynamicReference = /(?:\{%-?|^)\s*(?:layout|render|include)\s+(?!["']|none
  * A fingerprint per page template of everything it renders with: its own
  * text and that of every layout and partial it uses, followed to the end,
  * each looked up in `dirs` in order (the user's folder first) as LiquidJS
- * does. Editing `topic.html` changes only the topic pages' key; editing
+ * does, and the templates of filters such as `| card`. Editing `topic.html` changes only the topic pages' key; editing
  * `base.html` changes every page's. A template that names another one at
  * render time (`{% render name %}`) depends on every template there is.
  */
@@ -30,6 +33,10 @@ export function templateKeys(dirs: readonly string[], pageNames: readonly string
       if (text === undefined) return
       if (dynamicReference.test(text)) dynamic = true
       for (const match of text.matchAll(literalReference)) visit(match[2] as string, file)
+      for (const match of text.matchAll(filterUse)) {
+        const template = filterTemplates.get(match[1] as string)
+        if (template) visit(template, undefined)
+      }
     }
     visit(name, undefined)
     if (dynamic) {

@@ -1,4 +1,4 @@
-import type {Root, RootContent} from 'mdast'
+import type {Parent, Root, RootContent} from 'mdast'
 import {readFrontMatter, FrontMatterError, type FrontMatter} from '../adapters/front-matter.js'
 import {parseMarkdown} from '../adapters/markdown.js'
 import {fail, type Problem} from '../problems/content-error.js'
@@ -128,15 +128,19 @@ function parseMarkdownAt(text: string, start: number): Root {
 
 /**
  * The page's `<h1>` is the article's title, so body headings start at `<h2>`:
- * `#` becomes level 2, `##` level 3, and so on (at most 6). A heading with no
- * text says nothing and is dropped.
+ * `#` becomes level 2, `##` level 3, and so on (at most 6), wherever they sit
+ * (a heading inside a list item or a block quote too). A heading with no text
+ * says nothing and is dropped.
  */
-function demoteHeadings(tree: Root): Root {
-  tree.children = tree.children.filter((node) => node.type !== 'heading' || node.children.length > 0)
-  for (const node of tree.children) {
-    if (node.type === 'heading') node.depth = Math.min(node.depth + 1, 6) as typeof node.depth
+function demoteHeadings<T extends Root | RootContent>(node: T): T {
+  if (!('children' in node)) return node
+  const parent = node as Parent
+  parent.children = parent.children.filter((child) => child.type !== 'heading' || child.children.length > 0)
+  for (const child of parent.children) {
+    if (child.type === 'heading') child.depth = Math.min(child.depth + 1, 6) as typeof child.depth
+    else demoteHeadings(child)
   }
-  return tree
+  return node
 }
 
 function shiftPositions(node: Root | RootContent, origin: SourcePoint, offset: number): void {
