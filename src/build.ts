@@ -2,7 +2,6 @@ import {existsSync} from 'node:fs'
 import {checkFolders} from './check-folders.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {findAllFiles} from './adapters/glob.js'
 import {loadTemplates, TemplateError, type TemplateSet} from './adapters/liquid.js'
 import {BuildCache, defaultCacheDir} from './cache/build-cache.js'
 import {generatorFingerprint} from './cache/generator-fingerprint.js'
@@ -16,16 +15,17 @@ import type {SiteConfig} from './config/site-config.js'
 import {readTopicsFile} from './enrich/topics/topics-file.js'
 import type {TopicRules} from './enrich/topics/extract-topics.js'
 import type {Archive} from './indexes/archive.js'
-import {buildArchive} from './indexes/build-archive.js'
+import {buildArchive, type IndexSettings} from './indexes/build-archive.js'
+import type {Article} from './model/article.js'
 import {defaultConfigFile, packageRoot, type BuildOptions} from './options.js'
-import {processSettings, type ProcessSettings} from './process-sources.js'
+import {planThreads, processSettings, type ProcessSettings} from './process-sources.js'
 import {ContentError, isError, problem, type Problem} from './problems/content-error.js'
 import {fileStart} from './problems/source-point.js'
-import {pageTemplates, planPages, renderPage} from './render/render-site.js'
-import {siteFiles} from './render/site-files.js'
+import {pageTemplates, planPages} from './render/render-site.js'
 import {indexSearch} from './search/index-search.js'
-import {outputPathFor, siteUrls} from './render/urls.js'
+import {siteUrls} from './render/urls.js'
 import {ViewBuilder} from './render/views.js'
+import {writeSite, type SiteSource} from './write-site.js'
 import {OutputWriter, type StagingBase} from './write/write-output.js'
 
 /** How long each stage of a build took, in milliseconds. */
@@ -95,10 +95,11 @@ export async function build(options: BuildOptions, cache: BuildCache = openCache
   const scan = await scanSeeds(seedsDir, options.seedsDir, seedStats)
   const scanTime = clock.lap()
   const store = await cache.articleStore(processingKey(settings, topics.text))
-  const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total))
+  const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
   await Promise.all([store.save(processed.live), seedStats.save(statEntries(processed.seeds))])
   const processTime = clock.lap()
-  const {archive, problems: indexProblems} = buildArchive(processed.articles, {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts})
+  const indexSettings: IndexSettings = {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts}
+  const {archive, problems: indexProblems} = buildArchive(processed.articles, indexSettings)
   const loadProblems = [...scan.problems, ...processed.readProblems]
   const problems = [...loadProblems, ...processed.problems, ...indexProblems]
   const skipped = [...loadProblems.map((item) => item.file), ...processed.invalid]
@@ -114,7 +115,11 @@ export async function build(options: BuildOptions, cache: BuildCache = openCache
   let pages: {pages: number; rendered: number}
   let searchIndexed = false
   try {
-    pages = await writeSite(archive, config, templates, writer, options, siteKey(settings, topics.text, config, options))
+    const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options))
+    pages = await writeSite(source, writer, {
+      workers: planThreads(archive.articles.length, process.env, options.workers).workers,
+      onProgress: (done, total) => options.onProgress?.('write', done, total),
+    })
     await writer.removeStale()
     timings.write = clock.lap()
     searchIndexed = await updateSearchIndex(writer, options)
@@ -134,26 +139,20 @@ export function openCache(options: BuildOptions): BuildCache {
   return new BuildCache(path.resolve(options.cwd, options.cacheDir ?? defaultCacheDir), options.cache !== false)
 }
 
-async function writeSite(archive: Archive, config: SiteConfig, templates: TemplateSet, writer: OutputWriter, options: BuildOptions, key: string): Promise<{pages: number; rendered: number}> {
+/** Everything `writeSite` needs: the archive's views and page keys, and what a page worker needs to make the same. */
+function siteSource(archive: Archive, articles: readonly Article[], indexSettings: IndexSettings, config: SiteConfig, templates: TemplateSet, options: BuildOptions, key: string): SiteSource {
   const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl))
-  const keys = new PageKeys(archive, views, fingerprint(key, JSON.stringify(views.site)), templateKeys(templateDirs(options), pageTemplates))
-  let pages = 0
-  let rendered = 0
-  const total = archive.articles.length
-  for (const page of planPages(archive, views)) {
-    const {key: pageKey, view} = keys.key(page)
-    if (!(await writer.reuse(outputPathFor(page.url), pageKey))) {
-      await writer.write(renderPage(view ? {...page, view: () => view} : page, templates), pageKey)
-      rendered++
-    }
-    if (++pages % 500 === 0) options.onProgress?.('write', Math.min(pages, total), total)
+  const dirs = templateDirs(options)
+  const keysOfTemplates = templateKeys(dirs, pageTemplates)
+  const siteKey = fingerprint(key, JSON.stringify(views.site))
+  return {
+    articles, indexSettings, archive, config, views, siteKey, templates,
+    keys: new PageKeys(archive, views, siteKey, keysOfTemplates),
+    templateKeys: keysOfTemplates,
+    templateDirs: dirs,
+    pages: [...planPages(archive, views)],
+    assetDirs: assetDirs(options),
   }
-  for (const file of siteFiles(archive, views)) await writer.write(file)
-  // Note: each asset is copied once, from the last folder that has it, so a user's file replaces the built-in one.
-  const assets = new Map<string, string>()
-  for (const dir of assetDirs(options)) for (const relative of await findAllFiles(dir)) assets.set(relative, path.join(dir, relative))
-  for (const [relative, from] of [...assets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) await writer.copy(from, relative)
-  return {pages, rendered}
 }
 
 /**

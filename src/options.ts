@@ -28,6 +28,12 @@ export interface BuildOptions {
   readonly cacheDir?: string
   /** Build the search index (default true). The dev server may skip it to rebuild faster. */
   readonly search?: boolean
+  /**
+   * Worker threads beside the main thread, for parsing seeds and rendering
+   * pages. Undefined: one per further core, none for small archives
+   * (`NEWS_ARCHIVE_WORKERS` overrides that default); 0: the main thread only.
+   */
+  readonly workers?: number
   /** Called now and then with how far the build is, for progress on a terminal. */
   readonly onProgress?: (stage: string, done: number, total: number) => void
 }

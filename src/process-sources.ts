@@ -67,10 +67,12 @@ export const minSeedsForWorkers = 200
  * The thread plan for `count` seeds on this machine: the main thread alone for
  * small inputs or one core, otherwise the main thread plus one worker per
  * further core. `NEWS_ARCHIVE_WORKERS` (a number of worker threads, `0` for
- * none) overrides it, for benchmarks and machines shared with other work.
+ * none) overrides it, for benchmarks and machines shared with other work, and
+ * `workers` (the build option) overrides both.
  */
-export function planThreads(count: number, env: NodeJS.ProcessEnv = process.env): ThreadPlan {
+export function planThreads(count: number, env: NodeJS.ProcessEnv = process.env, workers?: number): ThreadPlan {
   const chunkSize = 50
+  if (workers !== undefined) return {workers, mainThread: true, chunkSize}
   const forced = env['NEWS_ARCHIVE_WORKERS']
   if (forced !== undefined && /^\d+$/.test(forced)) return {workers: Number(forced), mainThread: true, chunkSize}
   if (count < minSeedsForWorkers) return {workers: 0, mainThread: true, chunkSize}

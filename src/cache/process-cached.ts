@@ -1,7 +1,7 @@
 import type {SourceFile} from '../load/source-file.js'
 import type {Article} from '../model/article.js'
 import type {ProcessedSources, ProcessSettings} from '../process-sources.js'
-import {processSources} from '../process-sources.js'
+import {planThreads, processSources} from '../process-sources.js'
 import type {Problem} from '../problems/content-error.js'
 import {seedKey, type ArticleStore, type SeedResult} from './article-store.js'
 import {readSeed, type ScannedSeed} from './scan-seeds.js'
@@ -20,11 +20,12 @@ export interface CachedProcessing extends ProcessedSources {
 
 /**
  * Parse and enrich the seeds that have no stored result, through
- * `processSources`, and take the others' results from `store`. The result
+ * `processSources` (on `workers` worker threads, by default as `planThreads`
+ * says), and take the others' results from `store`. The result
  * is the same as `processSources` over every seed: articles, problems and
  * invalid files in seed order. New results are added to `store`.
  */
-export async function processCached(seedsDir: string, scanned: readonly ScannedSeed[], store: ArticleStore, settings: ProcessSettings, onEach?: (done: number, total: number) => void): Promise<CachedProcessing> {
+export async function processCached(seedsDir: string, scanned: readonly ScannedSeed[], store: ArticleStore, settings: ProcessSettings, onEach?: (done: number, total: number) => void, workers?: number): Promise<CachedProcessing> {
   const seeds = [...scanned]
   const results: (SeedResult | undefined)[] = seeds.map((seed) => store.get(seedKey(seed)))
   const readProblems: Problem[] = []
@@ -48,7 +49,7 @@ export async function processCached(seedsDir: string, scanned: readonly ScannedS
     sources.push(source)
     sourceIndexes.push(index)
   }
-  const fresh = await processSources(sources, settings, onEach && ((done) => onEach(done, sources.length)))
+  const fresh = await processSources(sources, settings, onEach && ((done) => onEach(done, sources.length)), planThreads(sources.length, process.env, workers))
   const orphans = assignResults(sources, fresh, (position, result) => {
     results[sourceIndexes[position] as number] = result
   })

@@ -19,7 +19,12 @@ export function* planPages(archive: Archive, views: ViewBuilder): Generator<Page
   yield* utilityPages(views)
 }
 
-/** Render one page through its template. */
-export function renderPage(page: Page, templates: TemplateSet): OutputFile {
-  return {path: outputPathFor(page.url), contents: templates.render(page.template, page.view()), from: page.from}
+/** Render one page through its template; `view` is its view model when already built (by `PageKeys`). */
+export function renderPage(page: Page, templates: TemplateSet, view?: object): OutputFile {
+  return {path: outputPathFor(page.url), contents: renderView(page, view, templates), from: page.from}
+}
+
+/** The HTML of one page, from its view model when already built, else from a new one. */
+export function renderView(page: Page, view: object | undefined, templates: TemplateSet): string {
+  return templates.render(page.template, view ?? page.view())
 }

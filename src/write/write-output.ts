@@ -163,6 +163,15 @@ export class OutputWriter {
     return true
   }
 
+  /**
+   * Path → key of the files `reuse` may keep: those of the starting tree and
+   * of the live site. A page whose key is here need not be rendered (though
+   * `reuse` has the last word).
+   */
+  reusableKeys(): ReadonlyMap<string, string>[] {
+    return this.front ? [this.baseFiles, this.front] : [this.baseFiles]
+  }
+
   /** Queue one file (its key defaults to the fingerprint of its bytes); waits while too many writes are in flight. */
   async write(file: OutputFile, key: string = contentKey(file.contents)): Promise<void> {
     if (await this.reuse(file.path, key)) return

@@ -1,0 +1,140 @@
+import {setImmediate as nextTurn} from 'node:timers/promises'
+import path from 'node:path'
+import {findAllFiles} from './adapters/glob.js'
+import type {TemplateSet} from './adapters/liquid.js'
+import type {PageKeys} from './cache/page-keys.js'
+import type {SiteConfig} from './config/site-config.js'
+import type {Archive} from './indexes/archive.js'
+import type {IndexSettings} from './indexes/build-archive.js'
+import type {Article} from './model/article.js'
+import type {Page} from './render/page.js'
+import {renderPage} from './render/render-site.js'
+import {siteFiles} from './render/site-files.js'
+import {outputPathFor} from './render/urls.js'
+import type {ViewBuilder} from './render/views.js'
+import {PageClaims} from './workers/page-claims.js'
+import type {WorkerPage} from './workers/page-worker-data.js'
+import {PageWorker} from './workers/page-worker.js'
+import type {OutputWriter} from './write/write-output.js'
+
+/**
+ * Pages the main thread renders before it starts the workers. Note: a worker
+ * costs a copy of every article and a rebuild of the archive, which pays off
+ * only when many pages must be rendered.
+ */
+const rendersBeforeWorkers = 64
+
+/** What the pages of a site are made from, on the main thread and (for `workers`) in worker threads. */
+export interface SiteSource {
+  readonly articles: readonly Article[]
+  readonly indexSettings: IndexSettings
+  readonly archive: Archive
+  readonly config: SiteConfig
+  readonly views: ViewBuilder
+  readonly keys: PageKeys
+  readonly siteKey: string
+  readonly templateKeys: ReadonlyMap<string, string>
+  readonly templateDirs: readonly string[]
+  readonly templates: TemplateSet
+  readonly pages: readonly Page[]
+  /** Asset folders, in order: a later folder's file replaces an earlier one's. */
+  readonly assetDirs: readonly string[]
+}
+
+/** How `writeSite` runs. */
+export interface WriteSiteOptions {
+  /** Worker threads that render pages beside the main thread. */
+  readonly workers: number
+  /** Called now and then with the pages done. */
+  readonly onProgress?: (done: number, total: number) => void
+}
+
+/**
+ * Write every page of the site, then its feeds, sitemaps and assets (which
+ * win over a page at the same path). Pages whose key an earlier build already
+ * has are kept, not rendered. When many pages need rendering, `workers`
+ * worker threads render beside the main thread, each taking blocks of pages
+ * as it goes (`PageClaims`); the main thread writes every file, so the site
+ * is the same whichever thread rendered a page.
+ */
+export async function writeSite(source: SiteSource, writer: OutputWriter, options: WriteSiteOptions): Promise<{pages: number; rendered: number}> {
+  const {pages, keys, templates} = source
+  const claims = PageClaims.create(pages.length)
+  const helpers: PageWorker[] = []
+  const startHelpers = (): void => {
+    for (let count = 0; count < options.workers; count++) {
+      helpers.push(
+        PageWorker.start({
+          articles: source.articles,
+          indexSettings: source.indexSettings,
+          config: source.config,
+          templateDirs: source.templateDirs,
+          templateKeys: source.templateKeys,
+          siteKey: source.siteKey,
+          reusable: writer.reusableKeys(),
+          claims: claims.buffer,
+          pageCount: pages.length,
+        }),
+      )
+    }
+  }
+  let rendered = 0
+  let done = 0
+  const progress = (count: number): void => {
+    const before = done
+    done += count
+    if (Math.floor(before / 500) !== Math.floor(done / 500)) options.onProgress?.(done, pages.length)
+  }
+  const renderHere = async (index: number): Promise<void> => {
+    const page = pages[index] as Page
+    const {key, view} = keys.key(page)
+    if (await writer.reuse(outputPathFor(page.url), key)) return
+    await writer.write(renderPage(page, templates, view), key)
+    rendered++
+  }
+  const writeFromWorker = async (page: WorkerPage): Promise<void> => {
+    if (page.html) {
+      await writer.write({path: page.path, contents: page.html, from: (pages[page.index] as Page).from}, page.key)
+      rendered++
+    } else if (!(await writer.reuse(page.path, page.key))) {
+      // Note: the worker expected to keep the file, but it is gone (someone deleted it from the site): make it here.
+      await renderHere(page.index)
+    }
+  }
+  const writeArrivals = async (): Promise<void> => {
+    for (const helper of helpers) {
+      for (const batch of helper.take()) {
+        for (const page of batch) await writeFromWorker(page)
+        claims.wroteBatch()
+        progress(batch.length)
+      }
+    }
+  }
+
+  try {
+    for (let block = claims.next(); block; block = claims.next()) {
+      for (let index = block.start; index < block.end; index++) await renderHere(index)
+      progress(block.end - block.start)
+      // Note: workers start once pages turn out to need rendering; a build that keeps most pages (one seed added) never pays for them.
+      if (helpers.length === 0 && rendered >= rendersBeforeWorkers) startHelpers()
+      if (helpers.length > 0) {
+        // Note: let the workers' batches in, so they are written while the main thread renders.
+        await nextTurn()
+        await writeArrivals()
+      }
+    }
+    while (helpers.some((helper) => !helper.done)) {
+      await Promise.race(helpers.map((helper) => helper.arrival()))
+      await writeArrivals()
+    }
+  } finally {
+    await Promise.all(helpers.map((helper) => helper.close()))
+  }
+
+  for (const file of siteFiles(source.archive, source.views)) await writer.write(file)
+  // Note: each asset is copied once, from the last folder that has it, so a user's file replaces the built-in one.
+  const assets = new Map<string, string>()
+  for (const dir of source.assetDirs) for (const relative of await findAllFiles(dir)) assets.set(relative, path.join(dir, relative))
+  for (const [relative, from] of [...assets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) await writer.copy(from, relative)
+  return {pages: pages.length, rendered}
+}
