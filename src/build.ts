@@ -22,6 +22,7 @@ import {planThreads, processSettings, type ProcessSettings} from './process-sour
 import {ContentError, isError, problem, type Problem} from './problems/content-error.js'
 import {fileStart} from './problems/source-point.js'
 import {pageTemplates, planPages} from './render/render-site.js'
+import {articleGlob, matchesArticleGlob} from './search/article-glob.js'
 import {indexSearch} from './search/index-search.js'
 import {siteUrls} from './render/urls.js'
 import {ViewBuilder} from './render/views.js'
@@ -122,7 +123,7 @@ export async function build(options: BuildOptions, cache: BuildCache = openCache
     })
     await writer.removeStale()
     timings.write = clock.lap()
-    searchIndexed = await updateSearchIndex(writer, options)
+    searchIndexed = await updateSearchIndex(writer, articleGlob(config.permalink), options)
     timings.search = clock.lap()
     await writer.commit()
     timings.commit = clock.lap()
@@ -156,19 +157,21 @@ function siteSource(archive: Archive, articles: readonly Article[], indexSetting
 }
 
 /**
- * Build the search index over the new site, unless the one in the staging
- * folder was built from exactly the same pages (or `options.search` is false).
- * Note: indexing reads every page, so it is skipped whenever it can be.
+ * Build the search index over the article pages of the new site, unless the
+ * one in the staging folder was built from exactly the same pages (or
+ * `options.search` is false). `glob` picks the article pages (all HTML
+ * pages when undefined). Note: indexing reads every page it is given, so it
+ * is skipped whenever it can be, and list pages are never read.
  */
-async function updateSearchIndex(writer: OutputWriter, options: BuildOptions): Promise<boolean> {
-  const key = writer.pagesKey()
+async function updateSearchIndex(writer: OutputWriter, glob: string | undefined, options: BuildOptions): Promise<boolean> {
+  const key = writer.pagesKey(glob === undefined ? undefined : (file) => matchesArticleGlob(glob, file))
   if (options.search === false) {
     await writer.recordSearchIndex('')
     return false
   }
   if (await writer.keepSearchIndex(key)) return false
   await writer.clearSearchIndex()
-  await indexSearch(writer.target.stagingDir)
+  await indexSearch(writer.target.stagingDir, {glob})
   await writer.recordSearchIndex(key)
   return true
 }

@@ -1,6 +1,6 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
-import {articleGlob} from './article-glob.js'
+import {articleGlob, matchesArticleGlob} from './article-glob.js'
 
 test('a permalink pattern becomes a glob of article files', () => {
   const cases: [string, string | undefined][] = [
@@ -13,4 +13,13 @@ test('a permalink pattern becomes a glob of article files', () => {
     ['/a b/:slug/', undefined],
   ]
   for (const [permalink, glob] of cases) assert.equal(articleGlob(permalink), glob, permalink)
+})
+
+test('an article glob matches the article files and no list page', () => {
+  const glob = articleGlob('/:year/:month/:day/:slug/') as string
+  assert.equal(matchesArticleGlob(glob, '1987/02/26/grain-prices-rise/index.html'), true)
+  for (const file of ['1987/02/26/index.html', '1987/02/index.html', 'topics/grain/index.html', 'index.html', '1987/02/26/a/b/index.html', '1987/02/26/x/indexxhtml']) {
+    assert.equal(matchesArticleGlob(glob, file), false, file)
+  }
+  assert.equal(matchesArticleGlob(articleGlob('/:year/:slug.html') as string, '2001/a-b.html'), true)
 })

@@ -23,3 +23,19 @@ export function articleGlob(permalink: string): string | undefined {
   const glob = parts.map((part, index) => (index % 2 === 1 ? placeholders[part] : part)).join('').replace(/^\/+/, '')
   return glob === '' || glob.endsWith('/') ? `${glob}index.html` : glob
 }
+
+/**
+ * Whether a site-relative path (`1987/02/26/some-slug/index.html`) matches
+ * `glob` as made by `articleGlob`: `[0-9]` is a digit, `*` any characters but `/`.
+ */
+export function matchesArticleGlob(glob: string, file: string): boolean {
+  let pattern = patterns.get(glob)
+  if (!pattern) {
+    const source = glob.replace(/\[0-9\]|\*|[.]/g, (token) => (token === '*' ? '[^/]*' : token === '.' ? '\\.' : token))
+    pattern = new RegExp(`^${source}$`)
+    patterns.set(glob, pattern)
+  }
+  return pattern.test(file)
+}
+
+const patterns = new Map<string, RegExp>()

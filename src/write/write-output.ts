@@ -211,10 +211,10 @@ export class OutputWriter {
     this.removed += stale.length
   }
 
-  /** A fingerprint of every HTML page of the new site: what a search index is built from. */
-  pagesKey(): string {
+  /** A fingerprint of the HTML pages of the new site (those `indexed` accepts): what a search index is built from. */
+  pagesKey(indexed: (file: string) => boolean = () => true): string {
     // Note: sorted, since pages rendered on worker threads arrive in any order.
-    const pages = [...this.produced].filter(([file]) => file.endsWith('.html')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const pages = [...this.produced].filter(([file]) => file.endsWith('.html') && indexed(file)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     return fingerprintAll(pages.flat())
   }
 
