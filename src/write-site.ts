@@ -2,6 +2,7 @@ import {setImmediate as nextTurn} from 'node:timers/promises'
 import path from 'node:path'
 import {findAllFiles} from './adapters/glob.js'
 import type {TemplateSet} from './adapters/liquid.js'
+import {fingerprint} from './cache/hash.js'
 import type {PageKeys} from './cache/page-keys.js'
 import type {SiteConfig} from './config/site-config.js'
 import type {Archive} from './indexes/archive.js'
@@ -123,7 +124,8 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
         await writeArrivals()
       }
     }
-    while (helpers.some((helper) => !helper.done)) {
+    // Note: a worker still starting up when the last block is taken is not waited for.
+    while (helpers.some((helper) => !helper.done) && !claims.settled()) {
       await Promise.race(helpers.map((helper) => helper.arrival()))
       await writeArrivals()
     }
@@ -131,7 +133,14 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
     await Promise.all(helpers.map((helper) => helper.close()))
   }
 
-  for (const file of siteFiles(source.archive, source.views)) await writer.write(file)
+  for (const file of siteFiles(source.archive, source.views)) {
+    if (!('make' in file)) {
+      await writer.write(file)
+      continue
+    }
+    const key = fingerprint(source.siteKey, file.path, file.inputs)
+    if (!(await writer.reuse(file.path, key))) await writer.write({path: file.path, contents: file.make(), from: file.from}, key)
+  }
   // Note: each asset is copied once, from the last folder that has it, so a user's file replaces the built-in one.
   const assets = new Map<string, string>()
   for (const dir of source.assetDirs) for (const relative of await findAllFiles(dir)) assets.set(relative, path.join(dir, relative))

@@ -8,7 +8,7 @@ import type {Archive, PlacedArticle} from '../src/indexes/archive.js'
 import type {IsoDate} from '../src/model/article.js'
 import type {OutputFile} from '../src/render/output-file.js'
 import {planPages} from '../src/render/render-site.js'
-import {siteFiles} from '../src/render/site-files.js'
+import {sitemapFiles} from '../src/render/sitemap/site-sitemap.js'
 import {siteUrls} from '../src/render/urls.js'
 import {ViewBuilder} from '../src/render/views.js'
 import {buildSite, exampleSeeds, type BuiltSite} from './helpers/build-site.js'
@@ -106,7 +106,7 @@ test('past 50,000 URLs the sitemap becomes an index of child sitemaps of at most
   const archive = syntheticArchive(50_500)
   const views = new ViewBuilder(archive, {...defaultConfig, baseUrl}, siteUrls(baseUrl))
   const files = new Map<string, OutputFile>()
-  for (const file of siteFiles(archive, views)) if (/^sitemap[-.]/.test(file.path) || file.path === 'robots.txt') files.set(file.path, file)
+  for (const file of sitemapFiles(archive, views)) files.set(file.path, file)
   assert.deepEqual([...files.keys()].sort(), ['robots.txt', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap.xml'])
 
   const index = parseXml(String(files.get('sitemap.xml')?.contents)).sitemapindex

@@ -6,3 +6,15 @@ export interface OutputFile {
   /** Source files the output was made from, for collision reports. */
   readonly from: readonly string[]
 }
+
+/**
+ * A file whose bytes are made only when needed: `inputs` names everything
+ * they are made from besides the site-wide settings, so an incremental build
+ * can keep the file from an earlier build without making it.
+ */
+export interface DeferredFile {
+  readonly path: string
+  readonly inputs: string
+  readonly from: readonly string[]
+  make(): string | Uint8Array
+}

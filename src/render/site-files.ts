@@ -1,15 +1,16 @@
 import type {Archive} from '../indexes/archive.js'
 import {feedFiles} from './feeds/site-feeds.js'
-import type {OutputFile} from './output-file.js'
+import type {DeferredFile, OutputFile} from './output-file.js'
 import {sitemapFiles} from './sitemap/site-sitemap.js'
 import type {ViewBuilder} from './views.js'
 
 /**
  * The site's non-HTML files made from the archive: RSS, Atom and JSON feeds
  * (site-wide and per topic), the sitemap (split past 50,000 URLs) and
- * `robots.txt`. Yielded one at a time, so a large archive never holds them all.
+ * `robots.txt`. Yielded one at a time, so a large archive never holds them all;
+ * deferred files are made only when an earlier build does not have them.
  */
-export function* siteFiles(archive: Archive, views: ViewBuilder): Generator<OutputFile> {
+export function* siteFiles(archive: Archive, views: ViewBuilder): Generator<OutputFile | DeferredFile> {
   yield* feedFiles(archive, views)
   yield* sitemapFiles(archive, views)
 }

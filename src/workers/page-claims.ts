@@ -7,6 +7,8 @@ const batchesWaiting = 8
 /** Cells of the shared counter. */
 const nextPage = 0
 const unwritten = 1
+/** Workers between trying to claim a block and having sent it (or found none). */
+const claiming = 2
 
 /** A range of page indexes, `start` included, `end` excluded. */
 export interface PageBlock {
@@ -39,7 +41,7 @@ export class PageClaims {
 
   /** Claims over `total` pages, none taken yet. */
   static create(total: number): PageClaims {
-    return new PageClaims(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT), total)
+    return new PageClaims(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT), total)
   }
 
   /** The next block of pages for this thread, or undefined when every page is taken. */
@@ -49,12 +51,34 @@ export class PageClaims {
     return {start, end: Math.min(start + blockSize, this.total)}
   }
 
-  /** In a worker, after sending a batch: wait (blocking the worker only) while the main thread is too far behind. */
+  /**
+   * In a worker: claim the next block, and hold it until `sentBatch`. Note:
+   * the worker counts itself as claiming before it claims, so the main thread
+   * never sees a block taken that is neither claimed nor sent (see `settled`).
+   */
+  claim(): PageBlock | undefined {
+    Atomics.add(this.cells, claiming, 1)
+    const block = this.next()
+    if (!block) Atomics.sub(this.cells, claiming, 1)
+    return block
+  }
+
+  /** In a worker, after sending a claimed block's batch: wait (blocking the worker only) while the main thread is too far behind. */
   sentBatch(): void {
     Atomics.add(this.cells, unwritten, 1)
+    Atomics.sub(this.cells, claiming, 1)
     for (let waiting = Atomics.load(this.cells, unwritten); waiting >= batchesWaiting; waiting = Atomics.load(this.cells, unwritten)) {
       Atomics.wait(this.cells, unwritten, waiting)
     }
+  }
+
+  /**
+   * On the main thread, once `next` gave nothing: whether every page is
+   * written, with no worker holding a block or a batch left to write. Then
+   * a worker still starting up can be stopped: it would find no work.
+   */
+  settled(): boolean {
+    return Atomics.load(this.cells, claiming) === 0 && Atomics.load(this.cells, unwritten) === 0
   }
 
   /** On the main thread, after writing a worker's batch: let a waiting worker go on. */

@@ -37,7 +37,7 @@ function renderClaimedPages(data: PageWorkerData): void {
   if (pages.length !== data.pageCount) throw new Error(`the page worker planned ${pages.length} pages, the main thread ${data.pageCount}`)
   const claims = new PageClaims(data.claims, data.pageCount)
   const encoder = new TextEncoder()
-  for (let block = claims.next(); block; block = claims.next()) {
+  for (let block = claims.claim(); block; block = claims.claim()) {
     const batch: WorkerPage[] = []
     const transfer: ArrayBuffer[] = []
     for (let index = block.start; index < block.end; index++) {

@@ -1,6 +1,6 @@
 import {toAtom, toRss, type FeedChannel, type FeedEntry} from '../../adapters/feed.js'
 import type {Archive} from '../../indexes/archive.js'
-import type {OutputFile} from '../output-file.js'
+import type {DeferredFile, OutputFile} from '../output-file.js'
 import {homeUrl, outputPathFor, topicFeedUrl, topicUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
 import {absoluteLinks} from './absolute-links.js'
@@ -32,9 +32,10 @@ const noDate = '1970-01-01'
 /**
  * The site's feeds: RSS, Atom and JSON Feed of the newest `config.feedSize`
  * articles, then one RSS feed per topic page. Yields one file at a time, so
- * only one feed's entries are held at once.
+ * only one feed's entries are held at once. Topic feeds are deferred: most
+ * stay the same when an article is added, and there is one per topic.
  */
-export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<OutputFile> {
+export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<OutputFile | DeferredFile> {
   const {config, urls} = views
   const latest = archive.articles.slice(0, config.feedSize).map((_, index) => index)
   for (const [url, format] of Object.entries(siteFeedUrls)) {
@@ -50,8 +51,24 @@ export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<Outp
       pageUrl: urls.absolute(topicUrl(topic.slug)),
       selfUrl: urls.absolute(url),
     })
-    yield {path: outputPathFor(url), contents: feedFormats.rss.write(channel, items.map((index) => feedEntry(archive, views, index))), from: []}
+    yield {
+      path: outputPathFor(url),
+      inputs: JSON.stringify([channel, items.map((index) => entryInputs(archive, index))]),
+      from: [],
+      make: () => feedFormats.rss.write(channel, items.map((index) => feedEntry(archive, views, index))),
+    }
   }
+}
+
+/**
+ * What `feedEntry` makes an entry from: the article's seed (bytes, path and
+ * file; the settings that made the article are site-wide), its URL and its
+ * topics' names, which their topic pages may spell differently.
+ */
+function entryInputs(archive: Archive, index: number): string {
+  const article = archive.articles[index]
+  if (!article) throw new Error(`no article ${index}`)
+  return [article.hash, article.source, article.file, article.url, ...article.topics.map((topic) => archive.topics.get(topic.slug)?.name ?? topic.name)].join('\u0000')
 }
 
 function channelFor(archive: Archive, views: ViewBuilder, items: readonly number[], fields: Pick<FeedChannel, 'title' | 'description' | 'pageUrl' | 'selfUrl'>): FeedChannel {
