@@ -14,7 +14,7 @@ import {siteFiles} from './render/site-files.js'
 import {outputPathFor} from './render/urls.js'
 import type {ViewBuilder} from './render/views.js'
 import {PageClaims} from './workers/page-claims.js'
-import type {WorkerPage} from './workers/page-worker-data.js'
+import {workerPageIndexes, type WorkerPage} from './workers/page-worker-data.js'
 import {PageWorker} from './workers/page-worker.js'
 import type {OutputWriter} from './write/write-output.js'
 
@@ -24,6 +24,18 @@ import type {OutputWriter} from './write/write-output.js'
  * only when many pages must be rendered.
  */
 const rendersBeforeWorkers = 64
+
+/**
+ * Blocks of page indexes for the main thread: first the pages only it
+ * renders (article pages, in blocks of 16), then blocks of the pages it
+ * shares with the workers, as it claims them.
+ */
+function* mainThreadBlocks(pages: readonly Page[], shared: readonly number[], claims: PageClaims): Generator<readonly number[]> {
+  const sharedSet = new Set(shared)
+  const own = pages.map((_, index) => index).filter((index) => !sharedSet.has(index))
+  for (let start = 0; start < own.length; start += 16) yield own.slice(start, start + 16)
+  for (let block = claims.next(); block; block = claims.next()) yield shared.slice(block.start, block.end)
+}
 
 /** What the pages of a site are made from, on the main thread and (for `workers`) in worker threads. */
 export interface SiteSource {
@@ -54,25 +66,30 @@ export interface WriteSiteOptions {
  * Write every page of the site, then its feeds, sitemaps and assets (which
  * win over a page at the same path). Pages whose key an earlier build already
  * has are kept, not rendered. When many pages need rendering, `workers`
- * worker threads render beside the main thread, each taking blocks of pages
- * as it goes (`PageClaims`); the main thread writes every file, so the site
- * is the same whichever thread rendered a page.
+ * worker threads render the list pages beside the main thread, which renders
+ * the article pages, then helps with the list pages; each thread takes
+ * blocks of them as it goes (`PageClaims`). The main thread writes every
+ * file, so the site is the same whichever thread rendered a page.
  */
 export async function writeSite(source: SiteSource, writer: OutputWriter, options: WriteSiteOptions): Promise<{pages: number; rendered: number}> {
   const {pages, keys, templates} = source
-  const claims = PageClaims.create(pages.length)
+  const shared = workerPageIndexes(pages)
+  const claims = PageClaims.create(shared.length)
   const helpers: PageWorker[] = []
+  const directDir = writer.directWriteDir()
   const startHelpers = (): void => {
     for (let count = 0; count < options.workers; count++) {
       helpers.push(
         PageWorker.start({
-          articles: source.articles,
+          // Note: list pages show no article body; a worker without them starts faster and holds far less.
+          articles: source.articles.map((article) => ({...article, bodyHtml: ''})),
           indexSettings: source.indexSettings,
           config: source.config,
           templateDirs: source.templateDirs,
           templateKeys: source.templateKeys,
           siteKey: source.siteKey,
           reusable: writer.reusableKeys(),
+          ...(directDir === undefined ? {} : {writeDir: directDir}),
           claims: claims.buffer,
           pageCount: pages.length,
         }),
@@ -94,7 +111,10 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
     rendered++
   }
   const writeFromWorker = async (page: WorkerPage): Promise<void> => {
-    if (page.html) {
+    if (page.wrote !== undefined) {
+      writer.recordWritten(page.path, page.key, page.wrote)
+      rendered++
+    } else if (page.html) {
       await writer.write({path: page.path, contents: page.html, from: (pages[page.index] as Page).from}, page.key)
       rendered++
     } else if (!(await writer.reuse(page.path, page.key))) {
@@ -113,9 +133,9 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
   }
 
   try {
-    for (let block = claims.next(); block; block = claims.next()) {
-      for (let index = block.start; index < block.end; index++) await renderHere(index)
-      progress(block.end - block.start)
+    for (const block of mainThreadBlocks(pages, shared, claims)) {
+      for (const index of block) await renderHere(index)
+      progress(block.length)
       // Note: workers start once pages turn out to need rendering; a build that keeps most pages (one seed added) never pays for them.
       if (helpers.length === 0 && rendered >= rendersBeforeWorkers) startHelpers()
       if (helpers.length > 0) {

@@ -1,4 +1,4 @@
-import {appendFile, mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, open, readFile, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
 import type {Article} from '../model/article.js'
 import type {Problem} from '../problems/content-error.js'
@@ -98,10 +98,9 @@ export class ArticleStore {
     for (const key of [...this.entries.keys()]) if (!live.has(key)) this.entries.delete(key)
     await mkdir(path.dirname(this.file), {recursive: true})
     if (this.rewrite) {
-      const lines = [header(this.fingerprint), ...[...this.entries].map(line)]
       const temporary = `${this.file}.${process.pid}.tmp`
       try {
-        await writeFile(temporary, lines.join(''))
+        await writeLines(temporary, 'w', [header(this.fingerprint)], this.entries)
         await rename(temporary, this.file)
       } finally {
         await rm(temporary, {force: true})
@@ -109,10 +108,35 @@ export class ArticleStore {
       this.entriesInFile = this.entries.size
       this.rewrite = false
     } else if (this.fresh.length > 0) {
-      await appendFile(this.file, this.fresh.map(line).join(''))
+      await writeLines(this.file, 'a', [], this.fresh)
       this.entriesInFile += this.fresh.length
     }
     this.fresh.length = 0
+  }
+}
+
+/** Text written to the store at once. */
+const chunkChars = 1 << 22
+
+/**
+ * Write `first`, then one JSON line per entry, to `file` (`w`: anew, `a`:
+ * appended), a few megabytes at a time. Note: the whole store as one string
+ * would cost as much memory again as every article of a large archive.
+ */
+async function writeLines(file: string, flag: 'w' | 'a', first: readonly string[], entries: Iterable<readonly [string, SeedResult]>): Promise<void> {
+  const handle = await open(file, flag)
+  try {
+    let chunk = first.join('')
+    for (const [key, result] of entries) {
+      chunk += line([key, result])
+      if (chunk.length >= chunkChars) {
+        await handle.write(chunk)
+        chunk = ''
+      }
+    }
+    if (chunk !== '') await handle.write(chunk)
+  } finally {
+    await handle.close()
   }
 }
 
@@ -120,7 +144,7 @@ function header(fingerprint: string): string {
   return `${JSON.stringify({format, version: formatVersion, fingerprint})}\n`
 }
 
-function line([key, result]: [string, SeedResult]): string {
+function line([key, result]: readonly [string, SeedResult]): string {
   return `${JSON.stringify([key, result])}\n`
 }
 

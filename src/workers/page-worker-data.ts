@@ -1,6 +1,7 @@
 import type {SiteConfig} from '../config/site-config.js'
 import type {IndexSettings} from '../indexes/build-archive.js'
 import type {Article} from '../model/article.js'
+import type {Page} from '../render/page.js'
 import type {ThrownError} from './chunk-messages.js'
 
 /**
@@ -9,6 +10,7 @@ import type {ThrownError} from './chunk-messages.js'
  * pages in the same order and gives each the same key and bytes.
  */
 export interface PageWorkerData {
+  /** The articles, without their bodies (`bodyHtml` is empty): a worker renders no article page. */
   readonly articles: readonly Article[]
   readonly indexSettings: IndexSettings
   readonly config: SiteConfig
@@ -18,17 +20,29 @@ export interface PageWorkerData {
   readonly siteKey: string
   /** Output path → key of the files an incremental build can keep (`OutputWriter.reusableKeys`): such pages are not rendered. */
   readonly reusable: readonly ReadonlyMap<string, string>[]
-  /** The `PageClaims` memory, and the number of pages the main thread planned. */
+  /**
+   * Where the worker writes the pages it renders itself (a staging folder that
+   * started empty, see `OutputWriter.directWriteDir`); when undefined it sends
+   * their bytes to the main thread, which writes them.
+   */
+  readonly writeDir?: string
+  /** The `PageClaims` memory, over the pages `workerPageIndexes` picks. */
   readonly claims: SharedArrayBuffer
+  /** The number of pages the main thread planned. */
   readonly pageCount: number
 }
 
-/** One page of a worker's batch: rendered (`html`), or left for the main thread to keep from an earlier build. */
+/**
+ * One page of a worker's batch: rendered and sent (`html`), rendered and
+ * written by the worker (`wrote`, its size in bytes), or neither: left for the
+ * main thread to keep from an earlier build.
+ */
 export interface WorkerPage {
   readonly index: number
   readonly path: string
   readonly key: string
   readonly html?: Uint8Array
+  readonly wrote?: number
 }
 
 /** What a page worker sends: a batch of pages, the end of its work, or why it stopped. */
@@ -37,3 +51,15 @@ export type PageWorkerMessage =
   | {readonly kind: 'done'}
   | {readonly kind: 'template-error'; readonly message: string; readonly file: string; readonly line: number; readonly column: number}
   | {readonly kind: 'failed'; readonly error: ThrownError}
+
+/**
+ * The indexes of the pages a worker may render: every page but the article
+ * pages, which alone need the article bodies, kept on the main thread.
+ */
+export function workerPageIndexes(pages: readonly Page[]): number[] {
+  const indexes: number[] = []
+  pages.forEach((page, index) => {
+    if (page.template !== 'article.html') indexes.push(index)
+  })
+  return indexes
+}

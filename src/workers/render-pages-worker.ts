@@ -1,9 +1,12 @@
 /**
- * A worker thread that renders pages beside the main thread: it rebuilds the
- * archive from the articles it was given, then takes blocks of pages from the
- * shared `PageClaims` and sends each block back rendered, as UTF-8 bytes
- * moved (not copied) to the main thread, which writes them.
+ * A worker thread that renders list pages beside the main thread: it rebuilds
+ * the archive from the articles it was given, then takes blocks of list pages
+ * from the shared `PageClaims`. On a clean build it writes the pages itself
+ * and tells the main thread what it wrote; otherwise it sends them back as
+ * UTF-8 bytes, moved (not copied), for the main thread to write.
  */
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {dirname} from 'node:path'
 import {parentPort, workerData} from 'node:worker_threads'
 import {loadTemplates, TemplateError} from '../adapters/liquid.js'
 import {PageKeys} from '../cache/page-keys.js'
@@ -11,9 +14,10 @@ import {buildArchive} from '../indexes/build-archive.js'
 import {pageTemplates, planPages, renderView} from '../render/render-site.js'
 import {outputPathFor, siteUrls} from '../render/urls.js'
 import {ViewBuilder} from '../render/views.js'
+import {pathInside} from '../write/write-output.js'
 import {toThrownError} from './chunk-messages.js'
 import {PageClaims} from './page-claims.js'
-import type {PageWorkerData, PageWorkerMessage, WorkerPage} from './page-worker-data.js'
+import {workerPageIndexes, type PageWorkerData, type PageWorkerMessage, type WorkerPage} from './page-worker-data.js'
 
 const port = parentPort
 if (!port) throw new Error('the page worker must run in a worker thread')
@@ -35,12 +39,14 @@ function renderClaimedPages(data: PageWorkerData): void {
   const templates = loadTemplates(data.templateDirs, pageTemplates)
   const pages = [...planPages(archive, views)]
   if (pages.length !== data.pageCount) throw new Error(`the page worker planned ${pages.length} pages, the main thread ${data.pageCount}`)
-  const claims = new PageClaims(data.claims, data.pageCount)
+  const shared = workerPageIndexes(pages)
+  const claims = new PageClaims(data.claims, shared.length)
   const encoder = new TextEncoder()
+  const made = new Set<string>()
   for (let block = claims.claim(); block; block = claims.claim()) {
     const batch: WorkerPage[] = []
     const transfer: ArrayBuffer[] = []
-    for (let index = block.start; index < block.end; index++) {
+    for (const index of shared.slice(block.start, block.end)) {
       const page = pages[index]
       if (!page) throw new Error(`no page ${index}`)
       const {key, view} = keys.key(page)
@@ -49,9 +55,22 @@ function renderClaimedPages(data: PageWorkerData): void {
         batch.push({index, path, key})
         continue
       }
-      const html = encoder.encode(renderView(page, view, templates))
-      batch.push({index, path, key, html})
-      transfer.push(html.buffer as ArrayBuffer)
+      const html = renderView(page, view, templates)
+      if (data.writeDir === undefined) {
+        const bytes = encoder.encode(html)
+        batch.push({index, path, key, html: bytes})
+        transfer.push(bytes.buffer as ArrayBuffer)
+        continue
+      }
+      // Note: synchronous writes block only this thread, and spare the main thread a round trip per file.
+      const to = pathInside(data.writeDir, path)
+      const dir = dirname(to)
+      if (!made.has(dir)) {
+        mkdirSync(dir, {recursive: true})
+        made.add(dir)
+      }
+      writeFileSync(to, html)
+      batch.push({index, path, key, wrote: Buffer.byteLength(html)})
     }
     send({kind: 'pages', pages: batch}, transfer)
     claims.sentBatch()

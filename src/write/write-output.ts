@@ -172,6 +172,22 @@ export class OutputWriter {
     return this.front ? [this.baseFiles, this.front] : [this.baseFiles]
   }
 
+  /**
+   * The staging folder, when other threads may write new files into it
+   * themselves (then `recordWritten` each): only when it started empty, so
+   * no file there is shared with the live site and none must be compared.
+   */
+  directWriteDir(): string | undefined {
+    return this.base === 'empty' ? this.target.stagingDir : undefined
+  }
+
+  /** Record a file another thread wrote into `directWriteDir()`, as `write` would have. */
+  recordWritten(relative: string, key: string, bytes: number): void {
+    this.produced.set(relative, key)
+    this.written++
+    this.bytes += bytes
+  }
+
   /** Queue one file (its key defaults to the fingerprint of its bytes); waits while too many writes are in flight. */
   async write(file: OutputFile, key: string = contentKey(file.contents)): Promise<void> {
     if (await this.reuse(file.path, key)) return
@@ -304,10 +320,7 @@ export class OutputWriter {
   }
 
   private stagingPath(relative: string): string {
-    const to = path.join(this.target.stagingDir, relative)
-    // Note: outputPathFor already refused `..`; this is the last line of defence.
-    if (!to.startsWith(this.target.stagingDir + path.sep)) throw new Error(`refusing to write outside the output folder: ${relative}`)
-    return to
+    return pathInside(this.target.stagingDir, relative)
   }
 
   private async writeNow(file: OutputFile): Promise<void> {
@@ -363,6 +376,18 @@ export class OutputWriter {
     await mkdir(dir, {recursive: true})
     this.dirs.add(dir)
   }
+}
+
+/**
+ * `relative` (a `/`-separated output path) inside `dir`.
+ *
+ * @throws {Error} When the path would leave `dir`. Note: outputPathFor already
+ *   refused `..`; this is the last line of defence.
+ */
+export function pathInside(dir: string, relative: string): string {
+  const to = path.join(dir, relative)
+  if (!to.startsWith(dir + path.sep)) throw new Error(`refusing to write outside the output folder: ${relative}`)
+  return to
 }
 
 /** The key of a file known only by its bytes. */
