@@ -68,8 +68,10 @@ export interface WriteSiteOptions {
  * has are kept, not rendered. When many pages need rendering, `workers`
  * worker threads render the list pages beside the main thread, which renders
  * the article pages, then helps with the list pages; each thread takes
- * blocks of them as it goes (`PageClaims`). The main thread writes every
- * file, so the site is the same whichever thread rendered a page.
+ * blocks of them as it goes (`PageClaims`). A worker writes its pages itself
+ * only into a staging folder that started empty; otherwise the main thread
+ * writes them. Either way the site is the same whichever thread rendered a
+ * page.
  */
 export async function writeSite(source: SiteSource, writer: OutputWriter, options: WriteSiteOptions): Promise<{pages: number; rendered: number}> {
   const {pages, keys, templates} = source
