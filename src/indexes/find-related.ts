@@ -1,3 +1,4 @@
+import {topEntries} from './top-entries.js'
 import type {PlacedArticle, TopicEntry} from './archive.js'
 
 /** Related articles shown per article. */
@@ -29,9 +30,7 @@ export function findRelated(articles: readonly PlacedArticle[], topics: Readonly
         if (other !== index && articles[other]?.hash !== article.hash) scores.set(other, (scores.get(other) ?? 0) + weight)
       }
     }
-    return [...scores]
-      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || Math.abs(a - index) - Math.abs(b - index) || a - b)
-      .slice(0, relatedLimit)
-      .map(([other]) => other)
+    return topEntries(scores, relatedLimit, ([a, scoreA], [b, scoreB]) => scoreB - scoreA || Math.abs(a - index) - Math.abs(b - index) || a - b).map(([other]) => other)
   })
 }
+
