@@ -11,6 +11,7 @@ import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {findSeedPaths} from '../src/adapters/glob.js'
 import {markdownToHtml} from '../src/adapters/markdown.js'
+import {describeBody} from '../src/enrich/describe-body.js'
 import {deriveHeadline} from '../src/enrich/headline.js'
 import {plainTextToMdast} from '../src/parse/plain-text/plain-text-to-mdast.js'
 import {checkFidelity} from '../src/quality/fidelity.js'
@@ -28,6 +29,7 @@ const files = (await findSeedPaths(seedDir)).filter((file) => file.endsWith('.tx
 const counts = {articles: 0, bytes: 0, headings: 0, tables: 0, aligned: 0, figures: 0, datelines: 0, wireHeadlines: 0, bylines: 0, signoffs: 0, continued: 0, tickers: 0}
 const articlesWith = {headings: 0, tables: 0, figures: 0}
 const headings: Heading[] = []
+const titles: Heading[] = []
 const titleBuckets = new Map<string, number>()
 const failures: string[] = []
 let parseMs = 0
@@ -58,7 +60,8 @@ for (const {file, text, start} of seeds) {
   const result = checkFidelity(text.slice(start), markdownToHtml(tree))
   if (result.ok) fidelityOk++
   else failures.push(`${file}: ${result.firstDifference ?? ''}`)
-  const title = deriveHeadline(leadOf(tree))
+  const title = deriveHeadline(describeBody(tree).lead)
+  titles.push({file, text: title})
   const bucket = title.length === 0 ? 'empty' : title.length < 40 ? '1–39' : title.length <= 90 ? '40–90' : '91+'
   titleBuckets.set(bucket, (titleBuckets.get(bucket) ?? 0) + 1)
 }
@@ -80,6 +83,8 @@ line('MORE markers', counts.continued.toLocaleString('en'))
 line('tickers', counts.tickers.toLocaleString('en'))
 console.log('\ntitles by length (characters)')
 for (const bucket of ['empty', '1–39', '40–90', '91+']) line(`  ${bucket}`, (titleBuckets.get(bucket) ?? 0).toLocaleString('en'))
+console.log('\nshortest derived titles')
+for (const title of [...titles].sort((a, b) => a.text.length - b.text.length || a.file.localeCompare(b.file)).slice(0, 10)) console.log(`  ${JSON.stringify(title.text).padEnd(48)} ${title.file}`)
 console.log('\nmost suspicious headings (shortest, most numeric)')
 for (const heading of mostSuspicious(headings, 20)) console.log(`  ${JSON.stringify(heading.text).padEnd(48)} ${heading.file}`)
 if (failures.length > 0) {
@@ -117,26 +122,6 @@ function countTickers(node: Root | RootContent): number {
 function classOf(node: RootContent): string | undefined {
   const className = (node.data?.hProperties as {className?: unknown} | undefined)?.className
   return Array.isArray(className) ? String(className[0]) : undefined
-}
-
-/**
- * The lead a title is derived from: the first prose paragraph with text
- * beyond its dateline; when the story opens with a table, its first row.
- */
-function leadOf(tree: Root): string {
-  for (const node of tree.children.slice(0, 4)) {
-    if (node.type === 'paragraph' && !node.data?.hName && classOf(node) === undefined) {
-      const text = node.children
-        .filter((child) => !(child.type === 'text' && classOf(child) === 'dateline'))
-        .map((child) => toString(child))
-        .join('')
-        .trim()
-      if (text !== '') return text
-    } else if (node.type === 'table' && node.children[0]) {
-      return toString(node.children[0].children[0] ?? node.children[0]) + ' ' + node.children[0].children.slice(1).map((cell) => toString(cell)).join(' ')
-    }
-  }
-  return ''
 }
 
 /** Headings ranked by how unlike a heading they look: share of digits, then shortness. */

@@ -16,6 +16,22 @@ test('a story that opens with a table takes its lead from the first row', () => 
   assert.match(body.lead, /^Shr 28 cts/)
 })
 
+test('a table before the first prose paragraph is the lead: a note after it is not', () => {
+  // Corpus 00010: an earnings table, then `Note: 4th qtr not available…`.
+  const body = describeSeed(
+    ' date 1987-02-26 SANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs\n\nNet 807,000 vs 2,858,000\n\nAssets 510.2 mln vs 479.7 mln\n\nNote: 4th qtr not available. Year includes 1985 extraordinary gain.',
+  )
+  assert.equal(body.lead, 'Shr 34 cts vs 1.19 dlrs; Net 807,000 vs 2,858,000')
+  assert.ok(body.paragraphs.some((paragraph) => paragraph.startsWith('Note:')), 'the note is still a paragraph')
+})
+
+test('a figures lead stops at headline length and at the next section', () => {
+  const long = describeSeed(' date 1987-03-02 NEW YORK, March 2 -\n\nQtly div 55 cts vs 55 cts prior\n\nPay April 15\n\nRecord April 1')
+  assert.equal(long.lead, 'Qtly div 55 cts vs 55 cts prior; Pay April 15')
+  const sectioned = describeSeed(' date 1987-03-02 NEW YORK, March 2 -\n\nShr 10 cts vs 14 cts\n\nSix mths\n\nShr 30 cts vs 39 cts\n\nNet 1,532,431 vs 2,000,732')
+  assert.equal(sectioned.lead, 'Shr 10 cts vs 14 cts')
+})
+
 test('counts words, keeping numbers and hyphenated names whole', () => {
   assert.equal(countWords('Thomas-Greenfield marked 1,000 days.'), 4)
   assert.equal(countWords(''), 0)

@@ -1,4 +1,4 @@
-import type {Root, RootContent, Nodes} from 'mdast'
+import type {Code, Nodes, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Figure} from '../model/article.js'
 
@@ -8,8 +8,8 @@ export interface BodyDescription {
   readonly paragraphs: readonly string[]
   /**
    * The text a title and summary are derived from: the first prose paragraph
-   * with words after its dateline; failing that (a story that opens with a
-   * table), the first table row, preformatted line or heading.
+   * with words after its dateline, or the first rows of a table or
+   * preformatted block that comes before it; failing both, the first heading.
    */
   readonly lead: string
   /** Level-2 headings as plain text. */
@@ -28,20 +28,49 @@ export function describeBody(tree: Root): BodyDescription {
   const figures: Figure[] = []
   let wordCount = 0
   let fallbackLead = ''
+  let lead: string | undefined
   for (const node of tree.children) {
     const text = toString(node)
     wordCount += countWords(text)
     const hName = node.data?.hName
     if (fallbackLead === '' && hName !== 'figure') fallbackLead = firstLineOf(node)
+    // Note: a story that opens with figures is about them; a note or a
+    // breakdown in prose after the table is not its lead.
+    if (lead === undefined && (node.type === 'table' || node.type === 'code')) lead = figuresLead(node)
     if (hName === 'figure') figures.push(readFigure(node))
     else if (node.type === 'heading') {
       if (node.depth <= 2) subheadings.push(text)
     } else if (node.type === 'paragraph' && !classesOf(node).some((name) => furniture.has(name))) {
-      paragraphs.push(proseText(node))
+      const prose = proseText(node)
+      paragraphs.push(prose)
+      if (lead === undefined && hasWords(prose)) lead = prose
     }
   }
-  const lead = paragraphs.find((paragraph) => /[\p{L}\p{N}]/u.test(paragraph)) ?? fallbackLead
-  return {paragraphs, lead, subheadings, figures, wordCount}
+  return {paragraphs, lead: lead || fallbackLead, subheadings, figures, wordCount}
+}
+
+/** Enough characters of figures for a headline: `Shr 10 cts vs 14 cts` alone says too little. */
+const figuresLeadLength = 40
+
+/**
+ * The lead of a story that opens with figures: its first rows, joined with
+ * `; ` until they make a headline's length, within the first section.
+ */
+function figuresLead(node: Table | Code): string {
+  const lines = node.type === 'table' ? node.children.map((row) => row.children.map((cell) => toString(cell).trim()).filter((cell) => cell !== '')) : node.value.split('\n').map((line) => line.trim().split(/\s+/).filter((cell) => cell !== ''))
+  let lead = ''
+  for (const cells of lines.slice(0, 3)) {
+    if (cells.length === 0) continue
+    // A lone label after the first row starts the next section (`Six mths`).
+    if (lead !== '' && cells.length === 1) break
+    lead = lead === '' ? cells.join(' ') : `${lead}; ${cells.join(' ')}`
+    if (lead.length >= figuresLeadLength) break
+  }
+  return lead
+}
+
+function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text)
 }
 
 /** The first line of a block with words: a table's first row, a preformatted block's first line, a heading. */
@@ -53,7 +82,7 @@ function firstLineOf(node: RootContent): string {
   if (node.type === 'code') return node.value.split('\n').find((line) => line.trim() !== '')?.replace(/\s+/g, ' ').trim() ?? ''
   if (node.type === 'paragraph' && classesOf(node).length > 0) return ''
   const text = proseText(node)
-  return /[\p{L}\p{N}]/u.test(text) ? text : ''
+  return hasWords(text) ? text : ''
 }
 
 /** Words are runs of letters or digits; "1,000" and "Thomas-Greenfield" count once. */

@@ -39,6 +39,13 @@ test('never cuts inside a word or after a dangling word, even without clause bre
   assert.doesNotMatch(headline, dangling)
 })
 
+test('an abbreviated first name or state does not end the first sentence', () => {
+  // Corpus 12009, 05571 and 15949.
+  assert.equal(deriveHeadline('Wm. Wrigley Jr. Co said it raised the wholesale price for seven-stick packages of its brands.'), 'Wm. Wrigley Jr. Co said it raised the wholesale price for seven-stick packages')
+  assert.match(deriveHeadline('Adm. John Poindexter refused to testify before a House committee on Tuesday.'), /^Adm\. John Poindexter refused to testify/)
+  assert.match(deriveHeadline('Intel Corp of Santa Clara, Calif. Said it would cut prices on its chips by a third.'), /^Intel Corp of Santa Clara, Calif\. Said/)
+})
+
 test('keeps a short lead whole and strips the dateline dash left by the parser', () => {
   assert.equal(deriveHeadline('Shr 34 cts vs 1.19 dlrs'), 'Shr 34 cts vs 1.19 dlrs')
   assert.equal(deriveHeadline('\u2013 The dry period means the temporao will be late this year.'), 'The dry period means the temporao will be late this year')

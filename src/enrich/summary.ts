@@ -63,7 +63,7 @@ export function stripDateline(text: string): string {
 
 /** Words that end with a full stop without ending a sentence. */
 const abbreviations = new Set(
-  'mr mrs ms dr prof gen sen rep gov lt col maj capt sgt st jr sr inc corp co ltd plc no nos vs jan feb mar apr jun jul aug sep sept oct nov dec ave blvd mt ft pres dept est approx'.split(' '),
+  'mr mrs ms messrs dr prof gen sen sens rep reps gov lt col maj capt sgt adm cmdr hon rev st jr sr wm geo chas thos jas jos benj robt alex fried ing inc corp co cos ltd plc bros mfg intl natl assn no nos vs jan feb mar apr jun jul aug sep sept oct nov dec ave blvd mt ft pres dept est approx ala ariz ark calif colo conn fla ill kan kans ky md mass mich minn miss mont neb nev okla ore pa tenn tex va vt wash wis wyo'.split(' '),
 )
 
 /**

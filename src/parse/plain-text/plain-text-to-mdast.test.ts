@@ -94,6 +94,22 @@ test('negatives: a one-line sentence, a number inside prose and the first paragr
   for (const [body, expected] of cases) assert.deepEqual(shape(parse(body).tree), expected, body)
 })
 
+test('a sentence broken by a blank line is one paragraph again', () => {
+  // Corpus 05112 and 05399: the wire split a sentence over two paragraphs.
+  const broken = parse('TORONTO, March 16 - <Starrex Mining Corp Ltd> said a sharp\n\nrise in its share price is based on speculation.\n\nThe outlook for pay increases was gloomy because of\n\nfalling employment in many industries, it said.')
+  assert.deepEqual(shape(broken.tree), ['p', 'p'])
+  assert.match(markdownToHtml(broken.tree), /said a sharp rise in its share price/)
+  assert.equal(broken.dateline?.place, 'TORONTO')
+})
+
+test('rows of figures in lower case are not a broken sentence', () => {
+  // Corpus 00113 and 02672: the row after the first one starts in lower case.
+  const earnings = parse('CHICAGO, March 2 - Shr loss 6.52 dlrs vs profit 3.87 dlrs\n\nnet loss 111.2 mln vs profit 64.2 mln\n\nrevs 1.2 billion vs 1.1 billion')
+  assert.match(markdownToHtml(earnings.tree), /<table/)
+  const dividend = parse('WASHINGTON, March 6 - Qtly div 22 cts vs 20 cts prior\n\npayable March 27\n\nrecord March 13')
+  assert.doesNotMatch(markdownToHtml(dividend.tree), /prior payable/)
+})
+
 test('hard-wrapped prose with figures in it stays a paragraph', () => {
   const body =
     'First paragraph of the story.\n\nNet excludes tax credits of 62,000 dlrs vs 41,000 dlrs in quarter and\n127,000 dlrs vs 88,000 dlrs in year.\n\nNet excludes discontinued Massachusetts Casualty operations loss\n5,180,000 dlrs vs gain 778,000 dlrs in quarter.'

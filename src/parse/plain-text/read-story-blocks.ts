@@ -32,7 +32,7 @@ export interface StoryBlock {
  * block per line.
  */
 export function readStoryBlocks(text: string, start: number): StoryBlock[] {
-  const paragraphs = readParagraphs(text, start).map((lines) => joinLines(text, lines))
+  const paragraphs = joinBrokenSentences(readParagraphs(text, start).map((lines) => joinLines(text, lines)), text)
   const blocks: StoryBlock[] = []
   let storyStarted = false
   paragraphs.forEach((whole, index) => {
@@ -61,6 +61,33 @@ export function readStoryBlocks(text: string, start: number): StoryBlock[] {
     if (trailer) blocks.push(trailer.marker)
   })
   return blocks
+}
+
+/**
+ * Paragraphs with a sentence broken across a blank line joined back into
+ * one: wire copy has `<Starrex Mining Corp Ltd> said a sharp` / `rise in its
+ * share price…`. A paragraph that ends on a letter or comma followed by one
+ * that starts in lower case is one paragraph, unless either side is a row of
+ * figures (`Shr 10 cts vs 14 cts` / `net 531,896 vs 727,781` stay rows).
+ */
+function joinBrokenSentences(paragraphs: readonly TextRun[], text: string): TextRun[] {
+  const joined: TextRun[] = []
+  for (const paragraph of paragraphs) {
+    const previous = joined[joined.length - 1]
+    if (previous && continuesSentence(previous, paragraph, joined.length === 1)) {
+      joined[joined.length - 1] = joinLines(text, [...previous.lines, ...paragraph.lines])
+    } else joined.push(paragraph)
+  }
+  return joined
+}
+
+function continuesSentence(before: TextRun, after: TextRun, opensStory: boolean): boolean {
+  if (!/[\p{L},]$/u.test(before.value) || !/^\p{Ll}/u.test(after.value)) return false
+  const lastLine = lineRun(before, before.lines.length - 1).value
+  const dateline = opensStory && before.lines.length === 1 ? findDateline(lastLine) : undefined
+  const tail = dateline ? lastLine.slice(dateline.end) : lastLine
+  if (tail.split(' ').length < 3 || readRow(tail) !== undefined) return false
+  return readRow(lineRun(after, 0).value) === undefined
 }
 
 /** A `Reuter` sign-off or `MORE` marker glued to the end of the last paragraph, after its final full stop. */
