@@ -19,7 +19,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 export function formatProblems(problems: readonly Problem[]): string {
   const lines: string[] = []
   for (const item of sortProblems(problems)) {
-    lines.push(showInvisible(`${formatLocation(item)}: ${item.severity}: ${item.message} [${item.rule}]`))
+    lines.push(formatProblemLine(item))
     const hint = rules[item.rule].hint
     if (hint) lines.push(`  hint: ${hint}`)
     for (const other of item.related) lines.push(showInvisible(`  also: ${formatLocation(other)}`))
@@ -28,6 +28,11 @@ export function formatProblems(problems: readonly Problem[]): string {
   const warnings = problems.length - errors
   lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`)
   return lines.join('\n')
+}
+
+/** The line that names a problem: `file:line:column: error: message [rule]`, as a person reads it. */
+export function formatProblemLine(problem: Problem): string {
+  return showInvisible(`${formatLocation(problem)}: ${problem.severity}: ${problem.message} [${problem.rule}]`)
 }
 
 /**
