@@ -9,6 +9,7 @@ import {FolderError} from './check-folders.js'
 import {ContentError} from './problems/content-error.js'
 import {formatProblems} from './problems/format-problems.js'
 import {OutputBusyError} from './write/write-output.js'
+import {countNoun} from './text/count-noun.js'
 
 /** Exit codes, for scripts and CI. */
 export const exitCodes = {
@@ -182,7 +183,7 @@ async function buildCommand(command: 'build' | 'check', args: readonly string[])
   if (values.json) process.stdout.write(`${JSON.stringify(summary(result, seconds))}\n`)
   const failed = result.problems.some((item) => item.severity === 'error')
   if (command === 'check') {
-    if (!values.quiet && !values.json) process.stdout.write(`Checked ${result.articles} articles in ${seconds.toFixed(2)} s${failed ? '' : ': no errors'}.\n`)
+    if (!values.quiet && !values.json) process.stdout.write(`Checked ${countNoun(result.articles, 'article')} in ${seconds.toFixed(2)} s${failed ? '' : ': no errors'}.\n`)
     return failed ? exitCodes.contentErrors : exitCodes.ok
   }
   if (!result.wrote) {
@@ -191,7 +192,7 @@ async function buildCommand(command: 'build' | 'check', args: readonly string[])
   }
   if (!values.quiet && !values.json) process.stdout.write(`${describeBuild(result, values.out)} in ${seconds.toFixed(2)} s.\n`)
   if (result.skipped.length > 0) {
-    process.stderr.write(`Skipped ${result.skipped.length} invalid seed${result.skipped.length === 1 ? '' : 's'}:\n${result.skipped.map((file) => `  ${file}`).join('\n')}\n`)
+    process.stderr.write(`Skipped ${countNoun(result.skipped.length, 'invalid seed')}:\n${result.skipped.map((file) => `  ${file}`).join('\n')}\n`)
     return exitCodes.skipped
   }
   return exitCodes.ok
@@ -200,7 +201,7 @@ async function buildCommand(command: 'build' | 'check', args: readonly string[])
 /** One line on what a build wrote, for people. */
 export function describeBuild(result: BuildResult, outDir: string): string {
   const changes = result.unchanged > 0 || result.removed > 0 ? `, ${result.unchanged} unchanged, ${result.removed} removed` : ''
-  return `Built ${result.articles} articles: ${result.written} files written (${(result.bytes / 1e6).toFixed(1)} MB)${changes} in ${outDir}/`
+  return `Built ${countNoun(result.articles, 'article')} (${countNoun(result.pages, 'page')}): ${countNoun(result.written, 'file')} written (${(result.bytes / 1e6).toFixed(1)} MB)${changes} in ${outDir}/`
 }
 
 /** What `--json` prints: the build's figures, without the problems (they go to standard error). */
@@ -255,7 +256,7 @@ function reportDevEvent(event: DevEvent): void {
   if (event.kind === 'built') {
     if (event.result.problems.length > 0) process.stderr.write(`${formatProblems(event.result.problems)}\n`)
     const {result} = event
-    process.stdout.write(`Built ${result.articles} articles in ${(event.milliseconds / 1000).toFixed(2)} s: ${result.processed} seeds read, ${result.rendered} of ${result.pages} pages rendered, ${result.written} files written, ${result.removed} removed.\n`)
+    process.stdout.write(`Built ${countNoun(result.articles, 'article')} in ${(event.milliseconds / 1000).toFixed(2)} s: ${countNoun(result.processed, 'seed')} read, ${result.rendered} of ${countNoun(result.pages, 'page')} rendered, ${countNoun(result.written, 'file')} written, ${result.removed} removed.\n`)
   } else if (event.kind === 'failed') {
     process.stderr.write(`${event.report}\nThe browser shows these problems until they are fixed; the server keeps running.\n`)
   } else {

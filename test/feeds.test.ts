@@ -127,6 +127,40 @@ test('every topic page has an RSS feed of its own articles, newest first', async
   assert.equal(rss.channel.lastBuildDate, 'Sun, 01 Dec 2024 00:00:00 GMT')
 })
 
+test('every topic also has an Atom feed and a JSON Feed of the same articles, and its page advertises all three', async () => {
+  const topics = (await readdir(path.join(full.outDir, 'topics'), {withFileTypes: true})).filter((entry) => entry.isDirectory())
+  for (const topic of topics) {
+    const base = `${baseUrl}topics/${topic.name}/`
+    const {rss} = await readXml(full, `topics/${topic.name}/feed.xml`)
+    const links = rss.channel.item.map((item: any) => item.link)
+    const {feed} = await readXml(full, `topics/${topic.name}/atom.xml`)
+    assert.deepEqual(feed.link.find((link: any) => link['@rel'] === 'self')?.['@href'], `${base}atom.xml`)
+    assert.deepEqual(feed.entry.map((entry: any) => entry.id), links, `${topic.name}: Atom lists the RSS feed's articles`)
+    const json = JSON.parse(await read(full, `topics/${topic.name}/feed.json`))
+    assert.equal(json.version, 'https://jsonfeed.org/version/1.1')
+    assert.equal(json.feed_url, `${base}feed.json`)
+    assert.equal(json.home_page_url, base)
+    assert.deepEqual(json.items.map((item: any) => item.url), links, `${topic.name}: JSON Feed lists the RSS feed's articles`)
+    const page = await read(full, `topics/${topic.name}/index.html`)
+    for (const [file, type] of [['feed.xml', 'application/rss+xml'], ['atom.xml', 'application/atom+xml'], ['feed.json', 'application/feed+json']] as const) {
+      assert.match(page, new RegExp(`<link rel="alternate" type="${type.replace('+', '\\+')}" title="[^"]+" href="/archive/topics/${topic.name}/${file.replace('.', '\\.')}">`), `${topic.name} advertises ${file}`)
+      assert.ok(page.includes(`href="/archive/topics/${topic.name}/${file}"`), `${topic.name} links ${file} in its text`)
+    }
+  }
+})
+
+test('topics.feeds chooses the formats each topic gets', async () => {
+  const rssOnly = await buildSite({seedsDir: exampleSeeds, seeds, config: {baseUrl, topics: {feeds: ['rss']}}})
+  try {
+    assert.ok(existsSync(path.join(rssOnly.outDir, 'topics/telecoms/feed.xml')))
+    assert.equal(existsSync(path.join(rssOnly.outDir, 'topics/telecoms/atom.xml')), false)
+    assert.equal(existsSync(path.join(rssOnly.outDir, 'topics/telecoms/feed.json')), false)
+    assert.doesNotMatch(await read(rssOnly, 'topics/telecoms/index.html'), /topics\/telecoms\/atom\.xml/)
+  } finally {
+    await rssOnly.remove()
+  }
+})
+
 test('feedContent "summary": no article bodies in any feed', async () => {
   const {rss} = await readXml(summary, 'feed.xml')
   for (const item of rss.channel.item) assert.equal(item['content:encoded'], undefined)

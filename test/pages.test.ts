@@ -6,6 +6,7 @@ import path from 'node:path'
 import {findAllFiles} from '../src/adapters/glob.js'
 import {build} from '../src/build.js'
 import type {BuildOptions} from '../src/options.js'
+import {checkFidelity} from '../src/quality/fidelity.js'
 import {repoRoot} from './helpers/corpus.js'
 
 /** Build `seedsDir` under `cwd` into a fresh temporary folder with the real pipeline; returns the folder. */
@@ -63,6 +64,17 @@ test('the example article shows its headline, date, subheading and photo caption
   assert.match(figure, /<span class="credit">KCNA via Reuters<\/span>/i)
   assert.match(article, /class="dek" data-pagefind-meta="summary">The United States said on Monday/)
   assert.match(article, /data-pagefind-filter="year:2024"/)
+})
+
+test('every sentence of the example seed is on its article page, in source order, and nothing else is in its body', async () => {
+  const {article} = await example
+  const [seed] = (await findAllFiles(path.join(repoRoot, 'seeds'))).filter((file) => file.endsWith('.txt'))
+  assert.ok(seed)
+  const text = await readFile(path.join(repoRoot, 'seeds', seed), 'utf8')
+  const body = /<div class="body">([\s\S]*?)<\/div>\s*<\/article>/.exec(article)?.[1] ?? ''
+  const result = checkFidelity(text.replace(/^\uFEFF?\s*date \S+ /, ''), body)
+  assert.equal(result.ok, true, result.firstDifference)
+  assert.ok(body.length > 2000, `the body is on the page (${body.length} characters)`)
 })
 
 test('the example article carries NewsArticle and BreadcrumbList JSON-LD, canonical URL and OpenGraph', async () => {

@@ -31,6 +31,8 @@ const mistakes = [
   {text: '{\n  "locale": "../../etc"\n}', expected: /^2:3 `locale` should be a dayjs locale/},
   {text: '{\n  "topics": {"max": -1}\n}', expected: /^2:14 `topics.max` should be a whole number from 0 to 50, not -1$/},
   {text: '{\n  "topics": {"colour": 1}\n}', expected: /^2:14 `topics.colour` is not a setting/},
+  {text: '{\n  "topics": {"feeds": ["rss", "atom", "rss"]}\n}', expected: /^2:14 `topics.feeds` should be a list of feed formats from "rss", "atom", "json", each once, not \["rss","atom","rss"\]$/},
+  {text: '{\n  "topics": {"feeds": "rss"}\n}', expected: /^2:14 `topics.feeds` should be a list of feed formats/},
 ] as const
 
 for (const example of mistakes) {
@@ -42,4 +44,9 @@ for (const example of mistakes) {
 test('an empty object gives the defaults; a base URL gets its final slash', () => {
   assert.deepEqual(parseConfig('c.json', '{}'), defaultConfig)
   assert.equal(parseConfig('c.json', '{"baseUrl": "https://news.example.org/archive"}').baseUrl, 'https://news.example.org/archive/')
+})
+
+test('topic feeds: any formats, in one order whatever the file says; none at all is allowed', () => {
+  assert.deepEqual(parseConfig('c.json', '{"topics": {"feeds": ["json", "rss"]}}').topics.feeds, ['rss', 'json'])
+  assert.deepEqual(parseConfig('c.json', '{"topics": {"feeds": []}}').topics.feeds, [])
 })

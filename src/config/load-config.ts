@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises'
 import {loadDateLocale} from '../adapters/dates.js'
 import {fail} from '../problems/content-error.js'
 import {fileStart, pointAt, type SourcePoint} from '../problems/source-point.js'
-import {defaultConfig, type SiteConfig} from './site-config.js'
+import {defaultConfig, feedFormatNames, type FeedFormatName, type SiteConfig} from './site-config.js'
 
 /** What is known about the config file before reading it. */
 export interface ConfigSource {
@@ -57,6 +57,14 @@ export function parseConfig(file: string, text: string): SiteConfig {
   const string: Reader<string> = (value, key) => (typeof value === 'string' && value.trim() !== '' ? value : bad(key, `should be non-empty text, not ${JSON.stringify(value)}`))
   const count = (min: number, max: number): Reader<number> => (value, key) =>
     Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : bad(key, `should be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`)
+  const feedFormatList: Reader<readonly FeedFormatName[]> = (value, key) => {
+    const formats = feedFormatNames as readonly unknown[]
+    if (!Array.isArray(value) || value.some((item) => !formats.includes(item)) || new Set(value).size !== value.length) {
+      return bad(key, `should be a list of feed formats from ${feedFormatNames.map((name) => `"${name}"`).join(', ')}, each once, not ${JSON.stringify(value)}`)
+    }
+    // Note: the file's order does not matter; pages list the feeds in one order.
+    return feedFormatNames.filter((name) => value.includes(name))
+  }
   const boolean: Reader<boolean> = (value, key) => (typeof value === 'boolean' ? value : bad(key, `should be true or false, not ${JSON.stringify(value)}`))
 
   const root = object(data, '(top level)')
@@ -74,7 +82,7 @@ export function parseConfig(file: string, text: string): SiteConfig {
     feedContent: (value, key) => (value === 'full' || value === 'summary' ? value : bad(key, `should be "full" or "summary", not ${JSON.stringify(value)}`)),
     topics: (value, key) => {
       const topics = object(value, key)
-      const readersOfTopics = {max: count(0, 50), minArticles: count(1, 100000), addExtracted: boolean, file: string}
+      const readersOfTopics = {max: count(0, 50), minArticles: count(1, 100000), addExtracted: boolean, file: string, feeds: feedFormatList}
       return {...defaultConfig.topics, ...readKnown(topics, readersOfTopics, (name) => bad(`${key}.${name}`, 'is not a setting; see "Configuration" in the README'), key)}
     },
     publisher: (value, key) => {

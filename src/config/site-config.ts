@@ -28,6 +28,10 @@ export interface SiteConfig {
   readonly maxSeedBytes: number
 }
 
+/** The feed formats the site writes. */
+export const feedFormatNames = ['rss', 'atom', 'json'] as const
+export type FeedFormatName = (typeof feedFormatNames)[number]
+
 /** How topics are chosen and shown. */
 export interface TopicSettings {
   /** Most topics kept per article. */
@@ -38,6 +42,8 @@ export interface TopicSettings {
   readonly addExtracted: boolean
   /** The topics file (aliases, merges, blocklist, subject rules), relative to the config file. */
   readonly file: string
+  /** The feeds each topic gets; an archive with very many topics may keep fewer. */
+  readonly feeds: readonly FeedFormatName[]
 }
 
 /** The defaults: a site builds with no config file at all. */
@@ -53,7 +59,7 @@ export const defaultConfig: SiteConfig = {
   permalink: '/:year/:month/:day/:slug/',
   feedSize: 20,
   feedContent: 'full',
-  topics: {max: 6, minArticles: 1, addExtracted: false, file: 'topics.yml'},
+  topics: {max: 6, minArticles: 1, addExtracted: false, file: 'topics.yml', feeds: feedFormatNames},
   publisher: {name: 'News Archive'},
   maxSeedBytes: 5_000_000,
 }

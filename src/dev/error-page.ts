@@ -2,6 +2,7 @@ import {formatLocation, type Problem} from '../problems/content-error.js'
 import {rules} from '../problems/rules.js'
 import {sortProblems} from '../problems/format-problems.js'
 import {injectReloadScript} from './reload-client.js'
+import {countNoun} from '../text/count-noun.js'
 
 /** Text made safe to place in HTML. */
 function escapeHtml(text: string): string {
@@ -20,7 +21,7 @@ export function errorPage(problems: readonly Problem[], otherError?: string): st
     return `<li><p><code>${escapeHtml(formatLocation(item))}</code> <strong>${escapeHtml(item.message)}</strong> <span>[${escapeHtml(item.rule)}]</span></p>${hint ? `<p>${escapeHtml(hint)}</p>` : ''}</li>`
   })
   const body = otherError === undefined ? `<ol>\n${items.join('\n')}\n</ol>` : `<pre>${escapeHtml(otherError)}</pre>`
-  const count = otherError === undefined ? `${items.length} error${items.length === 1 ? '' : 's'}` : 'an unexpected error'
+  const count = otherError === undefined ? countNoun(items.length, 'error') : 'an unexpected error'
   return injectReloadScript(`<!doctype html>
 <html lang="en">
 <head>

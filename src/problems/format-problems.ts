@@ -1,5 +1,6 @@
 import {rules} from './rules.js'
 import {formatLocation, type Problem} from './content-error.js'
+import {countNoun} from '../text/count-noun.js'
 
 /** Sort problems by file, then line, then column (code-unit order, as `vfile-sort` does). */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
@@ -26,7 +27,7 @@ export function formatProblems(problems: readonly Problem[]): string {
   }
   const errors = problems.filter((item) => item.severity === 'error').length
   const warnings = problems.length - errors
-  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`)
+  lines.push(`${countNoun(errors, 'error')}, ${countNoun(warnings, 'warning')}`)
   return lines.join('\n')
 }
 
@@ -45,6 +46,3 @@ export function showInvisible(text: string): string {
   return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`)
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
-}

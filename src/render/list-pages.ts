@@ -3,7 +3,8 @@ import {archiveTimeline, monthCalendar, relatedTopics, topicCoverage, yearHeatma
 import {webSite} from './json-ld.js'
 import type {Page} from './page.js'
 import {paginate} from './paginate.js'
-import {archiveUrl, dayUrl, homeUrl, monthUrl, notFoundUrl, searchUrl, topicFeedUrl, topicUrl, topicsUrl, yearUrl} from './urls.js'
+import {topicFeedLinks} from './feeds/site-feeds.js'
+import {archiveUrl, dayUrl, homeUrl, monthUrl, notFoundUrl, searchUrl, topicUrl, topicsUrl, yearUrl} from './urls.js'
 import type {ViewBuilder} from './views.js'
 
 const allIndexes = (archive: Archive): number[] => archive.articles.map((_, index) => index)
@@ -220,6 +221,7 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
         view: () => {
           const newest = archive.articles[entry.articles[0] as number]
           const oldest = archive.articles[entry.articles.at(-1) as number]
+          const feeds = topicFeedLinks(views, entry.slug, entry.name)
           return {
             site: views.site,
             page: views.meta({
@@ -230,19 +232,19 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
                 {name: 'Topics', url: topicsUrl},
                 {name: entry.name, url},
               ],
-              feeds: [{title: `${entry.name} (RSS)`, href: views.urls.href(topicFeedUrl(entry.slug)), type: 'application/rss+xml'}],
+              feeds,
             }),
             // Note: counts, dates, pictures and related topics are on the topic's front
             // page only; its numbered pages are plain lists, so a new article does not
             // change (and re-render) every one of them.
             topic: list.number
-              ? {name: entry.name, kind: entry.kind, count: 0, countLabel: '', feedHref: views.urls.href(topicFeedUrl(entry.slug)), firstDate: '', firstIso: '', lastDate: '', lastIso: ''}
+              ? {name: entry.name, kind: entry.kind, count: 0, countLabel: '', feeds, firstDate: '', firstIso: '', lastDate: '', lastIso: ''}
               : {
                   name: entry.name,
                   kind: entry.kind,
                   count: entry.articles.length,
                   countLabel: views.articleCount(entry.articles.length),
-                  feedHref: views.urls.href(topicFeedUrl(entry.slug)),
+                  feeds,
                   firstDate: oldest ? views.dateLabel(oldest.date) : '',
                   firstIso: oldest?.date ?? '',
                   lastDate: newest ? views.dateLabel(newest.date) : '',

@@ -1,26 +1,25 @@
 import {toAtom, toRss, type FeedChannel, type FeedEntry} from '../../adapters/feed.js'
 import type {Archive} from '../../indexes/archive.js'
 import type {DeferredFile, OutputFile} from '../output-file.js'
-import {homeUrl, outputPathFor, topicFeedUrl, topicUrl} from '../urls.js'
+import {feedFormatNames, type FeedFormatName} from '../../config/site-config.js'
+import {feedFileNames, homeUrl, outputPathFor, topicFeedUrl, topicUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
 import {absoluteLinks} from './absolute-links.js'
 import {toJsonFeed} from './json-feed.js'
 
-/** A feed format: how to write it, and the media type it is served as. */
+/** A feed format: how to write it, the media type it is served as, and its name for readers. */
 interface FeedFormat {
   readonly write: (channel: FeedChannel, entries: readonly FeedEntry[]) => string
   readonly type: string
+  readonly label: string
 }
 
 /** Every format the site writes, by name. */
 export const feedFormats = {
-  rss: {write: toRss, type: 'application/rss+xml'},
-  atom: {write: toAtom, type: 'application/atom+xml'},
-  json: {write: toJsonFeed, type: 'application/feed+json'},
-} as const satisfies Record<string, FeedFormat>
-
-/** The site-wide feeds: URL path → format. */
-export const siteFeedUrls = {'/feed.xml': 'rss', '/atom.xml': 'atom', '/feed.json': 'json'} as const satisfies Record<string, keyof typeof feedFormats>
+  rss: {write: toRss, type: 'application/rss+xml', label: 'RSS'},
+  atom: {write: toAtom, type: 'application/atom+xml', label: 'Atom'},
+  json: {write: toJsonFeed, type: 'application/feed+json', label: 'JSON Feed'},
+} as const satisfies Record<FeedFormatName, FeedFormat>
 
 /**
  * Note: before the first article exists a feed still needs an `updated`
@@ -31,33 +30,54 @@ const noDate = '1970-01-01'
 
 /**
  * The site's feeds: RSS, Atom and JSON Feed of the newest `config.feedSize`
- * articles, then one RSS feed per topic page. Yields one file at a time, so
+ * articles, then the feeds of each topic page (`config.topics.feeds`). Yields one file at a time, so
  * only one feed's entries are held at once. Topic feeds are deferred: most
  * stay the same when an article is added, and there is one per topic.
  */
 export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<OutputFile | DeferredFile> {
   const {config, urls} = views
   const latest = archive.articles.slice(0, config.feedSize).map((_, index) => index)
-  for (const [url, format] of Object.entries(siteFeedUrls)) {
+  for (const format of feedFormatNames) {
+    const url = `/${feedFileNames[format]}`
     const channel = channelFor(archive, views, latest, {title: config.title, description: config.description, pageUrl: urls.absolute(homeUrl), selfUrl: urls.absolute(url)})
     yield {path: outputPathFor(url), contents: feedFormats[format].write(channel, latest.map((index) => feedEntry(archive, views, index))), from: []}
   }
   for (const topic of archive.topics.values()) {
     const items = topic.articles.slice(0, config.feedSize)
-    const url = topicFeedUrl(topic.slug)
-    const channel = channelFor(archive, views, items, {
-      title: `${topic.name} · ${config.title}`,
-      description: `The latest articles about ${topic.name}.`,
-      pageUrl: urls.absolute(topicUrl(topic.slug)),
-      selfUrl: urls.absolute(url),
-    })
-    yield {
-      path: outputPathFor(url),
-      inputs: JSON.stringify([channel, items.map((index) => entryInputs(archive, index))]),
-      from: [],
-      make: () => feedFormats.rss.write(channel, items.map((index) => feedEntry(archive, views, index))),
+    let entries: string | undefined
+    for (const format of config.topics.feeds) {
+      const url = topicFeedUrl(topic.slug, format)
+      const channel = channelFor(archive, views, items, {
+        title: `${topic.name} · ${config.title}`,
+        description: `The latest articles about ${topic.name}.`,
+        pageUrl: urls.absolute(topicUrl(topic.slug)),
+        selfUrl: urls.absolute(url),
+      })
+      entries ??= JSON.stringify(items.map((index) => entryInputs(archive, index)))
+      yield {
+        path: outputPathFor(url),
+        inputs: `${JSON.stringify(channel)}\u0000${entries}`,
+        from: [],
+        make: () => feedFormats[format].write(channel, items.map((index) => feedEntry(archive, views, index))),
+      }
     }
   }
+}
+
+/** A link to one of a topic's feeds, for its page's `<head>` and text. */
+export interface FeedLink {
+  readonly title: string
+  readonly label: string
+  readonly href: string
+  readonly type: string
+}
+
+/** Links to the feeds of topic `slug` (named `name`), in the formats the config asks for. */
+export function topicFeedLinks(views: ViewBuilder, slug: string, name: string): FeedLink[] {
+  return views.config.topics.feeds.map((format) => {
+    const {label, type} = feedFormats[format]
+    return {title: `${name} (${label})`, label, href: views.urls.href(topicFeedUrl(slug, format)), type}
+  })
 }
 
 /**
