@@ -11,7 +11,7 @@ import {processCached} from './cache/process-cached.js'
 import {scanSeeds, statEntries} from './cache/scan-seeds.js'
 import {templateKeys} from './cache/template-keys.js'
 import {loadConfig} from './config/load-config.js'
-import type {SiteConfig} from './config/site-config.js'
+import type {SearchSettings, SiteConfig} from './config/site-config.js'
 import {readTopicsFile} from './enrich/topics/topics-file.js'
 import type {TopicRules} from './enrich/topics/extract-topics.js'
 import type {Archive} from './indexes/archive.js'
@@ -123,7 +123,7 @@ export async function build(options: BuildOptions, cache: BuildCache = openCache
     })
     await writer.removeStale()
     timings.write = clock.lap()
-    searchIndexed = await updateSearchIndex(writer, articleGlob(config.permalink), options)
+    searchIndexed = await updateSearchIndex(writer, articleGlob(config.permalink), config.search, options)
     timings.search = clock.lap()
     await writer.commit()
     timings.commit = clock.lap()
@@ -159,19 +159,19 @@ function siteSource(archive: Archive, articles: readonly Article[], indexSetting
 /**
  * Build the search index over the article pages of the new site, unless the
  * one in the staging folder was built from exactly the same pages (or
- * `options.search` is false). `glob` picks the article pages (all HTML
- * pages when undefined). Note: indexing reads every page it is given, so it
+ * `options.search` is false) with the same settings. `glob` picks the
+ * article pages (all HTML pages when undefined). Note: indexing reads every page it is given, so it
  * is skipped whenever it can be, and list pages are never read.
  */
-async function updateSearchIndex(writer: OutputWriter, glob: string | undefined, options: BuildOptions): Promise<boolean> {
-  const key = writer.pagesKey(glob === undefined ? undefined : (file) => matchesArticleGlob(glob, file))
+async function updateSearchIndex(writer: OutputWriter, glob: string | undefined, settings: SearchSettings, options: BuildOptions): Promise<boolean> {
+  const key = fingerprint(writer.pagesKey(glob === undefined ? undefined : (file) => matchesArticleGlob(glob, file)), stableJson(settings))
   if (options.search === false) {
     await writer.recordSearchIndex('')
     return false
   }
   if (await writer.keepSearchIndex(key)) return false
   await writer.clearSearchIndex()
-  await indexSearch(writer.target.stagingDir, {glob})
+  await indexSearch(writer.target.stagingDir, {glob, ...settings})
   await writer.recordSearchIndex(key)
   return true
 }

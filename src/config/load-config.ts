@@ -85,6 +85,7 @@ export function parseConfig(file: string, text: string): SiteConfig {
       const readersOfTopics = {max: count(0, 50), minArticles: count(1, 100000), addExtracted: boolean, file: string, feeds: feedFormatList}
       return {...defaultConfig.topics, ...readKnown(topics, readersOfTopics, (name) => bad(`${key}.${name}`, 'is not a setting; see "Configuration" in the README'), key)}
     },
+    search: (value, key) => readKnown(object(value, key), {maxFragments: count(1, 100_000_000)}, (name) => bad(`${key}.${name}`, 'is not a setting; see "Configuration" in the README'), key),
     publisher: (value, key) => {
       const publisher = object(value, key)
       const url = (inner: unknown, name: string) => checkBaseUrl(string(inner, name), () => bad(name, 'should be an absolute http(s) URL'))

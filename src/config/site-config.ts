@@ -22,10 +22,21 @@ export interface SiteConfig {
   /** Whether feeds carry the whole article or only its summary. */
   readonly feedContent: 'full' | 'summary'
   readonly topics: TopicSettings
+  readonly search: SearchSettings
   /** Who publishes the site, for JSON-LD. */
   readonly publisher: {readonly name: string; readonly url?: string}
   /** Largest seed accepted, in bytes. */
   readonly maxSeedBytes: number
+}
+
+/** How the search index is written. */
+export interface SearchSettings {
+  /**
+   * Most fragment files (one per article by default) the index may have;
+   * past it, Pagefind bundles fragments into shared files. For hosts that
+   * limit the files of a site.
+   */
+  readonly maxFragments?: number
 }
 
 /** The feed formats the site writes. */
@@ -60,6 +71,7 @@ export const defaultConfig: SiteConfig = {
   feedSize: 20,
   feedContent: 'full',
   topics: {max: 6, minArticles: 1, addExtracted: false, file: 'topics.yml', feeds: feedFormatNames},
+  search: {},
   publisher: {name: 'News Archive'},
   maxSeedBytes: 5_000_000,
 }

@@ -37,6 +37,17 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   return new Map(entries.sort(([a], [b]) => (a < b ? -1 : 1)))
 }
 
+test('maxFragments bundles the articles into fewer files, for hosts that limit them', async () => {
+  const dir = await site()
+  try {
+    await indexSearch(dir, {glob: '*/index.html', maxFragments: 1})
+    const fragments = await readdir(path.join(dir, 'pagefind', 'fragment'))
+    assert.equal(fragments.length, 1, `two articles in ${fragments.join(', ')}`)
+  } finally {
+    await rm(dir, {recursive: true, force: true})
+  }
+})
+
 test('indexSearch writes a Pagefind bundle into the site, reports its size and time, and is deterministic', async () => {
   const first = await site()
   const second = await site()

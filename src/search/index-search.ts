@@ -1,6 +1,7 @@
 import {readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {runPagefind} from '../adapters/pagefind.js'
+import type {SearchSettings} from '../config/site-config.js'
 
 /** The folder of the search bundle inside the site, served at `/pagefind/`. */
 export const searchBundleDir = 'pagefind'
@@ -15,8 +16,8 @@ export interface SearchIndexResult {
   readonly milliseconds: number
 }
 
-/** Which files to read. */
-export interface SearchIndexOptions {
+/** Which files to read, and how to write the index. */
+export interface SearchIndexOptions extends SearchSettings {
   /**
    * Glob of the HTML files to read, relative to the site folder (see
    * `articleGlob`); every HTML file when undefined.
@@ -34,7 +35,10 @@ export interface SearchIndexOptions {
 export async function indexSearch(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const started = performance.now()
   const outputDir = path.join(siteDir, searchBundleDir)
-  const {pagesRead} = await runPagefind(siteDir, outputDir, options.glob === undefined ? {} : {glob: options.glob})
+  const {pagesRead} = await runPagefind(siteDir, outputDir, {
+    ...(options.glob === undefined ? {} : {glob: options.glob}),
+    ...(options.maxFragments === undefined ? {} : {maxFragments: options.maxFragments}),
+  })
   const files = (await readdir(outputDir, {recursive: true, withFileTypes: true})).filter((entry) => entry.isFile()).length
   return {pages: pagesRead, files, milliseconds: Math.round(performance.now() - started)}
 }
