@@ -5,6 +5,7 @@ import type {IsoDate} from '../../model/article.js'
 import {dayUrl, monthUrl, topicUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
 import {calendarChart, type CalendarLabels, type DayCount} from './calendar.js'
+import {monthNumber, monthOfNumber} from './months.js'
 import {shareBar, sparklineChart} from './sparkline.js'
 import {empty, type Markup} from './svg.js'
 import {timelineChart} from './timeline.js'
@@ -94,19 +95,28 @@ export function monthCalendar(archive: Archive, views: ViewBuilder, month: strin
   return {svg, caption}
 }
 
-/** A topic's coverage: a sparkline of articles per month over the archive's span, and the figures as rows. */
+/** Fewest months a topic's sparkline spans, so one or two bars do not fill the chart. */
+const minCoverageMonths = 12
+
+/**
+ * A topic's coverage: a sparkline of articles per month over the topic's own
+ * span (at least a year, ending at its newest article), and the figures as rows.
+ * Note: the topic's own span, not the archive's: then only the topic's
+ * articles shape its page, and the first article of a new month elsewhere
+ * does not change (and re-render) every topic page.
+ */
 export function topicCoverage(archive: Archive, views: ViewBuilder, entry: TopicEntry): {svg: Markup; rows: {name: string; iso: string; count: number}[]} {
   const counts = new Map<string, number>()
   for (const index of entry.articles) {
     const month = archive.articles[index]?.date.slice(0, 7)
     if (month) counts.set(month, (counts.get(month) ?? 0) + 1)
   }
-  const months = [...archive.months.keys()]
   const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, count]) => ({name: views.monthLabel(month), iso: month, count}))
   const busiest = rows.reduce<(typeof rows)[number] | undefined>((best, row) => (!best || row.count > best.count ? row : best), undefined)
-  const first = months[0]
-  const last = months.at(-1)
-  if (!first || !last || !busiest) return {svg: empty, rows}
+  const last = rows.at(-1)?.iso
+  const oldest = rows[0]?.iso
+  if (!last || !oldest || !busiest) return {svg: empty, rows}
+  const first = monthOfNumber(Math.min(monthNumber(oldest), monthNumber(last) - minCoverageMonths + 1))
   const label = `Articles about ${entry.name} per month, ${views.monthLabel(first)} to ${views.monthLabel(last)}; most in ${busiest.name} (${views.number(busiest.count)}).`
   return {svg: sparklineChart({first, last, counts, label, tooltip: (month, count) => `${views.monthLabel(month)}: ${views.articleCount(count)}`}), rows}
 }

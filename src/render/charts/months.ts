@@ -30,3 +30,8 @@ export function calendarWeeks(month: string, days: number, firstWeekday: number)
 export function monthNumber(month: string): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1
 }
+
+/** The `YYYY-MM` month of a month number (see `monthNumber`). */
+export function monthOfNumber(number: number): string {
+  return `${String(Math.floor(number / 12)).padStart(4, '0')}-${String((number % 12) + 1).padStart(2, '0')}`
+}
