@@ -27,13 +27,3 @@ test('corpus: every topic is a clean, distinct name; never a day, a month or the
   }
 })
 
-test('corpus: at least 2 MB of article text per second of CPU time', () => {
-  extractTopics({paragraphs: ['Warm up in Paris.']}, {max: 6})
-  let bytes = 0
-  for (const {text} of articles) bytes += Buffer.byteLength(text.paragraphs.join('\n\n'))
-  const before = process.cpuUsage()
-  for (const {text} of articles) extractTopics(text, {max: 6})
-  const used = process.cpuUsage(before)
-  const megabytesPerSecond = bytes / 1e6 / ((used.user + used.system) / 1e6)
-  assert.ok(megabytesPerSecond >= 2, `${megabytesPerSecond.toFixed(1)} MB/s`)
-})
