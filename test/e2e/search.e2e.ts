@@ -130,3 +130,18 @@ test('without its index the search page says so and offers the archive instead',
   assert.deepEqual(links, ['/archive/', '/topics/'])
   await page.close()
 })
+
+test('with JavaScript turned off the search page says so and links to the archive and the topics', async () => {
+  const context = await browser.newContext({javaScriptEnabled: false})
+  try {
+    const page = await context.newPage()
+    await page.goto(`${origin}/search/?q=Kremlin`)
+    const text = (await page.textContent('main')) ?? ''
+    assert.match(text, /Search needs JavaScript/)
+    const links = await page.$$eval('main noscript a, main p a', (anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname))
+    assert.ok(links.includes('/archive/') && links.includes('/topics/'), links.join(', '))
+    assert.equal(await page.locator('#search-results li').count(), 0, 'no results without JavaScript')
+  } finally {
+    await context.close()
+  }
+})
