@@ -154,16 +154,18 @@ for (const kind of ['home', 'article', 'year', 'month', 'topic'] as const) {
   })
 }
 
-test('every page kind fits a 320 px screen without scrolling sideways', async () => {
+test('every page kind fits screens from 320 px to 1440 px without scrolling sideways', async () => {
   for (const site of sites) {
-    const context = await browser.newContext({viewport: {width: 320, height: 640}})
-    const page = await context.newPage()
-    for (const url of [...Object.values(site.pages), '/archive/', '/topics/']) {
-      await open(page, site.origin + url)
-      const {scrollWidth, innerWidth} = await page.evaluate(() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth}))
-      assert.ok(scrollWidth <= innerWidth, `${site.name} ${url}: the page is ${scrollWidth}px wide in a ${innerWidth}px window`)
+    for (const width of [320, 1440]) {
+      const context = await browser.newContext({viewport: {width, height: 900}})
+      const page = await context.newPage()
+      for (const url of [...Object.values(site.pages), '/archive/', '/topics/']) {
+        await open(page, site.origin + url)
+        const {scrollWidth, innerWidth} = await page.evaluate(() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth}))
+        assert.ok(scrollWidth <= innerWidth, `${site.name} ${url}: the page is ${scrollWidth}px wide in a ${innerWidth}px window`)
+      }
+      await context.close()
     }
-    await context.close()
   }
 })
 
