@@ -20,7 +20,9 @@ import {fingerprint} from './hash.js'
  *   Note: this list must name everything `render/article-pages.ts` puts in the
  *   view; `test/incremental.property.test.ts` checks it.
  * - A page that offers `inputs()` (text naming everything its view is made
- *   from, cheaper to make than the view) is keyed by that instead.
+ *   from, cheaper to make than the view) is keyed by that instead: topic
+ *   pages, the most numerous list pages, whose pictures cost more to draw
+ *   than their inputs cost to name.
  */
 export class PageKeys {
   private readonly cardKeys: (string | undefined)[]
@@ -44,8 +46,7 @@ export class PageKeys {
     if (index !== undefined && page.from.length === 1 && page.from[0] === this.archive.articles[index]?.file) {
       return {key: fingerprint(this.siteKey, templateKey, page.url, this.articleInputs(index))}
     }
-    const inputs = (page as Page & {inputs?: () => string}).inputs
-    if (typeof inputs === 'function') return {key: fingerprint(this.siteKey, templateKey, page.url, 'inputs', inputs.call(page))}
+    if (page.inputs) return {key: fingerprint(this.siteKey, templateKey, page.url, 'inputs', page.inputs((card) => this.cardKey(card)))}
     const view = page.view()
     return {key: fingerprint(this.siteKey, templateKey, page.url, this.viewText(view)), view}
   }

@@ -1,4 +1,4 @@
-import type {Archive} from '../indexes/archive.js'
+import type {Archive, TopicEntry} from '../indexes/archive.js'
 import {archiveTimeline, monthCalendar, relatedTopics, topicCoverage, yearHeatmap} from './charts/archive-charts.js'
 import {webSite} from './json-ld.js'
 import type {Page} from './page.js'
@@ -258,9 +258,23 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
             olderHref: list.older ? views.urls.href(list.older) : '',
           }
         },
+        inputs: (cardKey) =>
+          JSON.stringify([entry.name, entry.kind, list.number ?? 0, list.newer ?? '', list.older ?? '', list.items.map(cardKey), list.number ? null : topicFrontInputs(archive, entry)]),
       }
     }
   }
+}
+
+/**
+ * What a topic's front page shows beyond its cards: its count, first and
+ * last dates, articles per month (the sparkline), and the related topics
+ * with their counts and names as their own pages spell them.
+ */
+function topicFrontInputs(archive: Archive, entry: TopicEntry): unknown[] {
+  const dates = entry.articles.map((index) => archive.articles[index]?.date ?? '')
+  const months = new Map<string, number>()
+  for (const date of dates) months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + 1)
+  return [entry.articles.length, dates[0], dates.at(-1), [...months], entry.related.map((other) => [other.slug, other.count, archive.topics.get(other.slug)?.name ?? null])]
 }
 
 /** The search page and the 404 page. */

@@ -7,4 +7,10 @@ export interface Page {
   /** Source files the page shows, for collision reports. */
   readonly from: readonly string[]
   view(): object
+  /**
+   * Text naming everything `view()` is made from, cheaper to make than the
+   * view, to key the page by (see `PageKeys`); `cardKey` names an article's
+   * listing card. Pages without it are keyed by their whole view.
+   */
+  inputs?(cardKey: (index: number) => string): string
 }
