@@ -160,8 +160,9 @@ function siteSource(archive: Archive, articles: readonly Article[], indexSetting
  * Build the search index over the article pages of the new site, unless the
  * one in the staging folder was built from exactly the same pages (or
  * `options.search` is false) with the same settings. `glob` picks the
- * article pages (all HTML pages when undefined). Note: indexing reads every page it is given, so it
- * is skipped whenever it can be, and list pages are never read.
+ * article pages (all HTML pages when undefined). Note: indexing reads every
+ * page it is given, so it is skipped whenever it can be, and list pages are
+ * never read.
  */
 async function updateSearchIndex(writer: OutputWriter, glob: string | undefined, settings: SearchSettings, options: BuildOptions): Promise<boolean> {
   const key = fingerprint(writer.pagesKey(glob === undefined ? undefined : (file) => matchesArticleGlob(glob, file)), stableJson(settings))

@@ -8,8 +8,8 @@ import {packageRoot, type BuildOptions} from './options.js'
 import {FolderError} from './check-folders.js'
 import {ContentError} from './problems/content-error.js'
 import {formatProblems} from './problems/format-problems.js'
-import {OutputBusyError} from './write/write-output.js'
 import {countNoun} from './text/count-noun.js'
+import {OutputBusyError} from './write/write-output.js'
 
 /** Exit codes, for scripts and CI. */
 export const exitCodes = {

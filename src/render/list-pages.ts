@@ -1,9 +1,9 @@
 import type {Archive, TopicEntry} from '../indexes/archive.js'
 import {archiveTimeline, monthCalendar, relatedTopics, topicCoverage, yearHeatmap} from './charts/archive-charts.js'
+import {topicFeedLinks} from './feeds/site-feeds.js'
 import {webSite} from './json-ld.js'
 import type {Page} from './page.js'
 import {paginate} from './paginate.js'
-import {topicFeedLinks} from './feeds/site-feeds.js'
 import {archiveUrl, dayUrl, homeUrl, monthUrl, notFoundUrl, searchUrl, topicUrl, topicsUrl, yearUrl} from './urls.js'
 import type {ViewBuilder} from './views.js'
 

@@ -1,7 +1,7 @@
 import {toAtom, toRss, type FeedChannel, type FeedEntry} from '../../adapters/feed.js'
+import {feedFormatNames, type FeedFormatName} from '../../config/site-config.js'
 import type {Archive} from '../../indexes/archive.js'
 import type {DeferredFile, OutputFile} from '../output-file.js'
-import {feedFormatNames, type FeedFormatName} from '../../config/site-config.js'
 import {feedFileNames, homeUrl, outputPathFor, topicFeedUrl, topicUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
 import {absoluteLinks} from './absolute-links.js'
@@ -30,8 +30,8 @@ const noDate = '1970-01-01'
 
 /**
  * The site's feeds: RSS, Atom and JSON Feed of the newest `config.feedSize`
- * articles, then the feeds of each topic page (`config.topics.feeds`). Yields one file at a time, so
- * only one feed's entries are held at once. Topic feeds are deferred: most
+ * articles, then the feeds of each topic page (`config.topics.feeds`).
+ * Yields one file at a time, so only one feed's entries are held at once. Topic feeds are deferred: most
  * stay the same when an article is added, and there is one per topic.
  */
 export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<OutputFile | DeferredFile> {
