@@ -1,34 +1,13 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import type {Article, IsoDate, Topic} from '../model/article.js'
+import type {IsoDate, Topic} from '../model/article.js'
+import {makeArticle} from '../../test/helpers/make-article.js'
 import {buildArchive, type IndexSettings} from './build-archive.js'
 
 const settings: IndexSettings = {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false}
 
-function article(source: string, date: string, overrides: Partial<Article> = {}): Article {
-  return {
-    source,
-    file: `seeds/${source}`,
-    hash: `hash-${source}`.padEnd(64, '0'),
-    date: date as IsoDate,
-    title: 'Budget passes',
-    titleOrigin: 'derived',
-    summary: 'Summary.',
-    summaryOrigin: 'derived',
-    slug: 'budget-passes',
-    slugOrigin: 'derived',
-    slugAt: {file: `seeds/${source}`, place: {line: 1, column: 1}},
-    draft: false,
-    bodyHtml: '<p>Text.</p>',
-    subheadings: [],
-    figures: [],
-    wordCount: 1,
-    readingMinutes: 1,
-    topics: [],
-    ...overrides,
-  }
-}
+const article = makeArticle
 
 const topic = (name: string, origin: Topic['origin'] = 'derived'): Topic => ({name, slug: name.toLowerCase().replace(/\W+/g, '-'), kind: 'place', origin})
 

@@ -2,32 +2,14 @@ import test from 'node:test'
 import assert from 'node:assert/strict'
 import {defaultConfig} from '../../config/site-config.js'
 import {buildArchive} from '../../indexes/build-archive.js'
-import type {Article, IsoDate} from '../../model/article.js'
+import {makeArticle} from '../../../test/helpers/make-article.js'
+import type {Article} from '../../model/article.js'
 import {siteUrls} from '../urls.js'
 import {ViewBuilder} from '../views.js'
 import {topicCoverage} from './archive-charts.js'
 
 function article(source: string, date: string, topics: readonly string[]): Article {
-  return {
-    source,
-    file: `seeds/${source}`,
-    hash: `hash-${source}`.padEnd(64, '0'),
-    date: date as IsoDate,
-    title: `Story ${source}`,
-    titleOrigin: 'derived',
-    summary: 'Summary.',
-    summaryOrigin: 'derived',
-    slug: `story-${source.replace(/\W/g, '')}`,
-    slugOrigin: 'derived',
-    slugAt: {file: `seeds/${source}`, place: {line: 1, column: 1}},
-    draft: false,
-    bodyHtml: '<p>Text.</p>',
-    subheadings: [],
-    figures: [],
-    wordCount: 1,
-    readingMinutes: 1,
-    topics: topics.map((name) => ({name, slug: name.toLowerCase(), kind: 'place', origin: 'given'})),
-  }
+  return makeArticle(source, date, {slug: `story-${source.replace(/\W/g, '')}`, topics: topics.map((name) => ({name, slug: name.toLowerCase(), kind: 'place', origin: 'given'}))})
 }
 
 /** The coverage of topic `slug` in an archive of `articles`. */
