@@ -8,8 +8,9 @@ export interface BodyDescription {
   readonly paragraphs: readonly string[]
   /**
    * The text a title and summary are derived from: the first prose paragraph
-   * with words after its dateline, or the first rows of a table or
-   * preformatted block that comes before it; failing both, the first heading.
+   * with words after its dateline, or the first rows of a table or aligned
+   * figures that come before it; failing both, the first other block with
+   * words (a heading, a list).
    */
   readonly lead: string
   /** Level-2 headings as plain text. */
@@ -36,7 +37,7 @@ export function describeBody(tree: Root): BodyDescription {
     if (fallbackLead === '' && hName !== 'figure') fallbackLead = firstLineOf(node)
     // Note: a story that opens with figures is about them; a note or a
     // breakdown in prose after the table is not its lead.
-    if (lead === undefined && (node.type === 'table' || node.type === 'code')) lead = figuresLead(node)
+    if (lead === undefined && (node.type === 'table' || (node.type === 'code' && classesOf(node).includes('aligned')))) lead = figuresLead(node)
     if (hName === 'figure') figures.push(readFigure(node))
     else if (node.type === 'heading') {
       if (node.depth <= 2) subheadings.push(text)
@@ -73,12 +74,11 @@ function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text)
 }
 
-/** The first line of a block with words: a table's first row, a preformatted block's first line, a heading. */
+/**
+ * The text of a block with words, for a lead when the story has neither
+ * prose nor figures first: a heading, a list, a quotation, code.
+ */
 function firstLineOf(node: RootContent): string {
-  if (node.type === 'table') {
-    const row = node.children[0]
-    return row ? row.children.map((cell) => toString(cell).trim()).filter((cell) => cell !== '').join(' ') : ''
-  }
   if (node.type === 'code') return node.value.split('\n').find((line) => line.trim() !== '')?.replace(/\s+/g, ' ').trim() ?? ''
   if (node.type === 'paragraph' && classesOf(node).length > 0) return ''
   const text = proseText(node)
