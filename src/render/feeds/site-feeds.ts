@@ -44,7 +44,10 @@ export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<Outp
   }
   for (const topic of archive.topics.values()) {
     const items = topic.articles.slice(0, config.feedSize)
-    let entries: string | undefined
+    let entryKeys: string | undefined
+    // Note: the topic's formats are made one after another, from the same entries.
+    let entries: FeedEntry[] | undefined
+    const entriesOf = (): FeedEntry[] => (entries ??= items.map((index) => feedEntry(archive, views, index)))
     for (const format of config.topics.feeds) {
       const url = topicFeedUrl(topic.slug, format)
       const channel = channelFor(archive, views, items, {
@@ -53,12 +56,12 @@ export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<Outp
         pageUrl: urls.absolute(topicUrl(topic.slug)),
         selfUrl: urls.absolute(url),
       })
-      entries ??= JSON.stringify(items.map((index) => entryInputs(archive, index)))
+      entryKeys ??= JSON.stringify(items.map((index) => entryInputs(archive, index)))
       yield {
         path: outputPathFor(url),
-        inputs: `${JSON.stringify(channel)}\u0000${entries}`,
+        inputs: `${JSON.stringify(channel)}\u0000${entryKeys}`,
         from: [],
-        make: () => feedFormats[format].write(channel, items.map((index) => feedEntry(archive, views, index))),
+        make: () => feedFormats[format].write(channel, entriesOf()),
       }
     }
   }
