@@ -1,10 +1,10 @@
 import type {Archive, TopicEntry} from '../indexes/archive.js'
 import {archiveTimeline, monthCalendar, relatedTopics, topicCoverage, yearHeatmap} from './charts/archive-charts.js'
-import {topicFeedLinks} from './feeds/site-feeds.js'
+import {feedLinks} from './feeds/site-feeds.js'
 import {webSite} from './json-ld.js'
 import type {Page} from './page.js'
 import {paginate} from './paginate.js'
-import {archiveUrl, dayUrl, homeUrl, monthUrl, notFoundUrl, searchUrl, topicUrl, topicsUrl, yearUrl} from './urls.js'
+import {archiveUrl, dayUrl, homeUrl, monthUrl, notFoundUrl, searchUrl, siteFeedUrl, topicFeedUrl, topicUrl, topicsUrl, yearUrl} from './urls.js'
 import type {ViewBuilder} from './views.js'
 
 const allIndexes = (archive: Archive): number[] => archive.articles.map((_, index) => index)
@@ -24,10 +24,7 @@ export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page
           url: list.url,
           ...(list.number ? {crumbs: [{name: `Page ${list.number}`, url: list.url}]} : {jsonLd: webSite(views.config, views.urls.absolute(homeUrl), views.urls.absolute(searchUrl))}),
           // Note: base.html links the RSS feed on every page; the home page adds the other formats.
-          feeds: [
-            {title: `${views.config.title} (Atom)`, href: views.site.atomHref, type: 'application/atom+xml'},
-            {title: `${views.config.title} (JSON Feed)`, href: views.site.jsonFeedHref, type: 'application/feed+json'},
-          ],
+          feeds: feedLinks(views, views.config.title, ['atom', 'json'], siteFeedUrl),
         }),
         articles: list.items.map((index) => views.card(index)),
         pageNumber: list.number ?? 0,
@@ -221,7 +218,7 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
         view: () => {
           const newest = archive.articles[entry.articles[0] as number]
           const oldest = archive.articles[entry.articles.at(-1) as number]
-          const feeds = topicFeedLinks(views, entry.slug, entry.name)
+          const feeds = feedLinks(views, entry.name, views.config.topics.feeds, (format) => topicFeedUrl(entry.slug, format))
           return {
             site: views.site,
             page: views.meta({

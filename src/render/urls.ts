@@ -30,10 +30,12 @@ export const yearUrl = (year: string): string => `/${year}/`
 export const monthUrl = (month: string): string => `/${month.slice(0, 4)}/${month.slice(5, 7)}/`
 export const dayUrl = (day: string): string => `/${day.slice(0, 4)}/${day.slice(5, 7)}/${day.slice(8, 10)}/`
 export const topicUrl = (slug: string): string => `/topics/${slug}/`
+/** The file name of each feed format, for the site's feeds and each topic's. */
+const feedFileNames = {rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json'} as const satisfies Record<FeedFormatName, string>
+/** The site's feed in `format`. */
+export const siteFeedUrl = (format: FeedFormatName): string => `/${feedFileNames[format]}`
 /** A topic's feed in `format`: the same file names as the site's feeds, in the topic's folder. */
 export const topicFeedUrl = (slug: string, format: FeedFormatName): string => `/topics/${slug}/${feedFileNames[format]}`
-/** The file name of each feed format, for the site's feeds and each topic's. */
-export const feedFileNames = {rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json'} as const satisfies Record<FeedFormatName, string>
 
 /**
  * Page `number` of a paginated list whose first page is `listUrl`.

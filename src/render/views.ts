@@ -3,7 +3,7 @@ import type {SiteConfig} from '../config/site-config.js'
 import type {Archive, PlacedArticle} from '../indexes/archive.js'
 import type {TopicKind} from '../model/article.js'
 import {breadcrumbList, toJsonLd, type JsonLd} from './json-ld.js'
-import {archiveUrl, homeUrl, searchUrl, topicUrl, topicsUrl, type SiteUrls} from './urls.js'
+import {archiveUrl, homeUrl, searchUrl, siteFeedUrl, topicUrl, topicsUrl, type SiteUrls} from './urls.js'
 
 /** A link as templates show it. */
 export interface LinkView {
@@ -112,9 +112,9 @@ export class ViewBuilder {
       topicsHref: urls.href(topicsUrl),
       searchHref: urls.href(searchUrl),
       assetsHref: urls.href('/assets/'),
-      feedHref: urls.href('/feed.xml'),
-      atomHref: urls.href('/atom.xml'),
-      jsonFeedHref: urls.href('/feed.json'),
+      feedHref: urls.href(siteFeedUrl('rss')),
+      atomHref: urls.href(siteFeedUrl('atom')),
+      jsonFeedHref: urls.href(siteFeedUrl('json')),
     }
   }
 

@@ -2,7 +2,7 @@ import {toAtom, toRss, type FeedChannel, type FeedEntry} from '../../adapters/fe
 import {feedFormatNames, type FeedFormatName} from '../../config/site-config.js'
 import type {Archive} from '../../indexes/archive.js'
 import type {DeferredFile, OutputFile} from '../output-file.js'
-import {feedFileNames, homeUrl, outputPathFor, topicFeedUrl, topicUrl} from '../urls.js'
+import {homeUrl, outputPathFor, siteFeedUrl, topicFeedUrl, topicUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
 import {absoluteLinks} from './absolute-links.js'
 import {toJsonFeed} from './json-feed.js'
@@ -38,7 +38,7 @@ export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<Outp
   const {config, urls} = views
   const latest = archive.articles.slice(0, config.feedSize).map((_, index) => index)
   for (const format of feedFormatNames) {
-    const url = `/${feedFileNames[format]}`
+    const url = siteFeedUrl(format)
     const channel = channelFor(archive, views, latest, {title: config.title, description: config.description, pageUrl: urls.absolute(homeUrl), selfUrl: urls.absolute(url)})
     yield {path: outputPathFor(url), contents: feedFormats[format].write(channel, latest.map((index) => feedEntry(archive, views, index))), from: []}
   }
@@ -67,7 +67,7 @@ export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<Outp
   }
 }
 
-/** A link to one of a topic's feeds, for its page's `<head>` and text. */
+/** A link to a feed, for a page's `<head>` and text. */
 export interface FeedLink {
   readonly title: string
   readonly label: string
@@ -75,11 +75,11 @@ export interface FeedLink {
   readonly type: string
 }
 
-/** Links to the feeds of topic `slug` (named `name`), in the formats the config asks for. */
-export function topicFeedLinks(views: ViewBuilder, slug: string, name: string): FeedLink[] {
-  return views.config.topics.feeds.map((format) => {
+/** Links to the feeds of `name` in `formats`, each at `urlOf(format)`. */
+export function feedLinks(views: ViewBuilder, name: string, formats: readonly FeedFormatName[], urlOf: (format: FeedFormatName) => string): FeedLink[] {
+  return formats.map((format) => {
     const {label, type} = feedFormats[format]
-    return {title: `${name} (${label})`, label, href: views.urls.href(topicFeedUrl(slug, format)), type}
+    return {title: `${name} (${label})`, label, href: views.urls.href(urlOf(format)), type}
   })
 }
 
