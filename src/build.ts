@@ -187,7 +187,10 @@ function processingKey(settings: ProcessSettings, topicsText: string | undefined
 
 /** What every page depends on: how its articles were made, the config and the build options that change pages. */
 function siteKey(settings: ProcessSettings, topicsText: string | undefined, config: SiteConfig, options: BuildOptions): string {
-  return fingerprint(processingKey(settings, topicsText), stableJson(config), stableJson({drafts: options.drafts}))
+  // Note: the search settings shape only the search index, which has its own key.
+  const {search, ...pageConfig} = config
+  void search
+  return fingerprint(processingKey(settings, topicsText), stableJson(pageConfig), stableJson({drafts: options.drafts}))
 }
 
 async function readConfig(options: BuildOptions): Promise<SiteConfig> {

@@ -261,3 +261,14 @@ test('the search index is rebuilt when pages change and kept when none did', asy
   assert.equal(clean.searchIndexed, true)
   assert.deepEqual(await listFiles(path.join(dir, 'dist')), await listFiles(path.join(dir, 'clean-search')))
 })
+
+test('a search setting rebuilds the search index and renders no page', async () => {
+  const dir = await site(8)
+  const first = await buildIn(dir, true)
+  assert.equal(first.searchIndexed, true)
+  await writeFile(path.join(dir, 'news-archive.config.json'), JSON.stringify({pageSize: 4, archivePageSize: 4, search: {maxFragments: 2}}))
+  const bundled = await buildIn(dir, true)
+  assert.equal(bundled.searchIndexed, true, 'the index is made anew with the new setting')
+  assert.equal(bundled.rendered, 0, 'no page shows the search settings')
+  assert.ok((await listFiles(path.join(dir, 'dist', 'pagefind', 'fragment'))).length <= 2)
+})
