@@ -155,7 +155,7 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
     await Promise.all(helpers.map((helper) => helper.close()))
   }
 
-  for (const file of siteFiles(source.archive, source.views)) {
+  for (const file of siteFiles(source.archive, source.views, (index) => keys.cardKey(index))) {
     if (!('make' in file)) {
       await writer.write(file)
       continue

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import {createHash} from 'node:crypto'
 import {test} from 'node:test'
 import {fingerprint, fingerprintAll, stableJson} from './hash.js'
 
@@ -32,4 +33,11 @@ test('fingerprintAll takes a list longer than a call can spread (a site of 100,0
   const parts = Array.from({length: 400_000}, (_, index) => `page/${index}/index.html`)
   assert.match(fingerprintAll(parts), /^[0-9a-f]{32}$/)
   assert.equal(fingerprintAll(['a', 'b']), fingerprint('a', 'b'))
+})
+
+test('fingerprint hashes text and bytes alike: each part followed by a NUL', () => {
+  const expected = createHash('sha256').update('ab\0é\0').digest('hex').slice(0, 32)
+  assert.equal(fingerprint('ab', 'é'), expected)
+  assert.equal(fingerprint(Buffer.from('ab'), 'é'), expected)
+  assert.equal(fingerprintAll(new Set(['ab', 'é'])), expected)
 })

@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto'
+import {createHash, hash as hashOnce} from 'node:crypto'
 
 /**
  * A short fingerprint of some text or bytes: 32 hex digits (128 bits of
@@ -13,10 +13,15 @@ export function fingerprint(...parts: readonly (string | Uint8Array)[]): string 
  * Note: for long lists (a site's every page): spreading them into a call overflows the stack.
  */
 export function fingerprintAll(parts: Iterable<string | Uint8Array>): string {
+  // Note: a separator that text cannot contain follows each part, so ("ab", "c") and ("a", "bc") differ.
+  const list = Array.isArray(parts) ? (parts as readonly (string | Uint8Array)[]) : [...parts]
+  if (list.every((part) => typeof part === 'string')) {
+    // Note: one call into the hash for the joined text: a site has as many keys as pages, and each call costs more than joining.
+    return hashOnce('sha256', `${list.join('\0')}\0`, 'hex').slice(0, 32)
+  }
   const hash = createHash('sha256')
-  for (const part of parts) {
+  for (const part of list) {
     hash.update(part)
-    // Note: a separator that text cannot contain, so ("ab", "c") and ("a", "bc") differ.
     hash.update('\0')
   }
   return hash.digest('hex').slice(0, 32)

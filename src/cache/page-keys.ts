@@ -11,6 +11,8 @@ import {fingerprint} from './hash.js'
  *
  * - Every key includes `siteKey` (generator, config, site-wide view values)
  *   and the key of the page's template with its layouts and partials.
+ * - An article's card is keyed by what it is made from (`articleInputs`),
+ *   not by its view: a build that keeps most pages makes few cards.
  * - A list page (home, dates, topics…) is keyed by its whole view model,
  *   serialised with each article card replaced by the card's own key.
  * - An article page is keyed without building its view, which would cost as
@@ -26,7 +28,6 @@ import {fingerprint} from './hash.js'
  */
 export class PageKeys {
   private readonly cardKeys: (string | undefined)[]
-  private cardIndexes: Map<object, number> | undefined
   private readonly articleIndexes = new Map<string, number>()
 
   constructor(
@@ -51,11 +52,11 @@ export class PageKeys {
     return {key: fingerprint(this.siteKey, templateKey, page.url, this.viewText(view)), view}
   }
 
-  /** The key of article `index`'s listing card. */
+  /** The key of article `index`'s listing card, which its feed entry is made from too. */
   cardKey(index: number): string {
     let key = this.cardKeys[index]
     if (key === undefined) {
-      key = fingerprint(JSON.stringify(this.views.card(index)))
+      key = fingerprint(articleInputs(this.archive, index))
       this.cardKeys[index] = key
     }
     return key
@@ -71,21 +72,27 @@ export class PageKeys {
 
   /** The page's view as JSON, with cards (shared objects) replaced by their keys. */
   private viewText(view: object): string {
-    const cards = this.indexCards()
     const site = this.views.site
     return JSON.stringify(view, (_key, value: unknown) => {
       if (typeof value !== 'object' || value === null) return value
       if (value === site) return '<site>'
-      const card = cards.get(value)
+      const card = this.views.cardIndexOf(value)
       return card === undefined ? value : `<card ${this.cardKey(card)}>`
     })
   }
+}
 
-  private indexCards(): Map<object, number> {
-    if (!this.cardIndexes) {
-      this.cardIndexes = new Map()
-      for (let index = 0; index < this.archive.articles.length; index++) this.cardIndexes.set(this.views.card(index), index)
-    }
-    return this.cardIndexes
-  }
+/**
+ * Everything an article's card and feed entry are made from besides the
+ * site-wide settings: its seed (bytes, path and file; through the site key,
+ * the settings that made its article), its URL, and for each of its topics
+ * the name its topic page spells it with, or that it has no page.
+ * Note: this list must name everything `ViewBuilder.card` and `feedEntry`
+ * read; `test/incremental.property.test.ts` checks it.
+ */
+export function articleInputs(archive: Archive, index: number): string {
+  const article = archive.articles[index]
+  if (!article) throw new Error(`no article ${index}`)
+  const topics = article.topics.map((topic) => archive.topics.get(topic.slug)?.name ?? `\u0001${topic.name}`)
+  return [seedKey({hash: article.hash, path: article.source, file: article.file}), article.url, ...topics].join('\u0000')
 }

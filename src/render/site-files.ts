@@ -9,8 +9,9 @@ import type {ViewBuilder} from './views.js'
  * (site-wide and per topic), the sitemap (split past 50,000 URLs) and
  * `robots.txt`. Yielded one at a time, so a large archive never holds them all;
  * deferred files are made only when an earlier build does not have them.
+ * `entryKey` keys an article's feed entry (see `feedFiles`).
  */
-export function* siteFiles(archive: Archive, views: ViewBuilder): Generator<OutputFile | DeferredFile> {
-  yield* feedFiles(archive, views)
+export function* siteFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string): Generator<OutputFile | DeferredFile> {
+  yield* feedFiles(archive, views, entryKey)
   yield* sitemapFiles(archive, views)
 }

@@ -90,7 +90,9 @@ export interface SiteView {
 
 /** Turns archive data into view models. Cards are built once per article and reused by every listing. */
 export class ViewBuilder {
-  private readonly cards: ArticleCardView[]
+  /** Cards made so far: a build that keeps most pages needs few of them. */
+  private readonly cards: (ArticleCardView | undefined)[]
+  private readonly cardIndexes = new Map<object, number>()
   private readonly numberFormat: Intl.NumberFormat
   /** Date labels already formatted: archive pages ask for the same days and months many times. */
   private readonly labels = new Map<string, string>()
@@ -102,7 +104,7 @@ export class ViewBuilder {
     readonly urls: SiteUrls,
   ) {
     this.numberFormat = numberFormatFor(config.locale)
-    this.cards = archive.articles.map((article) => this.toCard(article))
+    this.cards = new Array(archive.articles.length)
     this.site = {
       title: config.title,
       description: config.description,
@@ -120,7 +122,20 @@ export class ViewBuilder {
 
   /** The listing card of article `index`. */
   card(index: number): ArticleCardView {
-    return this.cards[index] as ArticleCardView
+    let card = this.cards[index]
+    if (card === undefined) {
+      const article = this.archive.articles[index]
+      if (!article) throw new Error(`no article ${index}`)
+      card = this.toCard(article)
+      this.cards[index] = card
+      this.cardIndexes.set(card, index)
+    }
+    return card
+  }
+
+  /** The index of the article whose card `value` is, if it is one (`card` made it). */
+  cardIndexOf(value: object): number | undefined {
+    return this.cardIndexes.get(value)
   }
 
   /** A `YYYY-MM-DD` day as readers see it, in the configured format (`18 November 2024`). */

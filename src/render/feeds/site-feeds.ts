@@ -33,8 +33,10 @@ const noDate = '1970-01-01'
  * articles, then the feeds of each topic page (`config.topics.feeds`).
  * Yields one file at a time, so only one feed's entries are held at once. Topic feeds are deferred: most
  * stay the same when an article is added, and there is one per topic.
+ * `entryKey(index)` is a key of everything article `index`'s entry is made
+ * from besides the site-wide settings (`PageKeys.cardKey`).
  */
-export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<OutputFile | DeferredFile> {
+export function* feedFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string): Generator<OutputFile | DeferredFile> {
   const {config, urls} = views
   const latest = archive.articles.slice(0, config.feedSize).map((_, index) => index)
   for (const format of feedFormatNames) {
@@ -44,7 +46,7 @@ export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<Outp
   }
   for (const topic of archive.topics.values()) {
     const items = topic.articles.slice(0, config.feedSize)
-    let entryKeys: string | undefined
+    const entryKeys = items.map(entryKey).join(' ')
     // Note: the topic's formats are made one after another, from the same entries.
     let entries: FeedEntry[] | undefined
     const entriesOf = (): FeedEntry[] => (entries ??= items.map((index) => feedEntry(archive, views, index)))
@@ -56,7 +58,6 @@ export function* feedFiles(archive: Archive, views: ViewBuilder): Generator<Outp
         pageUrl: urls.absolute(topicUrl(topic.slug)),
         selfUrl: urls.absolute(url),
       })
-      entryKeys ??= JSON.stringify(items.map((index) => entryInputs(archive, index)))
       yield {
         path: outputPathFor(url),
         inputs: `${JSON.stringify(channel)}\u0000${entryKeys}`,
@@ -81,17 +82,6 @@ export function feedLinks(views: ViewBuilder, name: string, formats: readonly Fe
     const {label, type} = feedFormats[format]
     return {title: `${name} (${label})`, label, href: views.urls.href(urlOf(format)), type}
   })
-}
-
-/**
- * What `feedEntry` makes an entry from: the article's seed (bytes, path and
- * file; the settings that made the article are site-wide), its URL and its
- * topics' names, which their topic pages may spell differently.
- */
-function entryInputs(archive: Archive, index: number): string {
-  const article = archive.articles[index]
-  if (!article) throw new Error(`no article ${index}`)
-  return [article.hash, article.source, article.file, article.url, ...article.topics.map((topic) => archive.topics.get(topic.slug)?.name ?? topic.name)].join('\u0000')
 }
 
 function channelFor(archive: Archive, views: ViewBuilder, items: readonly number[], fields: Pick<FeedChannel, 'title' | 'description' | 'pageUrl' | 'selfUrl'>): FeedChannel {
