@@ -3,6 +3,7 @@ import {checkFolders} from './check-folders.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {loadTemplates, TemplateError, type TemplateSet} from './adapters/liquid.js'
+import {articleSeedKey} from './cache/article-store.js'
 import {BuildCache, defaultCacheDir} from './cache/build-cache.js'
 import {generatorFingerprint} from './cache/generator-fingerprint.js'
 import {fingerprint, stableJson} from './cache/hash.js'
@@ -116,7 +117,9 @@ export async function build(options: BuildOptions, cache: BuildCache = openCache
   let pages: {pages: number; rendered: number}
   let searchIndexed = false
   try {
-    const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options))
+    // Note: articles from the store come without their bodies, which stay in the store until a page shows them.
+    const bodyOf = (article: Article): string => store.body(articleSeedKey(article)) ?? article.bodyHtml
+    const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), bodyOf)
     pages = await writeSite(source, writer, {
       workers: planThreads(archive.articles.length, process.env, options.workers).workers,
       onProgress: (done, total) => options.onProgress?.('write', done, total),
@@ -141,8 +144,8 @@ export function openCache(options: BuildOptions): BuildCache {
 }
 
 /** Everything `writeSite` needs: the archive's views and page keys, and what a page worker needs to make the same. */
-function siteSource(archive: Archive, articles: readonly Article[], indexSettings: IndexSettings, config: SiteConfig, templates: TemplateSet, options: BuildOptions, key: string): SiteSource {
-  const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl))
+function siteSource(archive: Archive, articles: readonly Article[], indexSettings: IndexSettings, config: SiteConfig, templates: TemplateSet, options: BuildOptions, key: string, bodyOf: (article: Article) => string): SiteSource {
+  const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl), bodyOf)
   const dirs = templateDirs(options)
   const keysOfTemplates = templateKeys(dirs, pageTemplates)
   const siteKey = fingerprint(key, JSON.stringify(views.site))

@@ -17,8 +17,8 @@ async function storeFile(): Promise<string> {
   return path.join(dir, 'seed-results.ndjson')
 }
 
-function result(title: string): SeedResult {
-  const article = {source: `${title}.txt`, file: `seeds/${title}.txt`, hash: 'h', date: '2024-11-18', title, summary: '', slug: title, bodyHtml: '<p>x</p>', topics: [], wordCount: 1} as unknown as Article
+function result(title: string, bodyHtml = '<p>x</p>'): SeedResult {
+  const article = {source: `${title}.txt`, file: `seeds/${title}.txt`, hash: 'h', date: '2024-11-18', title, summary: '', slug: title, bodyHtml, topics: [], wordCount: 1} as unknown as Article
   return {article, problems: []}
 }
 
@@ -50,6 +50,8 @@ const damages: Record<string, {damage: (file: string) => Promise<void>; left: nu
   'an entry of the wrong shape': {damage: async (file) => appendFile(file, '["k", {"article": {"title": 3}, "problems": []}]\n'), left: 0},
   'a last line cut short (a killed append)': {damage: async (file) => appendFile(file, '["k", {"probl'), left: 2},
   'an empty file': {damage: async (file) => writeFile(file, ''), left: 0},
+  'a body cut short inside a line': {damage: async (file) => writeFile(file, (await readFile(file, 'utf8')).replace('<p>x</p>"\n', '<p>x</p>\n')), left: 0},
+  'an article line without its body': {damage: async (file) => writeFile(file, (await readFile(file, 'utf8')).replace(/\t"<p>x<\/p>"\n/, '\n')), left: 0},
 }
 
 for (const [name, {damage, left}] of Object.entries(damages)) {
@@ -74,4 +76,28 @@ test('results of seeds that are gone are forgotten', async () => {
   const store = await ArticleStore.open(file, 'fp1')
   await store.save(new Set([keyA]))
   assert.equal(store.get(keyB), undefined)
+})
+
+test('stored bodies stay in the file until asked for, and survive a rewrite of the file', async () => {
+  const file = await storeFile()
+  const body = '<p>Tabs\tquotes " and backslashes \\ and é</p>'
+  const first = await ArticleStore.open(file, 'fp1')
+  first.set(keyA, result('a', body))
+  first.set(keyB, result('b'))
+  assert.equal(first.body(keyA), undefined, 'a fresh article holds its own body')
+  assert.equal(first.get(keyA)?.article?.bodyHtml, body)
+  await first.save(new Set([keyA, keyB]))
+
+  const second = await ArticleStore.open(file, 'fp1')
+  assert.equal(second.get(keyA)?.article?.bodyHtml, '', 'a stored article comes back without its body')
+  assert.equal(second.body(keyA), body)
+  // Forgetting a seed with more dead entries than live ones rewrites the file, copying the bodies.
+  const many = Array.from({length: 1100}, (_, index) => seedKey({hash: String(index), path: `${index}.txt`, file: `seeds/${index}.txt`}))
+  for (const key of many) second.set(key, result(key.slice(0, 4)))
+  await second.save(new Set([keyA, keyB, ...many]))
+  await second.save(new Set([keyA]))
+  assert.equal(second.body(keyA), body)
+  const third = await ArticleStore.open(file, 'fp1')
+  assert.equal(third.size, 1)
+  assert.equal(third.body(keyA), body)
 })

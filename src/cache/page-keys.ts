@@ -1,7 +1,7 @@
 import type {Archive} from '../indexes/archive.js'
 import type {Page} from '../render/page.js'
 import type {ViewBuilder} from '../render/views.js'
-import {seedKey} from './article-store.js'
+import {articleSeedKey} from './article-store.js'
 import {fingerprint} from './hash.js'
 
 /**
@@ -67,7 +67,7 @@ export class PageKeys {
     if (!article) throw new Error(`no article ${index}`)
     const neighbour = (other: number): string => (other >= 0 && other < this.archive.articles.length ? this.cardKey(other) : '-')
     const related = (this.archive.related[index] ?? []).map((other) => this.cardKey(other))
-    return [seedKey({hash: article.hash, path: article.source, file: article.file}), article.slug, article.url, this.cardKey(index), neighbour(index - 1), neighbour(index + 1), ...related].join('\n')
+    return [articleSeedKey(article), article.slug, article.url, this.cardKey(index), neighbour(index - 1), neighbour(index + 1), ...related].join('\n')
   }
 
   /** The page's view as JSON, with cards (shared objects) replaced by their keys. */
@@ -94,5 +94,5 @@ export function articleInputs(archive: Archive, index: number): string {
   const article = archive.articles[index]
   if (!article) throw new Error(`no article ${index}`)
   const topics = article.topics.map((topic) => archive.topics.get(topic.slug)?.name ?? `\u0001${topic.name}`)
-  return [seedKey({hash: article.hash, path: article.source, file: article.file}), article.url, ...topics].join('\u0000')
+  return [articleSeedKey(article), article.url, ...topics].join('\u0000')
 }

@@ -59,7 +59,11 @@ export interface Article {
   /** Who first published the article (front matter `source`). */
   readonly publisher?: string
   readonly draft: boolean
-  /** The body as sanitised HTML, ready to be placed in a page. */
+  /**
+   * The body as sanitised HTML, ready to be placed in a page. Empty in an
+   * article taken from the build cache, which keeps bodies on disk until a
+   * page shows them: pages read it through `ViewBuilder.body`.
+   */
   readonly bodyHtml: string
   readonly subheadings: readonly string[]
   readonly figures: readonly Figure[]

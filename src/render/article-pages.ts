@@ -40,7 +40,7 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
           }),
           article: {
             ...card,
-            bodyHtml: article.bodyHtml,
+            bodyHtml: views.body(index),
             dayHref: views.urls.href(dayUrl(article.date)),
             year,
             dateline: article.dateline?.text ?? '',

@@ -193,7 +193,9 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
     from: [],
     view: () => {
       const letters = new Map<string, {name: string; href: string; count: number; kind: string}[]>()
-      const sorted = [...entries].sort((a, b) => a.name.localeCompare(b.name, 'en', {sensitivity: 'base'}) || (a.slug < b.slug ? -1 : 1))
+      // Note: one collator for the whole sort; `localeCompare` with options makes one per comparison.
+      const collator = new Intl.Collator('en', {sensitivity: 'base'})
+      const sorted = [...entries].sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1))
       for (const entry of sorted) {
         const letter = /^[a-z]/i.test(entry.slug) ? (entry.slug[0] as string).toUpperCase() : '#'
         const list = letters.get(letter) ?? []
@@ -268,10 +270,16 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
  * with their counts and names as their own pages spell them.
  */
 function topicFrontInputs(archive: Archive, entry: TopicEntry): unknown[] {
-  const dates = entry.articles.map((index) => archive.articles[index]?.date ?? '')
-  const months = new Map<string, number>()
-  for (const date of dates) months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + 1)
-  return [entry.articles.length, dates[0], dates.at(-1), [...months], entry.related.map((other) => [other.slug, other.count, archive.topics.get(other.slug)?.name ?? null])]
+  // Note: the articles are in date order, so each month's are together and are counted in one run.
+  const months: [string, number][] = []
+  for (const index of entry.articles) {
+    const month = archive.articles[index]?.date.slice(0, 7) ?? ''
+    const last = months.at(-1)
+    if (last?.[0] === month) last[1]++
+    else months.push([month, 1])
+  }
+  const dateOf = (index: number | undefined): string => (index === undefined ? '' : (archive.articles[index]?.date ?? ''))
+  return [entry.articles.length, dateOf(entry.articles[0]), dateOf(entry.articles.at(-1)), months, entry.related.map((other) => [other.slug, other.count, archive.topics.get(other.slug)?.name ?? null])]
 }
 
 /** The search page and the 404 page. */

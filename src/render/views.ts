@@ -98,10 +98,15 @@ export class ViewBuilder {
   private readonly labels = new Map<string, string>()
   readonly site: SiteView
 
+  /**
+   * `bodyOf` gives an article's body HTML; by default the article's own
+   * `bodyHtml` (the build passes one that reads stored bodies from the cache).
+   */
   constructor(
     readonly archive: Archive,
     readonly config: SiteConfig,
     readonly urls: SiteUrls,
+    private readonly bodyOf: (article: PlacedArticle) => string = (article) => article.bodyHtml,
   ) {
     this.numberFormat = numberFormatFor(config.locale)
     this.cards = new Array(archive.articles.length)
@@ -131,6 +136,13 @@ export class ViewBuilder {
       this.cardIndexes.set(card, index)
     }
     return card
+  }
+
+  /** Article `index`'s body as HTML. */
+  body(index: number): string {
+    const article = this.archive.articles[index]
+    if (!article) throw new Error(`no article ${index}`)
+    return this.bodyOf(article)
   }
 
   /** The index of the article whose card `value` is, if it is one (`card` made it). */

@@ -52,6 +52,18 @@ test('each build writes only what changed, removes what is gone, and leaves no e
   assert.equal(third.written, 1, 'only the home page; c and the feed are taken from the live site')
 })
 
+test('after a build that changed most files, the next starts from a copy of the live site, not the stale back buffer', async () => {
+  const {out, state} = await place()
+  const site = (version: string): Record<string, string> => Object.fromEntries(Array.from({length: 1200}, (_, index) => [`p${index}/index.html`, `${version} ${index}`]))
+  await writeSite(out, state, site('old'))
+  await writeSite(out, state, site('new'))
+  const edited = {...site('new'), 'p7/index.html': 'edited'}
+  const next = await writeSite(out, state, edited)
+  assert.equal(next.base, 'copy', 'the back buffer (the old site) differs in every file')
+  assert.equal(next.written, 1)
+  assert.deepEqual(await contents(out), edited)
+})
+
 test('writing into a tree that shares files with the live site never changes the live site', async () => {
   const {out, state} = await place()
   await writeSite(out, state, site1)

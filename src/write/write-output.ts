@@ -117,7 +117,7 @@ export class OutputWriter {
     }
     await rm(target.stagingDir, {recursive: true, force: true})
     const back = await registry.manifestOf(previousId)
-    if (back) {
+    if (back && !(front && farBehind(back, front))) {
       await registry.unregister(previousId)
       await rename(target.previousDir, target.stagingDir)
       return make('previous', back)
@@ -377,6 +377,23 @@ export class OutputWriter {
     this.dirs.add(dir)
   }
 }
+
+/**
+ * Whether a back buffer differs from the live site in so many files (after a
+ * build that changed most pages: a new template, a new generator) that a
+ * fresh copy of the live site is the cheaper start. Note: each differing file
+ * costs an unlink and a link, one page at a time as the build reaches it; a
+ * copy links every file at once. Small trees keep their back buffer, which
+ * costs little either way.
+ */
+function farBehind(back: TreeManifest, front: ReadonlyMap<string, string>): boolean {
+  let differing = 0
+  for (const [file, key] of front) if (back.files.get(file) !== key) differing++
+  return differing > Math.max(farBehindFiles, front.size / 4)
+}
+
+/** Below this many differing files a back buffer is always worth keeping. */
+const farBehindFiles = 1000
 
 /**
  * `relative` (a `/`-separated output path) inside `dir`.

@@ -99,7 +99,7 @@ export function feedEntry(archive: Archive, views: ViewBuilder, index: number): 
     url,
     date: article.date,
     summary: article.summary,
-    ...(views.config.feedContent === 'full' ? {contentHtml: absoluteLinks(article.bodyHtml, url)} : {}),
+    ...(views.config.feedContent === 'full' ? {contentHtml: absoluteLinks(views.body(index), url)} : {}),
     ...(article.author === undefined ? {} : {author: article.author}),
     topics: article.topics.map((topic) => ({name: archive.topics.get(topic.slug)?.name ?? topic.name, slug: topic.slug})),
   }
