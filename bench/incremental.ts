@@ -86,6 +86,9 @@ async function newestDate(dir: string): Promise<string> {
 async function measure(seeds: string, out: string, cacheDir: string): Promise<Run> {
   const rssFile = path.join(work, `rss-${process.pid}.txt`)
   await rm(rssFile, {force: true})
+  // Note: the disk first writes back what the last build left in the page cache (gigabytes after a cold
+  // build at 100,000), so that the build measured next is not charged for it.
+  spawnSync('sync')
   const args = ['--import', path.join(repoRoot, 'bench/peak-rss.mjs'), path.join(repoRoot, 'bin/news-archive.js'), 'build', '--seeds', seeds, '--out', out, '--cache-dir', cacheDir, '--json', '--quiet', ...(values['no-search'] ? ['--no-search'] : [])]
   const started = performance.now()
   const child = spawn(process.execPath, args, {cwd: work, env: {...process.env, NEWS_ARCHIVE_BENCH_RSS_FILE: rssFile}, stdio: ['ignore', 'pipe', 'pipe']})
