@@ -8,7 +8,8 @@
  *   npm run bench -- --sizes 1000,10000 --runs 3 [--work DIR] [--no-search]
  *
  * Seeds and sites go to --work (default: a folder in the system's temporary
- * folder), never into the repository.
+ * folder), never into the repository. Each build starts after `sync`, once
+ * the disk has written back the files of the build before.
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
