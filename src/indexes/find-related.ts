@@ -8,7 +8,8 @@ const window = 40
 /**
  * Up to five related articles per article: those sharing the most topics,
  * each topic weighted by its rarity (inverse document frequency), nearer in
- * time breaking ties. Candidates come from a window around the article in each
+ * time breaking ties. Note: no two articles have the same text here, since
+ * `buildArchive` publishes byte-identical seeds once. Candidates come from a window around the article in each
  * topic's list, so the cost grows with the number of articles, not its square.
  *
  * Note: at 100,000 articles the windows visit about fifty million candidates,
@@ -30,11 +31,9 @@ export function findRelated(articles: readonly PlacedArticle[], topics: Readonly
   const cursors = new Int32Array(lists.length)
   const scores = new Float64Array(total)
   const touched = new Int32Array(total)
-  const textIds = textIdsOf(articles)
   const best = new Int32Array(relatedLimit)
   const related: number[][] = new Array(total)
   for (let index = 0; index < total; index++) {
-    const textId = textIds[index]
     let touchedCount = 0
     for (const topic of (articles[index] as PlacedArticle).topics) {
       const id = topicIds.get(topic.slug)
@@ -58,8 +57,8 @@ export function findRelated(articles: readonly PlacedArticle[], topics: Readonly
     let kept = 0
     for (let t = 0; t < touchedCount; t++) {
       const other = touched[t] as number
-      // Note: the article itself and its copies were scored with the rest, which is cheaper than testing each visit.
-      if (other === index || textIds[other] === textId) continue
+      // Note: the article itself was scored with the rest, which is cheaper than testing each visit.
+      if (other === index) continue
       if (kept === relatedLimit && !ranksBefore(other, best[relatedLimit - 1] as number, index, scores)) continue
       let at = kept < relatedLimit ? kept++ : relatedLimit - 1
       while (at > 0 && ranksBefore(other, best[at - 1] as number, index, scores)) {
@@ -82,22 +81,4 @@ function ranksBefore(a: number, b: number, index: number, scores: Float64Array):
   const distanceA = Math.abs(a - index)
   const distanceB = Math.abs(b - index)
   return distanceA !== distanceB ? distanceA < distanceB : a < b
-}
-
-/**
- * A number per distinct text (hash): articles with the same text are not
- * related, and comparing numbers is far cheaper than comparing hashes.
- */
-function textIdsOf(articles: readonly PlacedArticle[]): Int32Array {
-  const ids = new Int32Array(articles.length)
-  const idOfHash = new Map<string, number>()
-  articles.forEach((article, index) => {
-    let id = idOfHash.get(article.hash)
-    if (id === undefined) {
-      id = idOfHash.size
-      idOfHash.set(article.hash, id)
-    }
-    ids[index] = id
-  })
-  return ids
 }

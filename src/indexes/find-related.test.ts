@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict'
+import test from 'node:test'
+import fc from 'fast-check'
+import {makeArticle} from '../../test/helpers/make-article.js'
+import type {Topic} from '../model/article.js'
+import type {PlacedArticle, TopicEntry} from './archive.js'
+import {buildArchive} from './build-archive.js'
+import {findRelated} from './find-related.js'
+import {groupByTopic} from './group-by-topic.js'
+
+/**
+ * The rules of `findRelated` written plainly: score every candidate in a
+ * window of 40 on either side of the article in each of its topics' lists,
+ * weighted by log(1 + articles / topic's articles); leave out the article
+ * itself; sort by score, then distance, then index.
+ */
+function relatedPlainly(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>): number[][] {
+  return articles.map((article, index) => {
+    const scores = new Map<number, number>()
+    for (const topic of article.topics) {
+      const entry = topics.get(topic.slug)
+      if (!entry || entry.articles.length < 2) continue
+      const position = entry.articles.indexOf(index)
+      const weight = Math.log(1 + articles.length / entry.articles.length)
+      for (let k = Math.max(0, position - 40); k < Math.min(entry.articles.length, position + 41); k++) {
+        const other = entry.articles[k] as number
+        if (other === index) continue
+        scores.set(other, (scores.get(other) ?? 0) + weight)
+      }
+    }
+    return [...scores]
+      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || Math.abs(a - index) - Math.abs(b - index) || a - b)
+      .slice(0, 5)
+      .map(([other]) => other)
+  })
+}
+
+/** Each topic's ten most frequent companions, counted plainly, ties by slug. */
+function companionsPlainly(articles: readonly PlacedArticle[], slug: string): {slug: string; count: number}[] {
+  const counts = new Map<string, number>()
+  for (const article of articles) {
+    if (!article.topics.some((topic) => topic.slug === slug)) continue
+    for (const topic of article.topics) if (topic.slug !== slug) counts.set(topic.slug, (counts.get(topic.slug) ?? 0) + 1)
+  }
+  return [...counts]
+    .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1))
+    .slice(0, 10)
+    .map(([other, count]) => ({slug: other, count}))
+}
+
+const topicPool = Array.from({length: 14}, (_, index): Topic => ({name: `Topic ${index}`, slug: `topic-${index}`, kind: 'subject', origin: 'derived'}))
+
+/**
+ * Articles over a few days and a pool of topics: `pool` topics of which an
+ * article has at most `most`. A small pool makes topic lists longer than the
+ * window; a large one makes many topics with few articles.
+ */
+const archives = (pool: number, most: number): fc.Arbitrary<{day: number; topics: number[]}[]> =>
+  fc.array(fc.record({day: fc.integer({min: 1, max: 9}), topics: fc.uniqueArray(fc.integer({min: 0, max: pool - 1}), {maxLength: most})}), {minLength: 1, maxLength: 240})
+
+for (const [pool, most] of [[3, 3], [14, 5]] as const) {
+  test(`related articles and related topics are those the plain rules give, on random archives (${pool} topics, up to ${most} each)`, () => {
+    fc.assert(
+      fc.property(archives(pool, most), (specs) => {
+        const articles = specs.map((spec, index) => makeArticle(`a${String(index).padStart(3, '0')}.txt`, `2024-01-0${spec.day}`, {topics: spec.topics.map((topic) => topicPool[topic] as Topic)}))
+        const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
+        const {all} = groupByTopic(archive.articles, 1)
+        assert.deepEqual(findRelated(archive.articles, all), relatedPlainly(archive.articles, all))
+        assert.deepEqual(archive.related, relatedPlainly(archive.articles, all))
+        for (const [slug, entry] of all) assert.deepEqual(entry.related, companionsPlainly(archive.articles, slug), slug)
+      }),
+      {numRuns: 40},
+    )
+  })
+}
+
+test('a topic list longer than the window still finds neighbours from both sides', () => {
+  const shared = topicPool[0] as Topic
+  const articles = Array.from({length: 200}, (_, index) => makeArticle(`a${String(index).padStart(3, '0')}.txt`, '2024-01-01', {topics: [shared]}))
+  const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
+  assert.deepEqual(archive.related[100], [99, 101, 98, 102, 97])
+  assert.deepEqual(archive.related[0], [1, 2, 3, 4, 5])
+})
