@@ -168,11 +168,12 @@ function siteSource(archive: Archive, articles: readonly Article[], indexSetting
  * never read.
  */
 async function updateSearchIndex(writer: OutputWriter, glob: string | undefined, settings: SearchSettings, options: BuildOptions): Promise<boolean> {
-  const key = fingerprint(writer.pagesKey(glob === undefined ? undefined : (file) => matchesArticleGlob(glob, file)), stableJson(settings))
   if (options.search === false) {
     await writer.recordSearchIndex('')
     return false
   }
+  // Note: the key sorts and hashes every page's path and key, so a build without search never makes it.
+  const key = fingerprint(writer.pagesKey(glob === undefined ? undefined : (file) => matchesArticleGlob(glob, file)), stableJson(settings))
   if (await writer.keepSearchIndex(key)) return false
   await writer.clearSearchIndex()
   await indexSearch(writer.target.stagingDir, {glob, ...settings})

@@ -90,7 +90,7 @@ export class PageKeys {
  * Note: this list must name everything `ViewBuilder.card` and `feedEntry`
  * read; `test/incremental.property.test.ts` checks it.
  */
-export function articleInputs(archive: Archive, index: number): string {
+function articleInputs(archive: Archive, index: number): string {
   const article = archive.articles[index]
   if (!article) throw new Error(`no article ${index}`)
   const topics = article.topics.map((topic) => archive.topics.get(topic.slug)?.name ?? `\u0001${topic.name}`)

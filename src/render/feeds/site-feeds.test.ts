@@ -2,8 +2,7 @@ import assert from 'node:assert/strict'
 import {createHash} from 'node:crypto'
 import {test} from 'node:test'
 import {readCorpus} from '../../../test/helpers/corpus.js'
-import {fingerprint} from '../../cache/hash.js'
-import {articleInputs} from '../../cache/page-keys.js'
+import {PageKeys} from '../../cache/page-keys.js'
 import {defaultConfig} from '../../config/site-config.js'
 import {buildArchive} from '../../indexes/build-archive.js'
 import type {Article} from '../../model/article.js'
@@ -17,7 +16,9 @@ function topicFeeds(articles: readonly Article[]): Map<string, [string, string]>
   const {archive} = buildArchive(articles, {permalink: defaultConfig.permalink, minTopicArticles: 1, drafts: false})
   const views = new ViewBuilder(archive, defaultConfig, siteUrls(defaultConfig.baseUrl))
   const feeds = new Map<string, [string, string]>()
-  for (const file of feedFiles(archive, views, (index) => fingerprint(articleInputs(archive, index)))) if ('make' in file) feeds.set(file.path, [file.inputs, String(file.make())])
+  // Note: the entries are keyed as a build keys them, by their cards' keys.
+  const keys = new PageKeys(archive, views, '', new Map())
+  for (const file of feedFiles(archive, views, (index) => keys.cardKey(index))) if ('make' in file) feeds.set(file.path, [file.inputs, String(file.make())])
   return feeds
 }
 
