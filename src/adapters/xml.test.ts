@@ -1,6 +1,7 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
-import {escapeXml, xmlSafe} from './xml.js'
+import {XMLParser, XMLValidator} from 'fast-xml-parser'
+import {cdata, escapeXml, escapeXmlText, xmlSafe} from './xml.js'
 
 test('escapeXml escapes the five XML specials and keeps everything else', () => {
   const cases: [string, string][] = [
@@ -25,4 +26,17 @@ test('xmlSafe drops what XML 1.0 cannot carry and keeps tab, newlines and astral
   ]
   for (const [input, expected] of cases) assert.equal(xmlSafe(input), expected, JSON.stringify(input))
   assert.equal(escapeXml('<\u0001>'), '&lt;&gt;')
+})
+
+test('escapeXmlText escapes what text and double-quoted attributes need, and keeps apostrophes', () => {
+  assert.equal(escapeXmlText(`AT&T <b> "q" Moody's\u0002`), 'AT&amp;T &lt;b&gt; &quot;q&quot; Moody\'s')
+})
+
+test('cdata keeps any text, even `]]>`, and readers get it back whole', () => {
+  const parser = new XMLParser({parseTagValue: false})
+  for (const text of ['plain <b>html</b> & more', 'ends ]]>', ']]>]]>x]]', 'control \u0001 dropped', '']) {
+    const xml = `<t>${cdata(text)}</t>`
+    assert.equal(XMLValidator.validate(xml), true, text)
+    assert.equal(String(parser.parse(xml).t), xmlSafe(text), text)
+  }
 })

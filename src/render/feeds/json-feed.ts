@@ -1,4 +1,4 @@
-import type {FeedChannel, FeedEntry} from '../../adapters/feed.js'
+import type {FeedChannel, FeedEntry} from './feed-types.js'
 
 /** A JSON Feed 1.1 author. */
 interface JsonFeedAuthor {
@@ -32,9 +32,7 @@ interface JsonFeed {
 }
 
 /**
- * A JSON Feed 1.1 document. Note: written here rather than by the `feed`
- * package, whose `json1()` writes version 1 (`author`, no `language`).
- * `JSON.stringify` does all the escaping JSON needs.
+ * A JSON Feed 1.1 document. `JSON.stringify` does all the escaping JSON needs.
  */
 export function toJsonFeed(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   const feed: JsonFeed = {

@@ -1,4 +1,5 @@
-import {toAtom, toRss, type FeedChannel, type FeedEntry} from '../../adapters/feed.js'
+import type {FeedChannel, FeedEntry} from './feed-types.js'
+import {toAtom, toRss} from './xml-feeds.js'
 import {feedFormatNames, type FeedFormatName} from '../../config/site-config.js'
 import type {Archive} from '../../indexes/archive.js'
 import type {DeferredFile, OutputFile} from '../output-file.js'
