@@ -3,13 +3,14 @@ import {checkFolders} from './check-folders.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {loadTemplates, TemplateError, type TemplateSet} from './adapters/liquid.js'
-import {articleSeedKey} from './cache/article-store.js'
+import {articleSeedKey, type ArticleStore} from './cache/article-store.js'
 import {BuildCache, defaultCacheDir} from './cache/build-cache.js'
 import {generatorFingerprint} from './cache/generator-fingerprint.js'
 import {fingerprint, stableJson} from './cache/hash.js'
 import {PageKeys} from './cache/page-keys.js'
-import {processCached} from './cache/process-cached.js'
-import {scanSeeds, statEntries} from './cache/scan-seeds.js'
+import {processCached, type CachedProcessing} from './cache/process-cached.js'
+import {scanSeeds, statEntries, type SeedScan} from './cache/scan-seeds.js'
+import type {SeedStats} from './cache/seed-stats.js'
 import {templateKeys} from './cache/template-keys.js'
 import {loadConfig} from './config/load-config.js'
 import type {SearchSettings, SiteConfig} from './config/site-config.js'
@@ -86,7 +87,17 @@ export interface BuildResult {
  * changed seeds are parsed and only pages whose inputs changed are rendered.
  * The result is byte for byte that of a clean build.
  */
-export async function build(options: BuildOptions, cache: BuildCache = openCache(options)): Promise<BuildResult> {
+export async function build(options: BuildOptions, cache?: BuildCache): Promise<BuildResult> {
+  const ownCache = cache ?? openCache(options)
+  try {
+    return await buildWith(options, ownCache)
+  } finally {
+    // Note: a cache passed in (the dev server's) stays open for the next build.
+    if (cache === undefined) ownCache.close()
+  }
+}
+
+async function buildWith(options: BuildOptions, cache: BuildCache): Promise<BuildResult> {
   await checkFolders(options)
   const clock = stopwatch()
   const config = await readConfig(options)
@@ -97,8 +108,7 @@ export async function build(options: BuildOptions, cache: BuildCache = openCache
   const scan = await scanSeeds(seedsDir, options.seedsDir, seedStats)
   const scanTime = clock.lap()
   const store = await cache.articleStore(processingKey(settings, topics.text))
-  const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
-  await Promise.all([store.save(processed.live), seedStats.save(statEntries(processed.seeds))])
+  const processed = await processAndSave(seedsDir, scan, store, seedStats, settings, options)
   const processTime = clock.lap()
   const indexSettings: IndexSettings = {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts}
   const {archive, problems: indexProblems} = buildArchive(processed.articles, indexSettings)
@@ -136,6 +146,19 @@ export async function build(options: BuildOptions, cache: BuildCache = openCache
     throw error
   }
   return {...result, written: writer.written, bytes: writer.bytes, wrote: true, ...pages, unchanged: writer.unchanged + writer.linked, removed: writer.removed, searchIndexed, base: writer.base}
+}
+
+/**
+ * Process the seeds the store does not already hold, and save the results
+ * and the seeds' `stat` signatures. The articles come back without the bodies
+ * the store now holds: pages read them back one by one (`ArticleStore.body`),
+ * so the build never holds every body at once.
+ */
+async function processAndSave(seedsDir: string, scan: SeedScan, store: ArticleStore, seedStats: SeedStats, settings: ProcessSettings, options: BuildOptions): Promise<CachedProcessing> {
+  const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
+  await Promise.all([store.save(processed.live), seedStats.save(statEntries(processed.seeds))])
+  const articles = processed.articles.map((article) => (article.bodyHtml !== '' && store.hasBody(articleSeedKey(article)) ? {...article, bodyHtml: ''} : article))
+  return {...processed, articles}
 }
 
 /** The build cache `options` ask for. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {appendFile, readFile, rm, writeFile} from 'node:fs/promises'
+import {appendFile, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {makeTempDir} from '../../test/helpers/build-from-files.js'
@@ -100,4 +100,62 @@ test('stored bodies stay in the file until asked for, and survive a rewrite of t
   const third = await ArticleStore.open(file, 'fp1')
   assert.equal(third.size, 1)
   assert.equal(third.body(keyA), body)
+})
+
+test('once saved, new bodies are read back from the file and the store holds them no more', async () => {
+  const file = await storeFile()
+  const bodyA = '<p>first “build” – é</p>'
+  const bodyC = '<p>an article added later</p>'
+  const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
+  const first = ArticleStore.empty(file, 'fp1')
+  first.set(keyA, result('a', bodyA))
+  assert.equal(first.hasBody(keyA), false)
+  await first.save(new Set([keyA]))
+  assert.equal(first.hasBody(keyA), true)
+  assert.equal(first.get(keyA)?.article?.bodyHtml, '', 'the saved entry no longer carries its body')
+  assert.equal(first.body(keyA), bodyA)
+
+  // Appending keeps the earlier bodies where they were and places the new one after them.
+  first.set(keyC, result('c', bodyC))
+  await first.save(new Set([keyA, keyC]))
+  assert.deepEqual([first.body(keyA), first.body(keyC)], [bodyA, bodyC])
+  first.close()
+  assert.equal(first.body(keyC), bodyC, 'a closed store opens its file again when asked for a body')
+  first.close()
+  const reopened = await ArticleStore.open(file, 'fp1')
+  assert.deepEqual([reopened.body(keyA), reopened.body(keyC)], [bodyA, bodyC])
+  reopened.close()
+})
+
+test('a store file deleted or replaced under a build is written anew on saving, with every body', async () => {
+  for (const change of ['deleted', 'replaced'] as const) {
+    const file = await storeFile()
+    const store = ArticleStore.empty(file, 'fp1')
+    store.set(keyA, result('a', '<p>a</p>'))
+    await store.save(new Set([keyA]))
+    if (change === 'deleted') await rm(file)
+    else {
+      await writeFile(`${file}.new`, 'something else\n')
+      await rename(`${file}.new`, file)
+    }
+    assert.equal(store.body(keyA), '<p>a</p>', `the bodies stay readable when the file is ${change}`)
+    const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
+    store.set(keyC, result('c', '<p>c</p>'))
+    await store.save(new Set([keyA, keyC]))
+    store.close()
+    const reopened = await ArticleStore.open(file, 'fp1')
+    assert.equal(reopened.size, 2, change)
+    assert.deepEqual([reopened.body(keyA), reopened.body(keyC)], ['<p>a</p>', '<p>c</p>'], change)
+    reopened.close()
+  }
+})
+
+test('a store file cut short in place under a build says the cache is damaged, rather than give a wrong body', async () => {
+  const file = await storeFile()
+  const store = ArticleStore.empty(file, 'fp1')
+  store.set(keyA, result('a', '<p>a</p>'))
+  await store.save(new Set([keyA]))
+  await writeFile(file, 'x')
+  assert.throws(() => store.body(keyA), /build cache is damaged.*delete the cache folder/)
+  store.close()
 })

@@ -1,4 +1,5 @@
-import {mkdir, open, readFile, rename, rm} from 'node:fs/promises'
+import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
+import {mkdir, open, rename, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Article} from '../model/article.js'
 import type {Problem} from '../problems/content-error.js'
@@ -34,7 +35,7 @@ const formatVersion = 2
 /** Rewrite the file once it holds more dead entries than this and than live ones. */
 const minDeadForCompaction = 1000
 
-/** Where a stored article's body is in the store file's bytes: the JSON string from `start` to `end`. */
+/** Where a stored article's body is in the store file: the JSON string's bytes from `start` to `end`. */
 interface BodySpan {
   readonly start: number
   readonly end: number
@@ -49,10 +50,12 @@ interface BodySpan {
  * appended; the file is rewritten (atomically) when it was unusable or is
  * mostly dead entries.
  *
- * Bodies of stored articles stay in the file's bytes, outside the JavaScript
- * heap, and are decoded only when a page or feed shows them (`body`): a build
- * that adds one seed to a large archive shows few of them. Their articles
- * come back with an empty `bodyHtml`.
+ * Bodies stay in the file and are read from it only when a page or feed
+ * shows them (`body`), so no build holds every body at once: a cold build
+ * saves its new articles before it renders, then reads each body back as its
+ * page is made; a build that adds one seed to a large archive reads few of
+ * them. Stored articles come back with an empty `bodyHtml`, and `save`
+ * drops the bodies of new ones once they are in the file.
  *
  * A file with another fingerprint or version, or any line that is not a
  * well-formed entry, is ignored whole: a cache is never trusted in part.
@@ -62,35 +65,44 @@ export class ArticleStore {
   private readonly fresh: [string, SeedResult][] = []
   private rewrite: boolean
   private entriesInFile: number
+  /**
+   * The store file the body spans point into, open for reading (see `body`).
+   * Note: held open, so a file renamed or deleted under a running build
+   * still gives the bodies it had.
+   */
+  private reader: number | undefined
 
   private constructor(
     readonly file: string,
     readonly fingerprint: string,
     private readonly entries: Map<string, SeedResult>,
     private readonly bodies: Map<string, BodySpan>,
-    private readonly bytes: Buffer,
-    options: {rewrite: boolean; entriesInFile: number},
+    options: {rewrite: boolean; entriesInFile: number; reader?: number},
   ) {
     this.rewrite = options.rewrite
     this.entriesInFile = options.entriesInFile
+    this.reader = options.reader
   }
 
   /** A store that starts empty and replaces whatever file is there on `save`. */
   static empty(file: string, fingerprint: string): ArticleStore {
-    return new ArticleStore(file, fingerprint, new Map(), new Map(), Buffer.alloc(0), {rewrite: true, entriesInFile: 0})
+    return new ArticleStore(file, fingerprint, new Map(), new Map(), {rewrite: true, entriesInFile: 0})
   }
 
   /** Load the store at `file`; an absent, stale or damaged file gives an empty store. */
   static async open(file: string, fingerprint: string): Promise<ArticleStore> {
-    let bytes: Buffer
+    let reader: number
     try {
-      bytes = await readFile(file)
+      reader = openSync(file, 'r')
     } catch {
       return ArticleStore.empty(file, fingerprint)
     }
-    const loaded = parseStore(bytes, fingerprint)
-    if (!loaded) return ArticleStore.empty(file, fingerprint)
-    return new ArticleStore(file, fingerprint, loaded.entries, loaded.bodies, bytes, {rewrite: loaded.truncated, entriesInFile: loaded.entries.size})
+    const loaded = parseStore(readFileSync(reader), fingerprint)
+    if (!loaded) {
+      closeSync(reader)
+      return ArticleStore.empty(file, fingerprint)
+    }
+    return new ArticleStore(file, fingerprint, loaded.entries, loaded.bodies, {rewrite: loaded.truncated, entriesInFile: loaded.entries.size, reader})
   }
 
   /** Seeds with a stored result. */
@@ -103,14 +115,22 @@ export class ArticleStore {
   }
 
   /**
-   * The body of the stored article with `key`, read from the store's bytes;
-   * undefined for an article processed by this build, whose body it holds.
+   * The body of the article with `key`, read from the store file; undefined
+   * for an article that is not in the file (yet), whose body it holds itself.
    *
    * @throws {Error} When the stored body does not decode (the file was changed under the build).
    */
   body(key: string): string | undefined {
-    const span = this.bodies.get(key)
-    return span === undefined ? undefined : decodeBody(this.bytes, span)
+    const json = this.storedBodyJson(key)
+    if (json === undefined) return undefined
+    const body = parseJson(json)
+    if (typeof body !== 'string') throw new Error(damaged)
+    return body
+  }
+
+  /** Whether the body of the article with `key` is in the store file (`body` reads it). */
+  hasBody(key: string): boolean {
+    return this.bodies.has(key)
   }
 
   set(key: string, result: SeedResult): void {
@@ -121,7 +141,8 @@ export class ArticleStore {
 
   /**
    * Write new results to disk and forget the entries of seeds that are gone
-   * (`live` holds the keys of this build's seeds).
+   * (`live` holds the keys of this build's seeds). From then on the new
+   * articles' bodies are read from the file, and the store holds them no more.
    */
   async save(live: ReadonlySet<string>): Promise<void> {
     const dead = this.entriesInFile + this.fresh.length - live.size
@@ -132,44 +153,92 @@ export class ArticleStore {
       this.bodies.delete(key)
     }
     await mkdir(path.dirname(this.file), {recursive: true})
-    if (this.rewrite) {
+    if (this.rewrite || !(await this.readsFile())) {
       const temporary = `${this.file}.${process.pid}.tmp`
       try {
-        await writeLines(temporary, 'w', [header(this.fingerprint)], this.entries, (key) => this.storedBodyJson(key))
+        const spans = await writeLines(temporary, 0, [header(this.fingerprint)], this.entries, (key) => this.storedBodyJson(key))
+        this.close()
+        this.reader = openSync(temporary, 'r')
         await rename(temporary, this.file)
+        this.replaceBodies(spans)
       } finally {
         await rm(temporary, {force: true})
       }
       this.entriesInFile = this.entries.size
       this.rewrite = false
     } else if (this.fresh.length > 0) {
-      await writeLines(this.file, 'a', [], this.fresh, () => undefined)
+      this.replaceBodies(await writeLines(this.file, (await stat(this.file)).size, [], this.fresh, () => undefined))
       this.entriesInFile += this.fresh.length
     }
     this.fresh.length = 0
   }
 
-  /** A stored body as the JSON text the file holds, copied without decoding it. */
+  /** Let go of the store file. A later `body` opens it again. */
+  close(): void {
+    if (this.reader === undefined) return
+    closeSync(this.reader)
+    this.reader = undefined
+  }
+
+  /** Whether the file at `file` is still the one being read from, so appending to it keeps every span right. */
+  private async readsFile(): Promise<boolean> {
+    if (this.reader === undefined) return false
+    const onDisk = await stat(this.file).catch(() => undefined)
+    const held = fstatSync(this.reader)
+    return onDisk !== undefined && onDisk.ino === held.ino && onDisk.dev === held.dev && onDisk.size > 0
+  }
+
+  /** Take the spans of bodies just written, and drop those bodies from the entries. */
+  private replaceBodies(spans: ReadonlyMap<string, BodySpan>): void {
+    for (const [key, span] of spans) {
+      this.bodies.set(key, span)
+      const result = this.entries.get(key)
+      if (result?.article && result.article.bodyHtml !== '') this.entries.set(key, {...result, article: {...result.article, bodyHtml: ''}})
+    }
+  }
+
+  /** A stored body as the JSON text the file holds, read without decoding it. */
   private storedBodyJson(key: string): string | undefined {
     const span = this.bodies.get(key)
-    return span === undefined ? undefined : this.bytes.toString('utf8', span.start, span.end)
+    if (span === undefined) return undefined
+    this.reader ??= openSync(this.file, 'r')
+    const bytes = Buffer.allocUnsafe(span.end - span.start)
+    // Note: a short read means the file is not the one the spans were taken from.
+    if (readSync(this.reader, bytes, 0, bytes.length, span.start) !== bytes.length) throw new Error(damaged)
+    return bytes.toString('utf8')
   }
 }
+
+const damaged = 'the build cache is damaged (a stored article body does not decode): delete the cache folder and build again'
 
 /** Text written to the store at once. */
 const chunkChars = 1 << 22
 
 /**
- * Write `first`, then one JSON line per entry, to `file` (`w`: anew, `a`:
- * appended), a few megabytes at a time. Note: the whole store as one string
- * would cost as much memory again as every article of a large archive.
+ * Write `first`, then one JSON line per entry, to `file`: anew when `size`
+ * is 0, else appended after its `size` bytes; a few megabytes at a time.
+ * Returns where each article's body landed in the file. Note: the whole
+ * store as one string would cost as much memory again as every article of a
+ * large archive.
  */
-async function writeLines(file: string, flag: 'w' | 'a', first: readonly string[], entries: Iterable<readonly [string, SeedResult]>, storedBody: (key: string) => string | undefined): Promise<void> {
-  const handle = await open(file, flag)
+async function writeLines(file: string, size: number, first: readonly string[], entries: Iterable<readonly [string, SeedResult]>, storedBody: (key: string) => string | undefined): Promise<Map<string, BodySpan>> {
+  const spans = new Map<string, BodySpan>()
+  const handle = await open(file, size === 0 ? 'w' : 'a')
   try {
     let chunk = first.join('')
+    let offset = size + Buffer.byteLength(chunk)
     for (const [key, result] of entries) {
-      chunk += line(key, result, storedBody(key))
+      const [entry, body] = line(key, result, storedBody(key))
+      chunk += entry
+      offset += Buffer.byteLength(entry)
+      if (body !== undefined) {
+        const start = offset + 1
+        offset = start + Buffer.byteLength(body)
+        spans.set(key, {start, end: offset})
+        chunk += `\t${body}`
+      }
+      chunk += '\n'
+      offset += 1
       if (chunk.length >= chunkChars) {
         await handle.write(chunk)
         chunk = ''
@@ -179,24 +248,19 @@ async function writeLines(file: string, flag: 'w' | 'a', first: readonly string[
   } finally {
     await handle.close()
   }
+  return spans
 }
 
 function header(fingerprint: string): string {
   return `${JSON.stringify({format, version: formatVersion, fingerprint})}\n`
 }
 
-/** One entry's line; `bodyJson` is the stored body's JSON text when `result` holds none. */
-function line(key: string, result: SeedResult, bodyJson: string | undefined): string {
+/** One entry's line, as the entry's JSON and the body's (when it has an article); `bodyJson` is the stored body's JSON text when `result` holds none. */
+function line(key: string, result: SeedResult, bodyJson: string | undefined): [string, string | undefined] {
   const {article} = result
-  if (!article) return `${JSON.stringify([key, result])}\n`
+  if (!article) return [JSON.stringify([key, result]), undefined]
   const withoutBody = {...result, article: {...article, bodyHtml: ''}}
-  return `${JSON.stringify([key, withoutBody])}\t${bodyJson ?? JSON.stringify(article.bodyHtml)}\n`
-}
-
-function decodeBody(bytes: Buffer, span: BodySpan): string {
-  const body = parseJson(bytes.toString('utf8', span.start, span.end))
-  if (typeof body !== 'string') throw new Error('the build cache is damaged (a stored article body does not decode): delete the cache folder and build again')
-  return body
+  return [JSON.stringify([key, withoutBody]), bodyJson ?? JSON.stringify(article.bodyHtml)]
 }
 
 /** The entries of a store file, or undefined when it must not be trusted. */

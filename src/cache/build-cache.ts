@@ -30,9 +30,15 @@ export class BuildCache {
   /** The processed-seed store for results made under `key` (generator, settings, topics file). */
   async articleStore(key: string): Promise<ArticleStore> {
     if (this.store?.fingerprint === key) return this.store
+    this.store?.close()
     const file = path.join(this.dir, 'seed-results.ndjson')
     this.store = this.reuse ? await ArticleStore.open(file, key) : ArticleStore.empty(file, key)
     return this.store
+  }
+
+  /** Let go of the files the cache holds open (the article store's). */
+  close(): void {
+    this.store?.close()
   }
 
   /** The `stat` index of the seeds folder `seedsDir` (absolute); one that knows nothing for a clean build. */

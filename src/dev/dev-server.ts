@@ -201,6 +201,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       for (const client of clients) client.end()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      cache.close()
     },
   }
 }
