@@ -157,9 +157,9 @@ export class ArticleStore {
       const temporary = `${this.file}.${process.pid}.tmp`
       try {
         const spans = await writeLines(temporary, 0, [header(this.fingerprint)], this.entries, (key) => this.storedBodyJson(key))
-        this.close()
-        this.reader = openSync(temporary, 'r')
         await rename(temporary, this.file)
+        this.close()
+        this.reader = openSync(this.file, 'r')
         this.replaceBodies(spans)
       } finally {
         await rm(temporary, {force: true})
