@@ -17,22 +17,20 @@ export function xmlSafe(text: string): string {
   return text.replace(notXmlChar, '')
 }
 
-const entities: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;'}
-
-/** `text` escaped for XML element content or a quoted attribute value, with unwritable characters dropped. */
-export function escapeXml(text: string): string {
-  return xmlSafe(text).replace(/[&<>"']/g, (char) => entities[char] as string)
-}
-
 const textEntities: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}
 
 /**
  * `text` escaped for element content or a double-quoted attribute value,
- * with unwritable characters dropped. Note: unlike `escapeXml`, apostrophes
- * stay as they are (feeds are read by people too); sitemaps must escape them.
+ * with unwritable characters dropped. Note: apostrophes stay as they are
+ * (feeds are read by people too); sitemaps must escape them (`escapeXml`).
  */
 export function escapeXmlText(text: string): string {
   return xmlSafe(text).replace(/[&<>"]/g, (char) => textEntities[char] as string)
+}
+
+/** `text` escaped for XML element content or a quoted attribute value, all five specials, with unwritable characters dropped. */
+export function escapeXml(text: string): string {
+  return escapeXmlText(text).replaceAll("'", '&apos;')
 }
 
 /**
