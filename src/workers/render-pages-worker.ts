@@ -5,8 +5,6 @@
  * and tells the main thread what it wrote; otherwise it sends them back as
  * UTF-8 bytes, moved (not copied), for the main thread to write.
  */
-import {mkdirSync, writeFileSync} from 'node:fs'
-import {dirname} from 'node:path'
 import {parentPort, workerData} from 'node:worker_threads'
 import {loadTemplates, TemplateError} from '../adapters/liquid.js'
 import {PageKeys} from '../cache/page-keys.js'
@@ -14,7 +12,7 @@ import {buildArchive} from '../indexes/build-archive.js'
 import {pageTemplates, planPages, renderView} from '../render/render-site.js'
 import {outputPathFor, siteUrls} from '../render/urls.js'
 import {ViewBuilder} from '../render/views.js'
-import {pathInside} from '../write/write-output.js'
+import {pathInside, writeNewFile} from '../write/write-output.js'
 import {toThrownError} from './chunk-messages.js'
 import {PageClaims} from './page-claims.js'
 import {workerPageIndexes, type PageWorkerData, type PageWorkerMessage, type WorkerPage} from './page-worker-data.js'
@@ -63,13 +61,7 @@ function renderClaimedPages(data: PageWorkerData): void {
         continue
       }
       // Note: synchronous writes block only this thread, and spare the main thread a round trip per file.
-      const to = pathInside(data.writeDir, path)
-      const dir = dirname(to)
-      if (!made.has(dir)) {
-        mkdirSync(dir, {recursive: true})
-        made.add(dir)
-      }
-      writeFileSync(to, html)
+      writeNewFile(pathInside(data.writeDir, path), html, made)
       batch.push({index, path, key, wrote: Buffer.byteLength(html)})
     }
     send({kind: 'pages', pages: batch}, transfer)

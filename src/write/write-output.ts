@@ -355,20 +355,9 @@ export class OutputWriter {
     this.bytes += contents.byteLength
   }
 
-  /**
-   * Write a file into a staging tree that started empty, where nothing can
-   * be in its way. Note: synchronous, as the page workers write: a clean
-   * build writes tens of thousands of files, and a promise and a thread-pool
-   * round trip per file cost the main thread more than the write itself.
-   */
+  /** Write a file into a staging tree that started empty, synchronously, as the page workers do (see `writeNewFile`). */
   private writeNew(file: OutputFile): void {
-    const to = this.stagingPath(file.path)
-    const dir = path.dirname(to)
-    if (!this.dirs.has(dir)) {
-      mkdirSync(dir, {recursive: true})
-      this.dirs.add(dir)
-    }
-    writeFileSync(to, file.contents)
+    writeNewFile(this.stagingPath(file.path), file.contents, this.dirs)
     this.written++
     this.bytes += typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.byteLength
   }
@@ -429,6 +418,21 @@ export function pathInside(dir: string, relative: string): string {
   const to = path.join(dir, relative)
   if (!to.startsWith(dir + path.sep)) throw new Error(`refusing to write outside the output folder: ${relative}`)
   return to
+}
+
+/**
+ * Write `contents` to `to` at once (synchronously), making its folder first
+ * unless `made` says it exists; for a tree that started empty, where nothing
+ * is in the way. Note: a promise and a thread-pool round trip per file cost
+ * more than the write itself when a build writes tens of thousands of files.
+ */
+export function writeNewFile(to: string, contents: string | Uint8Array, made: Set<string>): void {
+  const dir = path.dirname(to)
+  if (!made.has(dir)) {
+    mkdirSync(dir, {recursive: true})
+    made.add(dir)
+  }
+  writeFileSync(to, contents)
 }
 
 /** The key of a file known only by its bytes. */
