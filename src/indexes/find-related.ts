@@ -8,9 +8,10 @@ const window = 40
 /**
  * Up to five related articles per article: those sharing the most topics,
  * each topic weighted by its rarity (inverse document frequency), nearer in
- * time breaking ties. Note: no two articles have the same text here, since
- * `buildArchive` publishes byte-identical seeds once. Candidates come from a window around the article in each
- * topic's list, so the cost grows with the number of articles, not its square.
+ * time breaking ties. Candidates come from a window around the article in
+ * each topic's list, so the cost grows with the number of articles, not its
+ * square. No two articles here have the same text: `buildArchive` publishes
+ * byte-identical seeds once.
  *
  * Note: at 100,000 articles the windows visit about fifty million candidates,
  * so the loop works on numbers only: topics are numbered, each topic's next

@@ -61,8 +61,7 @@ function renderClaimedPages(data: PageWorkerData): void {
         continue
       }
       // Note: synchronous writes block only this thread, and spare the main thread a round trip per file.
-      writeNewFile(pathInside(data.writeDir, path), html, made)
-      batch.push({index, path, key, wrote: Buffer.byteLength(html)})
+      batch.push({index, path, key, wrote: writeNewFile(pathInside(data.writeDir, path), html, made)})
     }
     send({kind: 'pages', pages: batch}, transfer)
     claims.sentBatch()

@@ -357,9 +357,8 @@ export class OutputWriter {
 
   /** Write a file into a staging tree that started empty, synchronously, as the page workers do (see `writeNewFile`). */
   private writeNew(file: OutputFile): void {
-    writeNewFile(this.stagingPath(file.path), file.contents, this.dirs)
+    this.bytes += writeNewFile(this.stagingPath(file.path), file.contents, this.dirs)
     this.written++
-    this.bytes += typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.byteLength
   }
 
   /** Unlink `relative` from the staging tree (it may share the file with the live site). */
@@ -423,16 +422,19 @@ export function pathInside(dir: string, relative: string): string {
 /**
  * Write `contents` to `to` at once (synchronously), making its folder first
  * unless `made` says it exists; for a tree that started empty, where nothing
- * is in the way. Note: a promise and a thread-pool round trip per file cost
+ * is in the way; returns the bytes written. Note: a promise and a thread-pool round trip per file cost
  * more than the write itself when a build writes tens of thousands of files.
  */
-export function writeNewFile(to: string, contents: string | Uint8Array, made: Set<string>): void {
+export function writeNewFile(to: string, contents: string | Uint8Array, made: Set<string>): number {
   const dir = path.dirname(to)
   if (!made.has(dir)) {
     mkdirSync(dir, {recursive: true})
     made.add(dir)
   }
-  writeFileSync(to, contents)
+  // Note: encoded once, so its size is known without measuring the text again.
+  const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents
+  writeFileSync(to, bytes)
+  return bytes.byteLength
 }
 
 /** The key of a file known only by its bytes. */
