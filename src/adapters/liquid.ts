@@ -1,4 +1,5 @@
 import {Liquid, type Template} from 'liquidjs'
+import {compileTemplates, type CompiledTemplate, type CompileOptions} from './liquid-compile.js'
 
 /** A set of parsed templates, ready to render pages. */
 export interface TemplateSet {
@@ -6,6 +7,8 @@ export interface TemplateSet {
   render(name: string, view: object): string
   /** Names of all templates that were parsed. */
   readonly names: readonly string[]
+  /** Names of the templates that render without LiquidJS (see liquid-compile.ts). */
+  readonly compiledNames: readonly string[]
 }
 
 /** A template mistake, with the template's file and 1-based line and column. */
@@ -25,11 +28,69 @@ export class TemplateError extends Error {
 /**
  * Parse every page template up front, so a mistake is reported before any
  * page renders. `dirs` are searched in order (the user's folder first, then
- * the built-in one) for templates, layouts and partials.
+ * the built-in one) for templates, layouts and partials. Templates within
+ * the subset `liquid-compile.ts` handles (all the built-in ones) render as
+ * compiled closures; the rest through LiquidJS.
+ */
+export function loadTemplates(dirs: readonly string[], pageNames: readonly string[]): TemplateSet {
+  const engine = createEngine(dirs)
+  const parsed = new Map<string, Template[]>()
+  const compiled = new Map<string, CompiledTemplate>()
+  for (const name of pageNames) {
+    let templates: Template[]
+    try {
+      templates = engine.parseFileSync(name)
+      // Render once with no data would trip strictVariables; partials are checked when pages render.
+    } catch (error) {
+      throw toTemplateError(error, name)
+    }
+    parsed.set(name, templates)
+    const fast = compileTemplates(templates, compileOptions(engine))
+    if (fast) compiled.set(name, fast)
+  }
+  return {
+    names: [...parsed.keys()],
+    compiledNames: [...compiled.keys()],
+    render(name, view) {
+      const templates = parsed.get(name)
+      if (!templates) throw new Error(`template ${name} was not loaded`)
+      try {
+        return renderFast(engine, templates, compiled.get(name), view)
+      } catch (error) {
+        throw toTemplateError(error, name)
+      }
+    },
+  }
+}
+
+/**
+ * Render with the compiled template when there is one. If it gives up (a
+ * missing variable, a value it does not handle), LiquidJS renders the page
+ * again: the result is the same, and so is the wording of any error.
+ */
+function renderFast(engine: Liquid, templates: Template[], fast: CompiledTemplate | undefined, view: object): string {
+  if (fast) {
+    try {
+      return fast(view)
+    } catch {
+      // Fall through to LiquidJS.
+    }
+  }
+  return engine.renderSync(templates, view) as string
+}
+
+/** The card filter renders a template of its own and ignores LiquidJS's `this`, so compiled pages may call it. */
+export function compileOptions(engine: Liquid): CompileOptions {
+  return {engine, plainFilters: new Set(['card'])}
+}
+
+/**
+ * The LiquidJS engine pages render with, or fall back to. With `compile`
+ * false, the card filter renders through LiquidJS too (tests compare the two).
  * Note: LiquidJS does not escape by default; `outputEscape: 'escape'` makes every
  * `{{ value }}` escaped, and only `| raw` (used for the sanitised body) is trusted.
  */
-export function loadTemplates(dirs: readonly string[], pageNames: readonly string[]): TemplateSet {
+export function createEngine(dirs: readonly string[], compile = true): Liquid {
   const engine = new Liquid({
     root: [...dirs],
     layouts: [...dirs],
@@ -42,28 +103,8 @@ export function loadTemplates(dirs: readonly string[], pageNames: readonly strin
     cache: true,
     greedy: false,
   })
-  registerCardFilter(engine)
-  const parsed = new Map<string, Template[]>()
-  for (const name of pageNames) {
-    try {
-      parsed.set(name, engine.parseFileSync(name))
-      // Render once with no data would trip strictVariables; partials are checked when pages render.
-    } catch (error) {
-      throw toTemplateError(error, name)
-    }
-  }
-  return {
-    names: [...parsed.keys()],
-    render(name, view) {
-      const templates = parsed.get(name)
-      if (!templates) throw new Error(`template ${name} was not loaded`)
-      try {
-        return engine.renderSync(templates, view) as string
-      } catch (error) {
-        throw toTemplateError(error, name)
-      }
-    },
-  }
+  registerCardFilter(engine, compile)
+  return engine
 }
 
 /** The partial every listing renders once per article. */
@@ -84,8 +125,9 @@ export const filterTemplates: ReadonlyMap<string, string> = new Map([['card', ca
  * build. The partial sees only `article` and `level`, as with `{% render %}`,
  * and escapes its output itself, so its result is safe to pass through `raw`.
  */
-function registerCardFilter(engine: Liquid): void {
+function registerCardFilter(engine: Liquid, compile: boolean): void {
   let template: Template[] | undefined
+  let fast: CompiledTemplate | undefined
   const rendered = new WeakMap<object, Map<number, string>>()
   engine.registerFilter('card', (article: unknown, level: unknown = 2) => {
     if (typeof article !== 'object' || article === null) throw new Error('the card filter needs an article')
@@ -97,8 +139,11 @@ function registerCardFilter(engine: Liquid): void {
     }
     let html = byLevel.get(headingLevel)
     if (html === undefined) {
-      template ??= engine.parseFileSync(cardPartial)
-      html = engine.renderSync(template, {article, level: headingLevel}) as string
+      if (!template) {
+        template = engine.parseFileSync(cardPartial)
+        fast = compile ? compileTemplates(template, compileOptions(engine)) : undefined
+      }
+      html = renderFast(engine, template, fast, {article, level: headingLevel})
       byLevel.set(headingLevel, html)
     }
     return html
