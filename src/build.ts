@@ -127,9 +127,7 @@ async function buildWith(options: BuildOptions, cache: BuildCache): Promise<Buil
   let pages: {pages: number; rendered: number}
   let searchIndexed = false
   try {
-    // Note: articles from the store come without their bodies, which stay in the store until a page shows them.
-    const bodyOf = (article: Article): string => store.body(articleSeedKey(article)) ?? article.bodyHtml
-    const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), bodyOf)
+    const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), store)
     pages = await writeSite(source, writer, {
       workers: planThreads(archive.articles.length, process.env, options.workers).workers,
       onProgress: (done, total) => options.onProgress?.('write', done, total),
@@ -167,13 +165,16 @@ export function openCache(options: BuildOptions): BuildCache {
 }
 
 /** Everything `writeSite` needs: the archive's views and page keys, and what a page worker needs to make the same. */
-function siteSource(archive: Archive, articles: readonly Article[], indexSettings: IndexSettings, config: SiteConfig, templates: TemplateSet, options: BuildOptions, key: string, bodyOf: (article: Article) => string): SiteSource {
-  const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl), bodyOf)
+function siteSource(archive: Archive, articles: readonly Article[], indexSettings: IndexSettings, config: SiteConfig, templates: TemplateSet, options: BuildOptions, key: string, store: ArticleStore): SiteSource {
+  // Note: articles from the store come without their bodies, which stay in the store until a page shows them.
+  const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl), (article) => store.body(articleSeedKey(article)) ?? article.bodyHtml)
+  const bodies = store.shareBodies(articles.map(articleSeedKey))
   const dirs = templateDirs(options)
   const keysOfTemplates = templateKeys(dirs, pageTemplates)
   const siteKey = fingerprint(key, JSON.stringify(views.site))
   return {
     articles, indexSettings, archive, config, views, siteKey, templates,
+    ...(bodies === undefined ? {} : {bodies}),
     keys: new PageKeys(archive, views, siteKey, keysOfTemplates),
     templateKeys: keysOfTemplates,
     templateDirs: dirs,

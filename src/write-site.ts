@@ -13,33 +13,25 @@ import {renderPage} from './render/render-site.js'
 import {siteFiles} from './render/site-files.js'
 import {outputPathFor} from './render/urls.js'
 import type {ViewBuilder} from './render/views.js'
+import type {SharedBodies} from './cache/article-store.js'
 import {PageClaims} from './workers/page-claims.js'
-import {workerPageIndexes, type WorkerPage} from './workers/page-worker-data.js'
+import type {WorkerPage} from './workers/page-worker-data.js'
 import {PageWorker} from './workers/page-worker.js'
 import type {OutputWriter} from './write/write-output.js'
 
 /**
- * Pages the main thread renders before it starts the workers. Note: a worker
- * costs a copy of every article and a rebuild of the archive, which pays off
- * only when many pages must be rendered.
+ * Pages the main thread renders before it starts the workers in a build
+ * that may keep pages. Note: a worker costs a copy of every article and a
+ * rebuild of the archive, which pays off only when many pages must be rendered.
  */
 const rendersBeforeWorkers = 64
 
-/**
- * Blocks of page indexes for the main thread: first the pages only it
- * renders (article pages, in blocks of 16), then blocks of the pages it
- * shares with the workers, as it claims them.
- */
-function* mainThreadBlocks(pages: readonly Page[], shared: readonly number[], claims: PageClaims): Generator<readonly number[]> {
-  const sharedSet = new Set(shared)
-  const own = pages.map((_, index) => index).filter((index) => !sharedSet.has(index))
-  for (let start = 0; start < own.length; start += 16) yield own.slice(start, start + 16)
-  for (let block = claims.next(); block; block = claims.next()) yield shared.slice(block.start, block.end)
-}
-
 /** What the pages of a site are made from, on the main thread and (for `workers`) in worker threads. */
 export interface SiteSource {
+  /** The articles; `bodyHtml` is empty for those whose body `bodies` locates. */
   readonly articles: readonly Article[]
+  /** The bodies the build cache holds, for workers (see `ArticleStore.shareBodies`). */
+  readonly bodies?: SharedBodies
   readonly indexSettings: IndexSettings
   readonly archive: Archive
   readonly config: SiteConfig
@@ -63,28 +55,31 @@ export interface WriteSiteOptions {
 }
 
 /**
- * Write every page of the site, then its feeds, sitemaps and assets (which
- * win over a page at the same path). Pages whose key an earlier build already
- * has are kept, not rendered. When many pages need rendering, `workers`
- * worker threads render the list pages beside the main thread, which renders
- * the article pages, then helps with the list pages; each thread takes
- * blocks of them as it goes (`PageClaims`). A worker writes its pages itself
- * only into a staging folder that started empty; otherwise the main thread
- * writes them. Either way the site is the same whichever thread rendered a
- * page.
+ * Write every page of the site, its feeds and sitemaps, then its assets
+ * (which win over a page at the same path). Pages whose key an earlier build
+ * already has are kept, not rendered. When many pages need rendering,
+ * `workers` worker threads render pages beside the main thread; each thread
+ * takes blocks of them as it goes (`PageClaims`). A worker writes its pages
+ * itself only into a staging folder that started empty; otherwise the main
+ * thread writes them. Either way the site is the same whichever thread
+ * rendered a page.
+ *
+ * A clean build starts the workers at once and makes the feeds and sitemaps
+ * on the main thread while they render, then the main thread helps with the
+ * pages left. Other builds render pages first and start workers only once
+ * many pages turn out to need rendering.
  */
 export async function writeSite(source: SiteSource, writer: OutputWriter, options: WriteSiteOptions): Promise<{pages: number; rendered: number}> {
   const {pages, keys, templates} = source
-  const shared = workerPageIndexes(pages)
-  const claims = PageClaims.create(shared.length)
+  const claims = PageClaims.create(pages.length)
   const helpers: PageWorker[] = []
   const directDir = writer.directWriteDir()
   const startHelpers = (): void => {
     for (let count = 0; count < options.workers; count++) {
       helpers.push(
         PageWorker.start({
-          // Note: list pages show no article body; a worker without them starts faster and holds far less.
-          articles: source.articles.map((article) => ({...article, bodyHtml: ''})),
+          articles: source.articles,
+          ...(source.bodies === undefined ? {} : {bodies: source.bodies}),
           indexSettings: source.indexSettings,
           config: source.config,
           templateDirs: source.templateDirs,
@@ -134,10 +129,27 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
     }
   }
 
+  const writeSiteFiles = async (): Promise<void> => {
+    for (const file of siteFiles(source.archive, source.views, (index) => keys.cardKey(index))) {
+      if (!('make' in file)) {
+        await writer.write(file)
+        continue
+      }
+      const key = fingerprint(source.siteKey, file.path, file.inputs)
+      if (!(await writer.reuse(file.path, key))) await writer.write({path: file.path, contents: file.make(), from: file.from}, key)
+    }
+  }
+
+  // Note: a clean build renders every page, so the workers pay off at once.
+  const siteFilesFirst = directDir !== undefined && options.workers > 0 && pages.length > rendersBeforeWorkers
   try {
-    for (const block of mainThreadBlocks(pages, shared, claims)) {
-      for (const index of block) await renderHere(index)
-      progress(block.length)
+    if (siteFilesFirst) {
+      startHelpers()
+      await writeSiteFiles()
+    }
+    for (let block = claims.next(); block; block = claims.next()) {
+      for (let index = block.start; index < block.end; index++) await renderHere(index)
+      progress(block.end - block.start)
       // Note: workers start once pages turn out to need rendering; a build that keeps most pages (one seed added) never pays for them.
       if (helpers.length === 0 && rendered >= rendersBeforeWorkers) startHelpers()
       if (helpers.length > 0) {
@@ -155,14 +167,7 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
     await Promise.all(helpers.map((helper) => helper.close()))
   }
 
-  for (const file of siteFiles(source.archive, source.views, (index) => keys.cardKey(index))) {
-    if (!('make' in file)) {
-      await writer.write(file)
-      continue
-    }
-    const key = fingerprint(source.siteKey, file.path, file.inputs)
-    if (!(await writer.reuse(file.path, key))) await writer.write({path: file.path, contents: file.make(), from: file.from}, key)
-  }
+  if (!siteFilesFirst) await writeSiteFiles()
   // Note: each asset is copied once, from the last folder that has it, so a user's file replaces the built-in one.
   const assets = new Map<string, string>()
   for (const dir of source.assetDirs) for (const relative of await findAllFiles(dir)) assets.set(relative, path.join(dir, relative))

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict'
 import {appendFile, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
+import {Worker} from 'node:worker_threads'
 import {makeTempDir} from '../../test/helpers/build-from-files.js'
 import type {Article} from '../model/article.js'
-import {ArticleStore, seedKey, type SeedResult} from './article-store.js'
+import {ArticleStore, readStoredBody, seedKey, type SeedResult, type SharedBodies} from './article-store.js'
 
 const dirs: string[] = []
 after(async () => {
@@ -157,5 +158,46 @@ test('a store file cut short in place under a build says the cache is damaged, r
   await store.save(new Set([keyA]))
   await writeFile(file, 'x')
   assert.throws(() => store.body(keyA), /build cache is damaged.*delete the cache folder/)
+  store.close()
+})
+
+/** Read `bodies` in a worker thread of this process, as a page worker does. */
+async function readInWorker(bodies: SharedBodies, count: number): Promise<(string | null)[]> {
+  const module = new URL('./article-store.ts', import.meta.url).href
+  // Note: a worker does not run the `--import tsx` it inherits, so it registers tsx itself (as `startWorker` does).
+  const code = `
+    const {parentPort, workerData} = require('node:worker_threads')
+    import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.module) }).then(({readStoredBody}) => {
+      const {fd, spans} = workerData.bodies
+      const read = []
+      for (let i = 0; i < workerData.count; i++) read.push(spans[2 * i] < 0 ? null : readStoredBody(fd, {start: spans[2 * i], end: spans[2 * i + 1]}))
+      parentPort.postMessage(read)
+    })`
+  const worker = new Worker(code, {eval: true, workerData: {tsx: import.meta.resolve('tsx/esm/api'), module, bodies, count}})
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.once('message', resolve)
+      worker.once('error', reject)
+    })
+  } finally {
+    await worker.terminate()
+  }
+}
+
+test('a worker thread reads the stored bodies the store shares, through its open file', async () => {
+  const file = await storeFile()
+  const store = ArticleStore.empty(file, 'fp1')
+  assert.equal(store.shareBodies([keyA]), undefined, 'a store without stored bodies shares none')
+  const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
+  store.set(keyA, result('a', '<p>“a”\t</p>'))
+  store.set(keyB, result('b', ''))
+  await store.save(new Set([keyA, keyB]))
+  const bodies = store.shareBodies([keyB, keyC, keyA])
+  assert.ok(bodies)
+  assert.equal(readStoredBody(bodies.fd, {start: bodies.spans[4] as number, end: bodies.spans[5] as number}), '<p>“a”\t</p>')
+  // The file is replaced under the build: the shared descriptor still reads the bodies it had.
+  await writeFile(`${file}.new`, 'something else\n')
+  await rename(`${file}.new`, file)
+  assert.deepEqual(await readInWorker(bodies, 3), ['', null, '<p>“a”\t</p>'])
   store.close()
 })

@@ -42,6 +42,36 @@ interface BodySpan {
 }
 
 /**
+ * Stored bodies, for a worker thread of the same build: the store file's
+ * open descriptor (threads share the process's descriptors) and, for each
+ * article asked for, its body's `start` and `end` at `2 * i` and `2 * i + 1`
+ * of `spans`, or -1 when the store does not hold it.
+ */
+export interface SharedBodies {
+  readonly fd: number
+  readonly spans: Float64Array
+}
+
+/**
+ * Read the body at `span` from the store file open at `fd`.
+ *
+ * @throws {Error} When the bytes there are not one JSON string (the file was changed under the build).
+ */
+export function readStoredBody(fd: number, span: BodySpan): string {
+  const body = parseJson(readStoredJson(fd, span))
+  if (typeof body !== 'string') throw new Error(damaged)
+  return body
+}
+
+/** Read the JSON text of the body at `span`, without decoding it. */
+function readStoredJson(fd: number, span: BodySpan): string {
+  const bytes = Buffer.allocUnsafe(span.end - span.start)
+  // Note: a short read means the file is not the one the spans were taken from.
+  if (readSync(fd, bytes, 0, bytes.length, span.start) !== bytes.length) throw new Error(damaged)
+  return bytes.toString('utf8')
+}
+
+/**
  * Every seed's processed result, kept on disk between builds as lines: a
  * JSON header naming the format, its version and the fingerprint of
  * everything that shapes a result (generator code, settings, topics file),
@@ -121,11 +151,25 @@ export class ArticleStore {
    * @throws {Error} When the stored body does not decode (the file was changed under the build).
    */
   body(key: string): string | undefined {
-    const json = this.storedBodyJson(key)
-    if (json === undefined) return undefined
-    const body = parseJson(json)
-    if (typeof body !== 'string') throw new Error(damaged)
-    return body
+    const span = this.bodies.get(key)
+    return span === undefined ? undefined : readStoredBody(this.openReader(), span)
+  }
+
+  /**
+   * The bodies of the articles with `keys`, for a worker thread to read (see
+   * `SharedBodies`); undefined when the store holds none. The worker must be
+   * done before the store is saved or closed.
+   */
+  shareBodies(keys: readonly string[]): SharedBodies | undefined {
+    if (this.bodies.size === 0) return undefined
+    const spans = new Float64Array(keys.length * 2).fill(-1)
+    keys.forEach((key, index) => {
+      const span = this.bodies.get(key)
+      if (span === undefined) return
+      spans[2 * index] = span.start
+      spans[2 * index + 1] = span.end
+    })
+    return {fd: this.openReader(), spans}
   }
 
   /** Whether the body of the article with `key` is in the store file (`body` reads it). */
@@ -200,12 +244,12 @@ export class ArticleStore {
   /** A stored body as the JSON text the file holds, read without decoding it. */
   private storedBodyJson(key: string): string | undefined {
     const span = this.bodies.get(key)
-    if (span === undefined) return undefined
+    return span === undefined ? undefined : readStoredJson(this.openReader(), span)
+  }
+
+  private openReader(): number {
     this.reader ??= openSync(this.file, 'r')
-    const bytes = Buffer.allocUnsafe(span.end - span.start)
-    // Note: a short read means the file is not the one the spans were taken from.
-    if (readSync(this.reader, bytes, 0, bytes.length, span.start) !== bytes.length) throw new Error(damaged)
-    return bytes.toString('utf8')
+    return this.reader
   }
 }
 

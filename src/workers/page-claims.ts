@@ -63,10 +63,11 @@ export class PageClaims {
     return block
   }
 
-  /** In a worker, after sending a claimed block's batch: wait (blocking the worker only) while the main thread is too far behind. */
-  sentBatch(): void {
+  /** In a worker, after sending a claimed block's batch: with `wait`, wait (blocking the worker only) while the main thread is too far behind. */
+  sentBatch(wait = true): void {
     Atomics.add(this.cells, unwritten, 1)
     Atomics.sub(this.cells, claiming, 1)
+    if (!wait) return
     for (let waiting = Atomics.load(this.cells, unwritten); waiting >= batchesWaiting; waiting = Atomics.load(this.cells, unwritten)) {
       Atomics.wait(this.cells, unwritten, waiting)
     }

@@ -1,7 +1,7 @@
+import type {SharedBodies} from '../cache/article-store.js'
 import type {SiteConfig} from '../config/site-config.js'
 import type {IndexSettings} from '../indexes/build-archive.js'
 import type {Article} from '../model/article.js'
-import type {Page} from '../render/page.js'
 import type {ThrownError} from './chunk-messages.js'
 
 /**
@@ -10,8 +10,10 @@ import type {ThrownError} from './chunk-messages.js'
  * pages in the same order and gives each the same key and bytes.
  */
 export interface PageWorkerData {
-  /** The articles, without their bodies (`bodyHtml` is empty): a worker renders no article page. */
+  /** The articles; `bodyHtml` is empty for those whose body `bodies` locates. */
   readonly articles: readonly Article[]
+  /** Where to read the bodies the build cache holds, by index into `articles`. */
+  readonly bodies?: SharedBodies
   readonly indexSettings: IndexSettings
   readonly config: SiteConfig
   readonly templateDirs: readonly string[]
@@ -26,7 +28,7 @@ export interface PageWorkerData {
    * their bytes to the main thread, which writes them.
    */
   readonly writeDir?: string
-  /** The `PageClaims` memory, over the pages `workerPageIndexes` picks. */
+  /** The `PageClaims` memory, over every page the main thread planned. */
   readonly claims: SharedArrayBuffer
   /** The number of pages the main thread planned. */
   readonly pageCount: number
@@ -51,15 +53,3 @@ export type PageWorkerMessage =
   | {readonly kind: 'done'}
   | {readonly kind: 'template-error'; readonly message: string; readonly file: string; readonly line: number; readonly column: number}
   | {readonly kind: 'failed'; readonly error: ThrownError}
-
-/**
- * The indexes of the pages a worker may render: every page but the article
- * pages, which alone need the article bodies, kept on the main thread.
- */
-export function workerPageIndexes(pages: readonly Page[]): number[] {
-  const indexes: number[] = []
-  pages.forEach((page, index) => {
-    if (page.template !== 'article.html') indexes.push(index)
-  })
-  return indexes
-}

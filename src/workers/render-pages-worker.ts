@@ -1,21 +1,24 @@
 /**
- * A worker thread that renders list pages beside the main thread: it rebuilds
- * the archive from the articles it was given, then takes blocks of list pages
- * from the shared `PageClaims`. On a clean build it writes the pages itself
- * and tells the main thread what it wrote; otherwise it sends them back as
- * UTF-8 bytes, moved (not copied), for the main thread to write.
+ * A worker thread that renders pages beside the main thread: it rebuilds the
+ * archive from the articles it was given, then takes blocks of pages from the
+ * shared `PageClaims`, reading article bodies from the build cache's file as
+ * the main thread does. On a clean build it writes the pages itself and tells
+ * the main thread what it wrote; otherwise it sends them back as UTF-8 bytes,
+ * moved (not copied), for the main thread to write.
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import {loadTemplates, TemplateError} from '../adapters/liquid.js'
+import {readStoredBody, type SharedBodies} from '../cache/article-store.js'
 import {PageKeys} from '../cache/page-keys.js'
 import {buildArchive} from '../indexes/build-archive.js'
+import type {Article} from '../model/article.js'
 import {pageTemplates, planPages, renderView} from '../render/render-site.js'
 import {outputPathFor, siteUrls} from '../render/urls.js'
 import {ViewBuilder} from '../render/views.js'
 import {pathInside, writeNewFile} from '../write/write-output.js'
 import {toThrownError} from './chunk-messages.js'
 import {PageClaims} from './page-claims.js'
-import {workerPageIndexes, type PageWorkerData, type PageWorkerMessage, type WorkerPage} from './page-worker-data.js'
+import type {PageWorkerData, PageWorkerMessage, WorkerPage} from './page-worker-data.js'
 
 const port = parentPort
 if (!port) throw new Error('the page worker must run in a worker thread')
@@ -32,19 +35,18 @@ try {
 
 function renderClaimedPages(data: PageWorkerData): void {
   const {archive} = buildArchive(data.articles, data.indexSettings)
-  const views = new ViewBuilder(archive, data.config, siteUrls(data.config.baseUrl))
+  const views = new ViewBuilder(archive, data.config, siteUrls(data.config.baseUrl), bodyReader(data.articles, data.bodies))
   const keys = new PageKeys(archive, views, data.siteKey, data.templateKeys)
   const templates = loadTemplates(data.templateDirs, pageTemplates)
   const pages = [...planPages(archive, views)]
   if (pages.length !== data.pageCount) throw new Error(`the page worker planned ${pages.length} pages, the main thread ${data.pageCount}`)
-  const shared = workerPageIndexes(pages)
-  const claims = new PageClaims(data.claims, shared.length)
+  const claims = new PageClaims(data.claims, pages.length)
   const encoder = new TextEncoder()
   const made = new Set<string>()
   for (let block = claims.claim(); block; block = claims.claim()) {
     const batch: WorkerPage[] = []
     const transfer: ArrayBuffer[] = []
-    for (const index of shared.slice(block.start, block.end)) {
+    for (let index = block.start; index < block.end; index++) {
       const page = pages[index]
       if (!page) throw new Error(`no page ${index}`)
       const {key, view} = keys.key(page)
@@ -64,6 +66,19 @@ function renderClaimedPages(data: PageWorkerData): void {
       batch.push({index, path, key, wrote: writeNewFile(pathInside(data.writeDir, path), html, made)})
     }
     send({kind: 'pages', pages: batch}, transfer)
-    claims.sentBatch()
+    // Note: pages written here hold no memory while they wait, so only a worker that sends HTML waits for the main thread.
+    claims.sentBatch(data.writeDir === undefined)
+  }
+}
+
+/** An article's body: its own, or read from the build cache's file where `bodies` locates it. */
+function bodyReader(articles: readonly Article[], bodies: SharedBodies | undefined): (article: Article) => string {
+  if (!bodies) return (article) => article.bodyHtml
+  const indexes = new Map(articles.map((article, index) => [article.source, index]))
+  return (article) => {
+    const index = indexes.get(article.source)
+    const start = index === undefined ? -1 : (bodies.spans[2 * index] as number)
+    if (index === undefined || start < 0) return article.bodyHtml
+    return readStoredBody(bodies.fd, {start, end: bodies.spans[2 * index + 1] as number})
   }
 }
