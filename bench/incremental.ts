@@ -5,7 +5,11 @@
  * command line, with wall time, articles per second, pages rendered, files
  * and bytes written, the search index's share, and peak memory.
  *
- *   npm run bench -- --sizes 1000,10000 --runs 3 [--work DIR] [--no-search]
+ *   npm run bench -- --sizes 1000,10000 --runs 3 [--work DIR] [--no-search] [--peers "hugo eleventy"]
+ *
+ * With `--peers`, it then times the same sizes beside the peers named, in one
+ * run of `bench/peers.ts` (cold builds with the search index, the ratios
+ * ours/peer of that run, and the physical floor).
  *
  * Seeds and sites go to --work (default: a folder in the system's temporary
  * folder), never into the repository. Each build starts after `sync`, once
@@ -25,11 +29,12 @@ const {values} = parseArgs({
     runs: {type: 'string', default: '3'},
     work: {type: 'string', default: path.join(tmpdir(), 'news-archive-bench')},
     'no-search': {type: 'boolean', default: false},
+    peers: {type: 'string'},
     help: {type: 'boolean', short: 'h', default: false},
   },
 })
 if (values.help) {
-  process.stdout.write('Usage: npm run bench -- [--sizes 10000,100000] [--runs 3] [--work DIR] [--no-search]\n')
+  process.stdout.write('Usage: npm run bench -- [--sizes 10000,100000] [--runs 3] [--work DIR] [--no-search] [--peers "hugo eleventy"]\n')
   process.exit(0)
 }
 const sizes = values.sizes.split(',').map((size) => Number(size.trim()))
@@ -164,6 +169,14 @@ async function main(): Promise<void> {
   process.stdout.write(`${report}\n`)
   await writeFile(path.join(work, 'bench-incremental.json'), JSON.stringify(detail, null, 2))
   process.stderr.write(`Every run's figures: ${path.join(work, 'bench-incremental.json')}\n`)
+  if (values.peers !== undefined) comparePeers(values.peers)
+}
+
+/** Cold builds of `sizes` beside `peers`, timed in one run by `bench/peers.ts`, which prints its own tables. */
+function comparePeers(peers: string): void {
+  const args = ['--import', 'tsx', path.join(repoRoot, 'bench', 'peers.ts'), '--peers', peers, '--reps', String(runs), ...sizes.map(String)]
+  const result = spawnSync(process.execPath, args, {stdio: 'inherit', cwd: repoRoot})
+  if (result.status !== 0) throw new Error(`bench/peers.ts failed (exit code ${result.status})`)
 }
 
 await main()
