@@ -130,7 +130,13 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
   }
 
   const writeSiteFiles = async (): Promise<void> => {
+    let made = 0
     for (const file of siteFiles(source.archive, source.views, (index) => keys.cardKey(index))) {
+      // Note: now and then, take in the workers' batches, so their records do not pile up and a failure shows at once.
+      if (helpers.length > 0 && ++made % 256 === 0) {
+        await nextTurn()
+        await writeArrivals()
+      }
       if (!('make' in file)) {
         await writer.write(file)
         continue

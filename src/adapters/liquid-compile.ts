@@ -10,6 +10,7 @@ import {
   Output,
   RenderTag,
   TokenKind,
+  toValue,
   TypeGuards,
   UnlessTag,
   type Liquid,
@@ -101,14 +102,19 @@ class Frame {
   }
 }
 
-/** `forloop`, with the same members as LiquidJS's ForloopDrop. */
+/** `forloop`, with the same members, in the same order, as LiquidJS's ForloopDrop. */
 class LoopState extends Drop {
-  i = 0
-  constructor(
-    readonly length: number,
-    readonly name: string,
-  ) {
+  i: number
+  readonly length: number
+  readonly name: string
+  constructor(length: number, name: string) {
     super()
+    this.i = 0
+    this.length = length
+    this.name = name
+  }
+  next(): void {
+    this.i++
   }
   index0(): number {
     return this.i
@@ -128,13 +134,16 @@ class LoopState extends Drop {
   rindex0(): number {
     return this.length - this.i - 1
   }
+  /** What `{{ forloop }}` prints. */
+  override valueOf(): string {
+    return JSON.stringify(this)
+  }
 }
 
 // Parsed shapes LiquidJS keeps in fields its type declarations mark private.
 interface ParsedFilter {
   readonly name: string
   readonly handler: (...args: unknown[]) => unknown
-  readonly raw: boolean
   readonly args: readonly unknown[]
 }
 interface ParsedValue {
@@ -161,7 +170,6 @@ interface ParsedToken {
   readonly operator?: string
   readonly variable?: unknown
   readonly props?: readonly ParsedToken[]
-  getText(): string
 }
 interface HtmlTemplate {
   readonly token: {readonly kind: number}
@@ -245,7 +253,8 @@ class Compiler {
   }
 
   private forTag(tag: ForTag, blocks: Blocks): Render {
-    if (Object.keys((tag.hash as unknown as ParsedHash).hash).length > 0) throw new Unsupported()
+    // Note: a loop variable named `forloop` breaks LiquidJS's own loop, which then reports an error.
+    if (Object.keys((tag.hash as unknown as ParsedHash).hash).length > 0 || tag.variable === 'forloop') throw new Unsupported()
     const collection = this.token(tag.collection as unknown as ParsedToken)
     const name = `${tag.variable}-${tag.collection.getText()}`
     const variable = tag.variable
@@ -261,7 +270,7 @@ class Compiler {
       for (const item of items) {
         vars[variable] = item
         body(inner, out)
-        loop.i++
+        loop.next()
       }
     }
   }
@@ -469,10 +478,6 @@ function isComparable(value: unknown): boolean {
 
 function isTruthy(value: unknown): boolean {
   return value !== false && value !== undefined && value !== null
-}
-
-function toValue(value: unknown): unknown {
-  return value instanceof Drop && typeof value.valueOf === 'function' ? value.valueOf() : value
 }
 
 function stringify(value: unknown): string {

@@ -5,7 +5,7 @@ import {after, test} from 'node:test'
 import {Worker} from 'node:worker_threads'
 import {makeTempDir} from '../../test/helpers/build-from-files.js'
 import type {Article} from '../model/article.js'
-import {ArticleStore, readStoredBody, seedKey, type SeedResult, type SharedBodies} from './article-store.js'
+import {ArticleStore, readSharedBody, seedKey, type SeedResult, type SharedBodies} from './article-store.js'
 
 const dirs: string[] = []
 after(async () => {
@@ -167,10 +167,9 @@ async function readInWorker(bodies: SharedBodies, count: number): Promise<(strin
   // Note: a worker does not run the `--import tsx` it inherits, so it registers tsx itself (as `startWorker` does).
   const code = `
     const {parentPort, workerData} = require('node:worker_threads')
-    import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.module) }).then(({readStoredBody}) => {
-      const {fd, spans} = workerData.bodies
+    import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.module) }).then(({readSharedBody}) => {
       const read = []
-      for (let i = 0; i < workerData.count; i++) read.push(spans[2 * i] < 0 ? null : readStoredBody(fd, {start: spans[2 * i], end: spans[2 * i + 1]}))
+      for (let i = 0; i < workerData.count; i++) read.push(readSharedBody(workerData.bodies, i) ?? null)
       parentPort.postMessage(read)
     })`
   const worker = new Worker(code, {eval: true, workerData: {tsx: import.meta.resolve('tsx/esm/api'), module, bodies, count}})
@@ -194,7 +193,8 @@ test('a worker thread reads the stored bodies the store shares, through its open
   await store.save(new Set([keyA, keyB]))
   const bodies = store.shareBodies([keyB, keyC, keyA])
   assert.ok(bodies)
-  assert.equal(readStoredBody(bodies.fd, {start: bodies.spans[4] as number, end: bodies.spans[5] as number}), '<p>“a”\t</p>')
+  assert.equal(readSharedBody(bodies, 2), '<p>“a”\t</p>')
+  assert.equal(readSharedBody(bodies, 1), undefined, 'an article the store does not hold')
   // The file is replaced under the build: the shared descriptor still reads the bodies it had.
   await writeFile(`${file}.new`, 'something else\n')
   await rename(`${file}.new`, file)

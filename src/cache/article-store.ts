@@ -57,10 +57,18 @@ export interface SharedBodies {
  *
  * @throws {Error} When the bytes there are not one JSON string (the file was changed under the build).
  */
-export function readStoredBody(fd: number, span: BodySpan): string {
+function readStoredBody(fd: number, span: BodySpan): string {
   const body = parseJson(readStoredJson(fd, span))
   if (typeof body !== 'string') throw new Error(damaged)
   return body
+}
+
+/** The body of article `index` of the ones `bodies` was made for, or undefined when the store does not hold it. */
+export function readSharedBody(bodies: SharedBodies, index: number): string | undefined {
+  const start = bodies.spans[2 * index]
+  const end = bodies.spans[2 * index + 1]
+  if (start === undefined || end === undefined || start < 0) return undefined
+  return readStoredBody(bodies.fd, {start, end})
 }
 
 /** Read the JSON text of the body at `span`, without decoding it. */

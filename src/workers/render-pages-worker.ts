@@ -8,7 +8,7 @@
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import {loadTemplates, TemplateError} from '../adapters/liquid.js'
-import {readStoredBody, type SharedBodies} from '../cache/article-store.js'
+import {readSharedBody, type SharedBodies} from '../cache/article-store.js'
 import {PageKeys} from '../cache/page-keys.js'
 import {buildArchive} from '../indexes/build-archive.js'
 import type {Article} from '../model/article.js'
@@ -71,14 +71,12 @@ function renderClaimedPages(data: PageWorkerData): void {
   }
 }
 
-/** An article's body: its own, or read from the build cache's file where `bodies` locates it. */
+/** An article's body: read from the build cache's file where `bodies` locates it, else its own. */
 function bodyReader(articles: readonly Article[], bodies: SharedBodies | undefined): (article: Article) => string {
   if (!bodies) return (article) => article.bodyHtml
   const indexes = new Map(articles.map((article, index) => [article.source, index]))
   return (article) => {
     const index = indexes.get(article.source)
-    const start = index === undefined ? -1 : (bodies.spans[2 * index] as number)
-    if (index === undefined || start < 0) return article.bodyHtml
-    return readStoredBody(bodies.fd, {start, end: bodies.spans[2 * index + 1] as number})
+    return (index === undefined ? undefined : readSharedBody(bodies, index)) ?? article.bodyHtml
   }
 }
