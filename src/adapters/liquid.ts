@@ -107,7 +107,7 @@ export function createEngine(dirs: readonly string[], compile = true): Liquid {
   return engine
 }
 
-/** The partial every listing renders once per article. */
+/** The partial a listing renders for each article it shows. */
 const cardPartial = 'partials/card.html'
 
 /**
