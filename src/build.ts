@@ -168,13 +168,12 @@ export function openCache(options: BuildOptions): BuildCache {
 function siteSource(archive: Archive, articles: readonly Article[], indexSettings: IndexSettings, config: SiteConfig, templates: TemplateSet, options: BuildOptions, key: string, store: ArticleStore): SiteSource {
   // Note: articles from the store come without their bodies, which stay in the store until a page shows them.
   const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl), (article) => store.body(articleSeedKey(article)) ?? article.bodyHtml)
-  const bodies = store.shareBodies(articles.map(articleSeedKey))
   const dirs = templateDirs(options)
   const keysOfTemplates = templateKeys(dirs, pageTemplates)
   const siteKey = fingerprint(key, JSON.stringify(views.site))
   return {
     articles, indexSettings, archive, config, views, siteKey, templates,
-    ...(bodies === undefined ? {} : {bodies}),
+    shareBodies: () => store.shareBodies(articles.map(articleSeedKey)),
     keys: new PageKeys(archive, views, siteKey, keysOfTemplates),
     templateKeys: keysOfTemplates,
     templateDirs: dirs,

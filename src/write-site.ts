@@ -28,10 +28,14 @@ const rendersBeforeWorkers = 64
 
 /** What the pages of a site are made from, on the main thread and (for `workers`) in worker threads. */
 export interface SiteSource {
-  /** The articles; `bodyHtml` is empty for those whose body `bodies` locates. */
+  /** The articles; `bodyHtml` is empty for those whose body the build cache holds. */
   readonly articles: readonly Article[]
-  /** The bodies the build cache holds, for workers (see `ArticleStore.shareBodies`). */
-  readonly bodies?: SharedBodies
+  /**
+   * Where workers read the bodies the build cache holds, by index into
+   * `articles` (see `ArticleStore.shareBodies`). Note: asked for only when
+   * workers start, so a build that renders a few pages never pays for it.
+   */
+  readonly shareBodies: () => SharedBodies | undefined
   readonly indexSettings: IndexSettings
   readonly archive: Archive
   readonly config: SiteConfig
@@ -75,11 +79,12 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
   const helpers: PageWorker[] = []
   const directDir = writer.directWriteDir()
   const startHelpers = (): void => {
+    const bodies = source.shareBodies()
     for (let count = 0; count < options.workers; count++) {
       helpers.push(
         PageWorker.start({
           articles: source.articles,
-          ...(source.bodies === undefined ? {} : {bodies: source.bodies}),
+          ...(bodies === undefined ? {} : {bodies}),
           indexSettings: source.indexSettings,
           config: source.config,
           templateDirs: source.templateDirs,
