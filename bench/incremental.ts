@@ -13,15 +13,19 @@
  *
  * Seeds and sites go to --work (default: a folder in the system's temporary
  * folder), never into the repository. Each build starts after `sync`, once
- * the disk has written back the files of the build before.
+ * the disk has written back the files of the build before, and once creating
+ * files costs what it usually does (`settleDisk`). Nothing is deleted while
+ * builds are timed: old sites and caches are renamed into a trash folder,
+ * removed at the end.
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {mkdir, readdir, readFile, rm, unlink, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rename, rm, unlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {corpusDir, readCorpus, repoRoot} from '../test/helpers/corpus.js'
+import {settleDisk} from './settle-disk.js'
 
 const {values} = parseArgs({
   options: {
@@ -44,6 +48,8 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteg
   process.exit(2)
 }
 const work = path.resolve(values.work)
+/** Where old sites, caches and disk probes go until the timings are done. */
+const trash = path.join(work, 'trash')
 const corpusFile = path.join(corpusDir, 'reuters-21578.jsonl.gz')
 const corpusSize = 19_043
 
@@ -95,6 +101,7 @@ async function measure(seeds: string, out: string, cacheDir: string): Promise<Ru
   // Note: the disk first writes back what the last build left in the page cache (gigabytes after a cold
   // build at 100,000), so that the build measured next is not charged for it.
   spawnSync('sync')
+  await settleDisk(trash)
   const args = ['--import', path.join(repoRoot, 'bench/peak-rss.mjs'), path.join(repoRoot, 'bin/news-archive.js'), 'build', '--seeds', seeds, '--out', out, '--cache-dir', cacheDir, '--json', '--quiet', ...(values['no-search'] ? ['--no-search'] : [])]
   const started = performance.now()
   const child = spawn(process.execPath, args, {cwd: work, env: {...process.env, NEWS_ARCHIVE_BENCH_RSS_FILE: rssFile}, stdio: ['ignore', 'pipe', 'pipe']})
@@ -108,6 +115,13 @@ async function measure(seeds: string, out: string, cacheDir: string): Promise<Ru
   const figures = JSON.parse(stdout.trim().split('\n').at(-1) as string) as Omit<Run, 'seconds' | 'peakRssMb'>
   const peakRssMb = Number(await readFile(rssFile, 'utf8')) / 1024
   return {...figures, seconds, peakRssMb}
+}
+
+/** Rename `dir` (if there) into the trash folder: deleting it now would slow the next build's file creation. */
+async function moveToTrash(dir: string): Promise<void> {
+  await rename(dir, path.join(trash, `${path.basename(dir)}-${Date.now().toString(36)}`)).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  })
 }
 
 function median(numbers: readonly number[]): number {
@@ -124,7 +138,7 @@ function describe(label: string, list: readonly Run[]): string {
 }
 
 async function main(): Promise<void> {
-  await mkdir(work, {recursive: true})
+  await mkdir(trash, {recursive: true})
   const stories = readCorpus(runs)
   const rows: string[] = []
   const ratios: string[] = []
@@ -137,7 +151,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${size} seeds (newest ${newest})\n`)
     const cold: Run[] = []
     for (let run = 0; run < runs; run++) {
-      for (const dir of [out, cacheDir, path.join(work, `.site-${size}.previous`), path.join(work, `.site-${size}.staging`)]) await rm(dir, {recursive: true, force: true})
+      for (const dir of [out, cacheDir, path.join(work, `.site-${size}.previous`), path.join(work, `.site-${size}.staging`)]) await moveToTrash(dir)
       cold.push(await measure(seeds, out, cacheDir))
       process.stderr.write(`  cold build ${run + 1}: ${fixed((cold.at(-1) as Run).seconds)} s\n`)
     }
@@ -169,6 +183,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${report}\n`)
   await writeFile(path.join(work, 'bench-incremental.json'), JSON.stringify(detail, null, 2))
   process.stderr.write(`Every run's figures: ${path.join(work, 'bench-incremental.json')}\n`)
+  await rm(trash, {recursive: true, force: true})
   if (values.peers !== undefined) comparePeers(values.peers)
 }
 

@@ -9,7 +9,7 @@
  * For each N it runs the harness's `run.sh N` (which makes the seeds, converts
  * and times the peers and the physical floor), then times our cold build of
  * the very same seed folder: empty output folder, empty cache, `nice -10` as
- * root, after waiting for an idle machine, repeated when other processes used
+ * root, after waiting for file creation to settle and for an idle machine, repeated when other processes used
  * the CPU meanwhile, under `/usr/bin/time`. Our rows go into the harness's
  * `results.tsv` under the same run id, so `report.mjs` prints one table; then
  * come our extra figures (articles/s, pages, bytes, search indexing, stages)
@@ -28,6 +28,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
+import {settleDisk} from './settle-disk.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const harness = process.env['NEWS_ARCHIVE_PEERS_HARNESS'] ?? path.resolve(repoRoot, '../shared/bench/peers')
@@ -143,6 +144,8 @@ async function measure(input: {run: string; n: number; label: string; reps: numb
       // Note: a fresh name every time, so a folder left by an interrupted run is never a warm cache.
       const name = `${rep}.${attempt}-${Date.now().toString(36)}`
       execFileSync('sync')
+      // Note: as run.sh settles before the first build of each peer, and never deletes while timing.
+      if (rep === 1 && attempt === 1) await settleDisk(path.join(input.dir, 'disk-probes'))
       await waitQuiet()
       const time = await timed(input.command(input.out(name), name), input.dir)
       const count = countOutput(input.out(name))

@@ -27,7 +27,7 @@ let full: BuiltSite
 let summary: BuiltSite
 
 before(async () => {
-  full = await buildSite({seedsDir: exampleSeeds, seeds, config: {baseUrl, title: 'Wire & Co', feedSize: 3, feedContent: 'full'}})
+  full = await buildSite({seedsDir: exampleSeeds, seeds, config: {baseUrl, title: 'Wire & Co', feedSize: 3, feedContent: 'full', topics: {feeds: ['rss', 'atom', 'json']}}})
   summary = await buildSite({seedsDir: exampleSeeds, seeds, config: {baseUrl, feedSize: 3, feedContent: 'summary'}})
   assert.equal(full.result.wrote, true)
   assert.equal(summary.result.wrote, true)
@@ -127,7 +127,7 @@ test('every topic page has an RSS feed of its own articles, newest first', async
   assert.equal(rss.channel.lastBuildDate, 'Sun, 01 Dec 2024 00:00:00 GMT')
 })
 
-test('every topic also has an Atom feed and a JSON Feed of the same articles, and its page advertises all three', async () => {
+test('with topics.feeds asking for all three, every topic also has an Atom feed and a JSON Feed of the same articles, and its page advertises all three', async () => {
   const topics = (await readdir(path.join(full.outDir, 'topics'), {withFileTypes: true})).filter((entry) => entry.isDirectory())
   for (const topic of topics) {
     const base = `${baseUrl}topics/${topic.name}/`
@@ -149,8 +149,8 @@ test('every topic also has an Atom feed and a JSON Feed of the same articles, an
   }
 })
 
-test('topics.feeds chooses the formats each topic gets', async () => {
-  const rssOnly = await buildSite({seedsDir: exampleSeeds, seeds, config: {baseUrl, topics: {feeds: ['rss']}}})
+test('by default each topic gets an RSS feed alone', async () => {
+  const rssOnly = await buildSite({seedsDir: exampleSeeds, seeds, config: {baseUrl}})
   try {
     assert.ok(existsSync(path.join(rssOnly.outDir, 'topics/telecoms/feed.xml')))
     assert.equal(existsSync(path.join(rssOnly.outDir, 'topics/telecoms/atom.xml')), false)

@@ -53,7 +53,8 @@ const previousSite: InputFiles = {
 /** A build whose problems are collected, whether returned or thrown (config errors stop the build at once). */
 async function buildCase(cwd: string, outDir: string, skipInvalid = false): Promise<{result?: BuildResult; problems: readonly Problem[]}> {
   try {
-    const result = await build(buildOptions(cwd, {outDir, skipInvalid}))
+    // Note: the cache goes beside the scratch folder, so a fixture's folder stays as it is in the repository.
+    const result = await build(buildOptions(cwd, {outDir, skipInvalid, cacheDir: `${path.dirname(outDir)}.cache`}))
     return {result, problems: result.problems}
   } catch (error) {
     if (error instanceof ContentError) return {problems: [error.problem]}

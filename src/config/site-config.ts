@@ -53,7 +53,11 @@ export interface TopicSettings {
   readonly addExtracted: boolean
   /** The topics file (aliases, merges, blocklist, subject rules), relative to the config file. */
   readonly file: string
-  /** The feeds each topic gets; an archive with very many topics may keep fewer. */
+  /**
+   * The feeds each topic gets. Note: RSS alone by default, as feed readers
+   * expect of a tag; every format doubles the files of an archive whose
+   * topics outnumber its articles.
+   */
   readonly feeds: readonly FeedFormatName[]
 }
 
@@ -70,7 +74,7 @@ export const defaultConfig: SiteConfig = {
   permalink: '/:year/:month/:day/:slug/',
   feedSize: 20,
   feedContent: 'full',
-  topics: {max: 6, minArticles: 1, addExtracted: false, file: 'topics.yml', feeds: feedFormatNames},
+  topics: {max: 6, minArticles: 1, addExtracted: false, file: 'topics.yml', feeds: ['rss']},
   search: {},
   publisher: {name: 'News Archive'},
   maxSeedBytes: 5_000_000,
