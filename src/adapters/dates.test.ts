@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
+import dayjs from 'dayjs'
 import {daysInMonth, isCalendarDate, suggestIsoDate} from './dates.js'
 
 const calendar = [
@@ -45,4 +46,17 @@ for (const example of suggestions) {
 
 test('daysInMonth knows leap years', () => {
   assert.deepEqual(['2024-02', '2023-02', '1900-02', '2000-02', '2024-04', '2024-12-31'].map(daysInMonth), [29, 28, 28, 29, 30, 31])
+})
+
+test('isCalendarDate and daysInMonth agree with dayjs strict parsing on every day of 1000–2100, and on days that do not exist', () => {
+  const day = (year: number, month: number, date: number): string => `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`
+  for (let year = 1000; year <= 2100; year++) {
+    for (let month = 0; month <= 13; month++) {
+      for (const date of [0, 1, 28, 29, 30, 31, 32]) {
+        const text = day(year, month, date)
+        assert.equal(isCalendarDate(text), dayjs.utc(text, 'YYYY-MM-DD', true).isValid(), text)
+      }
+      if (month >= 1 && month <= 12) assert.equal(daysInMonth(day(year, month, 1)), dayjs.utc(day(year, month, 1), 'YYYY-MM-DD', true).daysInMonth(), day(year, month, 1))
+    }
+  }
 })

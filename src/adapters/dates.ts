@@ -11,9 +11,24 @@ dayjs.extend(localizedFormat)
 
 const require = createRequire(import.meta.url)
 
-/** Whether `text` is a real calendar day written `YYYY-MM-DD` (strict, UTC). */
+/**
+ * Whether `text` is a real calendar day written `YYYY-MM-DD` (proleptic
+ * Gregorian, as dayjs). Note: worked out by arithmetic, since every seed's
+ * date is checked and dayjs's strict parse cost more than the rest of
+ * reading the date.
+ */
 export function isCalendarDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && dayjs.utc(text, 'YYYY-MM-DD', true).isValid()
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!parts) return false
+  const month = Number(parts[2])
+  const day = Number(parts[3])
+  return month >= 1 && month <= 12 && day >= 1 && day <= monthLength(Number(parts[1]), month)
+}
+
+/** Days in `month` (1–12) of `year`. */
+function monthLength(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
 }
 
 /** Ways of writing a day that people use instead of `YYYY-MM-DD`, and that can be read without guessing. */
@@ -64,5 +79,5 @@ export function weekday(isoDay: string): number {
 
 /** Days in the month of a `YYYY-MM` or `YYYY-MM-DD` string. */
 export function daysInMonth(isoMonth: string): number {
-  return dayjs.utc(`${isoMonth.slice(0, 7)}-01`, 'YYYY-MM-DD', true).daysInMonth()
+  return monthLength(Number(isoMonth.slice(0, 4)), Number(isoMonth.slice(5, 7)))
 }

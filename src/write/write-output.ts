@@ -287,7 +287,10 @@ export class OutputWriter {
     await rm(previousDir, {recursive: true, force: true})
     if (await exists(outDir)) await rename(outDir, previousDir)
     await rename(stagingDir, outDir)
-    if (registry && newId !== undefined) await this.keepBackBuffer(registry, newId)
+    // Note: a tree written from empty (a first or clean build) leaves no back buffer: hard-linking a copy of every
+    // file costs as much as a third of writing them, and a clean build in CI never needs it. The next build starts
+    // from hard links to the live site instead ('copy').
+    if (registry && newId !== undefined && this.base !== 'empty') await this.keepBackBuffer(registry, newId)
     else await rm(previousDir, {recursive: true, force: true})
     await this.release()
   }
