@@ -183,8 +183,9 @@ async function main(): Promise<void> {
   process.stdout.write(`${report}\n`)
   await writeFile(path.join(work, 'bench-incremental.json'), JSON.stringify(detail, null, 2))
   process.stderr.write(`Every run's figures: ${path.join(work, 'bench-incremental.json')}\n`)
-  await rm(trash, {recursive: true, force: true})
+  // Note: after the peers too, whose timings the deletion would slow.
   if (values.peers !== undefined) comparePeers(values.peers)
+  await rm(trash, {recursive: true, force: true})
 }
 
 /** Cold builds of `sizes` beside `peers`, timed in one run by `bench/peers.ts`, which prints its own tables. */

@@ -9,8 +9,8 @@
  * For each N it runs the harness's `run.sh N` (which makes the seeds, converts
  * and times the peers and the physical floor), then times our cold build of
  * the very same seed folder: empty output folder, empty cache, `nice -10` as
- * root, after waiting for file creation to settle and for an idle machine, repeated when other processes used
- * the CPU meanwhile, under `/usr/bin/time`. Our rows go into the harness's
+ * root, after waiting for file creation to settle and for an idle machine,
+ * repeated when other processes used the CPU meanwhile, under `/usr/bin/time`. Our rows go into the harness's
  * `results.tsv` under the same run id, so `report.mjs` prints one table; then
  * come our extra figures (articles/s, pages, bytes, search indexing, stages)
  * and the ratios to the peers and the floor of the same run.

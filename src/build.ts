@@ -146,17 +146,22 @@ async function buildWith(options: BuildOptions, cache: BuildCache): Promise<Buil
   return {...result, written: writer.written, bytes: writer.bytes, wrote: true, ...pages, unchanged: writer.unchanged + writer.linked, removed: writer.removed, searchIndexed, base: writer.base}
 }
 
+/** What a build keeps of processing once the results are saved: not the seeds (with the bytes read) nor their keys. */
+type SavedProcessing = Omit<CachedProcessing, 'seeds' | 'live'>
+
 /**
  * Process the seeds the store does not already hold, and save the results
  * and the seeds' `stat` signatures. The articles come back without the bodies
  * the store now holds: pages read them back one by one (`ArticleStore.body`),
- * so the build never holds every body at once.
+ * so the build never holds every body at once. Note: nor the seeds' bytes,
+ * which the rest of the build would otherwise keep alive to its end.
  */
-async function processAndSave(seedsDir: string, scan: SeedScan, store: ArticleStore, seedStats: SeedStats, settings: ProcessSettings, options: BuildOptions): Promise<CachedProcessing> {
+async function processAndSave(seedsDir: string, scan: SeedScan, store: ArticleStore, seedStats: SeedStats, settings: ProcessSettings, options: BuildOptions): Promise<SavedProcessing> {
   const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
   await Promise.all([store.save(processed.live), seedStats.save(statEntries(processed.seeds))])
+  const {seeds, live, ...kept} = processed
   const articles = processed.articles.map((article) => (article.bodyHtml !== '' && store.hasBody(articleSeedKey(article)) ? {...article, bodyHtml: ''} : article))
-  return {...processed, articles}
+  return {...kept, articles}
 }
 
 /** The build cache `options` ask for. */
