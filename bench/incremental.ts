@@ -16,7 +16,8 @@
  * the disk has written back the files of the build before, and once creating
  * files costs what it usually does (`settleDisk`). Nothing is deleted while
  * builds are timed: old sites and caches are renamed into a trash folder,
- * removed at the end.
+ * removed at the end (it holds every cold site and cache of a size until
+ * then: about 3 GB per cold build at 100,000).
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
@@ -102,6 +103,7 @@ async function measure(seeds: string, out: string, cacheDir: string): Promise<Ru
   // build at 100,000), so that the build measured next is not charged for it.
   spawnSync('sync')
   await settleDisk(trash)
+  spawnSync('sync')
   const args = ['--import', path.join(repoRoot, 'bench/peak-rss.mjs'), path.join(repoRoot, 'bin/news-archive.js'), 'build', '--seeds', seeds, '--out', out, '--cache-dir', cacheDir, '--json', '--quiet', ...(values['no-search'] ? ['--no-search'] : [])]
   const started = performance.now()
   const child = spawn(process.execPath, args, {cwd: work, env: {...process.env, NEWS_ARCHIVE_BENCH_RSS_FILE: rssFile}, stdio: ['ignore', 'pipe', 'pipe']})
@@ -183,9 +185,12 @@ async function main(): Promise<void> {
   process.stdout.write(`${report}\n`)
   await writeFile(path.join(work, 'bench-incremental.json'), JSON.stringify(detail, null, 2))
   process.stderr.write(`Every run's figures: ${path.join(work, 'bench-incremental.json')}\n`)
-  // Note: after the peers too, whose timings the deletion would slow.
-  if (values.peers !== undefined) comparePeers(values.peers)
-  await rm(trash, {recursive: true, force: true})
+  try {
+    if (values.peers !== undefined) comparePeers(values.peers)
+  } finally {
+    // Note: after the peers too, whose timings the deletion would slow.
+    await rm(trash, {recursive: true, force: true})
+  }
 }
 
 /** Cold builds of `sizes` beside `peers`, timed in one run by `bench/peers.ts`, which prints its own tables. */

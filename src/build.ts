@@ -9,8 +9,7 @@ import {generatorFingerprint} from './cache/generator-fingerprint.js'
 import {fingerprint, stableJson} from './cache/hash.js'
 import {PageKeys} from './cache/page-keys.js'
 import {processCached, type CachedProcessing} from './cache/process-cached.js'
-import {scanSeeds, statEntries, type SeedScan} from './cache/scan-seeds.js'
-import type {SeedStats} from './cache/seed-stats.js'
+import {scanSeeds, statEntries} from './cache/scan-seeds.js'
 import {templateKeys} from './cache/template-keys.js'
 import {loadConfig} from './config/load-config.js'
 import type {SearchSettings, SiteConfig} from './config/site-config.js'
@@ -104,21 +103,17 @@ async function buildWith(options: BuildOptions, cache: BuildCache): Promise<Buil
   const topics = await readTopicRules(options, config)
   const settings = processSettings(config, topics.rules)
   const seedsDir = path.resolve(options.cwd, options.seedsDir)
-  const seedStats = await cache.seedStats(seedsDir)
-  const scan = await scanSeeds(seedsDir, options.seedsDir, seedStats)
-  const scanTime = clock.lap()
-  const store = await cache.articleStore(processingKey(settings, topics.text))
-  const processed = await processAndSave(seedsDir, scan, store, seedStats, settings, options)
+  const {processed, store, scanProblems, seedCount, scanTime} = await readSeeds(seedsDir, cache, settings, topics.text, options, clock)
   const processTime = clock.lap()
   const indexSettings: IndexSettings = {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts}
   const {archive, problems: indexProblems} = buildArchive(processed.articles, indexSettings)
-  const loadProblems = [...scan.problems, ...processed.readProblems]
+  const loadProblems = [...scanProblems, ...processed.readProblems]
   const problems = [...loadProblems, ...processed.problems, ...indexProblems]
   const skipped = [...loadProblems.map((item) => item.file), ...processed.invalid]
   const timings = {scan: scanTime, process: processTime, index: clock.lap(), write: 0, search: 0, commit: 0}
   const result: BuildResult = {
     problems, skipped, articles: archive.articles.length, written: 0, bytes: 0, wrote: false,
-    seeds: scan.seeds.length, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, base: 'none', timings,
+    seeds: seedCount, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, base: 'none', timings,
   }
   if (options.check || (problems.some(isError) && (!options.skipInvalid || indexProblems.some(isError)))) return result
 
@@ -146,22 +141,36 @@ async function buildWith(options: BuildOptions, cache: BuildCache): Promise<Buil
   return {...result, written: writer.written, bytes: writer.bytes, wrote: true, ...pages, unchanged: writer.unchanged + writer.linked, removed: writer.removed, searchIndexed, base: writer.base}
 }
 
-/** What a build keeps of processing once the results are saved: not the seeds (with the bytes read) nor their keys. */
-type SavedProcessing = Omit<CachedProcessing, 'seeds' | 'live'>
+/** What a build keeps of reading its seeds: not the seeds themselves (with the bytes read) nor their cache keys. */
+interface ReadSeeds {
+  readonly processed: Omit<CachedProcessing, 'seeds' | 'live'>
+  /** The build cache's articles, which hold the bodies the articles come without. */
+  readonly store: ArticleStore
+  /** Files the scan could not read. */
+  readonly scanProblems: readonly Problem[]
+  readonly seedCount: number
+  /** Milliseconds the scan took. */
+  readonly scanTime: number
+}
 
 /**
- * Process the seeds the store does not already hold, and save the results
- * and the seeds' `stat` signatures. The articles come back without the bodies
- * the store now holds: pages read them back one by one (`ArticleStore.body`),
- * so the build never holds every body at once. Note: nor the seeds' bytes,
- * which the rest of the build would otherwise keep alive to its end.
+ * Scan the seeds folder, process the seeds the store does not already hold,
+ * and save the results and the seeds' `stat` signatures. The articles come
+ * back without the bodies the store now holds: pages read them back one by
+ * one (`ArticleStore.body`), so the build never holds every body at once.
+ * Note: nor the seeds' bytes, which live only in this function's scan, so
+ * that the rest of the build cannot keep them alive to its end.
  */
-async function processAndSave(seedsDir: string, scan: SeedScan, store: ArticleStore, seedStats: SeedStats, settings: ProcessSettings, options: BuildOptions): Promise<SavedProcessing> {
+async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessSettings, topicsText: string | undefined, options: BuildOptions, clock: {lap(): number}): Promise<ReadSeeds> {
+  const seedStats = await cache.seedStats(seedsDir)
+  const scan = await scanSeeds(seedsDir, options.seedsDir, seedStats)
+  const scanTime = clock.lap()
+  const store = await cache.articleStore(processingKey(settings, topicsText))
   const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
   await Promise.all([store.save(processed.live), seedStats.save(statEntries(processed.seeds))])
   const {seeds, live, ...kept} = processed
   const articles = processed.articles.map((article) => (article.bodyHtml !== '' && store.hasBody(articleSeedKey(article)) ? {...article, bodyHtml: ''} : article))
-  return {...kept, articles}
+  return {processed: {...kept, articles}, store, scanProblems: scan.problems, seedCount: scan.seeds.length, scanTime}
 }
 
 /** The build cache `options` ask for. */

@@ -13,9 +13,11 @@ const require = createRequire(import.meta.url)
 
 /**
  * Whether `text` is a real calendar day written `YYYY-MM-DD` (proleptic
- * Gregorian, as dayjs). Note: worked out by arithmetic, since every seed's
- * date is checked and dayjs's strict parse cost more than the rest of
- * reading the date.
+ * Gregorian; for the years 1000–2100 that articles may carry, exactly what
+ * dayjs's strict parse says). Note: worked out by arithmetic, since every
+ * seed's date is checked and dayjs's strict parse cost more than the rest
+ * of reading the date. Years 0000–0099 count as such (dayjs reads them as
+ * 1900–1999); callers refuse them by their year.
  */
 export function isCalendarDate(text: string): boolean {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)

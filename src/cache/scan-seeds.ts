@@ -1,4 +1,4 @@
-import {readFileSync, statSync} from 'node:fs'
+import {readFile, statSync} from 'node:fs'
 import path from 'node:path'
 import {findSeedPaths} from '../adapters/glob.js'
 import {toDisplayPath} from '../load/display-path.js'
@@ -25,6 +25,9 @@ export interface SeedScan {
   readonly seeds: readonly ScannedSeed[]
   readonly problems: readonly Problem[]
 }
+
+/** Files read at once: a disk that is not in the page cache serves many reads in parallel. */
+const readConcurrency = 64
 
 /**
  * Find every seed below `seedsDir` and learn its hash, reading only the files
@@ -56,17 +59,20 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
       toRead.push(index)
     }
   })
-  // Note: read synchronously, one file at a time. Seeds are small, and a promise and several thread-pool round trips
-  // per file (open, stat, read, close) cost five to nine times as long at 100,000 seeds as the reads themselves.
-  for (const index of toRead) {
-    const seed = results[index] as ScannedSeed
-    try {
-      const bytes = readFileSync(path.join(seedsDir, seed.path))
-      results[index] = {...seed, bytes, hash: sha256(bytes)}
-    } catch (error) {
-      results[index] = readFailed(seed.file, error)
+  let next = 0
+  async function reader(): Promise<void> {
+    while (next < toRead.length) {
+      const index = toRead[next++] as number
+      const seed = results[index] as ScannedSeed
+      try {
+        const bytes = await readBytes(path.join(seedsDir, seed.path))
+        results[index] = {...seed, bytes, hash: sha256(bytes)}
+      } catch (error) {
+        results[index] = readFailed(seed.file, error)
+      }
     }
   }
+  await Promise.all(Array.from({length: Math.min(readConcurrency, toRead.length)}, reader))
   const seeds: ScannedSeed[] = []
   const problems: Problem[] = []
   for (const result of results) {
@@ -81,14 +87,24 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
  * The seed as a `SourceFile`, reading it now if the scan did not.
  * The hash is that of the bytes actually read.
  */
-export function readSeed(seedsDir: string, seed: ScannedSeed): SourceFile | Problem {
+export async function readSeed(seedsDir: string, seed: ScannedSeed): Promise<SourceFile | Problem> {
   if (seed.bytes) return {path: seed.path, file: seed.file, bytes: seed.bytes, hash: seed.hash}
   try {
-    const bytes = readFileSync(path.join(seedsDir, seed.path))
+    const bytes = await readBytes(path.join(seedsDir, seed.path))
     return {path: seed.path, file: seed.file, bytes, hash: sha256(bytes)}
   } catch (error) {
     return readFailed(seed.file, error)
   }
+}
+
+/**
+ * A file's bytes. Note: through `fs.readFile`'s callback, not
+ * `fs/promises`: over 100,000 seeds (85 MB) in the page cache, that read
+ * and hashed them in 1.4–2.1 s against 5.0 s, and `readFileSync` in 1.1 s;
+ * from a cold page cache in 3.9 s, against 12.9 s one file at a time.
+ */
+function readBytes(file: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => readFile(file, (error, bytes) => (error ? reject(error) : resolve(bytes))))
 }
 
 /** The stat index entries of a scan, to save for the next build. */

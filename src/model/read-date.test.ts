@@ -27,6 +27,7 @@ const cases = [
   {text: inFrontMatter('01/03/2024'), expected: '3:7 date-invalid: `date` is "01/03/2024": it is not written as YYYY-MM-DD'},
   {text: inFrontMatter('true'), expected: '3:7 date-invalid: `date` is the boolean true, not a date written as YYYY-MM-DD'},
   {text: inFrontMatter('3024-01-01'), expected: '3:7 date-in-future: `date` is "3024-01-01": the year 3024 is outside 1000–2100'},
+  {text: ' date 0024-02-29 The text.', expected: '1:7 date-in-future: the date line is "0024-02-29": the year 24 is outside 1000–2100'},
   {text: inFrontMatter(''), expected: '3:1 date-missing: `date` is empty'},
   {text: ['---', 'date:', '---', ' date 2024-03-01 Body.'].join('\n'), expected: '2024-03-01'},
   {text: ['---', 'date: 2024-03-02', '---', ' date 2024-03-01 Body.'].join('\n'), expected: '2024-03-02'},

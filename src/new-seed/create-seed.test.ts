@@ -41,10 +41,12 @@ test('a second seed with the same title and date gets -2, and the first is not o
   assert.notEqual(first, second)
 })
 
-test('an impossible or wrongly written date is refused, and no file is made', async () => {
+test('an impossible or wrongly written date, or a year the build refuses, is refused, and no file is made', async () => {
   const cwd = await project()
   await assert.rejects(createSeed({cwd, seedsDir: 'seeds', title: 'T', date: '2024-02-30'}), {name: 'SeedDateError'})
   await assert.rejects(createSeed({cwd, seedsDir: 'seeds', title: 'T', date: '18 Nov 2024'}), /YYYY-MM-DD/)
+  await assert.rejects(createSeed({cwd, seedsDir: 'seeds', title: 'T', date: '0050-01-01'}), /the year 50 is outside 1000–2100/)
+  await assert.rejects(createSeed({cwd, seedsDir: 'seeds', title: 'T', date: '2204-01-01'}), /the year 2204 is outside/)
   assert.equal(existsSync(path.join(cwd, 'seeds')), false)
 })
 

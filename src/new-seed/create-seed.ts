@@ -3,6 +3,7 @@ import path from 'node:path'
 import {isCalendarDate} from '../adapters/dates.js'
 import {deriveSlug} from '../enrich/enrich-article.js'
 import {toDisplayPath} from '../load/display-path.js'
+import {earliestYear, latestYear} from '../model/read-date.js'
 
 /** What `news-archive new` is asked for. */
 export interface NewSeedRequest {
@@ -52,6 +53,9 @@ export function seedText(title: string, date: string): string {
  */
 export async function createSeed(request: NewSeedRequest): Promise<string> {
   if (!isCalendarDate(request.date)) throw new SeedDateError(`--date "${request.date}" is not a calendar day written YYYY-MM-DD, for example 2024-11-18`)
+  // Note: the build refuses these years (a typo, mostly), so a seed with one would not build.
+  const year = Number(request.date.slice(0, 4))
+  if (year < earliestYear || year > latestYear) throw new SeedDateError(`--date "${request.date}": the year ${year} is outside ${earliestYear}–${latestYear}`)
   const dir = path.resolve(request.cwd, request.seedsDir)
   await mkdir(dir, {recursive: true})
   const slug = deriveSlug(request.title)

@@ -41,7 +41,9 @@ export type StagingBase = 'empty' | 'previous' | 'staging' | 'copy'
  * build whose manifest says what each file was made from; the build changes
  * only the files whose key differs (taking a file unchanged since the live
  * site from it by a hard link), deletes files no longer produced, and swaps.
- * The old live site becomes the next build's starting point.
+ * The old live site becomes the next build's starting point; after a tree
+ * written from empty there is none, and the next build starts from hard
+ * links to the live site (`copy`).
  * Note: a file is never written in place in a tree that may share it with
  * another by a hard link: it is unlinked, then created anew.
  */
