@@ -33,7 +33,7 @@ export async function processCached(seedsDir: string, scanned: readonly ScannedS
   const sourceIndexes: number[] = []
   for (const [index, seed] of seeds.entries()) {
     if (results[index]) continue
-    const source = await readSeed(seedsDir, seed)
+    const source = readSeed(seedsDir, seed)
     if (!('bytes' in source)) {
       readProblems.push(source)
       continue
