@@ -17,7 +17,7 @@
  * files costs what it usually does (`settleDisk`). Nothing is deleted while
  * builds are timed: old sites and caches are renamed into a trash folder,
  * removed at the end (it holds every cold site and cache of a size until
- * then: about 3 GB per cold build at 100,000).
+ * then: about 3.4 GB per cold build at 100,000, site and cache).
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
