@@ -3,6 +3,7 @@ import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {build} from './build.js'
+import {ArticleStore} from './cache/article-store.js'
 import {buildOptions, makeTempDir, removeDir, treeManifest, writeFiles} from '../test/helpers/build-from-files.js'
 import {readCorpus, repoRoot} from '../test/helpers/corpus.js'
 
@@ -50,5 +51,26 @@ test('a template mistake met on a worker thread is reported like one met on the 
     const result = await build(buildOptions(dir, {search: false, workers}))
     assert.equal(result.wrote, false, `workers: ${workers}`)
     assert.deepEqual(result.problems.filter((problem) => problem.rule === 'template-invalid').map((problem) => [problem.file, problem.place.line]), [['templates/topic.html', 3]], `workers: ${workers}`)
+  }
+})
+
+test('the bodies are shared with worker threads once a build starts them, and never without workers', async () => {
+  const dir = await siteFolder()
+  const share = ArticleStore.prototype.shareBodies
+  let calls = 0
+  ArticleStore.prototype.shareBodies = function (this: ArticleStore, keys) {
+    calls++
+    return share.call(this, keys)
+  }
+  try {
+    // Note: sharing walks every article; once per block of pages made a build of 100,000 articles without workers take many minutes.
+    for (const workers of [0, 1]) {
+      calls = 0
+      const result = await build(buildOptions(dir, {outDir: `out-${workers}`, cache: false, cacheDir: `.cache-${workers}`, search: false, workers}))
+      assert.ok(result.wrote && result.rendered > 300)
+      assert.equal(calls, workers === 0 ? 0 : 1, `workers: ${workers}`)
+    }
+  } finally {
+    ArticleStore.prototype.shareBodies = share
   }
 })

@@ -78,7 +78,11 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
   const claims = PageClaims.create(pages.length)
   const helpers: PageWorker[] = []
   const directDir = writer.directWriteDir()
+  let helpersStarted = false
+  // Note: once only, and not at all without workers: sharing the bodies walks every article.
   const startHelpers = (): void => {
+    if (helpersStarted || options.workers === 0) return
+    helpersStarted = true
     const bodies = source.shareBodies()
     for (let count = 0; count < options.workers; count++) {
       helpers.push(
@@ -162,7 +166,7 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
       for (let index = block.start; index < block.end; index++) await renderHere(index)
       progress(block.end - block.start)
       // Note: workers start once pages turn out to need rendering; a build that keeps most pages (one seed added) never pays for them.
-      if (helpers.length === 0 && rendered >= rendersBeforeWorkers) startHelpers()
+      if (!helpersStarted && rendered >= rendersBeforeWorkers) startHelpers()
       if (helpers.length > 0) {
         // Note: let the workers' batches in, so they are written while the main thread renders.
         await nextTurn()
