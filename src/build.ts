@@ -169,8 +169,7 @@ async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessS
   const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
   await Promise.all([store.save(processed.live), seedStats.save(statEntries(processed.seeds))])
   const {seeds, live, ...kept} = processed
-  const articles = processed.articles.map((article) => (article.bodyHtml !== '' && store.hasBody(articleSeedKey(article)) ? {...article, bodyHtml: ''} : article))
-  return {processed: {...kept, articles}, store, scanProblems: scan.problems, seedCount: scan.seeds.length, scanTime}
+  return {processed: kept, store, scanProblems: scan.problems, seedCount: scan.seeds.length, scanTime}
 }
 
 /** The build cache `options` ask for. */

@@ -37,7 +37,7 @@ export function processSettings(config: SiteConfig, topicRules: EnrichSettings['
  * result, so results can be cached by content hash and run on worker threads.
  * A `ContentError` becomes a problem; any other error is a bug and is thrown.
  */
-export function processSource(source: SourceFile, settings: ProcessSettings): {article?: Article; problems: Problem[]} {
+export function processSource(source: SourceFile, settings: ProcessSettings): SourceResult {
   try {
     const {article, warnings} = toArticle(parseSource(source, settings), settings)
     return {article, problems: warnings}
@@ -82,17 +82,36 @@ export function planThreads(count: number, env: NodeJS.ProcessEnv = process.env,
 /** The worker module, beside this one's folder, compiled or TypeScript like this file. */
 const processWorker = siblingModule('workers/process-worker', import.meta.url)
 
+/** What processing one seed gave: its article (unless an error stopped it) and its problems. */
+export interface SourceResult {
+  readonly article?: Article
+  readonly problems: readonly Problem[]
+}
+
+/** How `processEach` runs. */
+export interface ProcessEachOptions {
+  /** Called now and then with the number of seeds done so far. */
+  readonly onEach?: (done: number) => void
+  readonly threads?: ThreadPlan
+  /**
+   * Takes each chunk's results as they arrive and returns what to hold of
+   * them (see `ChunkPlan.keep`): the build cache stores them, bodies and all,
+   * and keeps the articles without their bodies.
+   */
+  readonly keep?: (sources: readonly SourceFile[], results: readonly SourceResult[]) => readonly SourceResult[]
+}
+
 /**
- * Run `processSource` over every seed, collecting problems so one bad seed
- * doesn't hide the next. Results are in the order of `sources`, and the same
- * whichever threads made them. `onEach` gets the number of seeds done so far.
- * Large inputs are spread over worker threads (see `planThreads`); `settings`
- * must then survive a structured clone (plain data, no functions).
+ * Run `processSource` over every seed, one result per seed, in the order of
+ * `sources` and the same whichever threads made them. Large inputs are
+ * spread over worker threads (see `planThreads`); `settings` must then
+ * survive a structured clone (plain data, no functions).
  *
  * @throws {Error} A bug in parsing or enriching (never a content problem), with its stack.
  */
-export async function processSources(sources: readonly SourceFile[], settings: ProcessSettings, onEach?: (done: number) => void, threads: ThreadPlan = planThreads(sources.length)): Promise<ProcessedSources> {
-  const results = await runInChunks({
+export async function processEach(sources: readonly SourceFile[], settings: ProcessSettings, options: ProcessEachOptions = {}): Promise<SourceResult[]> {
+  const threads = options.threads ?? planThreads(sources.length)
+  return runInChunks<SourceFile, SourceResult>({
     items: sources,
     chunkSize: threads.chunkSize,
     workers: threads.workers,
@@ -100,8 +119,20 @@ export async function processSources(sources: readonly SourceFile[], settings: P
     runHere: (chunk) => chunk.map((source) => processSource(source, settings)),
     pack: packSources,
     startWorker: () => startWorker(processWorker, settings),
-    ...(onEach ? {onProgress: onEach} : {}),
+    ...(options.keep ? {keep: options.keep} : {}),
+    ...(options.onEach ? {onProgress: options.onEach} : {}),
   })
+}
+
+/**
+ * Run `processSource` over every seed (see `processEach`), collecting
+ * problems so one bad seed doesn't hide the next: articles, problems and the
+ * seeds left out, in the order of `sources`.
+ *
+ * @throws {Error} A bug in parsing or enriching (never a content problem), with its stack.
+ */
+export async function processSources(sources: readonly SourceFile[], settings: ProcessSettings, onEach?: (done: number) => void, threads: ThreadPlan = planThreads(sources.length)): Promise<ProcessedSources> {
+  const results = await processEach(sources, settings, {threads, ...(onEach ? {onEach} : {})})
   const articles: Article[] = []
   const problems: Problem[] = []
   const invalid: string[] = []

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {appendFile, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {appendFile, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {Worker} from 'node:worker_threads'
@@ -28,8 +28,8 @@ const keyB = seedKey({hash: 'b'.repeat(64), path: 'b.txt', file: 'seeds/b.txt'})
 
 async function saved(file: string): Promise<void> {
   const store = await ArticleStore.open(file, 'fp1')
-  store.set(keyA, result('a'))
-  store.set(keyB, result('b'))
+  store.add([keyA], [result('a')])
+  store.add([keyB], [result('b')])
   await store.save(new Set([keyA, keyB]))
 }
 
@@ -64,7 +64,7 @@ for (const [name, {damage, left}] of Object.entries(damages)) {
     const store = await ArticleStore.open(file, fingerprint)
     assert.equal(store.size, left)
     // Saving replaces the damaged file with a sound one.
-    store.set(keyA, result('a2'))
+    store.add([keyA], [result('a2')])
     await store.save(new Set([keyA, keyB]))
     const reopened = await ArticleStore.open(file, fingerprint)
     assert.ok(reopened.get(keyA))
@@ -83,10 +83,9 @@ test('stored bodies stay in the file until asked for, and survive a rewrite of t
   const file = await storeFile()
   const body = '<p>Tabs\tquotes " and backslashes \\ and é</p>'
   const first = await ArticleStore.open(file, 'fp1')
-  first.set(keyA, result('a', body))
-  first.set(keyB, result('b'))
-  assert.equal(first.body(keyA), undefined, 'a fresh article holds its own body')
-  assert.equal(first.get(keyA)?.article?.bodyHtml, body)
+  const [added] = first.add([keyA, keyB], [result('a', body), result('b')])
+  assert.equal(added?.article?.bodyHtml, '', 'an added article comes back without its body')
+  assert.equal(first.body(keyA), body, 'which is read back from the file at once')
   await first.save(new Set([keyA, keyB]))
 
   const second = await ArticleStore.open(file, 'fp1')
@@ -94,7 +93,7 @@ test('stored bodies stay in the file until asked for, and survive a rewrite of t
   assert.equal(second.body(keyA), body)
   // Forgetting a seed with more dead entries than live ones rewrites the file, copying the bodies.
   const many = Array.from({length: 1100}, (_, index) => seedKey({hash: String(index), path: `${index}.txt`, file: `seeds/${index}.txt`}))
-  for (const key of many) second.set(key, result(key.slice(0, 4)))
+  second.add(many, many.map((key) => result(key.slice(0, 4))))
   await second.save(new Set([keyA, keyB, ...many]))
   await second.save(new Set([keyA]))
   assert.equal(second.body(keyA), body)
@@ -103,21 +102,21 @@ test('stored bodies stay in the file until asked for, and survive a rewrite of t
   assert.equal(third.body(keyA), body)
 })
 
-test('once saved, new bodies are read back from the file and the store holds them no more', async () => {
+test('new bodies go to disk as they are added, and the store holds them no more', async () => {
   const file = await storeFile()
   const bodyA = '<p>first “build” – é</p>'
   const bodyC = '<p>an article added later</p>'
   const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
   const first = ArticleStore.empty(file, 'fp1')
-  first.set(keyA, result('a', bodyA))
-  assert.equal(first.hasBody(keyA), false)
+  first.add([keyA], [result('a', bodyA)])
+  assert.equal(first.get(keyA)?.article?.bodyHtml, '', 'the entry no longer carries its body')
+  assert.equal(first.body(keyA), bodyA)
+  await assert.rejects(readFile(file), 'a store written anew replaces the old file only once saved')
   await first.save(new Set([keyA]))
-  assert.equal(first.hasBody(keyA), true)
-  assert.equal(first.get(keyA)?.article?.bodyHtml, '', 'the saved entry no longer carries its body')
   assert.equal(first.body(keyA), bodyA)
 
   // Appending keeps the earlier bodies where they were and places the new one after them.
-  first.set(keyC, result('c', bodyC))
+  first.add([keyC], [result('c', bodyC)])
   await first.save(new Set([keyA, keyC]))
   assert.deepEqual([first.body(keyA), first.body(keyC)], [bodyA, bodyC])
   first.close()
@@ -132,7 +131,7 @@ test('a store file deleted or replaced under a build is written anew on saving, 
   for (const change of ['deleted', 'replaced'] as const) {
     const file = await storeFile()
     const store = ArticleStore.empty(file, 'fp1')
-    store.set(keyA, result('a', '<p>a</p>'))
+    store.add([keyA], [result('a', '<p>a</p>')])
     await store.save(new Set([keyA]))
     if (change === 'deleted') await rm(file)
     else {
@@ -141,7 +140,7 @@ test('a store file deleted or replaced under a build is written anew on saving, 
     }
     assert.equal(store.body(keyA), '<p>a</p>', `the bodies stay readable when the file is ${change}`)
     const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
-    store.set(keyC, result('c', '<p>c</p>'))
+    store.add([keyC], [result('c', '<p>c</p>')])
     await store.save(new Set([keyA, keyC]))
     store.close()
     const reopened = await ArticleStore.open(file, 'fp1')
@@ -154,7 +153,7 @@ test('a store file deleted or replaced under a build is written anew on saving, 
 test('a store file cut short in place under a build says the cache is damaged, rather than give a wrong body', async () => {
   const file = await storeFile()
   const store = ArticleStore.empty(file, 'fp1')
-  store.set(keyA, result('a', '<p>a</p>'))
+  store.add([keyA], [result('a', '<p>a</p>')])
   await store.save(new Set([keyA]))
   await writeFile(file, 'x')
   assert.throws(() => store.body(keyA), /build cache is damaged.*delete the cache folder/)
@@ -188,8 +187,8 @@ test('a worker thread reads the stored bodies the store shares, through its open
   const store = ArticleStore.empty(file, 'fp1')
   assert.equal(store.shareBodies([keyA]), undefined, 'a store without stored bodies shares none')
   const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
-  store.set(keyA, result('a', '<p>“a”\t</p>'))
-  store.set(keyB, result('b', ''))
+  store.add([keyA], [result('a', '<p>“a”\t</p>')])
+  store.add([keyB], [result('b', '')])
   await store.save(new Set([keyA, keyB]))
   const bodies = store.shareBodies([keyB, keyC, keyA])
   assert.ok(bodies)
@@ -200,4 +199,32 @@ test('a worker thread reads the stored bodies the store shares, through its open
   await rename(`${file}.new`, file)
   assert.deepEqual(await readInWorker(bodies, 3), ['', null, '<p>“a”\t</p>'])
   store.close()
+})
+
+test('a build that stops before saving leaves the old store file as it was, and no new file beside it', async () => {
+  const file = await storeFile()
+  await saved(file)
+  const before = await readFile(file, 'utf8')
+  // Another fingerprint: the new results go to a new file, which only `save` puts in place.
+  const store = await ArticleStore.open(file, 'fp2')
+  store.add([keyA], [result('a2', '<p>new</p>')])
+  assert.equal(store.body(keyA), '<p>new</p>')
+  store.close()
+  assert.equal(await readFile(file, 'utf8'), before)
+  assert.deepEqual(await readdir(path.dirname(file)), [path.basename(file)])
+})
+
+test('results added to a sound store file are appended to it in place, and found by the next build even unsaved', async () => {
+  const file = await storeFile()
+  await saved(file)
+  const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
+  const store = await ArticleStore.open(file, 'fp1')
+  const inode = (await stat(file)).ino
+  store.add([keyC], [result('c', '<p>c</p>')])
+  store.close()
+  assert.equal((await stat(file)).ino, inode)
+  const reopened = await ArticleStore.open(file, 'fp1')
+  assert.equal(reopened.size, 3)
+  assert.equal(reopened.body(keyC), '<p>c</p>')
+  reopened.close()
 })

@@ -1,14 +1,11 @@
-import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
-import {mkdir, open, rename, rm, stat} from 'node:fs/promises'
+import {closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync, type Stats} from 'node:fs'
+import {rename} from 'node:fs/promises'
 import path from 'node:path'
 import type {Article} from '../model/article.js'
-import type {Problem} from '../problems/content-error.js'
+import type {SourceResult} from '../process-sources.js'
 
 /** What processing one seed gave: its article (unless an error stopped it) and its problems. */
-export interface SeedResult {
-  readonly article?: Article
-  readonly problems: readonly Problem[]
-}
+export type SeedResult = SourceResult
 
 /** The identity of a seed for the cache: its bytes (SHA-256) and where it is. */
 export interface SeedIdentity {
@@ -84,31 +81,36 @@ function readStoredJson(fd: number, span: BodySpan): string {
  * JSON header naming the format, its version and the fingerprint of
  * everything that shapes a result (generator code, settings, topics file),
  * then one line per seed: `[key, result]` as JSON with the article's body
- * left out, then a tab and the body as a JSON string. New results are
- * appended; the file is rewritten (atomically) when it was unusable or is
- * mostly dead entries.
+ * left out, then a tab and the body as a JSON string.
  *
- * Bodies stay in the file and are read from it only when a page or feed
- * shows them (`body`), so no build holds every body at once: a cold build
- * saves its new articles before it renders, then reads each body back as its
- * page is made; a build that adds one seed to a large archive reads few of
- * them. Stored articles come back with an empty `bodyHtml`, and `save`
- * drops the bodies of new ones once they are in the file.
+ * New results go to disk as they are made (`add`), and their bodies are read
+ * back from the file only when a page or feed shows them (`body`), so no build
+ * holds every body at once: a cold build of a large archive holds one chunk
+ * of bodies at a time while it processes, then one page's while it renders.
+ * Stored articles come back with an empty `bodyHtml`.
+ *
+ * New lines are appended to a sound file in place. A file that cannot be
+ * appended to (absent, untrusted, cut short, replaced under the build) or
+ * that is mostly dead entries is written anew beside it, with every entry
+ * held, and takes its place atomically on `save`.
  *
  * A file with another fingerprint or version, or any line that is not a
  * well-formed entry, is ignored whole: a cache is never trusted in part.
  * Only a last line cut short (a build killed while appending) is dropped alone.
  */
 export class ArticleStore {
-  private readonly fresh: [string, SeedResult][] = []
-  private rewrite: boolean
+  /** Lines the file being written holds, dead entries included (for compaction). */
   private entriesInFile: number
+  /** Whether the file on disk must be written anew rather than appended to. */
+  private rewrite: boolean
   /**
-   * The store file the body spans point into, open for reading (see `body`).
+   * The file the body spans point into, open for reading (see `body`).
    * Note: held open, so a file renamed or deleted under a running build
    * still gives the bodies it had.
    */
   private reader: number | undefined
+  /** Where new lines go, opened by the first `add`: the store file itself, or a new file that replaces it on `save`. */
+  private writer: LineWriter | undefined
 
   private constructor(
     readonly file: string,
@@ -122,7 +124,7 @@ export class ArticleStore {
     this.reader = options.reader
   }
 
-  /** A store that starts empty and replaces whatever file is there on `save`. */
+  /** A store that starts empty and replaces whatever file is there. */
   static empty(file: string, fingerprint: string): ArticleStore {
     return new ArticleStore(file, fingerprint, new Map(), new Map(), {rewrite: true, entriesInFile: 0})
   }
@@ -154,7 +156,7 @@ export class ArticleStore {
 
   /**
    * The body of the article with `key`, read from the store file; undefined
-   * for an article that is not in the file (yet), whose body it holds itself.
+   * for an article the store does not hold.
    *
    * @throws {Error} When the stored body does not decode (the file was changed under the build).
    */
@@ -180,68 +182,116 @@ export class ArticleStore {
     return {fd: this.openReader(), spans}
   }
 
-  /** Whether the body of the article with `key` is in the store file (`body` reads it). */
-  hasBody(key: string): boolean {
-    return this.bodies.has(key)
-  }
-
-  set(key: string, result: SeedResult): void {
-    if (this.entries.has(key)) return
-    this.entries.set(key, result)
-    this.fresh.push([key, result])
+  /**
+   * Store new results (`results[i]` under `keys[i]`): their lines are written
+   * at once, and they come back as the store now holds them, articles without
+   * their bodies, which `body` reads back from the file. A key the store
+   * already holds keeps its result.
+   */
+  add(keys: readonly string[], results: readonly SeedResult[]): SeedResult[] {
+    const fresh: [string, SeedResult][] = []
+    keys.forEach((key, index) => {
+      if (!this.entries.has(key)) fresh.push([key, results[index] as SeedResult])
+    })
+    if (fresh.length > 0) {
+      const spans = writeLines(this.openWriter(), fresh, () => undefined)
+      for (const [key, result] of fresh) this.entries.set(key, result)
+      this.entriesInFile += fresh.length
+      this.keepWritten(spans)
+    }
+    return keys.map((key) => this.entries.get(key) as SeedResult)
   }
 
   /**
-   * Write new results to disk and forget the entries of seeds that are gone
-   * (`live` holds the keys of this build's seeds). From then on the new
-   * articles' bodies are read from the file, and the store holds them no more.
+   * Forget the entries of seeds that are gone (`live` holds the keys of this
+   * build's seeds) and make the store file whole: a file written anew takes
+   * the old one's place, and one mostly of dead entries is compacted.
    */
   async save(live: ReadonlySet<string>): Promise<void> {
-    const dead = this.entriesInFile + this.fresh.length - live.size
-    if (dead > minDeadForCompaction && dead > live.size) this.rewrite = true
     for (const key of [...this.entries.keys()]) {
       if (live.has(key)) continue
       this.entries.delete(key)
       this.bodies.delete(key)
     }
-    await mkdir(path.dirname(this.file), {recursive: true})
-    if (this.rewrite || !(await this.readsFile())) {
-      const temporary = `${this.file}.${process.pid}.tmp`
-      try {
-        const spans = await writeLines(temporary, 0, [header(this.fingerprint)], this.entries, (key) => this.storedBodyJson(key))
-        await rename(temporary, this.file)
-        this.close()
-        this.reader = openSync(this.file, 'r')
-        this.replaceBodies(spans)
-      } finally {
-        await rm(temporary, {force: true})
-      }
-      this.entriesInFile = this.entries.size
-      this.rewrite = false
-    } else if (this.fresh.length > 0) {
-      this.replaceBodies(await writeLines(this.file, (await stat(this.file)).size, [], this.fresh, () => undefined))
-      this.entriesInFile += this.fresh.length
+    const dead = this.entriesInFile - this.entries.size
+    // Note: a file just written anew is left as it is; the next build that finds it mostly dead compacts it.
+    if (dead > minDeadForCompaction && dead > this.entries.size && this.writer?.temporary === undefined) {
+      this.closeWriter()
+      this.rewrite = true
     }
-    this.fresh.length = 0
+    // Note: with nothing new, a sound file needs no writer; a missing or untrusted one is written anew.
+    const writer = this.writer ?? (this.rewrite || !this.readsFile() ? this.openWriter() : undefined)
+    if (writer?.temporary !== undefined) {
+      await rename(writer.temporary, this.file)
+      writer.temporary = undefined
+    }
+    this.closeWriter()
   }
 
-  /** Let go of the store file. A later `body` opens it again. */
+  /** Let go of the store file (a later `body` opens it again), and of a new file never saved. */
   close(): void {
+    this.closeWriter()
     if (this.reader === undefined) return
     closeSync(this.reader)
     this.reader = undefined
   }
 
-  /** Whether the file at `file` is still the one being read from, so appending to it keeps every span right. */
-  private async readsFile(): Promise<boolean> {
+  /**
+   * Where new lines go: appended to the store file when it is sound and is
+   * the one being read from; otherwise a new file beside it, started with the
+   * header and every entry held (their bodies copied from the old file).
+   */
+  private openWriter(): LineWriter {
+    if (this.writer) return this.writer
+    if (!this.rewrite && this.readsFile()) {
+      const fd = openSync(this.file, 'r+')
+      this.writer = {fd, size: fstatSync(fd).size}
+      return this.writer
+    }
+    mkdirSync(path.dirname(this.file), {recursive: true})
+    const temporary = `${this.file}.${process.pid}.tmp`
+    const writer: LineWriter = {fd: openSync(temporary, 'w'), size: 0, temporary}
+    try {
+      writeText(writer, header(this.fingerprint))
+      const spans = writeLines(writer, this.entries, (key) => this.storedBodyJson(key))
+      const reader = openSync(temporary, 'r')
+      if (this.reader !== undefined) closeSync(this.reader)
+      this.reader = reader
+      this.bodies.clear()
+      this.keepWritten(spans)
+    } catch (error) {
+      closeSync(writer.fd)
+      rmSync(temporary, {force: true})
+      throw error
+    }
+    this.entriesInFile = this.entries.size
+    this.rewrite = false
+    this.writer = writer
+    return writer
+  }
+
+  private closeWriter(): void {
+    if (!this.writer) return
+    closeSync(this.writer.fd)
+    if (this.writer.temporary !== undefined) rmSync(this.writer.temporary, {force: true})
+    this.writer = undefined
+  }
+
+  /** Whether the file at `file` is the one being read from, so appending to it keeps every span right. */
+  private readsFile(): boolean {
     if (this.reader === undefined) return false
-    const onDisk = await stat(this.file).catch(() => undefined)
+    let onDisk: Stats
+    try {
+      onDisk = statSync(this.file)
+    } catch {
+      return false
+    }
     const held = fstatSync(this.reader)
-    return onDisk !== undefined && onDisk.ino === held.ino && onDisk.dev === held.dev && onDisk.size > 0
+    return onDisk.ino === held.ino && onDisk.dev === held.dev && onDisk.size > 0
   }
 
   /** Take the spans of bodies just written, and drop those bodies from the entries. */
-  private replaceBodies(spans: ReadonlyMap<string, BodySpan>): void {
+  private keepWritten(spans: ReadonlyMap<string, BodySpan>): void {
     for (const [key, span] of spans) {
       this.bodies.set(key, span)
       const result = this.entries.get(key)
@@ -261,45 +311,54 @@ export class ArticleStore {
   }
 }
 
+/** A file being written line by line: its descriptor, its size so far, and for a new file, its temporary name. */
+interface LineWriter {
+  readonly fd: number
+  size: number
+  temporary?: string | undefined
+}
+
 const damaged = 'the build cache is damaged (a stored article body does not decode): delete the cache folder and build again'
 
 /** Text written to the store at once. */
 const chunkChars = 1 << 22
 
+/** Write `text` at the end of `writer`'s file. */
+function writeText(writer: LineWriter, text: string): void {
+  const bytes = Buffer.from(text)
+  let done = 0
+  while (done < bytes.length) done += writeSync(writer.fd, bytes, done, bytes.length - done, writer.size + done)
+  writer.size += bytes.length
+}
+
 /**
- * Write `first`, then one JSON line per entry, to `file`: anew when `size`
- * is 0, else appended after its `size` bytes; a few megabytes at a time.
- * Returns where each article's body landed in the file. Note: the whole
- * store as one string would cost as much memory again as every article of a
- * large archive.
+ * Write one JSON line per entry at the end of `writer`'s file, a few
+ * megabytes at a time. Returns where each article's body landed. Note: the
+ * whole store as one string would cost as much memory again as every
+ * article of a large archive.
  */
-async function writeLines(file: string, size: number, first: readonly string[], entries: Iterable<readonly [string, SeedResult]>, storedBody: (key: string) => string | undefined): Promise<Map<string, BodySpan>> {
+function writeLines(writer: LineWriter, entries: Iterable<readonly [string, SeedResult]>, storedBody: (key: string) => string | undefined): Map<string, BodySpan> {
   const spans = new Map<string, BodySpan>()
-  const handle = await open(file, size === 0 ? 'w' : 'a')
-  try {
-    let chunk = first.join('')
-    let offset = size + Buffer.byteLength(chunk)
-    for (const [key, result] of entries) {
-      const [entry, body] = line(key, result, storedBody(key))
-      chunk += entry
-      offset += Buffer.byteLength(entry)
-      if (body !== undefined) {
-        const start = offset + 1
-        offset = start + Buffer.byteLength(body)
-        spans.set(key, {start, end: offset})
-        chunk += `\t${body}`
-      }
-      chunk += '\n'
-      offset += 1
-      if (chunk.length >= chunkChars) {
-        await handle.write(chunk)
-        chunk = ''
-      }
+  let chunk = ''
+  let offset = writer.size
+  for (const [key, result] of entries) {
+    const [entry, body] = line(key, result, storedBody(key))
+    chunk += entry
+    offset += Buffer.byteLength(entry)
+    if (body !== undefined) {
+      const start = offset + 1
+      offset = start + Buffer.byteLength(body)
+      spans.set(key, {start, end: offset})
+      chunk += `\t${body}`
     }
-    if (chunk !== '') await handle.write(chunk)
-  } finally {
-    await handle.close()
+    chunk += '\n'
+    offset += 1
+    if (chunk.length >= chunkChars) {
+      writeText(writer, chunk)
+      chunk = ''
+    }
   }
+  if (chunk !== '') writeText(writer, chunk)
   return spans
 }
 

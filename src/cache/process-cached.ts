@@ -1,7 +1,7 @@
 import type {SourceFile} from '../load/source-file.js'
 import type {Article} from '../model/article.js'
 import type {ProcessedSources, ProcessSettings} from '../process-sources.js'
-import {planThreads, processSources} from '../process-sources.js'
+import {planThreads, processEach} from '../process-sources.js'
 import type {Problem} from '../problems/content-error.js'
 import {seedKey, type ArticleStore, type SeedResult} from './article-store.js'
 import {readSeed, type ScannedSeed} from './scan-seeds.js'
@@ -20,10 +20,11 @@ export interface CachedProcessing extends ProcessedSources {
 
 /**
  * Parse and enrich the seeds that have no stored result, through
- * `processSources` (on `workers` worker threads, by default as `planThreads`
- * says), and take the others' results from `store`. The result
- * is the same as `processSources` over every seed: articles, problems and
- * invalid files in seed order. New results are added to `store`.
+ * `processEach` (on `workers` worker threads, by default as `planThreads`
+ * says), and take the others' results from `store`. The result is the same
+ * as `processSources` over every seed: articles, problems and invalid files
+ * in seed order. New results go into `store` as each chunk is done, so the
+ * articles come back without the bodies the store holds (see `ArticleStore`).
  */
 export async function processCached(seedsDir: string, scanned: readonly ScannedSeed[], store: ArticleStore, settings: ProcessSettings, onEach?: (done: number, total: number) => void, workers?: number): Promise<CachedProcessing> {
   const seeds = [...scanned]
@@ -49,14 +50,17 @@ export async function processCached(seedsDir: string, scanned: readonly ScannedS
     sources.push(source)
     sourceIndexes.push(index)
   }
-  const fresh = await processSources(sources, settings, onEach && ((done) => onEach(done, sources.length)), planThreads(sources.length, process.env, workers))
-  const orphans = assignResults(sources, fresh, (position, result) => {
+  const fresh = await processEach(sources, settings, {
+    threads: planThreads(sources.length, process.env, workers),
+    keep: (chunk, chunkResults) => store.add(chunk.map(seedKey), chunkResults),
+    ...(onEach ? {onEach: (done: number) => onEach(done, sources.length)} : {}),
+  })
+  fresh.forEach((result, position) => {
     results[sourceIndexes[position] as number] = result
   })
-  if (orphans.length === 0) for (const index of sourceIndexes) store.set(seedKey(seeds[index] as ScannedSeed), results[index] as SeedResult)
 
   const articles: Article[] = []
-  const problems: Problem[] = [...orphans]
+  const problems: Problem[] = []
   const invalid: string[] = []
   const live = new Set<string>()
   seeds.forEach((seed, index) => {
@@ -68,25 +72,4 @@ export async function processCached(seedsDir: string, scanned: readonly ScannedS
     for (const item of result.problems) problems.push(item)
   })
   return {articles, problems, invalid, readProblems, processedCount: sources.length, live, seeds}
-}
-
-/**
- * Split `processSources`' combined result back into one result per source.
- * Returns the problems that name no source of the batch (then nothing of the
- * batch is stored, since it cannot be told apart).
- */
-function assignResults(sources: readonly SourceFile[], processed: ProcessedSources, assign: (position: number, result: SeedResult) => void): Problem[] {
-  const articleBySource = new Map(processed.articles.map((article) => [article.source, article]))
-  const problemsByFile = new Map<string, Problem[]>()
-  const positionByFile = new Map(sources.map((source, position) => [source.file, position]))
-  const orphans: Problem[] = []
-  for (const item of processed.problems) {
-    if (!positionByFile.has(item.file)) orphans.push(item)
-    else problemsByFile.set(item.file, [...(problemsByFile.get(item.file) ?? []), item])
-  }
-  sources.forEach((source, position) => {
-    const article = articleBySource.get(source.path)
-    assign(position, {...(article ? {article} : {}), problems: problemsByFile.get(source.file) ?? []})
-  })
-  return orphans
 }

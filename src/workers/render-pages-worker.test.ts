@@ -35,9 +35,9 @@ async function storedArticles(count: number): Promise<{store: ArticleStore; arti
     const {article} = processSource({path: file, file: `seeds/${file}`, bytes, hash: createHash('sha256').update(bytes).digest('hex')}, settings)
     return article ? [article] : []
   })
-  for (const article of articles) store.set(articleSeedKey(article), {article, problems: []})
+  const stored = store.add(articles.map(articleSeedKey), articles.map((article) => ({article, problems: []})))
   await store.save(new Set(articles.map(articleSeedKey)))
-  return {store, articles: articles.map((article) => ({...article, bodyHtml: ''}))}
+  return {store, articles: stored.flatMap((result) => (result.article ? [result.article] : []))}
 }
 
 test('a page worker renders every page, article pages with their stored bodies, as the main thread does', async () => {

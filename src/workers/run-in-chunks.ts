@@ -22,6 +22,13 @@ export interface ChunkPlan<Item, Result> {
   readonly pack: (items: readonly Item[]) => PackedChunk
   /** Start one worker thread that runs `serveChunks`. */
   readonly startWorker: () => Worker
+  /**
+   * Takes each chunk's results as they come, in whatever order the chunks
+   * finish, and returns what to hold of them until the end (by default, the
+   * results themselves). Note: a job whose results are large can store them
+   * here, so it never holds all of them at once.
+   */
+  readonly keep?: (items: readonly Item[], results: readonly Result[]) => readonly Result[]
   /** Called after each chunk with the number of items done so far. */
   readonly onProgress?: (done: number) => void
 }
@@ -48,10 +55,10 @@ export async function runInChunks<Item, Result>(plan: ChunkPlan<Item, Result>): 
   const idleChecks = new Set<() => void>()
   const chunkItems = (chunk: number): readonly Item[] => items.slice(chunk * chunkSize, (chunk + 1) * chunkSize)
   const finish = (chunk: number, chunkResults: readonly Result[]): void => {
-    const expected = chunkItems(chunk).length
-    if (chunkResults.length !== expected) throw new Error(`chunk ${chunk} came back with ${chunkResults.length} results for ${expected} items`)
-    results[chunk] = chunkResults
-    state.done += expected
+    const chunkOf = chunkItems(chunk)
+    if (chunkResults.length !== chunkOf.length) throw new Error(`chunk ${chunk} came back with ${chunkResults.length} results for ${chunkOf.length} items`)
+    results[chunk] = plan.keep ? plan.keep(chunkOf, chunkResults) : chunkResults
+    state.done += chunkOf.length
     plan.onProgress?.(state.done)
   }
   const workers = Array.from({length: Math.min(plan.workers, chunkCount)}, () => plan.startWorker())
