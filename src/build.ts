@@ -19,7 +19,7 @@ import type {Archive} from './indexes/archive.js'
 import {buildArchive, type IndexSettings} from './indexes/build-archive.js'
 import type {Article} from './model/article.js'
 import {defaultConfigFile, packageRoot, type BuildOptions} from './options.js'
-import {planThreads, processSettings, type ProcessSettings} from './process-sources.js'
+import {processSettings, type ProcessSettings} from './process-sources.js'
 import {ContentError, isError, problem, type Problem} from './problems/content-error.js'
 import {fileStart} from './problems/source-point.js'
 import {pageTemplates, planPages} from './render/render-site.js'
@@ -27,7 +27,7 @@ import {articleGlob, matchesArticleGlob} from './search/article-glob.js'
 import {indexSearch} from './search/index-search.js'
 import {siteUrls} from './render/urls.js'
 import {ViewBuilder} from './render/views.js'
-import {writeSite, type SiteSource} from './write-site.js'
+import {planPageWorkers, writeSite, type SiteSource} from './write-site.js'
 import {OutputWriter, type StagingBase} from './write/write-output.js'
 
 /** How long each stage of a build took, in milliseconds. */
@@ -124,7 +124,7 @@ async function buildWith(options: BuildOptions, cache: BuildCache): Promise<Buil
   try {
     const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), store)
     pages = await writeSite(source, writer, {
-      workers: planThreads(archive.articles.length, process.env, options.workers).workers,
+      workers: planPageWorkers(archive.articles.length, process.env, options.workers),
       onProgress: (done, total) => options.onProgress?.('write', done, total),
     })
     await writer.removeStale()

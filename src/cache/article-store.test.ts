@@ -228,3 +228,22 @@ test('results added to a sound store file are appended to it in place, and found
   assert.equal(reopened.body(keyC), '<p>c</p>')
   reopened.close()
 })
+
+test('stored articles share one object per topic, whether just added or loaded', async () => {
+  const file = await storeFile()
+  const withTopics = (title: string): SeedResult => {
+    const base = result(title)
+    const topics = [{name: 'Brazil', slug: 'brazil', kind: 'place', origin: 'derived'}, {name: title, slug: title, kind: 'subject', origin: 'derived'}]
+    return {...base, article: {...(base.article as Article), topics} as Article}
+  }
+  const store = ArticleStore.empty(file, 'fp1')
+  const [a, b] = store.add([keyA, keyB], [withTopics('a'), withTopics('b')])
+  assert.equal(a?.article?.topics[0], b?.article?.topics[0], 'one Brazil')
+  assert.notEqual(a?.article?.topics[1], b?.article?.topics[1])
+  assert.deepEqual(b?.article?.topics.map((topic) => topic.name), ['Brazil', 'b'])
+  await store.save(new Set([keyA, keyB]))
+  store.close()
+  const reopened = await ArticleStore.open(file, 'fp1')
+  assert.equal(reopened.get(keyA)?.article?.topics[0], reopened.get(keyB)?.article?.topics[0])
+  reopened.close()
+})

@@ -1,7 +1,7 @@
 import {closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync, type Stats} from 'node:fs'
 import {rename} from 'node:fs/promises'
 import path from 'node:path'
-import type {Article} from '../model/article.js'
+import type {Article, Topic} from '../model/article.js'
 import type {SourceResult} from '../process-sources.js'
 
 /** What processing one seed gave: its article (unless an error stopped it) and its problems. */
@@ -117,6 +117,7 @@ export class ArticleStore {
     readonly fingerprint: string,
     private readonly entries: Map<string, SeedResult>,
     private readonly bodies: Map<string, BodySpan>,
+    private readonly topics: TopicPool,
     options: {rewrite: boolean; entriesInFile: number; reader?: number},
   ) {
     this.rewrite = options.rewrite
@@ -126,7 +127,7 @@ export class ArticleStore {
 
   /** A store that starts empty and replaces whatever file is there. */
   static empty(file: string, fingerprint: string): ArticleStore {
-    return new ArticleStore(file, fingerprint, new Map(), new Map(), {rewrite: true, entriesInFile: 0})
+    return new ArticleStore(file, fingerprint, new Map(), new Map(), new TopicPool(), {rewrite: true, entriesInFile: 0})
   }
 
   /** Load the store at `file`; an absent, stale or damaged file gives an empty store. */
@@ -137,12 +138,13 @@ export class ArticleStore {
     } catch {
       return ArticleStore.empty(file, fingerprint)
     }
-    const loaded = parseStore(readFileSync(reader), fingerprint)
+    const topics = new TopicPool()
+    const loaded = parseStore(readFileSync(reader), fingerprint, topics)
     if (!loaded) {
       closeSync(reader)
       return ArticleStore.empty(file, fingerprint)
     }
-    return new ArticleStore(file, fingerprint, loaded.entries, loaded.bodies, {rewrite: loaded.truncated, entriesInFile: loaded.entries.size, reader})
+    return new ArticleStore(file, fingerprint, loaded.entries, loaded.bodies, topics, {rewrite: loaded.truncated, entriesInFile: loaded.entries.size, reader})
   }
 
   /** Seeds with a stored result. */
@@ -195,7 +197,7 @@ export class ArticleStore {
     })
     if (fresh.length > 0) {
       const spans = writeLines(this.openWriter(), fresh, () => undefined)
-      for (const [key, result] of fresh) this.entries.set(key, result)
+      for (const [key, result] of fresh) this.entries.set(key, this.topics.held(result))
       this.entriesInFile += fresh.length
       this.keepWritten(spans)
     }
@@ -290,13 +292,9 @@ export class ArticleStore {
     return onDisk.ino === held.ino && onDisk.dev === held.dev && onDisk.size > 0
   }
 
-  /** Take the spans of bodies just written, and drop those bodies from the entries. */
+  /** Take the spans of bodies just written. */
   private keepWritten(spans: ReadonlyMap<string, BodySpan>): void {
-    for (const [key, span] of spans) {
-      this.bodies.set(key, span)
-      const result = this.entries.get(key)
-      if (result?.article && result.article.bodyHtml !== '') this.entries.set(key, {...result, article: {...result.article, bodyHtml: ''}})
-    }
+    for (const [key, span] of spans) this.bodies.set(key, span)
   }
 
   /** A stored body as the JSON text the file holds, read without decoding it. */
@@ -310,6 +308,36 @@ export class ArticleStore {
     return this.reader
   }
 }
+
+/**
+ * One object per distinct topic, shared by every stored article that has it.
+ * Note: a large archive has a few topics each on thousands of articles; as
+ * separate objects (as JSON and worker threads make them) they were about a
+ * tenth of the build's memory, in the main thread and again in a page worker,
+ * which receives shared objects shared.
+ */
+class TopicPool {
+  private readonly topics = new Map<string, Topic>()
+
+  /** `result` as the store holds it: its article without its body, with pooled topics. */
+  held(result: SeedResult): SeedResult {
+    const {article} = result
+    if (!article) return result
+    return {...result, article: {...article, bodyHtml: '', topics: article.topics.map((topic) => this.pooled(topic))}}
+  }
+
+  private pooled(topic: Topic): Topic {
+    const key = `${topic.kind}\0${topic.origin}\0${topic.slug}\0${topic.name}`
+    const pooled = this.topics.get(key)
+    if (pooled !== undefined) return pooled
+    this.topics.set(key, topic)
+    return topic
+  }
+}
+
+/** Compiles only while the pool's key names every field of a topic, so no two different topics are ever pooled as one. */
+const poolKeyNamesEveryField: Exclude<keyof Topic, 'name' | 'slug' | 'kind' | 'origin'> extends never ? true : never = true
+void poolKeyNamesEveryField
 
 /** A file being written line by line: its descriptor, its size so far, and for a new file, its temporary name. */
 interface LineWriter {
@@ -375,7 +403,7 @@ function line(key: string, result: SeedResult, bodyJson: string | undefined): [s
 }
 
 /** The entries of a store file, or undefined when it must not be trusted. */
-function parseStore(bytes: Buffer, fingerprint: string): {entries: Map<string, SeedResult>; bodies: Map<string, BodySpan>; truncated: boolean} | undefined {
+function parseStore(bytes: Buffer, fingerprint: string, topics: TopicPool): {entries: Map<string, SeedResult>; bodies: Map<string, BodySpan>; truncated: boolean} | undefined {
   const entries = new Map<string, SeedResult>()
   const bodies = new Map<string, BodySpan>()
   let start = 0
@@ -401,7 +429,7 @@ function parseStore(bytes: Buffer, fingerprint: string): {entries: Map<string, S
       if (entryEnd === end || result.article.bodyHtml !== '' || !isJsonStringSpan(bytes, entryEnd + 1, end)) return undefined
       bodies.set(key, {start: entryEnd + 1, end})
     } else if (entryEnd !== end) return undefined
-    entries.set(key, result)
+    entries.set(key, topics.held(result))
   }
   return first ? undefined : {entries, bodies, truncated: false}
 }
