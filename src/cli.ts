@@ -6,7 +6,6 @@ import {startDevServer, type DevEvent} from './dev/dev-server.js'
 import {createSeed, localToday, SeedDateError, SeedExistsError} from './new-seed/create-seed.js'
 import {packageRoot, type BuildOptions} from './options.js'
 import {FolderError} from './check-folders.js'
-import {limitHeapGrowth} from './heap-growth.js'
 import {ContentError} from './problems/content-error.js'
 import {formatProblems} from './problems/format-problems.js'
 import {countNoun} from './text/count-noun.js'
@@ -130,7 +129,6 @@ Options:
 
 /** Run the command line; returns the exit code. The only place that prints. */
 export async function main(argv: readonly string[]): Promise<number> {
-  limitHeapGrowth()
   const [first] = argv
   if (first === '--version' || first === '-v') return print(version)
   if (first === '--help' || first === '-h' || first === 'help') return print(mainHelp)

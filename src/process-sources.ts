@@ -72,11 +72,17 @@ export const minSeedsForWorkers = 200
  */
 export function planThreads(count: number, env: NodeJS.ProcessEnv = process.env, workers?: number): ThreadPlan {
   const chunkSize = 50
-  if (workers !== undefined) return {workers, mainThread: true, chunkSize}
-  const forced = env['NEWS_ARCHIVE_WORKERS']
-  if (forced !== undefined && /^\d+$/.test(forced)) return {workers: Number(forced), mainThread: true, chunkSize}
+  const asked = askedWorkers(env, workers)
+  if (asked !== undefined) return {workers: asked, mainThread: true, chunkSize}
   if (count < minSeedsForWorkers) return {workers: 0, mainThread: true, chunkSize}
   return {workers: Math.max(0, availableParallelism() - 1), mainThread: true, chunkSize}
+}
+
+/** The worker threads asked for: by the build's `workers` option, else by `NEWS_ARCHIVE_WORKERS`; undefined when neither says. */
+export function askedWorkers(env: NodeJS.ProcessEnv, workers?: number): number | undefined {
+  if (workers !== undefined) return workers
+  const forced = env['NEWS_ARCHIVE_WORKERS']
+  return forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : undefined
 }
 
 /** The worker module, beside this one's folder, compiled or TypeScript like this file. */

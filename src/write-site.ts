@@ -10,7 +10,7 @@ import type {Archive} from './indexes/archive.js'
 import type {IndexSettings} from './indexes/build-archive.js'
 import type {Article} from './model/article.js'
 import type {Page} from './render/page.js'
-import {planThreads} from './process-sources.js'
+import {askedWorkers, planThreads} from './process-sources.js'
 import {renderPage} from './render/render-site.js'
 import {siteFiles} from './render/site-files.js'
 import {outputPathFor} from './render/urls.js'
@@ -31,15 +31,15 @@ const rendersBeforeWorkers = 64
  * Above this many articles, pages are rendered on the main thread alone,
  * unless worker threads are asked for (`NEWS_ARCHIVE_WORKERS`, the build's
  * `workers` option). Note: a page worker holds its own copy of the archive
- * and its views. At 100,000 articles one took the build's peak memory from
- * about 1.0 GB to 1.5 GB, to make the write stage about a third shorter.
+ * and its views. In a build of 100,000 articles without the search index,
+ * one raised the peak memory from about 1.0 GB to 1.5 GB to make the write
+ * stage about a third shorter, on this project's 2-core bench machine.
  */
 export const maxArticlesForPageWorkers = 50_000
 
 /** Worker threads to render the pages of an archive of `articleCount` articles (see `planThreads`, `maxArticlesForPageWorkers`). */
 export function planPageWorkers(articleCount: number, env: NodeJS.ProcessEnv = process.env, workers?: number): number {
-  const asked = workers !== undefined || /^\d+$/.test(env['NEWS_ARCHIVE_WORKERS'] ?? '')
-  if (!asked && articleCount > maxArticlesForPageWorkers) return 0
+  if (askedWorkers(env, workers) === undefined && articleCount > maxArticlesForPageWorkers) return 0
   return planThreads(articleCount, env, workers).workers
 }
 

@@ -111,7 +111,7 @@ test('new bodies go to disk as they are added, and the store holds them no more'
   first.add([keyA], [result('a', bodyA)])
   assert.equal(first.get(keyA)?.article?.bodyHtml, '', 'the entry no longer carries its body')
   assert.equal(first.body(keyA), bodyA)
-  await assert.rejects(readFile(file), 'a store written anew replaces the old file only once saved')
+  assert.match(await readFile(file, 'utf8'), /first “build”/, 'the line is on disk before the store is saved')
   await first.save(new Set([keyA]))
   assert.equal(first.body(keyA), bodyA)
 
@@ -201,17 +201,40 @@ test('a worker thread reads the stored bodies the store shares, through its open
   store.close()
 })
 
-test('a build that stops before saving leaves the old store file as it was, and no new file beside it', async () => {
+test('a build that stops before saving leaves a sound store file with what it processed, and no temporary file', async () => {
   const file = await storeFile()
   await saved(file)
-  const before = await readFile(file, 'utf8')
-  // Another fingerprint: the new results go to a new file, which only `save` puts in place.
+  // Another fingerprint: the untrusted file is written anew at the first result.
   const store = await ArticleStore.open(file, 'fp2')
   store.add([keyA], [result('a2', '<p>new</p>')])
   assert.equal(store.body(keyA), '<p>new</p>')
   store.close()
-  assert.equal(await readFile(file, 'utf8'), before)
   assert.deepEqual(await readdir(path.dirname(file)), [path.basename(file)])
+  const reopened = await ArticleStore.open(file, 'fp2')
+  assert.equal(reopened.size, 1)
+  assert.equal(reopened.body(keyA), '<p>new</p>')
+  reopened.close()
+})
+
+test('a store file deleted or replaced between adding and saving is written anew with every body', async () => {
+  for (const change of ['deleted', 'replaced'] as const) {
+    const file = await storeFile()
+    await saved(file)
+    const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
+    const store = await ArticleStore.open(file, 'fp1')
+    store.add([keyC], [result('c', '<p>c</p>')])
+    if (change === 'deleted') await rm(file)
+    else {
+      await writeFile(`${file}.new`, 'something else\n')
+      await rename(`${file}.new`, file)
+    }
+    await store.save(new Set([keyA, keyB, keyC]))
+    store.close()
+    const reopened = await ArticleStore.open(file, 'fp1')
+    assert.equal(reopened.size, 3, change)
+    assert.deepEqual([reopened.body(keyA), reopened.body(keyC)], ['<p>x</p>', '<p>c</p>'], change)
+    reopened.close()
+  }
 })
 
 test('results added to a sound store file are appended to it in place, and found by the next build even unsaved', async () => {

@@ -1,5 +1,5 @@
-import {closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync, type Stats} from 'node:fs'
-import {rename} from 'node:fs/promises'
+import {randomUUID} from 'node:crypto'
+import {closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import type {Article, Topic} from '../model/article.js'
 import type {SourceResult} from '../process-sources.js'
@@ -85,14 +85,17 @@ function readStoredJson(fd: number, span: BodySpan): string {
  *
  * New results go to disk as they are made (`add`), and their bodies are read
  * back from the file only when a page or feed shows them (`body`), so no build
- * holds every body at once: a cold build of a large archive holds one chunk
- * of bodies at a time while it processes, then one page's while it renders.
+ * holds every body at once: a cold build of a large archive holds the bodies
+ * of the few chunks in flight while it processes, then one page's while it
+ * renders.
  * Stored articles come back with an empty `bodyHtml`.
  *
- * New lines are appended to a sound file in place. A file that cannot be
- * appended to (absent, untrusted, cut short, replaced under the build) or
- * that is mostly dead entries is written anew beside it, with every entry
- * held, and takes its place atomically on `save`.
+ * New lines are appended to a sound file in place, in the order chunks of
+ * seeds finish (which thread finishes first varies, so two cold builds may
+ * order the file differently; nothing read from it depends on the order).
+ * A file that cannot be appended to (absent, untrusted, cut short, replaced
+ * under the build) or that is mostly dead entries is written anew, with
+ * every entry held, and takes the old one's place at once.
  *
  * A file with another fingerprint or version, or any line that is not a
  * well-formed entry, is ignored whole: a cache is never trusted in part.
@@ -109,7 +112,7 @@ export class ArticleStore {
    * still gives the bodies it had.
    */
   private reader: number | undefined
-  /** Where new lines go, opened by the first `add`: the store file itself, or a new file that replaces it on `save`. */
+  /** Where new lines go: the store file, open for writing from the first `add` to `save`. */
   private writer: LineWriter | undefined
 
   private constructor(
@@ -206,8 +209,9 @@ export class ArticleStore {
 
   /**
    * Forget the entries of seeds that are gone (`live` holds the keys of this
-   * build's seeds) and make the store file whole: a file written anew takes
-   * the old one's place, and one mostly of dead entries is compacted.
+   * build's seeds) and make sure the store file on disk holds every entry
+   * held: one that went missing or was replaced under the build is written
+   * anew, and one mostly of dead entries is compacted.
    */
   async save(live: ReadonlySet<string>): Promise<void> {
     for (const key of [...this.entries.keys()]) {
@@ -216,21 +220,18 @@ export class ArticleStore {
       this.bodies.delete(key)
     }
     const dead = this.entriesInFile - this.entries.size
-    // Note: a file just written anew is left as it is; the next build that finds it mostly dead compacts it.
-    if (dead > minDeadForCompaction && dead > this.entries.size && this.writer?.temporary === undefined) {
+    if (dead > minDeadForCompaction && dead > this.entries.size) this.rewrite = true
+    // Note: lines appended to a file deleted or replaced meanwhile are lost to the next build; its bodies are still readable here.
+    if (this.writer && !isFileAt(this.file, this.writer.fd)) this.rewrite = true
+    if (this.rewrite || this.reader === undefined || !isFileAt(this.file, this.reader)) {
       this.closeWriter()
       this.rewrite = true
-    }
-    // Note: with nothing new, a sound file needs no writer; a missing or untrusted one is written anew.
-    const writer = this.writer ?? (this.rewrite || !this.readsFile() ? this.openWriter() : undefined)
-    if (writer?.temporary !== undefined) {
-      await rename(writer.temporary, this.file)
-      writer.temporary = undefined
+      this.openWriter()
     }
     this.closeWriter()
   }
 
-  /** Let go of the store file (a later `body` opens it again), and of a new file never saved. */
+  /** Let go of the store file. A later `body` opens it again. */
   close(): void {
     this.closeWriter()
     if (this.reader === undefined) return
@@ -239,30 +240,39 @@ export class ArticleStore {
   }
 
   /**
-   * Where new lines go: appended to the store file when it is sound and is
-   * the one being read from; otherwise a new file beside it, started with the
-   * header and every entry held (their bodies copied from the old file).
+   * Where new lines go: appended in place to the store file when it is sound
+   * and is the one being read from. Otherwise the store file is written anew,
+   * with the header and every entry held (their bodies copied from the file
+   * being read), and takes the old one's place at once. Note: nothing in an
+   * untrusted file is worth keeping, and an interrupted build leaves no
+   * temporary file behind, only the lines it managed to append.
    */
   private openWriter(): LineWriter {
     if (this.writer) return this.writer
-    if (!this.rewrite && this.readsFile()) {
-      const fd = openSync(this.file, 'r+')
-      this.writer = {fd, size: fstatSync(fd).size}
-      return this.writer
+    if (!this.rewrite && this.reader !== undefined) {
+      const fd = openIfPresent(this.file, 'r+')
+      if (fd !== undefined && isSameFile(fd, this.reader)) {
+        this.writer = {fd, size: fstatSync(fd).size}
+        return this.writer
+      }
+      if (fd !== undefined) closeSync(fd)
     }
     mkdirSync(path.dirname(this.file), {recursive: true})
-    const temporary = `${this.file}.${process.pid}.tmp`
-    const writer: LineWriter = {fd: openSync(temporary, 'w'), size: 0, temporary}
+    const temporary = `${this.file}.${process.pid}-${randomUUID()}.tmp`
+    const writer: LineWriter = {fd: openSync(temporary, 'wx'), size: 0}
+    let reader: number | undefined
     try {
       writeText(writer, header(this.fingerprint))
       const spans = writeLines(writer, this.entries, (key) => this.storedBodyJson(key))
-      const reader = openSync(temporary, 'r')
+      reader = openSync(temporary, 'r')
+      renameSync(temporary, this.file)
       if (this.reader !== undefined) closeSync(this.reader)
       this.reader = reader
       this.bodies.clear()
       this.keepWritten(spans)
     } catch (error) {
       closeSync(writer.fd)
+      if (reader !== undefined) closeSync(reader)
       rmSync(temporary, {force: true})
       throw error
     }
@@ -275,21 +285,7 @@ export class ArticleStore {
   private closeWriter(): void {
     if (!this.writer) return
     closeSync(this.writer.fd)
-    if (this.writer.temporary !== undefined) rmSync(this.writer.temporary, {force: true})
     this.writer = undefined
-  }
-
-  /** Whether the file at `file` is the one being read from, so appending to it keeps every span right. */
-  private readsFile(): boolean {
-    if (this.reader === undefined) return false
-    let onDisk: Stats
-    try {
-      onDisk = statSync(this.file)
-    } catch {
-      return false
-    }
-    const held = fstatSync(this.reader)
-    return onDisk.ino === held.ino && onDisk.dev === held.dev && onDisk.size > 0
   }
 
   /** Take the spans of bodies just written. */
@@ -339,11 +335,40 @@ class TopicPool {
 const poolKeyNamesEveryField: Exclude<keyof Topic, 'name' | 'slug' | 'kind' | 'origin'> extends never ? true : never = true
 void poolKeyNamesEveryField
 
-/** A file being written line by line: its descriptor, its size so far, and for a new file, its temporary name. */
+/** A file being written line by line: its descriptor and its size so far. */
 interface LineWriter {
   readonly fd: number
   size: number
-  temporary?: string | undefined
+}
+
+/** `file` opened with `flags`, or undefined when there is no such file. */
+function openIfPresent(file: string, flags: string): number | undefined {
+  try {
+    return openSync(file, flags)
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether descriptors `a` and `b` are open on the same file, and it is not empty. */
+function isSameFile(a: number, b: number): boolean {
+  const [first, second] = [fstatSync(a), fstatSync(b)]
+  return first.ino === second.ino && first.dev === second.dev && first.size > 0
+}
+
+/** Whether the file at `file` is the one open at `fd`, and it is not empty. */
+function isFileAt(file: string, fd: number): boolean {
+  const onDisk = statIfPresent(file)
+  const held = fstatSync(fd)
+  return onDisk !== undefined && onDisk.ino === held.ino && onDisk.dev === held.dev && onDisk.size > 0
+}
+
+function statIfPresent(file: string): Stats | undefined {
+  try {
+    return statSync(file)
+  } catch {
+    return undefined
+  }
 }
 
 const damaged = 'the build cache is damaged (a stored article body does not decode): delete the cache folder and build again'

@@ -90,3 +90,20 @@ test('a bug on the main thread rejects and stops the workers', {timeout: 60_000}
   }
   await assert.rejects(runInChunks(failing), /a bug on the main thread/)
 })
+
+test('keep sees every chunk once, from whichever thread, and what it returns is what comes back', async () => {
+  const seen: number[] = []
+  const results = await runInChunks({
+    ...plan(numbers, 1, true),
+    keep: (chunk, chunkResults) => {
+      seen.push(...chunk)
+      return chunkResults.map(([value]) => [value + 1, 0] as [number, number])
+    },
+  })
+  assert.deepEqual([...seen].sort((a, b) => a - b), numbers)
+  assert.deepEqual(results.map(([value]) => value), doubled.map((value) => value + 1))
+})
+
+test('a keep that returns the wrong number of results is a bug, reported rather than misaligning the rest', async () => {
+  await assert.rejects(runInChunks({...plan(numbers, 1, true), keep: (_chunk, chunkResults) => chunkResults.slice(1)}), /kept 6 results of a chunk of 7 items/)
+})

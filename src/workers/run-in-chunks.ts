@@ -57,7 +57,9 @@ export async function runInChunks<Item, Result>(plan: ChunkPlan<Item, Result>): 
   const finish = (chunk: number, chunkResults: readonly Result[]): void => {
     const chunkOf = chunkItems(chunk)
     if (chunkResults.length !== chunkOf.length) throw new Error(`chunk ${chunk} came back with ${chunkResults.length} results for ${chunkOf.length} items`)
-    results[chunk] = plan.keep ? plan.keep(chunkOf, chunkResults) : chunkResults
+    const kept = plan.keep ? plan.keep(chunkOf, chunkResults) : chunkResults
+    if (kept.length !== chunkOf.length) throw new Error(`kept ${kept.length} results of a chunk of ${chunkOf.length} items`)
+    results[chunk] = kept
     state.done += chunkOf.length
     plan.onProgress?.(state.done)
   }
