@@ -25,6 +25,14 @@ function result(title: string, bodyHtml = '<p>x</p>'): SeedResult {
 
 const keyA = seedKey({hash: 'a'.repeat(64), path: 'a.txt', file: 'seeds/a.txt'})
 const keyB = seedKey({hash: 'b'.repeat(64), path: 'b.txt', file: 'seeds/b.txt'})
+const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
+
+/** Delete the store file under a running build, or put another file in its place. */
+async function deleteOrReplace(file: string, change: 'deleted' | 'replaced'): Promise<void> {
+  if (change === 'deleted') return rm(file)
+  await writeFile(`${file}.new`, 'something else\n')
+  await rename(`${file}.new`, file)
+}
 
 async function saved(file: string): Promise<void> {
   const store = await ArticleStore.open(file, 'fp1')
@@ -106,7 +114,6 @@ test('new bodies go to disk as they are added, and the store holds them no more'
   const file = await storeFile()
   const bodyA = '<p>first “build” – é</p>'
   const bodyC = '<p>an article added later</p>'
-  const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
   const first = ArticleStore.empty(file, 'fp1')
   first.add([keyA], [result('a', bodyA)])
   assert.equal(first.get(keyA)?.article?.bodyHtml, '', 'the entry no longer carries its body')
@@ -133,13 +140,8 @@ test('a store file deleted or replaced under a build is written anew on saving, 
     const store = ArticleStore.empty(file, 'fp1')
     store.add([keyA], [result('a', '<p>a</p>')])
     await store.save(new Set([keyA]))
-    if (change === 'deleted') await rm(file)
-    else {
-      await writeFile(`${file}.new`, 'something else\n')
-      await rename(`${file}.new`, file)
-    }
+    await deleteOrReplace(file, change)
     assert.equal(store.body(keyA), '<p>a</p>', `the bodies stay readable when the file is ${change}`)
-    const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
     store.add([keyC], [result('c', '<p>c</p>')])
     await store.save(new Set([keyA, keyC]))
     store.close()
@@ -186,7 +188,6 @@ test('a worker thread reads the stored bodies the store shares, through its open
   const file = await storeFile()
   const store = ArticleStore.empty(file, 'fp1')
   assert.equal(store.shareBodies([keyA]), undefined, 'a store without stored bodies shares none')
-  const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
   store.add([keyA], [result('a', '<p>“a”\t</p>')])
   store.add([keyB], [result('b', '')])
   await store.save(new Set([keyA, keyB]))
@@ -220,14 +221,9 @@ test('a store file deleted or replaced between adding and saving is written anew
   for (const change of ['deleted', 'replaced'] as const) {
     const file = await storeFile()
     await saved(file)
-    const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
     const store = await ArticleStore.open(file, 'fp1')
     store.add([keyC], [result('c', '<p>c</p>')])
-    if (change === 'deleted') await rm(file)
-    else {
-      await writeFile(`${file}.new`, 'something else\n')
-      await rename(`${file}.new`, file)
-    }
+    await deleteOrReplace(file, change)
     await store.save(new Set([keyA, keyB, keyC]))
     store.close()
     const reopened = await ArticleStore.open(file, 'fp1')
@@ -240,7 +236,6 @@ test('a store file deleted or replaced between adding and saving is written anew
 test('results added to a sound store file are appended to it in place, and found by the next build even unsaved', async () => {
   const file = await storeFile()
   await saved(file)
-  const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
   const store = await ArticleStore.open(file, 'fp1')
   const inode = (await stat(file)).ino
   store.add([keyC], [result('c', '<p>c</p>')])
