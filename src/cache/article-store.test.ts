@@ -5,7 +5,8 @@ import {after, test} from 'node:test'
 import {Worker} from 'node:worker_threads'
 import {makeTempDir} from '../../test/helpers/build-from-files.js'
 import type {Article} from '../model/article.js'
-import {ArticleStore, readSharedBody, seedKey, type SeedResult, type SharedBodies} from './article-store.js'
+import type {SourceResult} from '../process-sources.js'
+import {ArticleStore, readSharedBody, seedKey, type SharedBodies} from './article-store.js'
 
 const dirs: string[] = []
 after(async () => {
@@ -18,7 +19,7 @@ async function storeFile(): Promise<string> {
   return path.join(dir, 'seed-results.ndjson')
 }
 
-function result(title: string, bodyHtml = '<p>x</p>'): SeedResult {
+function result(title: string, bodyHtml = '<p>x</p>'): SourceResult {
   const article = {source: `${title}.txt`, file: `seeds/${title}.txt`, hash: 'h', date: '2024-11-18', title, summary: '', slug: title, bodyHtml, topics: [], wordCount: 1} as unknown as Article
   return {article, problems: []}
 }
@@ -249,7 +250,7 @@ test('results added to a sound store file are appended to it in place, and found
 
 test('stored articles share one object per topic, whether just added or loaded', async () => {
   const file = await storeFile()
-  const withTopics = (title: string): SeedResult => {
+  const withTopics = (title: string): SourceResult => {
     const base = result(title)
     const topics = [{name: 'Brazil', slug: 'brazil', kind: 'place', origin: 'derived'}, {name: title, slug: title, kind: 'subject', origin: 'derived'}]
     return {...base, article: {...(base.article as Article), topics} as Article}

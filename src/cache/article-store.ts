@@ -4,9 +4,6 @@ import path from 'node:path'
 import type {Article, Topic} from '../model/article.js'
 import type {SourceResult} from '../process-sources.js'
 
-/** What processing one seed gave: its article (unless an error stopped it) and its problems. */
-export type SeedResult = SourceResult
-
 /** The identity of a seed for the cache: its bytes (SHA-256) and where it is. */
 export interface SeedIdentity {
   readonly hash: string
@@ -118,7 +115,7 @@ export class ArticleStore {
   private constructor(
     readonly file: string,
     readonly fingerprint: string,
-    private readonly entries: Map<string, SeedResult>,
+    private readonly entries: Map<string, SourceResult>,
     private readonly bodies: Map<string, BodySpan>,
     private readonly topics: TopicPool,
     options: {rewrite: boolean; entriesInFile: number; reader?: number},
@@ -155,7 +152,7 @@ export class ArticleStore {
     return this.entries.size
   }
 
-  get(key: string): SeedResult | undefined {
+  get(key: string): SourceResult | undefined {
     return this.entries.get(key)
   }
 
@@ -193,10 +190,10 @@ export class ArticleStore {
    * their bodies, which `body` reads back from the file. A key the store
    * already holds keeps its result.
    */
-  add(keys: readonly string[], results: readonly SeedResult[]): SeedResult[] {
-    const fresh: [string, SeedResult][] = []
+  add(keys: readonly string[], results: readonly SourceResult[]): SourceResult[] {
+    const fresh: [string, SourceResult][] = []
     keys.forEach((key, index) => {
-      if (!this.entries.has(key)) fresh.push([key, results[index] as SeedResult])
+      if (!this.entries.has(key)) fresh.push([key, results[index] as SourceResult])
     })
     if (fresh.length > 0) {
       const spans = writeLines(this.openWriter(), fresh, () => undefined)
@@ -204,7 +201,7 @@ export class ArticleStore {
       this.entriesInFile += fresh.length
       this.keepWritten(spans)
     }
-    return keys.map((key) => this.entries.get(key) as SeedResult)
+    return keys.map((key) => this.entries.get(key) as SourceResult)
   }
 
   /**
@@ -316,7 +313,7 @@ class TopicPool {
   private readonly topics = new Map<string, Topic>()
 
   /** `result` as the store holds it: its article without its body, with pooled topics. */
-  held(result: SeedResult): SeedResult {
+  held(result: SourceResult): SourceResult {
     const {article} = result
     if (!article) return result
     return {...result, article: {...article, bodyHtml: '', topics: article.topics.map((topic) => this.pooled(topic))}}
@@ -390,7 +387,7 @@ function writeText(writer: LineWriter, text: string): void {
  * whole store as one string would cost as much memory again as every
  * article of a large archive.
  */
-function writeLines(writer: LineWriter, entries: Iterable<readonly [string, SeedResult]>, storedBody: (key: string) => string | undefined): Map<string, BodySpan> {
+function writeLines(writer: LineWriter, entries: Iterable<readonly [string, SourceResult]>, storedBody: (key: string) => string | undefined): Map<string, BodySpan> {
   const spans = new Map<string, BodySpan>()
   let chunk = ''
   let offset = writer.size
@@ -420,7 +417,7 @@ function header(fingerprint: string): string {
 }
 
 /** One entry's line, as the entry's JSON and the body's (when it has an article); `bodyJson` is the stored body's JSON text when `result` holds none. */
-function line(key: string, result: SeedResult, bodyJson: string | undefined): [string, string | undefined] {
+function line(key: string, result: SourceResult, bodyJson: string | undefined): [string, string | undefined] {
   const {article} = result
   if (!article) return [JSON.stringify([key, result]), undefined]
   const withoutBody = {...result, article: {...article, bodyHtml: ''}}
@@ -428,8 +425,8 @@ function line(key: string, result: SeedResult, bodyJson: string | undefined): [s
 }
 
 /** The entries of a store file, or undefined when it must not be trusted. */
-function parseStore(bytes: Buffer, fingerprint: string, topics: TopicPool): {entries: Map<string, SeedResult>; bodies: Map<string, BodySpan>; truncated: boolean} | undefined {
-  const entries = new Map<string, SeedResult>()
+function parseStore(bytes: Buffer, fingerprint: string, topics: TopicPool): {entries: Map<string, SourceResult>; bodies: Map<string, BodySpan>; truncated: boolean} | undefined {
+  const entries = new Map<string, SourceResult>()
   const bodies = new Map<string, BodySpan>()
   let start = 0
   let first = true
@@ -480,7 +477,7 @@ function isHeader(value: unknown, fingerprint: string): boolean {
   return typeof record === 'object' && record !== null && record.format === format && record.version === formatVersion && record.fingerprint === fingerprint
 }
 
-function isEntry(value: unknown): value is [string, SeedResult] {
+function isEntry(value: unknown): value is [string, SourceResult] {
   if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false
   const result = value[1] as {article?: unknown; problems?: unknown}
   if (typeof result !== 'object' || result === null || !Array.isArray(result.problems)) return false

@@ -1,9 +1,9 @@
 import type {SourceFile} from '../load/source-file.js'
 import type {Article} from '../model/article.js'
-import type {ProcessedSources, ProcessSettings} from '../process-sources.js'
+import type {ProcessedSources, ProcessSettings, SourceResult} from '../process-sources.js'
 import {planThreads, processEach} from '../process-sources.js'
 import type {Problem} from '../problems/content-error.js'
-import {seedKey, type ArticleStore, type SeedResult} from './article-store.js'
+import {seedKey, type ArticleStore} from './article-store.js'
 import {readSeed, type ScannedSeed} from './scan-seeds.js'
 
 /** Seeds processed with the help of the cache. */
@@ -28,7 +28,7 @@ export interface CachedProcessing extends ProcessedSources {
  */
 export async function processCached(seedsDir: string, scanned: readonly ScannedSeed[], store: ArticleStore, settings: ProcessSettings, onEach?: (done: number, total: number) => void, workers?: number): Promise<CachedProcessing> {
   const seeds = [...scanned]
-  const results: (SeedResult | undefined)[] = seeds.map((seed) => store.get(seedKey(seed)))
+  const results: (SourceResult | undefined)[] = seeds.map((seed) => store.get(seedKey(seed)))
   const readProblems: Problem[] = []
   const sources: SourceFile[] = []
   const sourceIndexes: number[] = []
