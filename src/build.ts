@@ -98,6 +98,15 @@ export async function build(options: BuildOptions, cache?: BuildCache): Promise<
 
 async function buildWith(options: BuildOptions, cache: BuildCache): Promise<BuildResult> {
   await checkFolders(options)
+  const unlock = await cache.lock()
+  try {
+    return await buildLocked(options, cache)
+  } finally {
+    await unlock()
+  }
+}
+
+async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<BuildResult> {
   const clock = stopwatch()
   const config = await readConfig(options)
   const topics = await readTopicRules(options, config)

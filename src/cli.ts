@@ -6,10 +6,10 @@ import {startDevServer, type DevEvent} from './dev/dev-server.js'
 import {createSeed, localToday, SeedDateError, SeedExistsError} from './new-seed/create-seed.js'
 import {packageRoot, type BuildOptions} from './options.js'
 import {FolderError} from './check-folders.js'
+import {BusyError} from './lock-file.js'
 import {ContentError} from './problems/content-error.js'
 import {formatProblems} from './problems/format-problems.js'
 import {countNoun} from './text/count-noun.js'
-import {OutputBusyError} from './write/write-output.js'
 
 /** Exit codes, for scripts and CI. */
 export const exitCodes = {
@@ -20,7 +20,7 @@ export const exitCodes = {
   usage: 2,
   /** `--skip-invalid`: the site was written without the seeds listed. */
   skipped: 3,
-  /** Another build holds the output folder, or it cannot be written. */
+  /** Another build holds the output folder or the build cache, or the output folder cannot be written. */
   output: 4,
 } as const
 
@@ -92,7 +92,7 @@ ${command === 'build' ? '  --no-search       Do not build the search index (the 
   -q, --quiet       Print only problems
   -h, --help        Print this help
 
-Exit codes: 0 built, 1 bad input (nothing written), 2 wrong usage,${command === 'build' ? ' 3 built without\nthe invalid seeds (--skip-invalid), 4 the output folder is busy or cannot be written.' : ''}`
+Exit codes: 0 built, 1 bad input (nothing written), 2 wrong usage,${command === 'build' ? ' 3 built without\nthe invalid seeds (--skip-invalid), 4 another build holds the output folder or the\ncache, or the output folder cannot be written.' : ' 4 another build holds the cache.'}`
 
 const devHelp = `Usage: news-archive dev [options]
 
@@ -170,7 +170,11 @@ async function buildCommand(command: 'build' | 'check', args: readonly string[])
       return exitCodes.contentErrors
     }
     if (error instanceof FolderError) return usage(error.message)
-    if (error instanceof OutputBusyError || isOutputFault(error)) {
+    if (error instanceof BusyError) {
+      process.stderr.write(`${error.message}.\n${command === 'check' ? 'Nothing was checked.' : 'Nothing was written; the last complete site is unchanged.'}\n`)
+      return exitCodes.output
+    }
+    if (isOutputFault(error)) {
       process.stderr.write(`${values.out}: the site could not be written: ${describeFault(error)}\nThe last complete site is unchanged.\n`)
       return exitCodes.output
     }

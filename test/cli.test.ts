@@ -12,7 +12,8 @@ import {runCli, stackTraceLines, type CliRun} from './helpers/run-cli.js'
  * The command line is the contract scripts and CI rely on: exit codes,
  * where output goes, and the shape of the problem report.
  * 0 built, 1 bad input (nothing written), 2 wrong usage, 3 built without the
- * invalid seeds (`--skip-invalid`), 4 the output folder is busy or cannot be written.
+ * invalid seeds (`--skip-invalid`), 4 another build holds the output folder or the
+ * cache, or the output folder cannot be written.
  */
 
 const good = ' date 2024-11-18 The council approved the budget on Monday after a long debate.\n\nThe vote was 7 to 2.\n'
@@ -217,6 +218,22 @@ describe('the output folder', () => {
     assert.equal(await treeManifest(path.join(dir, 'dist')), before)
   })
 
+  test('a build cache held by another running build: exit 4, a message naming the cache, the site unchanged', async () => {
+    const dir = await site({'seeds/a.txt': good}, true)
+    const before = await treeManifest(path.join(dir, 'dist'))
+    const lock = path.join(dir, '.cache', 'news-archive', 'build.lock')
+    await writeFiles(dir, {[path.relative(dir, lock)]: String(process.pid)})
+    for (const command of ['build', 'check']) {
+      const run = await runCli([command], {cwd: dir})
+      assert.equal(run.code, 4, `${command}: ${run.stderr}`)
+      assert.match(run.stderr, /another build \(process \d+\) is using the build cache/)
+      assert.ok(run.stderr.includes(lock), `${command}: the message names the lock file: ${run.stderr}`)
+      assertClean(run)
+    }
+    assert.equal(await treeManifest(path.join(dir, 'dist')), before)
+    assert.equal(await readFile(lock, 'utf8'), String(process.pid), 'the lock of the other build is left alone')
+  })
+
   test('a stale lock left by a build that was killed is taken over', async () => {
     const dir = await site({'seeds/a.txt': good}, true)
     // Note: process ids are at most 2^22 on Linux, so this one never runs.
@@ -224,6 +241,7 @@ describe('the output folder', () => {
     const run = await runCli(['build'], {cwd: dir})
     assert.equal(run.code, 0, run.stderr)
     assert.equal(existsSync(outputTarget(path.join(dir, 'dist')).lockFile), false, 'the lock is released')
+    assert.equal(existsSync(path.join(dir, '.cache', 'news-archive', 'build.lock')), false, 'the cache lock is released')
   })
 
   test('a file where the output folder should be is refused, not replaced', async () => {

@@ -1,4 +1,6 @@
+import {mkdir} from 'node:fs/promises'
 import path from 'node:path'
+import {releaseLock, takeLock} from '../lock-file.js'
 import {ArticleStore} from './article-store.js'
 import {fingerprint} from './hash.js'
 import {SeedStats} from './seed-stats.js'
@@ -26,6 +28,21 @@ export class BuildCache {
     readonly dir: string,
     readonly reuse = true,
   ) {}
+
+  /**
+   * Take the cache folder for one build; the returned function lets it go.
+   * Note: two builds at once would append to the same store file at the
+   * same offsets, and each would save seed signatures the other's results
+   * do not match.
+   *
+   * @throws {BusyError} When a running build holds it.
+   */
+  async lock(): Promise<() => Promise<void>> {
+    const file = path.join(this.dir, 'build.lock')
+    await mkdir(this.dir, {recursive: true})
+    await takeLock(file, (holder) => `another build (process ${holder}) is using the build cache ${this.dir}; wait for it to finish, or delete ${path.join(this.dir, 'build.lock')} if that process is gone`)
+    return () => releaseLock(file)
+  }
 
   /** The processed-seed store for results made under `key` (generator, settings, topics file). */
   async articleStore(key: string): Promise<ArticleStore> {

@@ -5,6 +5,7 @@ import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 import {build, openCache, type BuildResult} from '../build.js'
 import {defaultConfigFile, type BuildOptions} from '../options.js'
+import {BusyError} from '../lock-file.js'
 import {ContentError, type Problem} from '../problems/content-error.js'
 import {formatProblems} from '../problems/format-problems.js'
 import {outputTarget} from '../write/write-output.js'
@@ -49,6 +50,9 @@ export interface DevServer {
 
 /** Milliseconds to wait after a change for more (an editor saving several files, a `git checkout`). */
 const settleDelay = 60
+
+/** How long to wait before building again when another build holds the build cache. */
+const busyRetryMs = 1000
 /** A comment on the event stream this often keeps proxies from closing it. */
 const keepAliveMs = 25_000
 
@@ -144,8 +148,14 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
         options.onEvent?.({kind: 'failed', report: formatProblems(result.problems), problems: result.problems})
       }
     } catch (error) {
-      // Note: a bug is shown too, and the server keeps running: the next change may get past it.
-      failure = error instanceof ContentError ? {problems: [error.problem]} : {problems: [], message: (error as Error).stack ?? String(error)}
+      if (error instanceof BusyError) {
+        // Note: another build (`news-archive build` in a terminal) holds the cache; build again once it may be done.
+        failure = {problems: [], message: `${error.message}. Building again in ${busyRetryMs / 1000} s.`}
+        retry = setTimeout(changed, busyRetryMs)
+      } else {
+        // Note: a bug is shown too, and the server keeps running: the next change may get past it.
+        failure = error instanceof ContentError ? {problems: [error.problem]} : {problems: [], message: (error as Error).stack ?? String(error)}
+      }
       options.onEvent?.({kind: 'failed', report: failure.message ?? formatProblems(failure.problems), problems: failure.problems})
     }
     builds++
@@ -155,6 +165,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   let running: Promise<void> | undefined
   let pending = false
   let timer: NodeJS.Timeout | undefined
+  let retry: NodeJS.Timeout | undefined
   const schedule = (): void => {
     if (running) {
       pending = true
@@ -195,6 +206,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     },
     async close() {
       clearTimeout(timer)
+      clearTimeout(retry)
       clearInterval(keepAlive)
       await watch.close()
       await running

@@ -1,5 +1,6 @@
-import {open, readFile, rename, rm, stat} from 'node:fs/promises'
+import {rename, stat} from 'node:fs/promises'
 import path from 'node:path'
+import {takeLock} from '../lock-file.js'
 
 /** Where a build writes before its output replaces the last good site. */
 export interface OutputTarget {
@@ -24,11 +25,6 @@ export function outputTarget(outDir: string): OutputTarget {
   }
 }
 
-/** Thrown when another build holds the output folder. */
-export class OutputBusyError extends Error {
-  override readonly name = 'OutputBusyError'
-}
-
 /** Whether anything is at `file`. */
 export async function exists(file: string): Promise<boolean> {
   try {
@@ -45,35 +41,10 @@ export async function recover(target: OutputTarget): Promise<void> {
 }
 
 /**
- * Take the lock file of an output folder, taking over a stale one (its process is gone).
+ * Take the lock of the output folder whose lock file is `lockFile`.
  *
- * @throws {OutputBusyError} When a running build holds it.
+ * @throws {BusyError} When a running build holds it.
  */
-export async function takeLock(lockFile: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lockFile, 'wx')
-      await handle.writeFile(String(process.pid))
-      await handle.close()
-      return
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim())
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-        throw new OutputBusyError(`another build (process ${holder}) is writing this output folder; wait for it to finish, or delete ${path.basename(lockFile)} if that process is gone`)
-      }
-      // Note: the lock of a build that was killed is stale; take it over.
-      await rm(lockFile, {force: true})
-    }
-  }
-  throw new OutputBusyError('could not take the output lock')
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
+export async function takeOutputLock(lockFile: string): Promise<void> {
+  await takeLock(lockFile, (holder) => `another build (process ${holder}) is writing this output folder; wait for it to finish, or delete ${path.basename(lockFile)} if that process is gone`)
 }

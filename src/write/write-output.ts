@@ -5,10 +5,11 @@ import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
 import {cloneTree} from './clone-tree.js'
 import {emptyManifest, type TreeManifest} from './tree-manifest.js'
-import {exists, OutputBusyError, outputTarget, recover, takeLock, type OutputTarget} from './output-target.js'
+import {releaseLock} from '../lock-file.js'
+import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from './output-target.js'
 import {TreeRegistry, treeIdentity, type TreeIdentity} from './tree-registry.js'
 
-export {OutputBusyError, outputTarget, type OutputTarget}
+export {outputTarget, type OutputTarget}
 
 /** Files written at once: keeps the disk busy without running out of file handles. */
 const writeConcurrency = 32
@@ -82,12 +83,12 @@ export class OutputWriter {
    * staging folder: fresh, or (with `options.stateDir`) the best complete
    * earlier tree.
    *
-   * @throws {OutputBusyError} When another running build holds the lock.
+   * @throws {BusyError} When another running build holds the lock.
    */
   static async open(outDir: string, options: WriterOptions = {}): Promise<OutputWriter> {
     const target = outputTarget(outDir)
     await mkdir(path.dirname(target.outDir), {recursive: true})
-    await takeLock(target.lockFile)
+    await takeOutputLock(target.lockFile)
     try {
       await recover(target)
       if (options.stateDir === undefined) {
@@ -97,7 +98,7 @@ export class OutputWriter {
       }
       return await OutputWriter.openIncremental(target, options.stateDir, options.reuse !== false)
     } catch (error) {
-      await rm(target.lockFile, {force: true})
+      await releaseLock(target.lockFile)
       throw error
     }
   }
@@ -326,7 +327,7 @@ export class OutputWriter {
   }
 
   private async release(): Promise<void> {
-    await rm(this.target.lockFile, {force: true})
+    await releaseLock(this.target.lockFile)
   }
 
   private stagingPath(relative: string): string {

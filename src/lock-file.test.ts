@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict'
+import {existsSync} from 'node:fs'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {after, before, test} from 'node:test'
+import {BusyError, releaseLock, takeLock} from './lock-file.js'
+
+let dir = ''
+before(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'news-archive-lock-'))
+})
+after(async () => {
+  await rm(dir, {recursive: true, force: true})
+})
+
+const busy = (holder: number): string => `held by ${holder}`
+
+test('a free lock is taken with this process id, and released', async () => {
+  const file = path.join(dir, 'free.lock')
+  await takeLock(file, busy)
+  assert.equal(await readFile(file, 'utf8'), String(process.pid))
+  await releaseLock(file)
+  assert.equal(existsSync(file), false)
+})
+
+test('a lock held by a running process is refused with the message naming it, and left alone', async () => {
+  const file = path.join(dir, 'held.lock')
+  // Note: process 1 runs on every Linux system.
+  await writeFile(file, '1')
+  await assert.rejects(takeLock(file, busy), (error: unknown) => error instanceof BusyError && error.message === 'held by 1')
+  assert.equal(await readFile(file, 'utf8'), '1')
+})
+
+test('a stale lock (its process is gone, or the file is unreadable) is taken over', async () => {
+  for (const [name, contents] of [['gone', '99999999'], ['garbage', 'not a process'], ['empty', '']] as const) {
+    const file = path.join(dir, `${name}.lock`)
+    // Note: process ids are at most 2^22 on Linux, so 99999999 never runs.
+    await writeFile(file, contents)
+    await takeLock(file, busy)
+    assert.equal(await readFile(file, 'utf8'), String(process.pid), name)
+  }
+})
