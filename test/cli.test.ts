@@ -212,7 +212,7 @@ describe('the output folder', () => {
     await writeFile(outputTarget(path.join(dir, 'dist')).lockFile, String(process.pid))
     const run = await runCli(['build'], {cwd: dir})
     assert.equal(run.code, 4)
-    assert.match(run.stderr, /another build/)
+    assert.ok(run.stderr.includes(`another build (process ${process.pid}) is writing the output folder ${path.join(dir, 'dist')}`), run.stderr)
     assert.match(run.stderr, /unchanged/)
     assertClean(run)
     assert.equal(await treeManifest(path.join(dir, 'dist')), before)

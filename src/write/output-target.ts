@@ -41,10 +41,10 @@ export async function recover(target: OutputTarget): Promise<void> {
 }
 
 /**
- * Take the lock of the output folder whose lock file is `lockFile`.
+ * Take the lock of the output folder of `target`.
  *
  * @throws {BusyError} When a running build holds it.
  */
-export async function takeOutputLock(lockFile: string): Promise<void> {
-  await takeLock(lockFile, (holder) => `another build (process ${holder}) is writing this output folder; wait for it to finish, or delete ${path.basename(lockFile)} if that process is gone`)
+export async function takeOutputLock(target: OutputTarget): Promise<void> {
+  await takeLock(target.lockFile, (holder) => `another build (process ${holder}) is writing the output folder ${target.outDir}; wait for it to finish, or delete ${target.lockFile} if that process is gone`)
 }

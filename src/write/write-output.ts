@@ -88,7 +88,7 @@ export class OutputWriter {
   static async open(outDir: string, options: WriterOptions = {}): Promise<OutputWriter> {
     const target = outputTarget(outDir)
     await mkdir(path.dirname(target.outDir), {recursive: true})
-    await takeOutputLock(target.lockFile)
+    await takeOutputLock(target)
     try {
       await recover(target)
       if (options.stateDir === undefined) {
