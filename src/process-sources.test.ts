@@ -5,7 +5,7 @@ import {test} from 'node:test'
 import {readCorpus} from '../test/helpers/corpus.js'
 import {defaultConfig} from './config/site-config.js'
 import type {SourceFile} from './load/source-file.js'
-import {minSeedsForWorkers, planThreads, processSettings, processSources, type ThreadPlan} from './process-sources.js'
+import {collectResults, minSeedsForWorkers, planThreads, processSettings, processSource, processSources, type ThreadPlan} from './process-sources.js'
 
 function sourceOf(file: string, bytes: Uint8Array): SourceFile {
   return {path: file, file: `seeds/${file}`, bytes, hash: createHash('sha256').update(bytes).digest('hex')}
@@ -66,3 +66,15 @@ for (const example of plans) {
     assert.equal(plan.mainThread, true)
   })
 }
+
+test('collected results keep seed order, name the seeds left out, and pass over missing results', () => {
+  const ok = processSource(sampleSources()[0] as SourceFile, settings)
+  const failed = processSource(sourceOf('bad/no-date.txt', Buffer.from('Just some text without a date line.')), settings)
+  assert.ok(ok.article && !failed.article)
+  const files = ['seeds/a.txt', 'seeds/b.txt', 'seeds/c.txt', 'seeds/d.txt']
+  const collected = collectResults([failed, undefined, ok, ok], (index) => files[index] as string)
+  assert.equal(collected.articles.length, 2)
+  assert.deepEqual(collected.invalid, ['seeds/a.txt'])
+  assert.deepEqual(collected.problems, [...failed.problems, ...ok.problems, ...ok.problems])
+  assert.ok(failed.problems.length > 0)
+})

@@ -139,13 +139,23 @@ export async function processEach(sources: readonly SourceFile[], settings: Proc
  */
 export async function processSources(sources: readonly SourceFile[], settings: ProcessSettings, onEach?: (done: number) => void, threads: ThreadPlan = planThreads(sources.length)): Promise<ProcessedSources> {
   const results = await processEach(sources, settings, {threads, ...(onEach ? {onEach} : {})})
+  return collectResults(results, (index) => (sources[index] as SourceFile).file)
+}
+
+/**
+ * The articles, problems and left-out seeds of per-seed results, in order.
+ * `fileOf(index)` names the seed of result `index`; a missing result (a seed
+ * that could not be read, reported elsewhere) is passed over.
+ */
+export function collectResults(results: readonly (SourceResult | undefined)[], fileOf: (index: number) => string): ProcessedSources {
   const articles: Article[] = []
   const problems: Problem[] = []
   const invalid: string[] = []
   results.forEach((result, index) => {
+    if (!result) return
     if (result.article) articles.push(result.article)
-    else invalid.push((sources[index] as SourceFile).file)
-    problems.push(...result.problems)
+    else invalid.push(fileOf(index))
+    for (const item of result.problems) problems.push(item)
   })
   return {articles, problems, invalid}
 }

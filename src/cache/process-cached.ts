@@ -1,7 +1,6 @@
 import type {SourceFile} from '../load/source-file.js'
-import type {Article} from '../model/article.js'
 import type {ProcessedSources, ProcessSettings, SourceResult} from '../process-sources.js'
-import {planThreads, processEach} from '../process-sources.js'
+import {collectResults, planThreads, processEach} from '../process-sources.js'
 import type {Problem} from '../problems/content-error.js'
 import {seedKey, type ArticleStore} from './article-store.js'
 import {readSeed, type ScannedSeed} from './scan-seeds.js'
@@ -59,17 +58,6 @@ export async function processCached(seedsDir: string, scanned: readonly ScannedS
     results[sourceIndexes[position] as number] = result
   })
 
-  const articles: Article[] = []
-  const problems: Problem[] = []
-  const invalid: string[] = []
-  const live = new Set<string>()
-  seeds.forEach((seed, index) => {
-    const result = results[index]
-    if (!result) return
-    live.add(seedKey(seed))
-    if (result.article) articles.push(result.article)
-    else invalid.push(seed.file)
-    for (const item of result.problems) problems.push(item)
-  })
-  return {articles, problems, invalid, readProblems, processedCount: sources.length, live, seeds}
+  const live = new Set(seeds.filter((_, index) => results[index] !== undefined).map(seedKey))
+  return {...collectResults(results, (index) => (seeds[index] as ScannedSeed).file), readProblems, processedCount: sources.length, live, seeds}
 }
