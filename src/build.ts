@@ -27,7 +27,8 @@ import {articleGlob, matchesArticleGlob} from './search/article-glob.js'
 import {indexSearch} from './search/index-search.js'
 import {siteUrls} from './render/urls.js'
 import {ViewBuilder} from './render/views.js'
-import {planPageWorkers, writeSite, type SiteSource} from './write-site.js'
+import {writeSite, type SiteSource} from './write-site.js'
+import {planPageWorkers} from './workers/plan-threads.js'
 import {OutputWriter, type StagingBase} from './write/write-output.js'
 
 /** How long each stage of a build took, in milliseconds. */

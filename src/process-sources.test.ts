@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
 import {createHash} from 'node:crypto'
-import {availableParallelism} from 'node:os'
 import {test} from 'node:test'
 import {readCorpus} from '../test/helpers/corpus.js'
 import {defaultConfig} from './config/site-config.js'
 import type {SourceFile} from './load/source-file.js'
-import {collectResults, minSeedsForWorkers, planThreads, processSettings, processSource, processSources, type ThreadPlan} from './process-sources.js'
+import {collectResults, processSettings, processSource, processSources} from './process-sources.js'
+import type {ThreadPlan} from './workers/plan-threads.js'
 
 function sourceOf(file: string, bytes: Uint8Array): SourceFile {
   return {path: file, file: `seeds/${file}`, bytes, hash: createHash('sha256').update(bytes).digest('hex')}
@@ -48,24 +48,6 @@ test('progress reaches the number of seeds', async () => {
   await processSources(sources, settings, (done) => (last = done), mainOnly)
   assert.equal(last, sources.length)
 })
-
-const plans = [
-  {count: 0, env: {}, workers: 0},
-  {count: minSeedsForWorkers - 1, env: {}, workers: 0},
-  {count: minSeedsForWorkers, env: {}, workers: availableParallelism() - 1},
-  {count: 100_000, env: {}, workers: availableParallelism() - 1},
-  {count: 100_000, env: {NEWS_ARCHIVE_WORKERS: '0'}, workers: 0},
-  {count: 10, env: {NEWS_ARCHIVE_WORKERS: '3'}, workers: 3},
-  {count: 100_000, env: {NEWS_ARCHIVE_WORKERS: 'many'}, workers: availableParallelism() - 1},
-] as const
-
-for (const example of plans) {
-  test(`plan for ${example.count} seeds with ${JSON.stringify(example.env)}: ${example.workers} workers`, () => {
-    const plan = planThreads(example.count, example.env)
-    assert.equal(plan.workers, example.workers)
-    assert.equal(plan.mainThread, true)
-  })
-}
 
 test('collected results keep seed order, name the seeds left out, and pass over missing results', () => {
   const ok = processSource(sampleSources()[0] as SourceFile, settings)

@@ -1,4 +1,3 @@
-import {availableParallelism} from 'node:os'
 import type {SiteConfig} from './config/site-config.js'
 import {toArticle, type EnrichSettings} from './enrich/enrich-article.js'
 import type {SourceFile} from './load/source-file.js'
@@ -6,6 +5,7 @@ import type {Article} from './model/article.js'
 import {parseSource} from './parse/parse-source.js'
 import {ContentError, type Problem} from './problems/content-error.js'
 import {packSources} from './workers/pack-sources.js'
+import {planThreads, type ThreadPlan} from './workers/plan-threads.js'
 import {runInChunks} from './workers/run-in-chunks.js'
 import {siblingModule, startWorker} from './workers/start-worker.js'
 
@@ -45,44 +45,6 @@ export function processSource(source: SourceFile, settings: ProcessSettings): So
     if (error instanceof ContentError) return {problems: [error.problem]}
     throw error
   }
-}
-
-/** How `processSources` spreads its work over threads. */
-export interface ThreadPlan {
-  /** Worker threads to start; 0 processes every seed on the main thread. */
-  readonly workers: number
-  /** Whether the main thread processes seeds too while the workers run. */
-  readonly mainThread: boolean
-  /** Seeds per message to a worker. */
-  readonly chunkSize: number
-}
-
-/**
- * Fewer seeds than this are processed on the main thread alone: starting a
- * worker and loading the parser and topic data in it costs more than it saves.
- */
-export const minSeedsForWorkers = 200
-
-/**
- * The thread plan for `count` seeds on this machine: the main thread alone for
- * small inputs or one core, otherwise the main thread plus one worker per
- * further core. `NEWS_ARCHIVE_WORKERS` (a number of worker threads, `0` for
- * none) overrides it, for benchmarks and machines shared with other work, and
- * `workers` (the build option) overrides both.
- */
-export function planThreads(count: number, env: NodeJS.ProcessEnv = process.env, workers?: number): ThreadPlan {
-  const chunkSize = 50
-  const asked = askedWorkers(env, workers)
-  if (asked !== undefined) return {workers: asked, mainThread: true, chunkSize}
-  if (count < minSeedsForWorkers) return {workers: 0, mainThread: true, chunkSize}
-  return {workers: Math.max(0, availableParallelism() - 1), mainThread: true, chunkSize}
-}
-
-/** The worker threads asked for: by the build's `workers` option, else by `NEWS_ARCHIVE_WORKERS`; undefined when neither says. */
-export function askedWorkers(env: NodeJS.ProcessEnv, workers?: number): number | undefined {
-  if (workers !== undefined) return workers
-  const forced = env['NEWS_ARCHIVE_WORKERS']
-  return forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : undefined
 }
 
 /** The worker module, beside this one's folder, compiled or TypeScript like this file. */

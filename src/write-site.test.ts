@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict'
 import {readFile, writeFile} from 'node:fs/promises'
-import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {build} from './build.js'
 import {ArticleStore} from './cache/article-store.js'
-import {maxArticlesForPageWorkers, planPageWorkers} from './write-site.js'
 import {buildOptions, makeTempDir, removeDir, treeManifest, writeFiles} from '../test/helpers/build-from-files.js'
 import {readCorpus, repoRoot} from '../test/helpers/corpus.js'
 
@@ -77,18 +75,3 @@ test('the bodies are shared with worker threads once a build starts them, and ne
   }
 })
 
-const pagePlans = [
-  {count: 10_000, env: {}, workers: undefined, expected: availableParallelism() - 1},
-  {count: maxArticlesForPageWorkers, env: {}, workers: undefined, expected: availableParallelism() - 1},
-  {count: maxArticlesForPageWorkers + 1, env: {}, workers: undefined, expected: 0},
-  {count: 100_000, env: {NEWS_ARCHIVE_WORKERS: '2'}, workers: undefined, expected: 2},
-  {count: 100_000, env: {NEWS_ARCHIVE_WORKERS: 'many'}, workers: undefined, expected: 0},
-  {count: 100_000, env: {}, workers: 1, expected: 1},
-  {count: 100, env: {}, workers: undefined, expected: 0},
-] as const
-
-for (const {count, env, workers, expected} of pagePlans) {
-  test(`pages of ${count} articles with ${JSON.stringify(env)} and workers ${workers}: ${expected} page workers`, () => {
-    assert.equal(planPageWorkers(count, env, workers), expected)
-  })
-}

@@ -10,7 +10,6 @@ import type {Archive} from './indexes/archive.js'
 import type {IndexSettings} from './indexes/build-archive.js'
 import type {Article} from './model/article.js'
 import type {Page} from './render/page.js'
-import {askedWorkers, planThreads} from './process-sources.js'
 import {renderPage} from './render/render-site.js'
 import {siteFiles} from './render/site-files.js'
 import {outputPathFor} from './render/urls.js'
@@ -26,22 +25,6 @@ import type {OutputWriter} from './write/write-output.js'
  * rebuild of the archive, which pays off only when many pages must be rendered.
  */
 const rendersBeforeWorkers = 64
-
-/**
- * Above this many articles, pages are rendered on the main thread alone,
- * unless worker threads are asked for (`NEWS_ARCHIVE_WORKERS`, the build's
- * `workers` option). Note: a page worker holds its own copy of the archive
- * and its views. In a build of 100,000 articles without the search index,
- * one raised the peak memory from about 1.0 GB to 1.5 GB to make the write
- * stage about a third shorter, on this project's 2-core bench machine.
- */
-export const maxArticlesForPageWorkers = 50_000
-
-/** Worker threads to render the pages of an archive of `articleCount` articles (see `planThreads`, `maxArticlesForPageWorkers`). */
-export function planPageWorkers(articleCount: number, env: NodeJS.ProcessEnv = process.env, workers?: number): number {
-  if (askedWorkers(env, workers) === undefined && articleCount > maxArticlesForPageWorkers) return 0
-  return planThreads(articleCount, env, workers).workers
-}
 
 /** What the pages of a site are made from, on the main thread and (for `workers`) in worker threads. */
 export interface SiteSource {

@@ -1,6 +1,7 @@
 import type {SourceFile} from '../load/source-file.js'
 import type {ProcessedSources, ProcessSettings, SourceResult} from '../process-sources.js'
-import {collectResults, planThreads, processEach} from '../process-sources.js'
+import {collectResults, processEach} from '../process-sources.js'
+import {planThreads} from '../workers/plan-threads.js'
 import type {Problem} from '../problems/content-error.js'
 import {seedKey, type ArticleStore} from './article-store.js'
 import {readSeed, type ScannedSeed} from './scan-seeds.js'

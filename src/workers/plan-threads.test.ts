@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict'
+import {availableParallelism} from 'node:os'
+import {test} from 'node:test'
+import {maxArticlesForPageWorkers, minSeedsForWorkers, planPageWorkers, planThreads} from './plan-threads.js'
+
+const plans = [
+  {count: 0, env: {}, workers: 0},
+  {count: minSeedsForWorkers - 1, env: {}, workers: 0},
+  {count: minSeedsForWorkers, env: {}, workers: availableParallelism() - 1},
+  {count: 100_000, env: {}, workers: availableParallelism() - 1},
+  {count: 100_000, env: {NEWS_ARCHIVE_WORKERS: '0'}, workers: 0},
+  {count: 10, env: {NEWS_ARCHIVE_WORKERS: '3'}, workers: 3},
+  {count: 100_000, env: {NEWS_ARCHIVE_WORKERS: 'many'}, workers: availableParallelism() - 1},
+] as const
+
+for (const example of plans) {
+  test(`plan for ${example.count} seeds with ${JSON.stringify(example.env)}: ${example.workers} workers`, () => {
+    const plan = planThreads(example.count, example.env)
+    assert.equal(plan.workers, example.workers)
+    assert.equal(plan.mainThread, true)
+  })
+}
+
+const pagePlans = [
+  {count: 10_000, env: {}, workers: undefined, expected: availableParallelism() - 1},
+  {count: maxArticlesForPageWorkers, env: {}, workers: undefined, expected: availableParallelism() - 1},
+  {count: maxArticlesForPageWorkers + 1, env: {}, workers: undefined, expected: 0},
+  {count: 100_000, env: {NEWS_ARCHIVE_WORKERS: '2'}, workers: undefined, expected: 2},
+  {count: 100_000, env: {NEWS_ARCHIVE_WORKERS: 'many'}, workers: undefined, expected: 0},
+  {count: 100_000, env: {}, workers: 1, expected: 1},
+  {count: 100, env: {}, workers: undefined, expected: 0},
+] as const
+
+for (const {count, env, workers, expected} of pagePlans) {
+  test(`pages of ${count} articles with ${JSON.stringify(env)} and workers ${workers}: ${expected} page workers`, () => {
+    assert.equal(planPageWorkers(count, env, workers), expected)
+  })
+}

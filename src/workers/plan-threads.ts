@@ -1,0 +1,59 @@
+/**
+ * How many worker threads a build starts: to process seeds (`planThreads`)
+ * and to render pages (`planPageWorkers`).
+ */
+import {availableParallelism} from 'node:os'
+
+/** How seeds are spread over threads for processing (`processEach`). */
+export interface ThreadPlan {
+  /** Worker threads to start; 0 processes every seed on the main thread. */
+  readonly workers: number
+  /** Whether the main thread processes seeds too while the workers run. */
+  readonly mainThread: boolean
+  /** Seeds per message to a worker. */
+  readonly chunkSize: number
+}
+
+/**
+ * Fewer seeds than this are processed on the main thread alone: starting a
+ * worker and loading the parser and topic data in it costs more than it saves.
+ */
+export const minSeedsForWorkers = 200
+
+/**
+ * The thread plan for `count` seeds on this machine: the main thread alone for
+ * small inputs or one core, otherwise the main thread plus one worker per
+ * further core. `NEWS_ARCHIVE_WORKERS` (a number of worker threads, `0` for
+ * none) overrides it, for benchmarks and machines shared with other work, and
+ * `workers` (the build option) overrides both.
+ */
+export function planThreads(count: number, env: NodeJS.ProcessEnv = process.env, workers?: number): ThreadPlan {
+  const chunkSize = 50
+  const asked = askedWorkers(env, workers)
+  if (asked !== undefined) return {workers: asked, mainThread: true, chunkSize}
+  if (count < minSeedsForWorkers) return {workers: 0, mainThread: true, chunkSize}
+  return {workers: Math.max(0, availableParallelism() - 1), mainThread: true, chunkSize}
+}
+
+/** The worker threads asked for: by the build's `workers` option, else by `NEWS_ARCHIVE_WORKERS`; undefined when neither says. */
+export function askedWorkers(env: NodeJS.ProcessEnv, workers?: number): number | undefined {
+  if (workers !== undefined) return workers
+  const forced = env['NEWS_ARCHIVE_WORKERS']
+  return forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : undefined
+}
+
+/**
+ * Above this many articles, pages are rendered on the main thread alone,
+ * unless worker threads are asked for (`NEWS_ARCHIVE_WORKERS`, the build's
+ * `workers` option). Note: a page worker holds its own copy of the archive
+ * and its views. In a build of 100,000 articles without the search index,
+ * one raised the peak memory from about 1.0 GB to 1.5 GB to make the write
+ * stage about a third shorter, on this project's 2-core bench machine.
+ */
+export const maxArticlesForPageWorkers = 50_000
+
+/** Worker threads to render the pages of an archive of `articleCount` articles (see `planThreads`, `maxArticlesForPageWorkers`). */
+export function planPageWorkers(articleCount: number, env: NodeJS.ProcessEnv = process.env, workers?: number): number {
+  if (askedWorkers(env, workers) === undefined && articleCount > maxArticlesForPageWorkers) return 0
+  return planThreads(articleCount, env, workers).workers
+}
