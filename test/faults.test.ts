@@ -92,7 +92,7 @@ describe('a build killed at random moments', () => {
     assert.notEqual(complete.a, complete.b, 'the two versions make different sites')
 
     const lockFile = outputTarget(outDir).lockFile
-    const holdsLock = async (pid: number | undefined): Promise<boolean> => (await readFile(lockFile, 'utf8').catch(() => '')).trim() === String(pid)
+    const holdsLock = async (pid: number | undefined): Promise<boolean> => (await readFile(lockFile, 'utf8').catch(() => '')).split(' ')[0] === String(pid)
     // Note: one timed rebuild (from b back to a, as every round switches) tells when a build takes the output lock and when it ends.
     const started = performance.now()
     const timed = startCli(buildOf('a'), {cwd: site})
