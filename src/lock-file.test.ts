@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict'
+import {spawn} from 'node:child_process'
+import {once} from 'node:events'
 import {existsSync} from 'node:fs'
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {after, before, test} from 'node:test'
+import {repoRoot} from '../test/helpers/corpus.js'
 import {BusyError, lockText, releaseLock, takeLock} from './lock-file.js'
 
 let dir = ''
@@ -21,8 +24,8 @@ test('a free lock is taken with this process id, and released', async () => {
   await takeLock(file, busy)
   const text = await readFile(file, 'utf8')
   assert.equal(text, lockText(process.pid))
-  // Note: Linux tells a process's start time, which the lock records beside its id.
-  assert.match(text, new RegExp(`^${process.pid} \\d+$`))
+  // Note: where the system tells a process's start time (Linux's /proc), the lock records it beside the id.
+  assert.match(text, existsSync('/proc/self/stat') ? new RegExp(`^${process.pid} \\d+$`) : new RegExp(`^${process.pid}$`))
   await releaseLock(file)
   assert.equal(existsSync(file), false)
 })
@@ -54,4 +57,34 @@ test('a lock naming a running process id but another start time (the id was reus
   await writeFile(reused, '1 999999999999')
   await takeLock(reused, busy)
   assert.equal(await readFile(reused, 'utf8'), lockText(process.pid))
+})
+
+test('a lock of another process is not released by this one', async () => {
+  const file = path.join(dir, 'theirs.lock')
+  await writeFile(file, lockText(1))
+  await releaseLock(file)
+  assert.equal(await readFile(file, 'utf8'), lockText(1))
+})
+
+test('of several processes that find a stale lock at the same moment, exactly one takes it', {timeout: 60_000}, async () => {
+  const file = path.join(dir, 'contended.lock')
+  const go = path.join(dir, 'go')
+  await writeFile(file, '99999999')
+  const children = Array.from({length: 6}, () =>
+    spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test', 'helpers', 'take-lock-child.ts'), file, go, '3000'], {cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit']}),
+  )
+  const outputs = children.map((child) => {
+    let text = ''
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
+    return {child, text: () => text, exit: once(child, 'exit')}
+  })
+  // Note: every process is started and waiting before any tries, so they try together.
+  while (!outputs.every((output) => output.text().includes('ready'))) await new Promise((resolve) => setTimeout(resolve, 10))
+  await writeFile(go, '')
+  await Promise.all(outputs.map((output) => output.exit))
+  const results = outputs.map((output) => output.text().trim().split('\n').at(-1))
+  assert.deepEqual(results.filter((result) => result === 'took').length, 1, results.join(', '))
+  assert.equal(results.filter((result) => result === 'busy').length, 5, results.join(', '))
+  assert.equal(existsSync(file), false, 'the winner let it go')
+  assert.deepEqual((await readdir(dir)).filter((name) => name.startsWith('contended.lock.')), [], 'no temporary files are left')
 })

@@ -1,5 +1,7 @@
+import {randomUUID} from 'node:crypto'
 import {readFileSync} from 'node:fs'
-import {open, readFile, rm} from 'node:fs/promises'
+import {link, readFile, rm, writeFile} from 'node:fs/promises'
+import {setTimeout as sleep} from 'node:timers/promises'
 
 /** Thrown when another running build holds a lock: of an output folder, or of a build cache. */
 export class BusyError extends Error {
@@ -15,30 +17,66 @@ export class BusyError extends Error {
  * killed may name a process id that something else has in the new
  * container, and only the start time tells them apart.
  *
+ * The lock is created with its text in one step (a hard link to a file
+ * written beforehand), so no build ever reads another's lock half made. A
+ * stale lock is dropped only by the holder of a second lock,
+ * `lockFile.takeover`, after reading it again: several builds that find the
+ * same stale lock at once cannot drop each other's new one.
+ *
  * @param busy The message for a lock that a running process holds.
  * @throws {BusyError} When a running process holds it.
  */
 export async function takeLock(lockFile: string, busy: (holder: number) => string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lockFile, 'wx')
-      await handle.writeFile(lockText(process.pid))
-      await handle.close()
-      return
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const holder = readHolder(await readFile(lockFile, 'utf8').catch(() => ''))
-      if (holder && holder.pid !== process.pid && isRunning(holder)) throw new BusyError(busy(holder.pid))
-      // Note: the lock of a build that was killed is stale; take it over.
-      await rm(lockFile, {force: true})
+  const text = lockText(process.pid)
+  const written = `${lockFile}.${process.pid}-${randomUUID()}.tmp`
+  const takeover = `${lockFile}.takeover`
+  await writeFile(written, text)
+  try {
+    for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      if (await createLink(written, lockFile)) return
+      const found = await readFile(lockFile, 'utf8').catch(() => undefined)
+      // Note: released between the two calls: try again.
+      if (found === undefined) continue
+      const holder = readHolder(found)
+      if (holder && isRunning(holder)) throw new BusyError(busy(holder.pid))
+      if (!(await createLink(written, takeover))) {
+        const other = readHolder(await readFile(takeover, 'utf8').catch(() => ''))
+        // Note: a takeover left by a build killed in the middle of one is dropped; a live one is waited for.
+        if (other && isRunning(other)) await sleep(takeoverWaitMs)
+        else await rm(takeover, {force: true})
+        continue
+      }
+      try {
+        if ((await readFile(lockFile, 'utf8').catch(() => undefined)) === found) await rm(lockFile, {force: true})
+      } finally {
+        await rm(takeover, {force: true})
+      }
     }
+    throw new BusyError(`could not take the lock ${lockFile}`)
+  } finally {
+    await rm(written, {force: true})
   }
-  throw new BusyError(`could not take the lock ${lockFile}`)
 }
 
-/** Let go of a lock taken with `takeLock`. */
+/** Tries at taking a lock, and the wait while another build takes a stale one over. */
+const maxAttempts = 100
+const takeoverWaitMs = 10
+
+/** Let go of a lock taken with `takeLock`, unless it is no longer this process's. */
 export async function releaseLock(lockFile: string): Promise<void> {
-  await rm(lockFile, {force: true})
+  const found = await readFile(lockFile, 'utf8').catch(() => undefined)
+  if (found === lockText(process.pid)) await rm(lockFile, {force: true})
+}
+
+/** Make `to` a hard link to `from`; false when something is at `to` already. */
+async function createLink(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  }
 }
 
 /** The process a lock file names: its id, and its start time when the file has one. */
@@ -60,12 +98,17 @@ function readHolder(text: string): Holder | undefined {
   return started === undefined ? {pid: id} : {pid: id, started}
 }
 
-/** Whether the process a lock names still runs: its id is alive and, when both are known, it started when the lock says. */
+/**
+ * Whether the process a lock names still runs: its id is alive and, when
+ * both are known, it started when the lock says. Note: a lock naming this
+ * very process is another build in it when the start times agree, and left
+ * over from an earlier process with the same id when they cannot be told.
+ */
 function isRunning(holder: Holder): boolean {
   if (!isAlive(holder.pid)) return false
-  if (holder.started === undefined) return true
   const started = processStart(holder.pid)
-  return started === undefined || started === holder.started
+  if (holder.started === undefined || started === undefined) return holder.pid !== process.pid
+  return started === holder.started
 }
 
 function isAlive(pid: number): boolean {

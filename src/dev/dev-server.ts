@@ -67,7 +67,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const outDir = path.resolve(options.cwd, options.outDir)
   const clients = new Set<ServerResponse>()
   const files = serveStatic(outDir)
-  let failure: {problems: readonly Problem[]; message?: string} | undefined
+  let failure: {problems: readonly Problem[]; message?: string; waiting?: boolean} | undefined
   let builds = 0
 
   const server = createServer((request, response) => {
@@ -82,7 +82,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     if (pathname === reloadEventsPath) return openEventStream(request, response)
     if (pathname === reloadScriptPath) return send(response, 200, 'text/javascript; charset=utf-8', reloadScript)
     const page = await findPage(outDir, pathname)
-    if (failure && (page || !path.posix.extname(pathname))) return send(response, 500, 'text/html; charset=utf-8', errorPage(failure.problems, failure.message))
+    if (failure && (page || !path.posix.extname(pathname))) return send(response, failure.waiting ? 503 : 500, 'text/html; charset=utf-8', errorPage(failure.problems, failure.message, failure.waiting))
     if (page?.redirect) {
       response.writeHead(301, {Location: page.redirect, 'Cache-Control': 'no-store'})
       return void response.end()
@@ -148,25 +148,39 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
         options.onEvent?.({kind: 'failed', report: formatProblems(result.problems), problems: result.problems})
       }
     } catch (error) {
-      if (error instanceof BusyError) {
-        // Note: another build (`news-archive build` in a terminal) holds the cache; build again once it may be done.
-        failure = {problems: [], message: `${error.message}. Building again in ${busyRetryMs / 1000} s.`}
-        retry = setTimeout(changed, busyRetryMs)
-      } else {
-        // Note: a bug is shown too, and the server keeps running: the next change may get past it.
-        failure = error instanceof ContentError ? {problems: [error.problem]} : {problems: [], message: (error as Error).stack ?? String(error)}
-      }
+      if (error instanceof BusyError) return waitForCache(error)
+      // Note: a bug is shown too, and the server keeps running: the next change may get past it.
+      failure = error instanceof ContentError ? {problems: [error.problem]} : {problems: [], message: (error as Error).stack ?? String(error)}
       options.onEvent?.({kind: 'failed', report: failure.message ?? formatProblems(failure.problems), problems: failure.problems})
     }
+    waitingForCache = false
     builds++
     for (const client of clients) client.write(`event: reload\ndata: ${builds}\n\n`)
+  }
+
+  /**
+   * Another build (`news-archive build` in a terminal) holds the build cache:
+   * say so once, keep serving the last site (or, before there is one, a page
+   * saying why), and try again every `busyRetryMs` until it is free.
+   */
+  function waitForCache(error: BusyError): void {
+    if (!waitingForCache) {
+      waitingForCache = true
+      options.onEvent?.({kind: 'info', message: `${error.message}. The dev server builds once it is free.`})
+      if (builds === 0) failure = {problems: [], message: error.message, waiting: true}
+    }
+    clearTimeout(retry)
+    if (!closed) retry = setTimeout(schedule, busyRetryMs)
   }
 
   let running: Promise<void> | undefined
   let pending = false
   let timer: NodeJS.Timeout | undefined
   let retry: NodeJS.Timeout | undefined
+  let waitingForCache = false
+  let closed = false
   const schedule = (): void => {
+    if (closed) return
     if (running) {
       pending = true
       return
@@ -205,6 +219,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       }
     },
     async close() {
+      closed = true
       clearTimeout(timer)
       clearTimeout(retry)
       clearInterval(keepAlive)

@@ -14,8 +14,10 @@ function escapeHtml(text: string): string {
  * failed: every problem with its file, line, message and hint. Everything
  * from seeds is escaped; the page loads nothing but the site's stylesheet
  * and the reload script, so fixing the file brings the site back by itself.
+ * With `waiting`, no build has run yet because another holds the build
+ * cache, and `otherError` says which.
  */
-export function errorPage(problems: readonly Problem[], otherError?: string): string {
+export function errorPage(problems: readonly Problem[], otherError?: string, waiting = false): string {
   const items = sortProblems(problems.filter((item) => item.severity === 'error')).map((item) => {
     const hint = rules[item.rule].hint
     return `<li><p><code>${escapeHtml(formatLocation(item))}</code> <strong>${escapeHtml(item.message)}</strong> <span>[${escapeHtml(item.rule)}]</span></p>${hint ? `<p>${escapeHtml(hint)}</p>` : ''}</li>`
@@ -28,14 +30,13 @@ export function errorPage(problems: readonly Problem[], otherError?: string): st
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'">
-<title>Build failed · news-archive dev</title>
+<title>${waiting ? 'Waiting for another build' : 'Build failed'} · news-archive dev</title>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <main id="main" class="dev-build-failed">
-<h1>The site could not be built</h1>
-<p>The last build stopped with ${count}. Fix ${otherError === undefined ? 'the files below' : 'it'} and save: this page reloads by itself.</p>
+${waiting ? '<h1>Waiting for another build</h1>\n<p>Another build is using the build cache. This page reloads by itself once the site is built.</p>' : `<h1>The site could not be built</h1>\n<p>The last build stopped with ${count}. Fix ${otherError === undefined ? 'the files below' : 'it'} and save: this page reloads by itself.</p>`}
 ${body}
 </main>
 </body>
