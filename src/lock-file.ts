@@ -40,8 +40,10 @@ export async function takeLock(lockFile: string, busy: (holder: number) => strin
       const holder = readHolder(found)
       if (holder && isRunning(holder)) throw new BusyError(busy(holder.pid))
       if (!(await createLink(written, takeover))) {
-        const other = readHolder(await readFile(takeover, 'utf8').catch(() => ''))
-        // Note: a takeover left by a build killed in the middle of one is dropped; a live one is waited for.
+        const otherText = await readFile(takeover, 'utf8').catch(() => undefined)
+        // Note: a takeover just finished: try again. One left by a build killed in the middle of it is dropped; a live one is waited for.
+        if (otherText === undefined) continue
+        const other = readHolder(otherText)
         if (other && isRunning(other)) await sleep(takeoverWaitMs)
         else await rm(takeover, {force: true})
         continue
