@@ -23,10 +23,12 @@ export class BusyError extends Error {
  * `lockFile.takeover`, after reading it again: several builds that find the
  * same stale lock at once cannot drop each other's new one.
  *
- * @param busy The message for a lock that a running process holds.
- * @throws {BusyError} When a running process holds it.
+ * @param holderIs What the holder of this lock is doing, for the message
+ *   (`writing the output folder …`).
+ * @throws {BusyError} When a running process holds it, saying which and how to clear it.
  */
-export async function takeLock(lockFile: string, busy: (holder: number) => string): Promise<void> {
+export async function takeLock(lockFile: string, holderIs: string): Promise<void> {
+  const busy = (holder: number): BusyError => new BusyError(`another build (process ${holder}) is ${holderIs}; wait for it to finish, or delete ${lockFile} if that process is gone`)
   const text = lockText(process.pid)
   const written = `${lockFile}.${process.pid}-${randomUUID()}.tmp`
   const takeover = `${lockFile}.takeover`
@@ -38,7 +40,7 @@ export async function takeLock(lockFile: string, busy: (holder: number) => strin
       // Note: released between the two calls: try again.
       if (found === undefined) continue
       const holder = readHolder(found)
-      if (holder && isRunning(holder)) throw new BusyError(busy(holder.pid))
+      if (holder && isRunning(holder)) throw busy(holder.pid)
       if (!(await createLink(written, takeover))) {
         const otherText = await readFile(takeover, 'utf8').catch(() => undefined)
         // Note: a takeover just finished: try again. One left by a build killed in the middle of it is dropped; a live one is waited for.

@@ -40,7 +40,7 @@ export class BuildCache {
   async lock(): Promise<() => Promise<void>> {
     const file = path.join(this.dir, 'build.lock')
     await mkdir(this.dir, {recursive: true})
-    await takeLock(file, (holder) => `another build (process ${holder}) is using the build cache ${this.dir}; wait for it to finish, or delete ${file} if that process is gone`)
+    await takeLock(file, `using the build cache ${this.dir}`)
     return () => releaseLock(file)
   }
 

@@ -24,19 +24,21 @@ export function errorPage(problems: readonly Problem[], otherError?: string, wai
   })
   const body = otherError === undefined ? `<ol>\n${items.join('\n')}\n</ol>` : `<pre>${escapeHtml(otherError)}</pre>`
   const count = otherError === undefined ? countNoun(items.length, 'error') : 'an unexpected error'
+  const heading = waiting ? 'Waiting for another build' : 'The site could not be built'
   return injectReloadScript(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'">
-<title>${waiting ? 'Waiting for another build' : 'Build failed'} · news-archive dev</title>
+<title>${waiting ? heading : 'Build failed'} · news-archive dev</title>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <main id="main" class="dev-build-failed">
-${waiting ? '<h1>Waiting for another build</h1>\n<p>Another build is using the build cache. This page reloads by itself once the site is built.</p>' : `<h1>The site could not be built</h1>\n<p>The last build stopped with ${count}. Fix ${otherError === undefined ? 'the files below' : 'it'} and save: this page reloads by itself.</p>`}
+<h1>${heading}</h1>
+<p>${waiting ? 'Another build is using the build cache. This page reloads by itself once the site is built.' : `The last build stopped with ${count}. Fix ${otherError === undefined ? 'the files below' : 'it'} and save: this page reloads by itself.`}</p>
 ${body}
 </main>
 </body>

@@ -46,5 +46,5 @@ export async function recover(target: OutputTarget): Promise<void> {
  * @throws {BusyError} When a running build holds it.
  */
 export async function takeOutputLock(target: OutputTarget): Promise<void> {
-  await takeLock(target.lockFile, (holder) => `another build (process ${holder}) is writing the output folder ${target.outDir}; wait for it to finish, or delete ${target.lockFile} if that process is gone`)
+  await takeLock(target.lockFile, `writing the output folder ${target.outDir}`)
 }

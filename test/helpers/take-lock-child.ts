@@ -11,7 +11,7 @@ const [lockFile, go, hold] = process.argv.slice(2) as [string, string, string]
 process.stdout.write('ready\n')
 while (!existsSync(go)) await sleep(2)
 try {
-  await takeLock(lockFile, (holder) => `held by ${holder}`)
+  await takeLock(lockFile, 'testing')
   process.stdout.write('took\n')
   await sleep(Number(hold))
   await releaseLock(lockFile)
