@@ -349,15 +349,17 @@ function openIfPresent(file: string, flags: string): number | undefined {
 
 /** Whether descriptors `a` and `b` are open on the same file, and it is not empty. */
 function isSameFile(a: number, b: number): boolean {
-  const [first, second] = [fstatSync(a), fstatSync(b)]
-  return first.ino === second.ino && first.dev === second.dev && first.size > 0
+  return sameNonEmptyFile(fstatSync(a), fstatSync(b))
 }
 
 /** Whether the file at `file` is the one open at `fd`, and it is not empty. */
 function isFileAt(file: string, fd: number): boolean {
   const onDisk = statIfPresent(file)
-  const held = fstatSync(fd)
-  return onDisk !== undefined && onDisk.ino === held.ino && onDisk.dev === held.dev && onDisk.size > 0
+  return onDisk !== undefined && sameNonEmptyFile(onDisk, fstatSync(fd))
+}
+
+function sameNonEmptyFile(a: Stats, b: Stats): boolean {
+  return a.ino === b.ino && a.dev === b.dev && a.size > 0
 }
 
 function statIfPresent(file: string): Stats | undefined {
