@@ -12,11 +12,15 @@ after(async () => {
   for (const dir of dirs) await removeDir(dir)
 })
 
-/** A site folder with 120 corpus articles: enough pages that a worker starts and takes some. */
+/**
+ * A site folder with 120 corpus articles, every topic with its page: enough
+ * pages that a worker starts and takes some.
+ */
 async function siteFolder(): Promise<string> {
   const dir = await makeTempDir('news-archive-threads-')
   dirs.push(dir)
-  await writeFiles(dir, Object.fromEntries(readCorpus(120).map((article) => [`seeds/${article.file}`, article.text])))
+  const seeds = readCorpus(120).map((article) => [`seeds/${article.file}`, article.text])
+  await writeFiles(dir, Object.fromEntries([...seeds, ['news-archive.config.json', '{"topics": {"minArticles": 1}}']]))
   return dir
 }
 

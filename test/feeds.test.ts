@@ -114,7 +114,8 @@ test('JSON Feed 1.1: parses, same items and ids as RSS', async () => {
 
 test('every topic page has an RSS feed of its own articles, newest first', async () => {
   const topics = (await readdir(path.join(full.outDir, 'topics'), {withFileTypes: true})).filter((entry) => entry.isDirectory())
-  assert.ok(topics.length >= 3)
+  // Note: Telecoms and Grain, given in front matter; the example's own topics are in one article each, so get no page.
+  assert.deepEqual(topics.map((topic) => topic.name).sort(), ['grain', 'telecoms'])
   for (const topic of topics) {
     const {rss} = await readXml(full, `topics/${topic.name}/feed.xml`)
     assert.equal(rss.channel.link, `${baseUrl}topics/${topic.name}/`)

@@ -47,10 +47,12 @@ test.after(async () => {
 })
 
 test('the example site has every kind of page', async () => {
-  const {files, articleFile} = await example
+  const {outDir, files, articleFile} = await example
   const pages = files.filter((file) => file.endsWith('.html') && !file.startsWith('topics/') && !file.startsWith('pagefind/'))
   assert.deepEqual(pages, ['2024/11/18/index.html', articleFile, '2024/11/index.html', '2024/index.html', '404.html', 'archive/index.html', 'index.html', 'search/index.html'].sort())
-  for (const topic of ['topics/index.html', 'topics/ukraine/index.html', 'topics/russia/index.html']) assert.ok(files.includes(topic), topic)
+  // Note: a topic found in the text gets its page from two articles on, so the one example article's topics have none.
+  assert.deepEqual(files.filter((file) => file.startsWith('topics/')), ['topics/index.html'])
+  assert.match(await readFile(path.join(outDir, 'topics/index.html'), 'utf8'), /No topic has a page yet\. A person, place, organisation or subject found in the text gets one once 2 articles are about it/)
   for (const asset of ['assets/site.css', 'assets/favicon.svg']) assert.ok(files.includes(asset), asset)
 })
 
@@ -96,14 +98,12 @@ test('the example article carries NewsArticle and BreadcrumbList JSON-LD, canoni
   assert.match(article, /<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>\s*<li><a href="\/">Home<\/a><\/li><li><a href="\/2024\/">2024<\/a><\/li><li><a href="\/2024\/11\/">November<\/a><\/li><li><a href="\/2024\/11\/18\/">18<\/a><\/li><\/ol><\/nav>/)
 })
 
-test('archive pages carry a BreadcrumbList; topic pages advertise their feed; no page loads anything from another host', async () => {
+test('archive pages carry a BreadcrumbList; no page loads anything from another host', async () => {
   const {outDir, files} = await example
   const month = await readFile(path.join(outDir, '2024/11/index.html'), 'utf8')
   assert.deepEqual((jsonLd(month)[0]?.['itemListElement'] as {name: string}[]).map((item) => item.name), ['Home', '2024', 'November'])
   assert.match(month, /<svg [^>]*class="chart chart-calendar chart-calendar-large"/)
   assert.match(month, /<a href="\/2024\/11\/18\/" tabindex="-1">/, 'the calendar links the day')
-  const topic = await readFile(path.join(outDir, 'topics/ukraine/index.html'), 'utf8')
-  assert.match(topic, /<link rel="alternate" type="application\/rss\+xml" title="Ukraine \(RSS\)" href="\/topics\/ukraine\/feed\.xml">/)
   for (const file of files.filter((name) => name.endsWith('.html'))) {
     const html = await readFile(path.join(outDir, file), 'utf8')
     assert.doesNotMatch(html, /\sstyle=/, `${file} has an inline style, which the Content-Security-Policy blocks`)

@@ -58,7 +58,8 @@ test('the sitemap lists every HTML page except 404 and search, with lastmod from
   assert.equal(lastmod.get('/2020/'), '2020-01-01')
   assert.equal(lastmod.get('/2023/05/02/'), '2023-05-02')
   assert.equal(lastmod.get('/topics/grain/'), '2023-05-02')
-  assert.equal(lastmod.get('/topics/'), '2024-11-18')
+  // Note: the index lists Grain alone; the example article's topics are in no other article, so have no page.
+  assert.equal(lastmod.get('/topics/'), '2023-05-02')
   assert.equal(lastmod.get('/archive/'), '2024-11-18')
   const grain = [...lastmod.keys()].find((page) => /^\/2023\/05\/02\/.+\/$/.test(page))
   assert.equal(grain && lastmod.get(grain), '2023-05-02')

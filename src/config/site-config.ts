@@ -47,7 +47,10 @@ export type FeedFormatName = (typeof feedFormatNames)[number]
 export interface TopicSettings {
   /** Most topics kept per article. */
   readonly max: number
-  /** Fewest articles a topic needs before it gets a page. */
+  /**
+   * Fewest articles a topic found in the text needs before it gets a page.
+   * Topics given in front matter always get one.
+   */
   readonly minArticles: number
   /** Add extracted topics to the ones given in front matter. */
   readonly addExtracted: boolean
@@ -74,7 +77,7 @@ export const defaultConfig: SiteConfig = {
   permalink: '/:year/:month/:day/:slug/',
   feedSize: 20,
   feedContent: 'full',
-  topics: {max: 6, minArticles: 1, addExtracted: false, file: 'topics.yml', feeds: ['rss']},
+  topics: {max: 6, minArticles: 2, addExtracted: false, file: 'topics.yml', feeds: ['rss']},
   search: {},
   publisher: {name: 'News Archive'},
   maxSeedBytes: 5_000_000,

@@ -27,7 +27,7 @@ export interface Archive {
   readonly months: ReadonlyMap<string, readonly number[]>
   /** `YYYY` → article indexes. */
   readonly years: ReadonlyMap<string, readonly number[]>
-  /** Topic slug → entry, ascending slugs; only topics with enough articles for a page. */
+  /** Topic slug → entry, ascending slugs; only the topics that get a page (see `groupByTopic`). */
   readonly topics: ReadonlyMap<string, TopicEntry>
   /** Per article: up to five related articles, best first. */
   readonly related: readonly (readonly number[])[]

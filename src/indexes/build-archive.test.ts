@@ -61,6 +61,18 @@ test('groups by day, month, year and topic, and finds related articles by shared
   assert.deepEqual(archive.related[indexOf('c.txt')], [])
 })
 
+test('a topic found in fewer than minTopicArticles articles gets no page; a given one always does', () => {
+  const {archive} = buildArchive(
+    [
+      article('a.txt', '2024-01-01', {slug: 'a', topics: [topic('Russia'), topic('Chile'), topic('Elections', 'given')]}),
+      article('b.txt', '2024-01-02', {slug: 'b', topics: [topic('Russia')]}),
+    ],
+    {...settings, minTopicArticles: 2},
+  )
+  assert.deepEqual([...archive.topics.keys()], ['elections', 'russia'])
+  assert.deepEqual(archive.topics.get('russia')?.related, [{slug: 'elections', count: 1}])
+})
+
 test('reports two different given spellings of one topic slug', () => {
   const {problems} = buildArchive(
     [article('a.txt', '2024-01-01', {slug: 'a', topics: [topic('Elections', 'given')]}), article('b.txt', '2024-01-02', {slug: 'b', topics: [{...topic('Elections', 'given'), name: 'ELECTIONS'}]})],

@@ -19,7 +19,11 @@ interface Tally {
  * Gather every topic's articles (in article order). Spellings that share a
  * slug are one topic, shown under its most frequent spelling; two different
  * spellings both given in front matter are an error, since the author chose them.
- * `topics` holds only topics with at least `minArticles` articles; `all` holds every one.
+ * `topics` holds the topics that get a page: those given in front matter, and
+ * those found in the text of at least `minArticles` articles; `all` holds every one.
+ * Note: a name found in one article's text is most often a passing mention, and
+ * its page would only repeat the link to that article; an author's own topic
+ * always gets its page, since the article links to it on purpose.
  */
 export function groupByTopic(articles: readonly PlacedArticle[], minArticles: number): {topics: Map<string, TopicEntry>; all: Map<string, TopicEntry>; problems: Problem[]} {
   const tallies: Tally[] = []
@@ -54,6 +58,7 @@ export function groupByTopic(articles: readonly PlacedArticle[], minArticles: nu
   firstIdOf.push(ids.length)
   const related = relatedTopics(tallies, ids, firstIdOf)
   const all = new Map<string, TopicEntry>()
+  const withPage = new Set<string>()
   for (const [id, tally] of [...tallies.entries()].sort(([, a], [, b]) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))) {
     all.set(tally.slug, {
       name: tally.given?.name ?? mostFrequent(tally.names),
@@ -62,8 +67,9 @@ export function groupByTopic(articles: readonly PlacedArticle[], minArticles: nu
       articles: tally.articles,
       related: related[id] as TopicEntry['related'],
     })
+    if (tally.given || tally.articles.length >= minArticles) withPage.add(tally.slug)
   }
-  const topics = new Map([...all].filter(([, entry]) => entry.articles.length >= minArticles))
+  const topics = new Map([...all].filter(([slug]) => withPage.has(slug)))
   for (const [slug, entry] of topics) {
     topics.set(slug, {...entry, related: entry.related.filter((other) => topics.has(other.slug))})
   }

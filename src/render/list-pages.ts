@@ -206,6 +206,8 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
         site: views.site,
         page: views.meta({title: 'Topics', description: `${entries.length} topics: people, places, organisations and subjects.`, url: topicsUrl, crumbs: [{name: 'Topics', url: topicsUrl}]}),
         count: entries.length,
+        // Note: for the empty index, which says when a topic gets its page.
+        threshold: views.config.topics.minArticles === 1 ? 'an article is' : `${views.config.topics.minArticles} articles are`,
         letters: [...letters].map(([letter, topics]) => ({letter, topics})),
       }
     },

@@ -39,8 +39,8 @@ interface Site {
   readonly dir: string
   readonly origin: string
   readonly server: Server
-  /** Page kind → URL path. */
-  readonly pages: Readonly<Record<'home' | 'article' | 'year' | 'month' | 'topic', string>>
+  /** Page kind → URL path; no topic page where no topic has one (the example's single article). */
+  readonly pages: Readonly<Record<'home' | 'article' | 'year' | 'month', string> & {topic?: string}>
 }
 
 async function buildSite(cwd: string, outDir: string): Promise<void> {
@@ -61,6 +61,8 @@ async function serve(name: string, dir: string): Promise<Site> {
   }
   // The busiest topic has the most to draw.
   const topic = await busiestTopic(dir)
+  // Note: a topic found in the text gets its page from two articles on, so the one example article's topics have none.
+  assert.equal(topic === undefined, name === 'example', `${name}: a topic page ${topic ?? 'is missing'}`)
   return {
     name,
     dir,
@@ -71,18 +73,17 @@ async function serve(name: string, dir: string): Promise<Site> {
       article: first(/^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/),
       year: first(/^\d{4}\/index\.html$/),
       month: first(/^\d{4}\/\d{2}\/index\.html$/),
-      topic,
+      ...(topic ? {topic} : {}),
     },
   }
 }
 
-async function busiestTopic(dir: string): Promise<string> {
+async function busiestTopic(dir: string): Promise<string | undefined> {
   const index = await readFile(path.join(dir, 'topics', 'index.html'), 'utf8')
   const topics = [...index.matchAll(/<a href="(\/topics\/[^"]+\/)">[^<]*<\/a> <span class="kind">[^<]*<\/span> <span class="count">([\d,.\s]+)<\/span>/g)]
     .map((match) => ({href: match[1] as string, count: Number((match[2] as string).replace(/\D/g, ''))}))
     .sort((a, b) => b.count - a.count || (a.href < b.href ? -1 : 1))
-  assert.ok(topics[0], 'the topic index lists topics')
-  return topics[0].href
+  return topics[0]?.href
 }
 
 let browser: Browser
@@ -129,13 +130,17 @@ async function open(page: Page, url: string): Promise<string[]> {
 
 for (const kind of ['home', 'article', 'year', 'month', 'topic'] as const) {
   test(`${kind} pages fit every screen, in light and dark mode, without errors`, async () => {
+    let checked = 0
     for (const site of sites) {
+      const url = site.pages[kind]
+      if (url === undefined) continue
+      checked++
       for (const viewport of viewports) {
         for (const scheme of schemes) {
           const context = await browser.newContext({viewport: {width: viewport.width, height: viewport.height}, colorScheme: scheme})
           const page = await context.newPage()
           const label = `${site.name} ${kind} ${viewport.name} ${scheme}`
-          const errors = await open(page, site.origin + site.pages[kind])
+          const errors = await open(page, site.origin + url)
           const file = `${site.name}-${kind}-${viewport.name}-${scheme}.png`
           await page.screenshot({path: path.join(shotsDir, file), fullPage: true})
           const {scrollWidth, innerWidth, background} = await page.evaluate(() => ({
@@ -151,6 +156,7 @@ for (const kind of ['home', 'article', 'year', 'month', 'topic'] as const) {
         }
       }
     }
+    assert.ok(checked > 0, `no site has a ${kind} page`)
   })
 }
 

@@ -51,7 +51,8 @@ function compiledIsCurrent(): boolean {
 export function cliCommand(args: readonly string[]): {command: string; args: string[]} {
   if (compiledIsCurrent()) return {command: process.execPath, args: [binFile, ...args]}
   const entry = `const {main} = await import(${JSON.stringify(sourceCli)}); process.exitCode = await main(process.argv.slice(1))`
-  return {command: process.execPath, args: ['--import', 'tsx', '--input-type=module', '--eval', entry, '--', ...args]}
+  // Note: tsx by its resolved URL, since the command runs in a folder outside the project.
+  return {command: process.execPath, args: ['--import', import.meta.resolve('tsx'), '--input-type=module', '--eval', entry, '--', ...args]}
 }
 
 /** Start `news-archive` with `args`; the caller collects its output or kills it. */
