@@ -72,7 +72,11 @@ try {
   await rm(work, {recursive: true, force: true})
 }
 
-/** One page of each kind: the first article, month and year by path, and the topic with the most articles. */
+/**
+ * One page of each kind: the first article, month and year by path, and the
+ * topic with the most articles, or the topic index where no topic has a page
+ * (the example site: its one article's topics are in no other).
+ */
 async function pickPages(dir: string): Promise<Record<string, string>> {
   const files = (await findAllFiles(dir)).sort()
   const first = (pattern: RegExp): string => {
@@ -83,13 +87,12 @@ async function pickPages(dir: string): Promise<Record<string, string>> {
   const topics = await readFile(path.join(dir, 'topics', 'index.html'), 'utf8')
   const topic = [...topics.matchAll(/<a href="(\/topics\/[^"]+\/)">[^<]*<\/a> <span class="kind">[^<]*<\/span> <span class="count">(\d+)<\/span>/g)]
     .sort((a, b) => Number(b[2]) - Number(a[2]))[0]?.[1]
-  if (!topic) throw new Error('the site has no topic pages')
   return {
     home: '/',
     article: first(/^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/),
     month: first(/^\d{4}\/\d{2}\/index\.html$/),
     year: first(/^\d{4}\/index\.html$/),
-    topic,
+    ...(topic ? {topic} : {topics: '/topics/'}),
   }
 }
 

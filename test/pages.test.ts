@@ -1,6 +1,6 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
-import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {findAllFiles} from '../src/adapters/glob.js'
@@ -47,13 +47,34 @@ test.after(async () => {
 })
 
 test('the example site has every kind of page', async () => {
-  const {outDir, files, articleFile} = await example
+  const {outDir, files, articleFile, article} = await example
   const pages = files.filter((file) => file.endsWith('.html') && !file.startsWith('topics/') && !file.startsWith('pagefind/'))
   assert.deepEqual(pages, ['2024/11/18/index.html', articleFile, '2024/11/index.html', '2024/index.html', '404.html', 'archive/index.html', 'index.html', 'search/index.html'].sort())
   // Note: a topic found in the text gets its page from two articles on, so the one example article's topics have none.
   assert.deepEqual(files.filter((file) => file.startsWith('topics/')), ['topics/index.html'])
-  assert.match(await readFile(path.join(outDir, 'topics/index.html'), 'utf8'), /No topic has a page yet\. A person, place, organisation or subject found in the text gets one once 2 articles are about it/)
+  assert.match(await readFile(path.join(outDir, 'topics/index.html'), 'utf8'), /No topic has a page yet\.<\/p>\s*<p>A person, place, organisation or subject found in the text gets a page when it is in at least 2 articles; a topic given in front matter always gets one\.<\/p>/)
   for (const asset of ['assets/site.css', 'assets/favicon.svg']) assert.ok(files.includes(asset), asset)
+  // The article still names its topics, without links, and search can still filter by them.
+  assert.match(article, /<li><span data-pagefind-filter="topic">Ukraine<\/span><\/li>/)
+  assert.doesNotMatch(article, /href="\/topics\/ukraine\/"/)
+})
+
+test('the topic index says when a topic found in the text gets a page, as the config sets it', async () => {
+  for (const [minArticles, wording] of [[1, 'when it is in an article;'], [3, 'when it is in at least 3 articles;']] as const) {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'news-archive-topics-'))
+    try {
+      await cp(path.join(repoRoot, 'seeds'), path.join(cwd, 'seeds'), {recursive: true})
+      await writeFile(path.join(cwd, 'news-archive.config.json'), JSON.stringify({topics: {minArticles}}))
+      const outDir = await buildInto(cwd, 'seeds')
+      const index = await readFile(path.join(outDir, 'topics/index.html'), 'utf8')
+      assert.ok(index.includes(`a page ${wording} a topic given in front matter always gets one.`), `minArticles ${minArticles}`)
+      // Note: with 1, the example article's topics have pages, listed A–Z; with 3, none.
+      assert.equal(index.includes('<a href="/topics/ukraine/">Ukraine</a>'), minArticles === 1)
+      await rm(path.dirname(outDir), {recursive: true, force: true})
+    } finally {
+      await rm(cwd, {recursive: true, force: true})
+    }
+  }
 })
 
 test('the example article shows its headline, date, subheading and photo caption with credit', async () => {

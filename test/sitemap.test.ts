@@ -45,6 +45,18 @@ function parseXml(text: string): any {
   return parser.parse(text)
 }
 
+test('a site whose topics have no page yet lists its topic index with the newest article\'s date', async () => {
+  const alone = await buildSite({seedsDir: exampleSeeds, config: {baseUrl}})
+  try {
+    const {urlset} = parseXml(await readFile(path.join(alone.outDir, 'sitemap.xml'), 'utf8'))
+    const lastmod = new Map<string, string>(urlset.url.map((url: {loc: string; lastmod?: string}) => [url.loc.slice(baseUrl.length - 1), String(url.lastmod)]))
+    assert.equal(lastmod.get('/topics/'), '2024-11-18')
+    for (const [page, date] of lastmod) assert.match(date, /^\d{4}-\d{2}-\d{2}$/, `${page} has a lastmod`)
+  } finally {
+    await alone.remove()
+  }
+})
+
 test('the sitemap lists every HTML page except 404 and search, with lastmod from the content', async () => {
   const {urlset} = parseXml(await readFile(path.join(site.outDir, 'sitemap.xml'), 'utf8'))
   const listed = urlset.url.map((url: {loc: string}) => url.loc)

@@ -73,6 +73,21 @@ test('a topic found in fewer than minTopicArticles articles gets no page; a give
   assert.deepEqual(archive.topics.get('russia')?.related, [{slug: 'elections', count: 1}])
 })
 
+test('related topics are the companions with a page: those without one do not take their places', () => {
+  const withPage = ['Z1', 'Z2', 'Z3', 'Z4', 'Z5', 'Z6'].map((name) => topic(name))
+  // Note: these sort first, so they would fill the ten places if counted.
+  const withoutPage = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'].map((name) => topic(name))
+  const {archive} = buildArchive(
+    [
+      article('a.txt', '2024-01-01', {slug: 'a', topics: [topic('Russia'), ...withPage]}),
+      article('b.txt', '2024-01-02', {slug: 'b', topics: [topic('Russia'), ...withoutPage]}),
+      article('c.txt', '2024-01-03', {slug: 'c', topics: withPage}),
+    ],
+    {...settings, minTopicArticles: 2},
+  )
+  assert.deepEqual(archive.topics.get('russia')?.related.map((other) => other.slug), ['z1', 'z2', 'z3', 'z4', 'z5', 'z6'])
+})
+
 test('reports two different given spellings of one topic slug', () => {
   const {problems} = buildArchive(
     [article('a.txt', '2024-01-01', {slug: 'a', topics: [topic('Elections', 'given')]}), article('b.txt', '2024-01-02', {slug: 'b', topics: [{...topic('Elections', 'given'), name: 'ELECTIONS'}]})],

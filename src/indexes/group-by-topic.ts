@@ -20,7 +20,8 @@ interface Tally {
  * slug are one topic, shown under its most frequent spelling; two different
  * spellings both given in front matter are an error, since the author chose them.
  * `topics` holds the topics that get a page: those given in front matter, and
- * those found in the text of at least `minArticles` articles; `all` holds every one.
+ * those found in the text of at least `minArticles` articles; `all` holds every
+ * one (those without a page with no related topics).
  * Note: a name found in one article's text is most often a passing mention, and
  * its page would only repeat the link to that article; an author's own topic
  * always gets its page, since the article links to it on purpose.
@@ -56,42 +57,44 @@ export function groupByTopic(articles: readonly PlacedArticle[], minArticles: nu
     }
   })
   firstIdOf.push(ids.length)
-  const related = relatedTopics(tallies, ids, firstIdOf)
+  const hasPage = tallies.map((tally) => tally.given !== undefined || tally.articles.length >= minArticles)
+  const related = relatedTopics(tallies, ids, firstIdOf, hasPage)
   const all = new Map<string, TopicEntry>()
-  const withPage = new Set<string>()
+  const topics = new Map<string, TopicEntry>()
   for (const [id, tally] of [...tallies.entries()].sort(([, a], [, b]) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))) {
-    all.set(tally.slug, {
+    const entry: TopicEntry = {
       name: tally.given?.name ?? mostFrequent(tally.names),
       slug: tally.slug,
       kind: mostFrequent(tally.kinds),
       articles: tally.articles,
       related: related[id] as TopicEntry['related'],
-    })
-    if (tally.given || tally.articles.length >= minArticles) withPage.add(tally.slug)
-  }
-  const topics = new Map([...all].filter(([slug]) => withPage.has(slug)))
-  for (const [slug, entry] of topics) {
-    topics.set(slug, {...entry, related: entry.related.filter((other) => topics.has(other.slug))})
+    }
+    all.set(tally.slug, entry)
+    if (hasPage[id]) topics.set(tally.slug, entry)
   }
   return {topics, all, problems}
 }
 
 /**
  * Each topic's most frequent companions (at most `relatedTopicLimit`): the
- * topics sharing the most articles with it, ties by slug. `ids` holds every
+ * topics with a page (`hasPage`, by number) sharing the most articles with
+ * it, ties by slug. Note: those without a page are left out before the best
+ * are chosen, or they would take places in the list and leave it short. `ids` holds every
  * article's topic numbers, article `a`'s from `firstIdOf[a]` to `firstIdOf[a + 1]`.
  * Note: counted one topic at a time in a reused array, far cheaper than a
  * map of counts per topic.
  */
-function relatedTopics(tallies: readonly Tally[], ids: readonly number[], firstIdOf: readonly number[]): {slug: string; count: number}[][] {
+function relatedTopics(tallies: readonly Tally[], ids: readonly number[], firstIdOf: readonly number[], hasPage: readonly boolean[]): {slug: string; count: number}[][] {
   const counts = new Int32Array(tallies.length)
   const seen: number[] = []
   return tallies.map((tally, id) => {
+    // Note: a topic without a page never shows its companions.
+    if (!hasPage[id]) return []
     seen.length = 0
     for (const article of tally.articles) {
       for (let at = firstIdOf[article] as number; at < (firstIdOf[article + 1] as number); at++) {
         const other = ids[at] as number
-        if (other === id) continue
+        if (other === id || !hasPage[other]) continue
         if (counts[other] === 0) seen.push(other)
         counts[other] = (counts[other] as number) + 1
       }

@@ -204,10 +204,15 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
       }
       return {
         site: views.site,
-        page: views.meta({title: 'Topics', description: `${entries.length} topics: people, places, organisations and subjects.`, url: topicsUrl, crumbs: [{name: 'Topics', url: topicsUrl}]}),
+        page: views.meta({
+          title: 'Topics',
+          description: entries.length ? `${entries.length} topics: people, places, organisations and subjects.` : 'People, places, organisations and subjects get a page here once articles are about them.',
+          url: topicsUrl,
+          crumbs: [{name: 'Topics', url: topicsUrl}],
+        }),
         count: entries.length,
-        // Note: for the empty index, which says when a topic gets its page.
-        threshold: views.config.topics.minArticles === 1 ? 'an article is' : `${views.config.topics.minArticles} articles are`,
+        // Note: the index says when a topic found in the text gets its page.
+        minArticles: views.config.topics.minArticles,
         letters: [...letters].map(([letter, topics]) => ({letter, topics})),
       }
     },

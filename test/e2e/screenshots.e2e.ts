@@ -62,7 +62,7 @@ async function serve(name: string, dir: string): Promise<Site> {
   // The busiest topic has the most to draw.
   const topic = await busiestTopic(dir)
   // Note: a topic found in the text gets its page from two articles on, so the one example article's topics have none.
-  assert.equal(topic === undefined, name === 'example', `${name}: a topic page ${topic ?? 'is missing'}`)
+  assert.equal(topic === undefined, name === 'example', topic ? `${name} has the topic page ${topic}` : `${name} has no topic page`)
   return {
     name,
     dir,

@@ -40,6 +40,8 @@ export function pageDates(archive: Archive, sizes: ListSizes): Map<string, IsoDa
     const date = newest(topic.articles)
     if (date && (!topicsNewest || date > topicsNewest)) topicsNewest = date
   }
-  if (topicsNewest) dates.set(topicsUrl, topicsNewest)
+  // Note: an index with no topic yet describes the archive as of its newest article, so it takes that article's date.
+  const topicsDate = topicsNewest ?? first?.date
+  if (topicsDate) dates.set(topicsUrl, topicsDate)
   return dates
 }
