@@ -29,7 +29,7 @@ export class BusyError extends Error {
  */
 export async function takeLock(lockFile: string, holderIs: string): Promise<void> {
   const busy = (holder: number): BusyError => new BusyError(`another build (process ${holder}) is ${holderIs}; wait for it to finish, or delete ${lockFile} if that process is gone`)
-  const text = lockText(process.pid)
+  const text = ownLockText()
   const written = `${lockFile}.${process.pid}-${randomUUID()}.tmp`
   const takeover = `${lockFile}.takeover`
   await writeFile(written, text)
@@ -69,7 +69,7 @@ const takeoverWaitMs = 10
 /** Let go of a lock taken with `takeLock`, unless it is no longer this process's. */
 export async function releaseLock(lockFile: string): Promise<void> {
   const found = await readFile(lockFile, 'utf8').catch(() => undefined)
-  if (found === lockText(process.pid)) await rm(lockFile, {force: true})
+  if (found === ownLockText()) await rm(lockFile, {force: true})
 }
 
 /** Make `to` a hard link to `from`; false when something is at `to` already. */
@@ -87,6 +87,13 @@ async function createLink(from: string, to: string): Promise<boolean> {
 interface Holder {
   readonly pid: number
   readonly started?: string
+}
+
+/** This process's lock text, read from `/proc` once: a build takes and releases two locks, and its start time never changes. */
+let ownText: string | undefined
+function ownLockText(): string {
+  ownText ??= lockText(process.pid)
+  return ownText
 }
 
 /** A lock file's text for process `pid`: `pid` alone, or `pid started` where the start time can be read. */
