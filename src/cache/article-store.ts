@@ -1,8 +1,9 @@
 import {randomUUID} from 'node:crypto'
-import {closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats} from 'node:fs'
+import {closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import type {Article, Topic} from '../model/article.js'
 import type {SourceResult} from '../process-sources.js'
+import {readLines} from './read-lines.js'
 
 /** The identity of a seed for the cache: its bytes (SHA-256) and where it is. */
 export interface SeedIdentity {
@@ -139,7 +140,7 @@ export class ArticleStore {
       return ArticleStore.empty(file, fingerprint)
     }
     const topics = new TopicPool()
-    const loaded = parseStore(readFileSync(reader), fingerprint, topics)
+    const loaded = parseStore(reader, fingerprint, topics)
     if (!loaded) {
       closeSync(reader)
       return ArticleStore.empty(file, fingerprint)
@@ -426,21 +427,18 @@ function line(key: string, result: SourceResult, bodyJson: string | undefined): 
   return [JSON.stringify([key, withoutBody]), bodyJson ?? JSON.stringify(article.bodyHtml)]
 }
 
-/** The entries of a store file, or undefined when it must not be trusted. */
-function parseStore(bytes: Buffer, fingerprint: string, topics: TopicPool): {entries: Map<string, SourceResult>; bodies: Map<string, BodySpan>; truncated: boolean} | undefined {
+/** The entries of the store file open at `fd`, or undefined when it must not be trusted. */
+function parseStore(fd: number, fingerprint: string, topics: TopicPool): {entries: Map<string, SourceResult>; bodies: Map<string, BodySpan>; truncated: boolean} | undefined {
   const entries = new Map<string, SourceResult>()
   const bodies = new Map<string, BodySpan>()
-  let start = 0
   let first = true
-  while (start < bytes.length) {
-    const end = bytes.indexOf(10, start)
+  for (const {bytes, start, end, offset, complete} of readLines(fd)) {
     // Note: a last line without its newline is an append cut short: drop it, keep the rest.
-    if (end === -1) return first ? undefined : {entries, bodies, truncated: true}
+    if (!complete) return first ? undefined : {entries, bodies, truncated: true}
     // Note: JSON text never holds a raw tab, so the first one ends the entry and starts the body.
     const tab = bytes.indexOf(9, start)
     const entryEnd = tab !== -1 && tab < end ? tab : end
     const value = parseJson(bytes.toString('utf8', start, entryEnd))
-    start = end + 1
     if (first) {
       if (!isHeader(value, fingerprint)) return undefined
       first = false
@@ -451,7 +449,7 @@ function parseStore(bytes: Buffer, fingerprint: string, topics: TopicPool): {ent
     if (result.article) {
       // Note: a body is decoded only when shown; here it must at least be one whole JSON string.
       if (entryEnd === end || result.article.bodyHtml !== '' || !isJsonStringSpan(bytes, entryEnd + 1, end)) return undefined
-      bodies.set(key, {start: entryEnd + 1, end})
+      bodies.set(key, {start: offset + (entryEnd + 1 - start), end: offset + (end - start)})
     } else if (entryEnd !== end) return undefined
     entries.set(key, topics.held(result))
   }
