@@ -9,7 +9,7 @@ import {generatorFingerprint} from './cache/generator-fingerprint.js'
 import {fingerprint, stableJson} from './cache/hash.js'
 import {PageKeys} from './cache/page-keys.js'
 import {processCached, type CachedProcessing} from './cache/process-cached.js'
-import {scanSeeds, statEntries} from './cache/scan-seeds.js'
+import {statEntries} from './cache/scan-seeds.js'
 import {templateKeys} from './cache/template-keys.js'
 import {loadConfig} from './config/load-config.js'
 import type {SearchSettings, SiteConfig} from './config/site-config.js'
@@ -28,14 +28,14 @@ import {indexSearch} from './search/index-search.js'
 import {siteUrls} from './render/urls.js'
 import {ViewBuilder} from './render/views.js'
 import {writeSite, type SiteSource} from './write-site.js'
-import {planPageWorkers} from './workers/plan-threads.js'
+import {askedWorkers, planPageWorkers} from './workers/plan-threads.js'
 import {OutputWriter, type StagingBase} from './write/write-output.js'
 
 /** How long each stage of a build took, in milliseconds. */
 export interface BuildTimings {
-  /** Finding the seeds and reading those that changed. */
+  /** Finding the seeds, reading those that changed and loading the build cache's articles (at once, on two threads, for a large archive). */
   readonly scan: number
-  /** Parsing and enriching the seeds not in the cache. */
+  /** Parsing and enriching the seeds not in the cache, and saving the results. */
   readonly process: number
   /** Indexing the archive by date and topic. */
   readonly index: number
@@ -172,10 +172,12 @@ interface ReadSeeds {
  * that the rest of the build cannot keep them alive to its end.
  */
 async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessSettings, topicsText: string | undefined, options: BuildOptions, clock: {lap(): number}): Promise<ReadSeeds> {
-  const seedStats = await cache.seedStats(seedsDir)
-  const scan = await scanSeeds(seedsDir, options.seedsDir, seedStats)
-  const scanTime = clock.lap()
+  // Note: for a large archive the scan runs on a worker thread while this one loads the store.
+  const scanning = cache.scanSeeds(seedsDir, options.seedsDir, askedWorkers(process.env, options.workers) !== 0)
+  scanning.catch(() => undefined)
   const store = await cache.articleStore(processingKey(settings, topicsText))
+  const {scan, stats: seedStats} = await scanning
+  const scanTime = clock.lap()
   const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
   await Promise.all([store.save(processed.live), seedStats.save(statEntries(processed.seeds))])
   const {seeds, live, ...kept} = processed

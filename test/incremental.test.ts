@@ -4,6 +4,7 @@ import {appendFile, cp, mkdir, readdir, readFile, rename, rm, writeFile} from 'n
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {build, type BuildResult} from '../src/build.js'
+import {minIndexBytesForWorker} from '../src/cache/build-cache.js'
 import {buildOptions, listFiles, makeTempDir, removeDir, treeManifest, writeFiles} from './helpers/build-from-files.js'
 import {readCorpus, repoRoot} from './helpers/corpus.js'
 
@@ -129,6 +130,29 @@ test('deleting a seed removes its page and leaves no empty folder', async () => 
   const gone = before.filter((file) => !after.includes(file))
   assert.ok(gone.some((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file)), `an article page is gone: ${gone.join(', ')}`)
   for (const file of gone) assert.ok(!existsSync(path.join(dir, 'dist', path.dirname(file))) || (await readdir(path.join(dir, 'dist', path.dirname(file)))).length > 0, `${path.dirname(file)} is not left empty`)
+  await assertSameAsClean(dir)
+})
+
+test('a large archive, its seeds scanned on a worker thread, rebuilds an edited, an added and a deleted seed', async () => {
+  const dir = await makeTempDir('news-archive-incremental-')
+  dirs.push(dir)
+  // Note: enough seeds that their stat index passes the size from which a worker scans them.
+  const files: Record<string, string> = {}
+  for (let index = 0; index < 4000; index++) {
+    const day = String((index % 28) + 1).padStart(2, '0')
+    files[`seeds/wire/1987-03-${day}-story-${String(index).padStart(4, '0')}.txt`] = ` date 1987-03-${day} Story ${index} of the wire, on grain, ${index % 7} ships and ${index * 3} tonnes.\n`
+  }
+  await writeFiles(dir, files)
+  await buildIn(dir)
+  const index = (await readdir(path.join(dir, '.cache/news-archive/seed-stats')))[0] ?? ''
+  assert.ok((await readFile(path.join(dir, '.cache/news-archive/seed-stats', index))).length >= minIndexBytesForWorker, 'the stat index is large enough for a worker')
+
+  await writeFile(path.join(dir, 'seeds/wire/1987-03-05-story-0004.txt'), ' date 1987-03-05 Story 4 of the wire, edited: on wheat.\n')
+  await writeFile(path.join(dir, 'seeds/wire/1987-03-29-added.txt'), ' date 1987-03-29 A story added after the rest, on maize.\n')
+  await rm(path.join(dir, 'seeds/wire/1987-03-10-story-0009.txt'))
+  const result = await buildIn(dir)
+  assert.equal(result.processed, 2, 'the edited and the added seed are parsed, no other')
+  assert.equal(result.articles, 4000)
   await assertSameAsClean(dir)
 })
 

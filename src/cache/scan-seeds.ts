@@ -14,7 +14,7 @@ export interface ScannedSeed {
   readonly path: string
   /** As problems show it. */
   readonly file: string
-  /** SHA-256 of the bytes, hex. */
+  /** SHA-256 of the bytes, hex; empty when the scan left a changed file unread (see `scanSeeds`). */
   readonly hash: string
   readonly bytes?: Uint8Array
   readonly signature?: FileSignature
@@ -30,8 +30,10 @@ export interface SeedScan {
  * Find every seed below `seedsDir` and learn its hash, reading only the files
  * whose `stat` signature changed since `stats` was saved (all of them without
  * `stats`). Folders, pipes and broken links named like seeds come back as problems.
+ * With `read` false, changed files are left unread, with an empty hash, for
+ * `readSeed` to read later (a scan on a worker thread: see `scanOnWorker`).
  */
-export async function scanSeeds(seedsDir: string, displayDir: string, stats?: SeedStats): Promise<SeedScan> {
+export async function scanSeeds(seedsDir: string, displayDir: string, stats?: SeedStats, read = true): Promise<SeedScan> {
   const paths = await findSeedPaths(seedsDir)
   const results: (ScannedSeed | Problem | undefined)[] = new Array(paths.length)
   const toRead: number[] = []
@@ -56,7 +58,7 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
       toRead.push(index)
     }
   })
-  for (const index of toRead) {
+  for (const index of read ? toRead : []) {
     const seed = results[index] as ScannedSeed
     const read = readSeed(seedsDir, seed)
     results[index] = 'bytes' in read ? {...seed, bytes: read.bytes, hash: read.hash} : read

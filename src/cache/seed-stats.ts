@@ -1,3 +1,4 @@
+import {statSync} from 'node:fs'
 import {mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -52,6 +53,15 @@ export class SeedStats {
       return new SeedStats(file, new Map())
     }
     return new SeedStats(file, parseIndex(text, savedNs))
+  }
+
+  /** The size in bytes of the index named `indexName` in `cacheDir` (0 when there is none), known at once. */
+  static indexBytes(cacheDir: string, indexName: string): number {
+    try {
+      return statSync(indexFile(cacheDir, indexName)).size
+    } catch {
+      return 0
+    }
   }
 
   /** The hash recorded for `relative` if its signature is unchanged and was not taken racily. */
