@@ -16,8 +16,8 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import sirv from 'sirv'
-import {findAllFiles} from '../src/adapters/glob.js'
 import {build} from '../src/build.js'
+import {samplePages} from '../test/helpers/sample-pages.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const
@@ -72,28 +72,10 @@ try {
   await rm(work, {recursive: true, force: true})
 }
 
-/**
- * One page of each kind: the first article, month and year by path, and the
- * topic with the most articles, or the topic index where no topic has a page
- * (the example site: its one article's topics are in no other).
- */
+/** One page of each kind (see `samplePages`), and the topic index where no topic has a page (the example site). */
 async function pickPages(dir: string): Promise<Record<string, string>> {
-  const files = (await findAllFiles(dir)).sort()
-  const first = (pattern: RegExp): string => {
-    const file = files.find((candidate) => pattern.test(candidate))
-    if (!file) throw new Error(`the site has no page matching ${pattern}`)
-    return `/${file.replace(/index\.html$/, '')}`
-  }
-  const topics = await readFile(path.join(dir, 'topics', 'index.html'), 'utf8')
-  const topic = [...topics.matchAll(/<a href="(\/topics\/[^"]+\/)">[^<]*<\/a> <span class="kind">[^<]*<\/span> <span class="count">(\d+)<\/span>/g)]
-    .sort((a, b) => Number(b[2]) - Number(a[2]))[0]?.[1]
-  return {
-    home: '/',
-    article: first(/^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/),
-    month: first(/^\d{4}\/\d{2}\/index\.html$/),
-    year: first(/^\d{4}\/index\.html$/),
-    ...(topic ? {topic} : {topics: '/topics/'}),
-  }
+  const {topic, ...pages} = await samplePages(dir)
+  return {...pages, ...(topic ? {topic} : {topics: '/topics/'})}
 }
 
 function runLighthouse(url: string, report: string): Promise<void> {

@@ -59,6 +59,25 @@ test('a lock naming a running process id but another start time (the id was reus
   assert.equal(await readFile(reused, 'utf8'), lockText(process.pid))
 })
 
+test('a lock naming a zombie (a build that ended, not yet collected by its parent) is taken over', async () => {
+  // Note: `sleep 0` ends at once, and the shell's exec leaves it to a parent (`sleep 5`) that never collects it.
+  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {stdio: ['ignore', 'pipe', 'ignore']})
+  try {
+    const [line] = (await once(parent.stdout, 'data')) as [Buffer]
+    const zombie = Number(line.toString().trim())
+    for (let waited = 0; !(await readFile(`/proc/${zombie}/stat`, 'utf8')).includes(') Z '); waited++) {
+      assert.ok(waited < 100, `process ${zombie} became a zombie`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const file = path.join(dir, 'zombie.lock')
+    await writeFile(file, lockText(zombie))
+    await takeLock(file, busy)
+    assert.equal(await readFile(file, 'utf8'), lockText(process.pid))
+  } finally {
+    parent.kill()
+  }
+})
+
 test('a lock of another process is not released by this one', async () => {
   const file = path.join(dir, 'theirs.lock')
   await writeFile(file, lockText(1))

@@ -110,16 +110,18 @@ function readHolder(text: string): Holder | undefined {
 }
 
 /**
- * Whether the process a lock names still runs: its id is alive and, when
- * both are known, it started when the lock says. Note: a lock naming this
+ * Whether the process a lock names still runs: its id is alive, it is not a
+ * zombie (a build that ended but whose parent has not collected it yet) and,
+ * when both are known, it started when the lock says. Note: a lock naming this
  * very process is another build in it when the start times agree, and left
  * over from an earlier process with the same id when they cannot be told.
  */
 function isRunning(holder: Holder): boolean {
   if (!isAlive(holder.pid)) return false
-  const started = processStart(holder.pid)
-  if (holder.started === undefined || started === undefined) return holder.pid !== process.pid
-  return started === holder.started
+  const stat = processStat(holder.pid)
+  if (stat?.state === 'Z' || stat?.state === 'X') return false
+  if (holder.started === undefined || stat === undefined) return holder.pid !== process.pid
+  return stat.started === holder.started
 }
 
 function isAlive(pid: number): boolean {
@@ -131,17 +133,24 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/**
- * When process `pid` started, in clock ticks since the system booted (field
- * 22 of `/proc/PID/stat`); undefined where there is no `/proc` or no such
- * process. Note: the fields are read after the last `)`, since the command
- * name before it may hold spaces and parentheses.
- */
+/** When process `pid` started (see `processStat`), where the system tells. */
 function processStart(pid: number): string | undefined {
+  return processStat(pid)?.started
+}
+
+/**
+ * Process `pid`'s state (field 3 of `/proc/PID/stat`: `R`, `S`, `Z` for a
+ * zombie…) and when it started, in clock ticks since the system booted
+ * (field 22); undefined where there is no `/proc` or no such process. Note:
+ * the fields are read after the last `)`, since the command name before it
+ * may hold spaces and parentheses.
+ */
+function processStat(pid: number): {state: string; started: string} | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return fields[19]
+    const [state, started] = [fields[0], fields[19]]
+    return state === undefined || started === undefined ? undefined : {state, started}
   } catch {
     return undefined
   }

