@@ -390,9 +390,11 @@ function writeLines(writer: AppendTarget, entries: Iterable<readonly [string, So
       }
       out.append('\n')
     }
-  } finally {
-    out.close()
+  } catch (error) {
+    out.discard()
+    throw error
   }
+  out.close()
   return spans
 }
 

@@ -73,11 +73,13 @@ export class BuildCache {
    * archive of thousands of seeds known to the cache), when `threads` allows,
    * the index is loaded and the folder scanned on a worker thread, started
    * before this returns, so that the caller can load the article store
-   * meanwhile; changed seeds then come back unread (see `scanSeeds`).
+   * meanwhile; changed seeds then come back unread (see `scanSeeds`). Not
+   * when this cache already holds the store (the dev server's next build):
+   * there is nothing to load meanwhile.
    */
   scanSeeds(seedsDir: string, displayDir: string, threads: boolean): Promise<{scan: SeedScan; stats: SeedStats}> {
     const name = fingerprint(seedsDir).slice(0, 16)
-    if (this.reuse && threads && SeedStats.indexBytes(this.dir, name) >= minIndexBytesForWorker) {
+    if (this.reuse && threads && this.store === undefined && SeedStats.indexBytes(this.dir, name) >= minIndexBytesForWorker) {
       // Note: the worker reads the index; this thread only saves the new signatures in its place.
       return scanOnWorker({seedsDir, displayDir, cacheDir: this.dir, indexName: name}).then((scan) => ({scan, stats: SeedStats.empty(this.dir, name)}))
     }

@@ -42,3 +42,16 @@ test('two appenders open at once do not mix their text', () => {
   assert.equal(readFileSync(first, 'utf8'), '0:0;0:1;0:2;')
   assert.equal(readFileSync(second, 'utf8'), '1:0;1:1;1:2;')
 })
+
+test('a discarded appender writes nothing of what it gathered', () => {
+  const file = path.join(dir, 'discarded.txt')
+  const fd = openSync(file, 'w')
+  const discarded = new TextAppender({fd, size: 0})
+  discarded.append('half a line')
+  discarded.discard()
+  const next = new TextAppender({fd, size: 0})
+  next.append('whole\n')
+  next.close()
+  closeSync(fd)
+  assert.equal(readFileSync(file, 'utf8'), 'whole\n')
+})

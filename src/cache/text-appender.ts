@@ -54,6 +54,16 @@ export class TextAppender {
   /** Write out what is gathered and give the buffer back. */
   close(): void {
     this.flush()
+    this.release()
+  }
+
+  /** Give the buffer back without writing what is gathered (after an error: no half line is added). */
+  discard(): void {
+    this.used = 0
+    this.release()
+  }
+
+  private release(): void {
     if (this.ownsShared) sharedInUse = false
   }
 
