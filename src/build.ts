@@ -28,12 +28,16 @@ import {indexSearch} from './search/index-search.js'
 import {siteUrls} from './render/urls.js'
 import {ViewBuilder} from './render/views.js'
 import {writeSite, type SiteSource} from './write-site.js'
-import {askedWorkers, planPageWorkers} from './workers/plan-threads.js'
+import {mayScanOnWorker, planPageWorkers} from './workers/plan-threads.js'
 import {OutputWriter, type StagingBase} from './write/write-output.js'
 
 /** How long each stage of a build took, in milliseconds. */
 export interface BuildTimings {
-  /** Finding the seeds, reading those that changed and loading the build cache's articles (at once, on two threads, for a large archive). */
+  /**
+   * Finding the seeds and loading the build cache's articles, and reading the
+   * seeds that changed; for a large archive the scan runs beside the loading,
+   * on a worker thread, and the changed seeds are read in the process stage.
+   */
   readonly scan: number
   /** Parsing and enriching the seeds not in the cache, and saving the results. */
   readonly process: number
@@ -58,7 +62,7 @@ export interface BuildResult {
   /** Bytes written. */
   readonly bytes: number
   readonly wrote: boolean
-  /** Seeds found. */
+  /** Seeds found and read. */
   readonly seeds: number
   /** Seeds parsed and enriched by this build; the rest came from the cache. */
   readonly processed: number
@@ -113,11 +117,10 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const topics = await readTopicRules(options, config)
   const settings = processSettings(config, topics.rules)
   const seedsDir = path.resolve(options.cwd, options.seedsDir)
-  const {processed, store, scanProblems, seedCount, scanTime} = await readSeeds(seedsDir, cache, settings, topics.text, options, clock)
+  const {processed, store, loadProblems, seedCount, scanTime} = await readSeeds(seedsDir, cache, settings, topics.text, options, clock)
   const processTime = clock.lap()
   const indexSettings: IndexSettings = {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts}
   const {archive, problems: indexProblems} = buildArchive(processed.articles, indexSettings)
-  const loadProblems = [...scanProblems, ...processed.readProblems]
   const problems = [...loadProblems, ...processed.problems, ...indexProblems]
   const skipped = [...loadProblems.map((item) => item.file), ...processed.invalid]
   const timings = {scan: scanTime, process: processTime, index: clock.lap(), write: 0, search: 0, commit: 0}
@@ -156,8 +159,9 @@ interface ReadSeeds {
   readonly processed: Omit<CachedProcessing, 'seeds' | 'live'>
   /** The build cache's articles, which hold the bodies the articles come without. */
   readonly store: ArticleStore
-  /** Files the scan could not read. */
-  readonly scanProblems: readonly Problem[]
+  /** Files named like seeds that could not be read, in path order. */
+  readonly loadProblems: readonly Problem[]
+  /** Seeds found and read. */
   readonly seedCount: number
   /** Milliseconds the scan took. */
   readonly scanTime: number
@@ -173,7 +177,8 @@ interface ReadSeeds {
  */
 async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessSettings, topicsText: string | undefined, options: BuildOptions, clock: {lap(): number}): Promise<ReadSeeds> {
   // Note: for a large archive the scan runs on a worker thread while this one loads the store.
-  const scanning = cache.scanSeeds(seedsDir, options.seedsDir, askedWorkers(process.env, options.workers) !== 0)
+  const scanning = cache.scanSeeds(seedsDir, options.seedsDir, mayScanOnWorker(process.env, options.workers))
+  // Note: a scan that fails while the store loads is reported when awaited below, not as an unhandled rejection.
   scanning.catch(() => undefined)
   const store = await cache.articleStore(processingKey(settings, topicsText))
   const {scan, stats: seedStats} = await scanning
@@ -181,7 +186,10 @@ async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessS
   const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
   await Promise.all([store.save(processed.live), seedStats.save(statEntries(processed.seeds))])
   const {seeds, live, ...kept} = processed
-  return {processed: kept, store, scanProblems: scan.problems, seedCount: scan.seeds.length, scanTime}
+  // Note: a scan on a worker leaves changed seeds for `processCached` to read, so an unreadable one is reported
+  // there; in path order with the scan's own problems, the build reports the same either way.
+  const loadProblems = [...scan.problems, ...processed.readProblems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  return {processed: kept, store, loadProblems, seedCount: scan.seeds.length - processed.readProblems.length, scanTime}
 }
 
 /** The build cache `options` ask for. */

@@ -266,3 +266,19 @@ test('stored articles share one object per topic, whether just added or loaded',
   assert.equal(reopened.get(keyA)?.article?.topics[0], reopened.get(keyB)?.article?.topics[0])
   reopened.close()
 })
+
+test('a store larger than one read gives every body back whole, across the reads (bodies of 1 to 3 MB, 20 MB in all)', async () => {
+  const file = await storeFile()
+  const store = await ArticleStore.open(file, 'fp1')
+  const keys = Array.from({length: 10}, (_, index) => seedKey({hash: String(index).repeat(64), path: `${index}.txt`, file: `seeds/${index}.txt`}))
+  // Note: lines of 1 to 3 MB of text with characters of 1 to 4 bytes, so line ends fall anywhere in the 8 MiB reads.
+  const bodies = keys.map((_, index) => `<p>${'Zürich – 東京 🗞 '.repeat(40_000 + index * 9_000)}${index}</p>`)
+  keys.forEach((key, index) => store.add([key], [result(String(index), bodies[index])]))
+  await store.save(new Set(keys))
+  store.close()
+  assert.ok((await stat(file)).size > 16 * 1024 * 1024, 'the store spans more than two reads')
+  const again = await ArticleStore.open(file, 'fp1')
+  assert.equal(again.size, keys.length)
+  keys.forEach((key, index) => assert.equal(again.body(key), bodies[index], `body ${index}`))
+  again.close()
+})

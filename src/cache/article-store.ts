@@ -390,11 +390,11 @@ function writeLines(writer: AppendTarget, entries: Iterable<readonly [string, So
       }
       out.append('\n')
     }
+    out.close()
   } catch (error) {
     out.discard()
     throw error
   }
-  out.close()
   return spans
 }
 
@@ -419,8 +419,8 @@ function parseStore(fd: number, fingerprint: string, topics: TopicPool): {entrie
     // Note: a last line without its newline is an append cut short: drop it, keep the rest.
     if (!complete) return first ? undefined : {entries, bodies, truncated: true}
     // Note: JSON text never holds a raw tab, so the first one ends the entry and starts the body.
-    const tab = bytes.indexOf(9, start)
-    const entryEnd = tab !== -1 && tab < end ? tab : end
+    const tab = bytes.subarray(start, end).indexOf(9)
+    const entryEnd = tab === -1 ? end : start + tab
     const value = parseJson(bytes.toString('utf8', start, entryEnd))
     if (first) {
       if (!isHeader(value, fingerprint)) return undefined

@@ -34,9 +34,10 @@ export function* readLines(fd: number, chunkBytes = defaultChunkBytes): Generato
   let start = 0
   let ended = false
   for (;;) {
-    // Note: the buffer beyond `filled` holds stale bytes, so a newline found there does not count.
-    const newline = buffer.indexOf(10, start)
-    if (newline !== -1 && newline < filled) {
+    // Note: only up to `filled`: the buffer beyond holds stale bytes.
+    const found = buffer.subarray(start, filled).indexOf(10)
+    const newline = found === -1 ? -1 : start + found
+    if (newline !== -1) {
       yield {bytes: buffer, start, end: newline, offset: base + start, complete: true}
       start = newline + 1
       continue

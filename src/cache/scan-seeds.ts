@@ -58,10 +58,12 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
       toRead.push(index)
     }
   })
-  for (const index of read ? toRead : []) {
-    const seed = results[index] as ScannedSeed
-    const read = readSeed(seedsDir, seed)
-    results[index] = 'bytes' in read ? {...seed, bytes: read.bytes, hash: read.hash} : read
+  if (read) {
+    for (const index of toRead) {
+      const seed = results[index] as ScannedSeed
+      const source = readSeed(seedsDir, seed)
+      results[index] = 'bytes' in source ? {...seed, bytes: source.bytes, hash: source.hash} : source
+    }
   }
   const seeds: ScannedSeed[] = []
   const problems: Problem[] = []

@@ -43,7 +43,7 @@ test('two appenders open at once do not mix their text', () => {
   assert.equal(readFileSync(second, 'utf8'), '1:0;1:1;1:2;')
 })
 
-test('a discarded appender writes nothing of what it gathered', () => {
+test('a discarded appender writes nothing of what it gathered before its buffer filled', () => {
   const file = path.join(dir, 'discarded.txt')
   const fd = openSync(file, 'w')
   const discarded = new TextAppender({fd, size: 0})
@@ -54,4 +54,22 @@ test('a discarded appender writes nothing of what it gathered', () => {
   next.close()
   closeSync(fd)
   assert.equal(readFileSync(file, 'utf8'), 'whole\n')
+})
+
+test('a discarded appender cuts the file back to where it ended, also after writing part of its text out', () => {
+  const file = path.join(dir, 'cut-back.txt')
+  writeFileSync(file, 'line one\n')
+  const fd = openSync(file, 'r+')
+  const target = {fd, size: 9}
+  const discarded = new TextAppender(target)
+  // Note: more than the buffer holds, so part of it is on disk before the discard.
+  discarded.append('x'.repeat(1_500_000))
+  discarded.append('half a line')
+  discarded.discard()
+  assert.equal(target.size, 9)
+  const next = new TextAppender(target)
+  next.append('line two\n')
+  next.close()
+  closeSync(fd)
+  assert.equal(readFileSync(file, 'utf8'), 'line one\nline two\n')
 })

@@ -1,4 +1,5 @@
-import {writeSync} from 'node:fs'
+import {ftruncateSync, writeSync} from 'node:fs'
+import {surelyFits} from '../write/reused-bytes.js'
 
 /** A file being appended to: its descriptor and its size so far (which appending moves on). */
 export interface AppendTarget {
@@ -25,9 +26,12 @@ let sharedInUse = false
 export class TextAppender {
   private readonly buffer: Buffer
   private readonly ownsShared: boolean
+  /** Where the file ended when this appender started, for `discard`. */
+  private readonly startSize: number
   private used = 0
 
   constructor(private readonly target: AppendTarget) {
+    this.startSize = target.size
     // Note: one appender at a time takes the thread's buffer; another open at once gets its own.
     this.ownsShared = !sharedInUse
     if (this.ownsShared) sharedInUse = true
@@ -40,10 +44,9 @@ export class TextAppender {
   }
 
   append(text: string): void {
-    // Note: a UTF-16 unit never takes more than 3 bytes in UTF-8, so this is a bound without measuring the text.
-    if (text.length * 3 > bufferBytes - this.used) {
+    if (!surelyFits(text, bufferBytes - this.used)) {
       this.flush()
-      if (text.length * 3 > bufferBytes && Buffer.byteLength(text) > bufferBytes) {
+      if (!surelyFits(text, bufferBytes) && Buffer.byteLength(text) > bufferBytes) {
         this.writeOut(Buffer.from(text))
         return
       }
@@ -53,14 +56,26 @@ export class TextAppender {
 
   /** Write out what is gathered and give the buffer back. */
   close(): void {
-    this.flush()
-    this.release()
+    try {
+      this.flush()
+    } finally {
+      this.release()
+    }
   }
 
-  /** Give the buffer back without writing what is gathered (after an error: no half line is added). */
+  /**
+   * Undo this appender: what it gathered is dropped and the file is cut back
+   * to where it ended before (after an error, so that no half line stays for
+   * the next line to be appended to), and the buffer given back.
+   */
   discard(): void {
     this.used = 0
-    this.release()
+    try {
+      if (this.target.size > this.startSize) ftruncateSync(this.target.fd, this.startSize)
+      this.target.size = this.startSize
+    } finally {
+      this.release()
+    }
   }
 
   private release(): void {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {availableParallelism} from 'node:os'
 import {test} from 'node:test'
-import {maxArticlesForPageWorkers, minSeedsForWorkers, planPageWorkers, planThreads} from './plan-threads.js'
+import {mayScanOnWorker, maxArticlesForPageWorkers, minSeedsForWorkers, planPageWorkers, planThreads} from './plan-threads.js'
 
 const plans = [
   {count: 0, env: {}, workers: 0},
@@ -36,3 +36,11 @@ for (const {count, env, workers, expected} of pagePlans) {
     assert.equal(planPageWorkers(count, env, workers), expected)
   })
 }
+
+test('a seed scan goes to a worker when one is asked for, or when none is said and a core is spare', () => {
+  assert.equal(mayScanOnWorker({NEWS_ARCHIVE_WORKERS: '0'}), false)
+  assert.equal(mayScanOnWorker({NEWS_ARCHIVE_WORKERS: '1'}), true)
+  assert.equal(mayScanOnWorker({NEWS_ARCHIVE_WORKERS: '0'}, 2), true, 'the build option wins over the variable')
+  assert.equal(mayScanOnWorker({}, 0), false)
+  assert.equal(mayScanOnWorker({}), availableParallelism() > 1)
+})

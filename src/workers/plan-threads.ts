@@ -52,6 +52,15 @@ export function askedWorkers(env: NodeJS.ProcessEnv, workers?: number): number |
  */
 export const maxArticlesForPageWorkers = 50_000
 
+/**
+ * Whether a build may scan its seeds on a worker thread (beside loading its
+ * cache): when a worker thread is asked for, or when none is said and the
+ * machine has a core to spare.
+ */
+export function mayScanOnWorker(env: NodeJS.ProcessEnv = process.env, workers?: number): boolean {
+  return (askedWorkers(env, workers) ?? availableParallelism() - 1) > 0
+}
+
 /** Worker threads to render the pages of an archive of `articleCount` articles (see `planThreads`, `maxArticlesForPageWorkers`). */
 export function planPageWorkers(articleCount: number, env: NodeJS.ProcessEnv = process.env, workers?: number): number {
   if (askedWorkers(env, workers) === undefined && articleCount > maxArticlesForPageWorkers) return 0

@@ -1,3 +1,12 @@
+/**
+ * Whether `text` surely takes at most `bytes` bytes in UTF-8, known without
+ * measuring it: a UTF-16 unit never takes more than 3. Text for which this is
+ * false may still fit (`Buffer.byteLength` tells).
+ */
+export function surelyFits(text: string, bytes: number): boolean {
+  return text.length * 3 <= bytes
+}
+
 /** Bytes of the buffer `reusedBytes` encodes into. */
 const scratchBytes = 1 << 20
 let scratch: Buffer | undefined
@@ -13,7 +22,7 @@ let scratch: Buffer | undefined
  * collector to chase).
  */
 export function reusedBytes(text: string): Uint8Array {
-  if (text.length * 3 > scratchBytes && Buffer.byteLength(text) > scratchBytes) return Buffer.from(text)
+  if (!surelyFits(text, scratchBytes) && Buffer.byteLength(text) > scratchBytes) return Buffer.from(text)
   scratch ??= Buffer.allocUnsafe(scratchBytes)
   return scratch.subarray(0, scratch.write(text))
 }
