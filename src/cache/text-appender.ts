@@ -18,10 +18,10 @@ let sharedInUse = false
  * and written out when it fills and at `close`.
  *
  * Note: what this saves is the joining. Lines joined into one string before
- * writing (a rope of thousands of pieces) cost 0.29 s to encode per 24 MB
- * against 0.01 s for the pieces one by one, and a fresh buffer for each
- * chunk cost a page fault per 4 KiB: together two thirds of the time the
- * build cache took to store 10,000 new articles.
+ * writing (a rope of about 150 pieces per 50 articles) cost 0.29 s to encode
+ * per 24 MB against 0.01 s for the same bytes as flat pieces, and a fresh
+ * buffer for each chunk cost a page fault per 4 KiB: storing 10,000 new
+ * articles took 1.18 s that way and 0.25–0.29 s this way.
  */
 export class TextAppender {
   private readonly buffer: Buffer
