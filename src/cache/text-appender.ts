@@ -1,10 +1,18 @@
 import {ftruncateSync, writeSync} from 'node:fs'
-import {surelyFits} from '../write/reused-bytes.js'
 
 /** A file being appended to: its descriptor and its size so far (which appending moves on). */
 export interface AppendTarget {
   readonly fd: number
   size: number
+}
+
+/**
+ * Whether `text` surely takes at most `bytes` bytes in UTF-8, known without
+ * measuring it: a UTF-16 unit never takes more than 3. Text for which this is
+ * false may still fit (`Buffer.byteLength` tells).
+ */
+function surelyFits(text: string, bytes: number): boolean {
+  return text.length * 3 <= bytes
 }
 
 /** Bytes gathered before they are written. */
