@@ -34,7 +34,8 @@ const racyWindowNs = 2_000_000_000n
 export class SeedStats {
   private constructor(
     private readonly file: string,
-    private readonly trusted: ReadonlyMap<string, StatEntry>,
+    /** Path → the signature as the index's text holds it (see `signatureText`), and the hash. */
+    private readonly trusted: ReadonlyMap<string, {readonly signature: string; readonly hash: string}>,
   ) {}
 
   /** An index that trusts nothing, and replaces the one named `indexName` on `save`. */
@@ -67,10 +68,7 @@ export class SeedStats {
   /** The hash recorded for `relative` if its signature is unchanged and was not taken racily. */
   hashFor(relative: string, signature: FileSignature): string | undefined {
     const entry = this.trusted.get(relative)
-    if (!entry) return undefined
-    const old = entry.signature
-    const same = old.size === signature.size && old.mtimeNs === signature.mtimeNs && old.ctimeNs === signature.ctimeNs && old.ino === signature.ino
-    return same ? entry.hash : undefined
+    return entry !== undefined && entry.signature === signatureText(signature) ? entry.hash : undefined
   }
 
   /** Replace the index on disk with `entries` (path relative to the seeds folder → entry). */
@@ -78,7 +76,7 @@ export class SeedStats {
     const lines = [headerLine]
     for (const [relative, {signature, hash}] of entries) {
       if (/[\t\n\r]/.test(relative)) continue
-      lines.push([relative, signature.size, signature.mtimeNs, signature.ctimeNs, signature.ino, hash].join('\t'))
+      lines.push(`${relative}\t${signatureText(signature)}\t${hash}`)
     }
     await mkdir(path.dirname(this.file), {recursive: true})
     const temporary = `${this.file}.${process.pid}.tmp`
@@ -95,21 +93,32 @@ function indexFile(cacheDir: string, indexName: string): string {
   return path.join(cacheDir, 'seed-stats', `${indexName}.tsv`)
 }
 
-function parseIndex(text: string, savedNs: bigint): Map<string, StatEntry> {
-  const entries = new Map<string, StatEntry>()
+/** A signature as the index holds it: size, modification time, change time and inode, tab-separated. */
+function signatureText(signature: FileSignature): string {
+  return `${signature.size}\t${signature.mtimeNs}\t${signature.ctimeNs}\t${signature.ino}`
+}
+
+/** One line of the index: path, the four numbers of the signature, and the hash. */
+const indexRow = /^([^\t]*)\t(\d+\t(\d+)\t(\d+)\t\d+)\t([0-9a-f]{64})$/
+
+/**
+ * The trusted entries of an index saved at `savedNs`: all but those whose
+ * file changed within `racyWindowNs` before, or none when it is damaged.
+ * Note: signatures stay text, compared as text: parsing them into big
+ * integers, four per seed, was most of the time reading a large archive's index.
+ */
+function parseIndex(text: string, savedNs: bigint): Map<string, {signature: string; hash: string}> {
+  const entries = new Map<string, {signature: string; hash: string}>()
   const lines = text.split('\n')
   if (lines[0] !== headerLine || lines.at(-1) !== '') return entries
-  for (const row of lines.slice(1, -1)) {
-    const cells = row.split('\t')
-    if (cells.length !== 6 || !/^[0-9a-f]{64}$/.test(cells[5] as string)) return new Map()
-    let signature: FileSignature
-    try {
-      signature = {size: BigInt(cells[1] as string), mtimeNs: BigInt(cells[2] as string), ctimeNs: BigInt(cells[3] as string), ino: BigInt(cells[4] as string)}
-    } catch {
-      return new Map()
-    }
-    if (signature.ctimeNs >= savedNs - racyWindowNs || signature.mtimeNs >= savedNs - racyWindowNs) continue
-    entries.set(cells[0] as string, {signature, hash: cells[5] as string})
+  // Note: as a float a time in nanoseconds is off by under a microsecond, nothing beside a window of seconds.
+  const racyFrom = Number(savedNs - racyWindowNs)
+  for (let index = 1; index < lines.length - 1; index++) {
+    const cells = indexRow.exec(lines[index] as string)
+    if (!cells) return new Map()
+    const [, relative, signature, mtimeNs, ctimeNs, hash] = cells as unknown as [string, string, string, string, string, string]
+    if (Number(ctimeNs) >= racyFrom || Number(mtimeNs) >= racyFrom) continue
+    entries.set(relative, {signature, hash})
   }
   return entries
 }

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict'
+import {mkdtemp, readFile, rm, utimes, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {test} from 'node:test'
+import {SeedStats, type FileSignature, type StatEntry} from './seed-stats.js'
+
+const hashOf = (letter: string): string => letter.repeat(64)
+/** A time in nanoseconds, `seconds` after 2024-01-01. */
+const at = (seconds: number): bigint => (1_704_067_200n + BigInt(seconds)) * 1_000_000_000n + 123_456_789n
+const signature = (seconds: number, size = 100n, ino = 7n): FileSignature => ({size, mtimeNs: at(seconds), ctimeNs: at(seconds), ino})
+
+/** Save `entries` as the index, dated `savedSeconds` (see `at`), and open it again. */
+async function savedAndOpened(dir: string, entries: ReadonlyMap<string, StatEntry>, savedSeconds: number): Promise<SeedStats> {
+  await SeedStats.empty(dir, 'index').save(entries)
+  const saved = new Date(Number(at(savedSeconds) / 1_000_000n))
+  await utimes(path.join(dir, 'seed-stats', 'index.tsv'), saved, saved)
+  return SeedStats.open(dir, 'index')
+}
+
+test('a saved signature gives back its hash while every part of it is unchanged', async (t) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'seed-stats-'))
+  t.after(() => rm(dir, {recursive: true, force: true}))
+  const stats = await savedAndOpened(dir, new Map([['a.txt', {signature: signature(0), hash: hashOf('a')}]]), 60)
+  assert.equal(stats.hashFor('a.txt', signature(0)), hashOf('a'))
+  assert.equal(stats.hashFor('b.txt', signature(0)), undefined, 'another path')
+  assert.equal(stats.hashFor('a.txt', signature(0, 101n)), undefined, 'another size')
+  assert.equal(stats.hashFor('a.txt', signature(0, 100n, 8n)), undefined, 'another inode')
+  assert.equal(stats.hashFor('a.txt', {...signature(0), mtimeNs: at(0) + 1n}), undefined, 'modified a nanosecond later')
+  assert.equal(stats.hashFor('a.txt', {...signature(0), ctimeNs: at(0) + 1n}), undefined, 'changed a nanosecond later')
+})
+
+test('a seed changed within two seconds before the index was saved is not trusted (racily clean)', async (t) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'seed-stats-'))
+  t.after(() => rm(dir, {recursive: true, force: true}))
+  const entries = new Map<string, StatEntry>([
+    ['old.txt', {signature: signature(0), hash: hashOf('a')}],
+    ['modified.txt', {signature: {...signature(0), mtimeNs: at(59)}, hash: hashOf('b')}],
+    ['changed.txt', {signature: {...signature(0), ctimeNs: at(59)}, hash: hashOf('c')}],
+  ])
+  const stats = await savedAndOpened(dir, entries, 60)
+  assert.equal(stats.hashFor('old.txt', signature(0)), hashOf('a'))
+  assert.equal(stats.hashFor('modified.txt', {...signature(0), mtimeNs: at(59)}), undefined)
+  assert.equal(stats.hashFor('changed.txt', {...signature(0), ctimeNs: at(59)}), undefined)
+})
+
+test('a damaged index trusts nothing, and a path with a tab is never saved', async (t) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'seed-stats-'))
+  t.after(() => rm(dir, {recursive: true, force: true}))
+  const entries = new Map<string, StatEntry>([
+    ['a.txt', {signature: signature(0), hash: hashOf('a')}],
+    ['tab\there.txt', {signature: signature(0), hash: hashOf('b')}],
+  ])
+  const stats = await savedAndOpened(dir, entries, 60)
+  assert.equal(stats.hashFor('a.txt', signature(0)), hashOf('a'))
+  assert.equal(stats.hashFor('tab\there.txt', signature(0)), undefined)
+
+  const file = path.join(dir, 'seed-stats', 'index.tsv')
+  const text = await readFile(file, 'utf8')
+  assert.equal(text.split('\n').length, 3, 'the header, one line and the end')
+  await writeFile(file, `${text}b.txt\t100\tsoon\t1\t7\t${hashOf('b')}\n`)
+  const saved = new Date(Number(at(60) / 1_000_000n))
+  await utimes(file, saved, saved)
+  assert.equal((await SeedStats.open(dir, 'index')).hashFor('a.txt', signature(0)), undefined)
+})
