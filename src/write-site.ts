@@ -140,7 +140,7 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
 
   const writeSiteFiles = async (): Promise<void> => {
     let made = 0
-    for (const file of siteFiles(source.archive, source.views, (index) => keys.cardKey(index))) {
+    for (const file of siteFiles(source.archive, source.views, (index) => keys.cardKey(index), pages)) {
       // Note: now and then, take in the workers' batches, so their records do not pile up and a failure shows at once.
       if (helpers.length > 0 && ++made % 256 === 0) {
         await nextTurn()

@@ -311,6 +311,8 @@ export class ArticleStore {
  * which receives shared objects shared.
  */
 class TopicPool {
+  /** The first topic pooled for each slug: nearly always the only one, so most lookups need no other key. */
+  private readonly bySlug = new Map<string, Topic>()
   private readonly topics = new Map<string, Topic>()
 
   /** `result` as the store holds it: its article without its body, with pooled topics. */
@@ -321,6 +323,10 @@ class TopicPool {
   }
 
   private pooled(topic: Topic): Topic {
+    // Note: compared field by field, which costs less than making a key of them for each of a large archive's topics.
+    const first = this.bySlug.get(topic.slug)
+    if (first === undefined) this.bySlug.set(topic.slug, topic)
+    else if (first.kind === topic.kind && first.origin === topic.origin && first.name === topic.name) return first
     const key = `${topic.kind}\0${topic.origin}\0${topic.slug}\0${topic.name}`
     const pooled = this.topics.get(key)
     if (pooled !== undefined) return pooled

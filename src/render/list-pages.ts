@@ -36,6 +36,9 @@ export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page
         total: list.number ? 0 : archive.articles.length,
         totalLabel: list.number ? '' : views.articleCount(archive.articles.length),
       }),
+      // Note: a large archive has thousands of home pages, whose views cost more to build than their inputs to name.
+      inputs: (cardKey) =>
+        JSON.stringify([list.number ?? 0, list.newer ?? '', list.older ?? '', list.items.map(cardKey), list.number ? null : [archive.articles.length, [...archive.years].map(([year, items]) => [year, items.length])]]),
     }
   }
 }
@@ -159,6 +162,9 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
           next: link(next ? views.dateLabel(next) : '', next && dayUrl(next)),
           onThisDay: onThisDay.map((other) => ({name: other.slice(0, 4), href: views.urls.href(dayUrl(other)), count: views.number(archive.days.get(other as typeof day)?.length ?? 0)})),
         }),
+        // Note: together, a large archive's day pages show every article's card, which cost more to build than to name.
+        inputs: (cardKey) =>
+          JSON.stringify([list.number ?? 0, list.newer ?? '', list.older ?? '', list.items.map(cardKey), items.length, previous ?? '', next ?? '', onThisDay.map((other) => [other, archive.days.get(other as typeof day)?.length ?? 0])]),
       }
     }
   }

@@ -1,6 +1,7 @@
 import type {Archive} from '../indexes/archive.js'
 import {feedFiles} from './feeds/site-feeds.js'
 import type {DeferredFile, OutputFile} from './output-file.js'
+import type {Page} from './page.js'
 import {sitemapFiles} from './sitemap/site-sitemap.js'
 import type {ViewBuilder} from './views.js'
 
@@ -9,9 +10,10 @@ import type {ViewBuilder} from './views.js'
  * (site-wide and per topic), the sitemap (split past 50,000 URLs) and
  * `robots.txt`. Yielded one at a time, so a large archive never holds them all;
  * deferred files are made only when an earlier build does not have them.
- * `entryKey` keys an article's feed entry (see `feedFiles`).
+ * `entryKey` keys an article's feed entry (see `feedFiles`); `pages` are the
+ * site's pages as `planPages` plans them, which the sitemaps list.
  */
-export function* siteFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string): Generator<OutputFile | DeferredFile> {
+export function* siteFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string, pages: Iterable<Page>): Generator<OutputFile | DeferredFile> {
   yield* feedFiles(archive, views, entryKey)
-  yield* sitemapFiles(archive, views)
+  yield* sitemapFiles(archive, views, {pages})
 }

@@ -14,6 +14,11 @@ export interface TreeManifest {
   readonly searchEntries: readonly string[]
 }
 
+/** A manifest read from disk: its map of files is the reader's own to change. */
+export interface ReadManifest extends TreeManifest {
+  readonly files: Map<string, string>
+}
+
 /** A folder with nothing in it. */
 export const emptyManifest: TreeManifest = {files: new Map(), searchKey: '', searchEntries: []}
 
@@ -40,7 +45,7 @@ export async function writeManifest(file: string, manifest: TreeManifest): Promi
 }
 
 /** Read a manifest; undefined when it is missing, damaged or of another version. */
-export async function readManifest(file: string): Promise<TreeManifest | undefined> {
+export async function readManifest(file: string): Promise<ReadManifest | undefined> {
   let data: {format?: unknown; version?: unknown; searchKey?: unknown; searchEntries?: unknown; paths?: unknown; keys?: unknown}
   try {
     data = JSON.parse(await readFile(file, 'utf8')) as typeof data

@@ -1,6 +1,6 @@
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {readManifest, writeManifest, type TreeManifest} from './tree-manifest.js'
+import {readManifest, writeManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
 
 /**
  * Which folder a site tree is, whatever it is named: renaming keeps a
@@ -58,8 +58,8 @@ export class TreeRegistry {
     return new TreeRegistry(dir, new Map(), 1)
   }
 
-  /** The manifest of the tree with `identity`, if it is registered and its manifest reads back. */
-  async manifestOf(identity: TreeIdentity | undefined): Promise<TreeManifest | undefined> {
+  /** The manifest of the tree with `identity`, if it is registered and its manifest reads back; read anew on each call. */
+  async manifestOf(identity: TreeIdentity | undefined): Promise<ReadManifest | undefined> {
     const name = identity === undefined ? undefined : this.trees.get(identity)
     return name === undefined ? undefined : readManifest(path.join(this.dir, name))
   }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
 import {cloneTree} from './clone-tree.js'
-import {emptyManifest, type TreeManifest} from './tree-manifest.js'
+import {emptyManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
 import {releaseLock} from '../lock-file.js'
 import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from './output-target.js'
 import {TreeRegistry, treeIdentity, type TreeIdentity} from './tree-registry.js'
@@ -108,10 +108,12 @@ export class OutputWriter {
     const [outId, previousId, stagingId] = await Promise.all([target.outDir, target.previousDir, target.stagingDir].map(treeIdentity))
     await registry.keepOnly(reuse ? [outId, previousId, stagingId] : [])
     const frontManifest = await registry.manifestOf(outId)
-    const front = frontManifest ? new Map(frontManifest.files) : undefined
+    // Note: each manifest read is a map of its own, which the writer changes as it goes; a large site's
+    // manifests hold as many files as it has, so they are not copied.
+    const front = frontManifest?.files
     const frontSearch = {key: frontManifest?.searchKey ?? '', entries: frontManifest?.searchEntries ?? []}
-    const make = (base: StagingBase, manifest: TreeManifest): OutputWriter =>
-      new OutputWriter(target, base, new Map(manifest.files), {key: manifest.searchKey, entries: manifest.searchEntries}, front, registry, frontSearch)
+    const make = (base: StagingBase, manifest: ReadManifest): OutputWriter =>
+      new OutputWriter(target, base, manifest.files, {key: manifest.searchKey, entries: manifest.searchEntries}, front, registry, frontSearch)
 
     // Note: a tree is unregistered before it is changed; killed from here on, it is never trusted again.
     const staged = await registry.manifestOf(stagingId)
@@ -130,10 +132,11 @@ export class OutputWriter {
     if (front && frontManifest) {
       const missing = await cloneTree(target.outDir, target.stagingDir, front.keys(), frontManifest.searchEntries)
       for (const file of missing) front.delete(file)
-      return make('copy', {...frontManifest, files: front, ...(missing.size > 0 ? {searchKey: ''} : {})})
+      // Note: the staging tree starts as the live site, but the writer changes its map apart from the live site's.
+      return make('copy', {...frontManifest, files: new Map(front), ...(missing.size > 0 ? {searchKey: ''} : {})})
     }
     await mkdir(target.stagingDir, {recursive: true})
-    return make('empty', emptyManifest)
+    return make('empty', {...emptyManifest, files: new Map()})
   }
 
   /**

@@ -1,5 +1,6 @@
 import type {Archive} from '../../indexes/archive.js'
 import type {OutputFile} from '../output-file.js'
+import type {Page} from '../page.js'
 import {planPages} from '../render-site.js'
 import {notFoundUrl, searchUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
@@ -9,13 +10,20 @@ import {sitemapUrl, writeSitemaps, type SitemapEntry, type SitemapLimits} from '
 /** Pages that are not content: search engines should not list them. */
 const leftOut: ReadonlySet<string> = new Set([searchUrl, notFoundUrl])
 
+/** What the sitemaps are made from besides the archive. */
+export interface SitemapOptions {
+  /** The site's pages, when they are planned already (as `planPages` plans them). */
+  readonly pages?: Iterable<Page>
+  readonly limits?: SitemapLimits
+}
+
 /**
  * Every HTML page of the site except search and 404, in the order the pages
  * are planned, each with the date it last changed.
  */
-export function* sitemapEntries(archive: Archive, views: ViewBuilder): Generator<SitemapEntry> {
+export function* sitemapEntries(archive: Archive, views: ViewBuilder, pages: Iterable<Page> = planPages(archive, views)): Generator<SitemapEntry> {
   const dates = pageDates(archive, views.config)
-  for (const page of planPages(archive, views)) {
+  for (const page of pages) {
     if (leftOut.has(page.url)) continue
     const lastmod = dates.get(page.url)
     yield {loc: views.urls.absolute(page.url), ...(lastmod ? {lastmod} : {})}
@@ -23,8 +31,8 @@ export function* sitemapEntries(archive: Archive, views: ViewBuilder): Generator
 }
 
 /** The site's sitemap (or sitemap index and its children) and the `robots.txt` that points at it. */
-export function* sitemapFiles(archive: Archive, views: ViewBuilder, limits?: SitemapLimits): Generator<OutputFile> {
-  yield* writeSitemaps(sitemapEntries(archive, views), views.urls.absolute, limits)
+export function* sitemapFiles(archive: Archive, views: ViewBuilder, options: SitemapOptions = {}): Generator<OutputFile> {
+  yield* writeSitemaps(sitemapEntries(archive, views, options.pages), views.urls.absolute, options.limits)
   yield {path: 'robots.txt', contents: robotsTxt(views.urls.absolute(sitemapUrl)), from: []}
 }
 

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict'
+import {createHash} from 'node:crypto'
+import {test} from 'node:test'
+import {readCorpus} from '../../test/helpers/corpus.js'
+import {PageKeys} from '../cache/page-keys.js'
+import {defaultConfig} from '../config/site-config.js'
+import type {Archive} from '../indexes/archive.js'
+import {buildArchive} from '../indexes/build-archive.js'
+import type {Article} from '../model/article.js'
+import {processSettings, processSources} from '../process-sources.js'
+import {datePages, homePages, topicPages} from './list-pages.js'
+import type {Page} from './page.js'
+import {siteUrls} from './urls.js'
+import {ViewBuilder} from './views.js'
+
+type ListPages = (archive: Archive, views: ViewBuilder) => Iterable<Page>
+
+/** URL → [key from the page's inputs, its view as JSON] for every page `listPages` makes with inputs for a site of `articles`. */
+function inputPageKeys(articles: readonly Article[], listPages: ListPages): Map<string, [string, string]> {
+  const {archive} = buildArchive(articles, {permalink: defaultConfig.permalink, minTopicArticles: 1, drafts: false})
+  const config = {...defaultConfig, pageSize: 3}
+  const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl))
+  const keys = new PageKeys(archive, views, 'site', new Map())
+  const pages = new Map<string, [string, string]>()
+  for (const page of listPages(archive, views)) {
+    if (!page.inputs) continue
+    pages.set(page.url, [keys.key(page).key, JSON.stringify(page.view())])
+  }
+  return pages
+}
+
+/** A topic that some other topic's front page shows only as a related topic: none of its cards is in it. */
+function hiddenRelated(articles: readonly Article[]): string {
+  const {archive} = buildArchive(articles, {permalink: defaultConfig.permalink, minTopicArticles: 1, drafts: false})
+  for (const entry of archive.topics.values()) {
+    const onCards = new Set(entry.articles.slice(0, 3).flatMap((index) => archive.articles[index]?.topics.map((topic) => topic.slug) ?? []))
+    const hidden = entry.related.find((other) => !onCards.has(other.slug))
+    if (hidden) return hidden.slug
+  }
+  throw new Error('no topic is related without being on the cards')
+}
+
+/**
+ * The articles with one moved back to its topic's oldest day: the topic's
+ * count, dates and front-page cards stay, its articles per month change.
+ */
+function withMiddleMoved(articles: readonly Article[]): Article[] {
+  const {archive} = buildArchive(articles, {permalink: defaultConfig.permalink, minTopicArticles: 1, drafts: false})
+  for (const entry of archive.topics.values()) {
+    const oldest = archive.articles[entry.articles.at(-1) as number]?.date
+    if (!oldest) continue
+    // Note: past the front page's three cards, so only the month counts tell the change.
+    const middle = entry.articles.slice(3, -1).find((index) => archive.articles[index]?.date.slice(0, 7) !== oldest.slice(0, 7))
+    const moved = middle === undefined ? undefined : archive.articles[middle]
+    if (moved) return articles.map((article) => (article.source === moved.source ? {...article, date: oldest} : article))
+  }
+  throw new Error('no topic has an article to move between months')
+}
+
+/**
+ * The lists whose pages have inputs, how many of their pages the variants below must compare at least, and the
+ * share of those that must be kept. Note: moving an article to the oldest date shifts every home page by one.
+ */
+const listsWithInputs: readonly [string, ListPages, number, number][] = [
+  ['topic', topicPages, 500, 1 / 2],
+  ['home', homePages, 100, 1 / 3],
+  ['day', dayPages, 100, 1 / 2],
+]
+
+/** The day pages alone of the date pages. */
+function* dayPages(archive: Archive, views: ViewBuilder): Generator<Page> {
+  for (const page of datePages(archive, views)) if (page.template === 'day.html') yield page
+}
+
+for (const [name, listPages, atLeast, keptShare] of listsWithInputs) {
+  test(`a ${name} page's inputs change exactly when its view does: adding, editing and removing articles`, async () => {
+    const sampled = await sampleArticles()
+    // Note: one article's day in another year, so its day page lists that year "on this day".
+    const echoDay = `1999${(sampled[1] as Article).date.slice(4)}` as Article['date']
+    const articles = [...sampled, echo(sampled[1] as Article, echoDay)]
+    const base = inputPageKeys(articles.slice(1), listPages)
+    // Note: the newest article added, two removed, one moved to an older date, a topic spelled anew that
+    // another topic's front page names only among its related topics, not on its cards, and a second
+    // article on the echoed day, which only the count "on this day" of the first one's day page shows.
+    const first = articles[0] as Article
+    const renamed = articles.map((article) => ({...article, topics: article.topics.map((topic) => (topic.slug === hiddenRelated(articles) ? {...topic, name: topic.name.toUpperCase()} : topic))}))
+    const variants = [
+      articles,
+      articles.slice(2),
+      [...articles.slice(1), {...first, date: '1999-01-01' as Article['date']}],
+      renamed.slice(1),
+      withMiddleMoved(articles.slice(1)),
+      [...articles.slice(1), echo(sampled[2] as Article, echoDay)],
+    ]
+    let compared = 0
+    let kept = 0
+    for (const variant of variants) {
+      for (const [url, [key, view]] of inputPageKeys(variant, listPages)) {
+        const old = base.get(url)
+        if (!old) continue
+        compared++
+        assert.equal(old[0] === key, old[1] === view, `${url}: inputs and view change together`)
+        if (old[0] === key) kept++
+      }
+    }
+    assert.ok(compared > atLeast && kept > compared * keptShare, `${kept} of ${compared} ${name} pages kept`)
+  })
+}
+
+/** A copy of `article` (another seed, with other bytes) dated `date`. */
+function echo(article: Article, date: Article['date']): Article {
+  return {...article, source: `echo-${article.source}`, file: `seeds/echo-${article.source}`, hash: createHash('sha256').update(`echo ${article.hash}`).digest('hex'), date}
+}
+
+let sample: Promise<Article[]> | undefined
+
+/** Every 150th story of the corpus, processed, so the sample spans the corpus's months. */
+function sampleArticles(): Promise<Article[]> {
+  sample ??= (async () => {
+    const sources = readCorpus().filter((_, index) => index % 150 === 0).map((article) => {
+      const bytes = new TextEncoder().encode(article.text)
+      return {path: article.file, file: `seeds/${article.file}`, bytes, hash: createHash('sha256').update(bytes).digest('hex')}
+    })
+    return [...(await processSources(sources, processSettings(defaultConfig, undefined))).articles]
+  })()
+  return sample
+}
