@@ -326,7 +326,7 @@ class TopicPool {
     // Note: compared field by field, which costs less than making a key of them for each of a large archive's topics.
     const first = this.bySlug.get(topic.slug)
     if (first === undefined) this.bySlug.set(topic.slug, topic)
-    else if (first.kind === topic.kind && first.origin === topic.origin && first.name === topic.name) return first
+    else if (sameTopic(first, topic)) return first
     const key = `${topic.kind}\0${topic.origin}\0${topic.slug}\0${topic.name}`
     const pooled = this.topics.get(key)
     if (pooled !== undefined) return pooled
@@ -335,9 +335,18 @@ class TopicPool {
   }
 }
 
-/** Compiles only while the pool's key names every field of a topic, so no two different topics are ever pooled as one. */
-const poolKeyNamesEveryField: Exclude<keyof Topic, 'name' | 'slug' | 'kind' | 'origin'> extends never ? true : never = true
-void poolKeyNamesEveryField
+/** Whether two topics are equal in every field (the pool's key names the same fields). */
+function sameTopic(a: Topic, b: Topic): boolean {
+  return a.slug === b.slug && a.kind === b.kind && a.origin === b.origin && a.name === b.name
+}
+
+/**
+ * Compiles only while `sameTopic` and the pool's key name every field of a
+ * topic, so no two different topics are ever pooled as one: a new field must
+ * be added to both, and to the list here.
+ */
+const poolNamesEveryField: Exclude<keyof Topic, 'name' | 'slug' | 'kind' | 'origin'> extends never ? true : never = true
+void poolNamesEveryField
 
 /** `file` opened with `flags`, or undefined when there is no such file. */
 function openIfPresent(file: string, flags: string): number | undefined {

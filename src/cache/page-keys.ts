@@ -13,8 +13,9 @@ import {fingerprint} from './hash.js'
  *   and the key of the page's template with its layouts and partials.
  * - An article's card is keyed by what it is made from (`articleInputs`),
  *   not by its view: a build that keeps most pages makes few cards.
- * - A list page (home, dates, topics…) is keyed by its whole view model,
- *   serialised with each article card replaced by the card's own key.
+ * - A list page without `inputs()` (years, months, the archive, the topic
+ *   index…) is keyed by its whole view model, serialised with each article
+ *   card replaced by the card's own key.
  * - An article page is keyed without building its view, which would cost as
  *   much as rendering it: by its seed (bytes, path, and through `siteKey` the
  *   settings that made the article), its URL and slug, and the cards it
@@ -22,9 +23,11 @@ import {fingerprint} from './hash.js'
  *   Note: this list must name everything `render/article-pages.ts` puts in the
  *   view; `test/incremental.property.test.ts` checks it.
  * - A page that offers `inputs()` (text naming everything its view is made
- *   from, cheaper to make than the view) is keyed by that instead: topic
- *   pages, the most numerous list pages, whose pictures cost more to draw
- *   than their inputs cost to name.
+ *   from, cheaper to make than the view) is keyed by that instead: topic,
+ *   home and day pages, the most numerous list pages, which together show
+ *   every article's card many times over; their views cost more to build
+ *   than their inputs cost to name. `render/list-page-inputs.test.ts`
+ *   checks that inputs and view change together.
  */
 export class PageKeys {
   private readonly cardKeys: (string | undefined)[]

@@ -35,13 +35,37 @@ test('a seed changed within two seconds before the index was saved is not truste
   t.after(() => rm(dir, {recursive: true, force: true}))
   const entries = new Map<string, StatEntry>([
     ['old.txt', {signature: signature(0), hash: hashOf('a')}],
+    ['just-before.txt', {signature: signature(57), hash: hashOf('d')}],
     ['modified.txt', {signature: {...signature(0), mtimeNs: at(59)}, hash: hashOf('b')}],
     ['changed.txt', {signature: {...signature(0), ctimeNs: at(59)}, hash: hashOf('c')}],
   ])
   const stats = await savedAndOpened(dir, entries, 60)
   assert.equal(stats.hashFor('old.txt', signature(0)), hashOf('a'))
+  assert.equal(stats.hashFor('just-before.txt', signature(57)), hashOf('d'), 'three seconds before the save')
   assert.equal(stats.hashFor('modified.txt', {...signature(0), mtimeNs: at(59)}), undefined)
   assert.equal(stats.hashFor('changed.txt', {...signature(0), ctimeNs: at(59)}), undefined)
+})
+
+test('a seed dated before 1970 (negative times) is trusted like any other', async (t) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'seed-stats-'))
+  t.after(() => rm(dir, {recursive: true, force: true}))
+  const old: FileSignature = {size: 5n, mtimeNs: -315_619_200_000_000_000n, ctimeNs: at(0), ino: 9n}
+  const stats = await savedAndOpened(dir, new Map([['old.txt', {signature: old, hash: hashOf('a')}], ['new.txt', {signature: signature(0), hash: hashOf('b')}]]), 60)
+  assert.equal(stats.hashFor('old.txt', old), hashOf('a'))
+  assert.equal(stats.hashFor('new.txt', signature(0)), hashOf('b'))
+})
+
+test('an index written as text, one seed per line, reads back', async (t) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'seed-stats-'))
+  t.after(() => rm(dir, {recursive: true, force: true}))
+  // Note: the format of indexes that earlier builds saved: header, then path, size, mtime, ctime and inode in nanoseconds, hash.
+  const file = path.join(dir, 'seed-stats', 'index.tsv')
+  await SeedStats.empty(dir, 'index').save(new Map())
+  await writeFile(file, `news-archive/seed-stats 1\nsub/a.txt\t100\t${at(0)}\t${at(1)}\t7\t${hashOf('a')}\n`)
+  const saved = new Date(Number(at(60) / 1_000_000n))
+  await utimes(file, saved, saved)
+  const stats = await SeedStats.open(dir, 'index')
+  assert.equal(stats.hashFor('sub/a.txt', {size: 100n, mtimeNs: at(0), ctimeNs: at(1), ino: 7n}), hashOf('a'))
 })
 
 test('a damaged index trusts nothing, and a path with a tab is never saved', async (t) => {

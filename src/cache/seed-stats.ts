@@ -34,8 +34,7 @@ const racyWindowNs = 2_000_000_000n
 export class SeedStats {
   private constructor(
     private readonly file: string,
-    /** Path → the signature as the index's text holds it (see `signatureText`), and the hash. */
-    private readonly trusted: ReadonlyMap<string, {readonly signature: string; readonly hash: string}>,
+    private readonly trusted: ReadonlyMap<string, IndexEntry>,
   ) {}
 
   /** An index that trusts nothing, and replaces the one named `indexName` on `save`. */
@@ -93,30 +92,37 @@ function indexFile(cacheDir: string, indexName: string): string {
   return path.join(cacheDir, 'seed-stats', `${indexName}.tsv`)
 }
 
+/** A trusted line of the index: the signature as its text holds it (see `signatureText`), and the hash. */
+interface IndexEntry {
+  readonly signature: string
+  readonly hash: string
+}
+
 /** A signature as the index holds it: size, modification time, change time and inode, tab-separated. */
 function signatureText(signature: FileSignature): string {
   return `${signature.size}\t${signature.mtimeNs}\t${signature.ctimeNs}\t${signature.ino}`
 }
 
-/** One line of the index: path, the four numbers of the signature, and the hash. */
-const indexRow = /^([^\t]*)\t(\d+\t(\d+)\t(\d+)\t\d+)\t([0-9a-f]{64})$/
+/** One line of the index: path, the four numbers of the signature (times before 1970 are negative), and the hash. */
+const indexRow = /^(?<relative>[^\t]*)\t(?<signature>\d+\t(?<mtimeNs>-?\d+)\t(?<ctimeNs>-?\d+)\t\d+)\t(?<hash>[0-9a-f]{64})$/
 
 /**
  * The trusted entries of an index saved at `savedNs`: all but those whose
  * file changed within `racyWindowNs` before, or none when it is damaged.
- * Note: signatures stay text, compared as text: parsing them into big
- * integers, four per seed, was most of the time reading a large archive's index.
+ * Note: signatures stay text, compared as text: parsing them into four big
+ * integers per seed took more than half the time of reading a large index.
  */
-function parseIndex(text: string, savedNs: bigint): Map<string, {signature: string; hash: string}> {
-  const entries = new Map<string, {signature: string; hash: string}>()
+function parseIndex(text: string, savedNs: bigint): Map<string, IndexEntry> {
+  const entries = new Map<string, IndexEntry>()
   const lines = text.split('\n')
   if (lines[0] !== headerLine || lines.at(-1) !== '') return entries
-  // Note: as a float a time in nanoseconds is off by under a microsecond, nothing beside a window of seconds.
+  // Note: as a float a time in nanoseconds is off by under a microsecond, nothing beside a window of seconds;
+  // rounding keeps order, so no entry inside the window is ever trusted.
   const racyFrom = Number(savedNs - racyWindowNs)
   for (let index = 1; index < lines.length - 1; index++) {
-    const cells = indexRow.exec(lines[index] as string)
+    const cells = indexRow.exec(lines[index] as string)?.groups
     if (!cells) return new Map()
-    const [, relative, signature, mtimeNs, ctimeNs, hash] = cells as unknown as [string, string, string, string, string, string]
+    const {relative = '', signature = '', mtimeNs = '', ctimeNs = '', hash = ''} = cells
     if (Number(ctimeNs) >= racyFrom || Number(mtimeNs) >= racyFrom) continue
     entries.set(relative, {signature, hash})
   }

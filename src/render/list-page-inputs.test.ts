@@ -18,7 +18,8 @@ type ListPages = (archive: Archive, views: ViewBuilder) => Iterable<Page>
 /** URL → [key from the page's inputs, its view as JSON] for every page `listPages` makes with inputs for a site of `articles`. */
 function inputPageKeys(articles: readonly Article[], listPages: ListPages): Map<string, [string, string]> {
   const {archive} = buildArchive(articles, {permalink: defaultConfig.permalink, minTopicArticles: 1, drafts: false})
-  const config = {...defaultConfig, pageSize: 3}
+  // Note: pages this small give the sample numbered home, topic and day pages.
+  const config = {...defaultConfig, pageSize: 3, archivePageSize: 1}
   const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl))
   const keys = new PageKeys(archive, views, 'site', new Map())
   const pages = new Map<string, [string, string]>()
@@ -52,7 +53,7 @@ function withMiddleMoved(articles: readonly Article[]): Article[] {
     // Note: past the front page's three cards, so only the month counts tell the change.
     const middle = entry.articles.slice(3, -1).find((index) => archive.articles[index]?.date.slice(0, 7) !== oldest.slice(0, 7))
     const moved = middle === undefined ? undefined : archive.articles[middle]
-    if (moved) return articles.map((article) => (article.source === moved.source ? {...article, date: oldest} : article))
+    if (moved) return articles.map((article) => (article.source === moved.source ? {...article, date: oldest, hash: otherHash(article)} : article))
   }
   throw new Error('no topic has an article to move between months')
 }
@@ -75,22 +76,25 @@ function* dayPages(archive: Archive, views: ViewBuilder): Generator<Page> {
 for (const [name, listPages, atLeast, keptShare] of listsWithInputs) {
   test(`a ${name} page's inputs change exactly when its view does: adding, editing and removing articles`, async () => {
     const sampled = await sampleArticles()
-    // Note: one article's day in another year, so its day page lists that year "on this day".
+    // Note: two copies on one article's day in another year, so its day page lists that year "on this day", and that
+    // day has numbered pages (one article each).
     const echoDay = `1999${(sampled[1] as Article).date.slice(4)}` as Article['date']
-    const articles = [...sampled, echo(sampled[1] as Article, echoDay)]
+    const articles = [...sampled, echo(sampled[1] as Article, echoDay, 'echo-b'), echo(sampled[2] as Article, echoDay, 'echo-c')]
     const base = inputPageKeys(articles.slice(1), listPages)
     // Note: the newest article added, two removed, one moved to an older date, a topic spelled anew that
-    // another topic's front page names only among its related topics, not on its cards, and a second
-    // article on the echoed day, which only the count "on this day" of the first one's day page shows.
+    // another topic's front page names only among its related topics, not on its cards, and a third article
+    // on the echoed day, first in its order: the first one's day page shows it only in the count "on this
+    // day", and the echoed day's second page only in its link to a newer page.
     const first = articles[0] as Article
-    const renamed = articles.map((article) => ({...article, topics: article.topics.map((topic) => (topic.slug === hiddenRelated(articles) ? {...topic, name: topic.name.toUpperCase()} : topic))}))
+    const hidden = hiddenRelated(articles)
+    const renamed = articles.map((article) => ({...article, topics: article.topics.map((topic) => (topic.slug === hidden ? {...topic, name: topic.name.toUpperCase()} : topic))}))
     const variants = [
       articles,
       articles.slice(2),
       [...articles.slice(1), {...first, date: '1999-01-01' as Article['date']}],
       renamed.slice(1),
       withMiddleMoved(articles.slice(1)),
-      [...articles.slice(1), echo(sampled[2] as Article, echoDay)],
+      [...articles.slice(1), echo(sampled[3] as Article, echoDay, 'echo-a')],
     ]
     let compared = 0
     let kept = 0
@@ -107,9 +111,14 @@ for (const [name, listPages, atLeast, keptShare] of listsWithInputs) {
   })
 }
 
-/** A copy of `article` (another seed, with other bytes) dated `date`. */
-function echo(article: Article, date: Article['date']): Article {
-  return {...article, source: `echo-${article.source}`, file: `seeds/echo-${article.source}`, hash: createHash('sha256').update(`echo ${article.hash}`).digest('hex'), date}
+/** A copy of `article` as another seed `source`, with other bytes, dated `date`. */
+function echo(article: Article, date: Article['date'], source: string): Article {
+  return {...article, source, file: `seeds/${source}`, hash: otherHash(article), date}
+}
+
+/** A hash for `article`'s seed with other bytes (a date is read from the seed's bytes). */
+function otherHash(article: Article): string {
+  return createHash('sha256').update(`changed ${article.hash}`).digest('hex')
 }
 
 let sample: Promise<Article[]> | undefined

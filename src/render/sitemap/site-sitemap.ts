@@ -12,7 +12,7 @@ const leftOut: ReadonlySet<string> = new Set([searchUrl, notFoundUrl])
 
 /** What the sitemaps are made from besides the archive. */
 export interface SitemapOptions {
-  /** The site's pages, when they are planned already (as `planPages` plans them). */
+  /** The site's pages, when they are planned already (as `planPages` plans them); without them they are planned again. */
   readonly pages?: Iterable<Page>
   readonly limits?: SitemapLimits
 }
