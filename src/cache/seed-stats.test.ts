@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {mkdtemp, readFile, rm, utimes, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {test} from 'node:test'
+import {test, type TestContext} from 'node:test'
 import {SeedStats, type FileSignature, type StatEntry} from './seed-stats.js'
 
 const hashOf = (letter: string): string => letter.repeat(64)
@@ -10,18 +10,32 @@ const hashOf = (letter: string): string => letter.repeat(64)
 const at = (seconds: number): bigint => (1_704_067_200n + BigInt(seconds)) * 1_000_000_000n + 123_456_789n
 const signature = (seconds: number, size = 100n, ino = 7n): FileSignature => ({size, mtimeNs: at(seconds), ctimeNs: at(seconds), ino})
 
-/** Save `entries` as the index, dated `savedSeconds` (see `at`), and open it again. */
-async function savedAndOpened(dir: string, entries: ReadonlyMap<string, StatEntry>, savedSeconds: number): Promise<SeedStats> {
-  await SeedStats.empty(dir, 'index').save(entries)
+/** A fresh cache folder, removed after the test. */
+async function cacheDir(t: TestContext): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'seed-stats-'))
+  t.after(() => rm(dir, {recursive: true, force: true}))
+  return dir
+}
+
+const indexFile = (dir: string): string => path.join(dir, 'seed-stats', 'index.tsv')
+
+/** Write `text` as the index in `dir`, dated `savedSeconds` (see `at`), and open it. */
+async function openedAs(dir: string, text: string, savedSeconds = 60): Promise<SeedStats> {
+  await writeFile(indexFile(dir), text)
   const saved = new Date(Number(at(savedSeconds) / 1_000_000n))
-  await utimes(path.join(dir, 'seed-stats', 'index.tsv'), saved, saved)
+  await utimes(indexFile(dir), saved, saved)
   return SeedStats.open(dir, 'index')
 }
 
+/** Save `entries` as the index, dated `savedSeconds`, and open it again. */
+async function savedAndOpened(dir: string, entries: ReadonlyMap<string, StatEntry>, savedSeconds = 60): Promise<SeedStats> {
+  await SeedStats.empty(dir, 'index').save(entries)
+  return openedAs(dir, await readFile(indexFile(dir), 'utf8'), savedSeconds)
+}
+
 test('a saved signature gives back its hash while every part of it is unchanged', async (t) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'seed-stats-'))
-  t.after(() => rm(dir, {recursive: true, force: true}))
-  const stats = await savedAndOpened(dir, new Map([['a.txt', {signature: signature(0), hash: hashOf('a')}]]), 60)
+  const dir = await cacheDir(t)
+  const stats = await savedAndOpened(dir, new Map([['a.txt', {signature: signature(0), hash: hashOf('a')}]]))
   assert.equal(stats.hashFor('a.txt', signature(0)), hashOf('a'))
   assert.equal(stats.hashFor('b.txt', signature(0)), undefined, 'another path')
   assert.equal(stats.hashFor('a.txt', signature(0, 101n)), undefined, 'another size')
@@ -31,15 +45,14 @@ test('a saved signature gives back its hash while every part of it is unchanged'
 })
 
 test('a seed changed within two seconds before the index was saved is not trusted (racily clean)', async (t) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'seed-stats-'))
-  t.after(() => rm(dir, {recursive: true, force: true}))
+  const dir = await cacheDir(t)
   const entries = new Map<string, StatEntry>([
     ['old.txt', {signature: signature(0), hash: hashOf('a')}],
     ['just-before.txt', {signature: signature(57), hash: hashOf('d')}],
     ['modified.txt', {signature: {...signature(0), mtimeNs: at(59)}, hash: hashOf('b')}],
     ['changed.txt', {signature: {...signature(0), ctimeNs: at(59)}, hash: hashOf('c')}],
   ])
-  const stats = await savedAndOpened(dir, entries, 60)
+  const stats = await savedAndOpened(dir, entries)
   assert.equal(stats.hashFor('old.txt', signature(0)), hashOf('a'))
   assert.equal(stats.hashFor('just-before.txt', signature(57)), hashOf('d'), 'three seconds before the save')
   assert.equal(stats.hashFor('modified.txt', {...signature(0), mtimeNs: at(59)}), undefined)
@@ -47,43 +60,33 @@ test('a seed changed within two seconds before the index was saved is not truste
 })
 
 test('a seed dated before 1970 (negative times) is trusted like any other', async (t) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'seed-stats-'))
-  t.after(() => rm(dir, {recursive: true, force: true}))
+  const dir = await cacheDir(t)
   const old: FileSignature = {size: 5n, mtimeNs: -315_619_200_000_000_000n, ctimeNs: at(0), ino: 9n}
-  const stats = await savedAndOpened(dir, new Map([['old.txt', {signature: old, hash: hashOf('a')}], ['new.txt', {signature: signature(0), hash: hashOf('b')}]]), 60)
+  const stats = await savedAndOpened(dir, new Map([['old.txt', {signature: old, hash: hashOf('a')}], ['new.txt', {signature: signature(0), hash: hashOf('b')}]]))
   assert.equal(stats.hashFor('old.txt', old), hashOf('a'))
   assert.equal(stats.hashFor('new.txt', signature(0)), hashOf('b'))
 })
 
 test('an index written as text, one seed per line, reads back', async (t) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'seed-stats-'))
-  t.after(() => rm(dir, {recursive: true, force: true}))
+  const dir = await cacheDir(t)
   // Note: the format of indexes that earlier builds saved: header, then path, size, mtime, ctime and inode in nanoseconds, hash.
-  const file = path.join(dir, 'seed-stats', 'index.tsv')
   await SeedStats.empty(dir, 'index').save(new Map())
-  await writeFile(file, `news-archive/seed-stats 1\nsub/a.txt\t100\t${at(0)}\t${at(1)}\t7\t${hashOf('a')}\n`)
-  const saved = new Date(Number(at(60) / 1_000_000n))
-  await utimes(file, saved, saved)
-  const stats = await SeedStats.open(dir, 'index')
+  const stats = await openedAs(dir, `news-archive/seed-stats 1\nsub/a.txt\t100\t${at(0)}\t${at(1)}\t7\t${hashOf('a')}\n`)
   assert.equal(stats.hashFor('sub/a.txt', {size: 100n, mtimeNs: at(0), ctimeNs: at(1), ino: 7n}), hashOf('a'))
 })
 
 test('a damaged index trusts nothing, and a path with a tab is never saved', async (t) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'seed-stats-'))
-  t.after(() => rm(dir, {recursive: true, force: true}))
+  const dir = await cacheDir(t)
   const entries = new Map<string, StatEntry>([
     ['a.txt', {signature: signature(0), hash: hashOf('a')}],
     ['tab\there.txt', {signature: signature(0), hash: hashOf('b')}],
   ])
-  const stats = await savedAndOpened(dir, entries, 60)
+  const stats = await savedAndOpened(dir, entries)
   assert.equal(stats.hashFor('a.txt', signature(0)), hashOf('a'))
   assert.equal(stats.hashFor('tab\there.txt', signature(0)), undefined)
 
-  const file = path.join(dir, 'seed-stats', 'index.tsv')
-  const text = await readFile(file, 'utf8')
+  const text = await readFile(indexFile(dir), 'utf8')
   assert.equal(text.split('\n').length, 3, 'the header, one line and the end')
-  await writeFile(file, `${text}b.txt\t100\tsoon\t1\t7\t${hashOf('b')}\n`)
-  const saved = new Date(Number(at(60) / 1_000_000n))
-  await utimes(file, saved, saved)
-  assert.equal((await SeedStats.open(dir, 'index')).hashFor('a.txt', signature(0)), undefined)
+  const damaged = await openedAs(dir, `${text}b.txt\t100\tsoon\t1\t7\t${hashOf('b')}\n`)
+  assert.equal(damaged.hashFor('a.txt', signature(0)), undefined)
 })
