@@ -19,8 +19,10 @@ export interface ReadManifest extends TreeManifest {
   readonly files: Map<string, string>
 }
 
-/** A folder with nothing in it. */
-export const emptyManifest: TreeManifest = {files: new Map(), searchKey: '', searchEntries: []}
+/** The manifest of a folder with nothing in it, with a map of its own. */
+export function emptyManifest(): ReadManifest {
+  return {files: new Map(), searchKey: '', searchEntries: []}
+}
 
 const format = 'news-archive/tree-manifest'
 const formatVersion = 1

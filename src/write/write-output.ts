@@ -136,7 +136,7 @@ export class OutputWriter {
       return make('copy', {...frontManifest, files: new Map(front), ...(missing.size > 0 ? {searchKey: ''} : {})})
     }
     await mkdir(target.stagingDir, {recursive: true})
-    return make('empty', {...emptyManifest, files: new Map()})
+    return make('empty', emptyManifest())
   }
 
   /**
