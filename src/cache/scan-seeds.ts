@@ -6,7 +6,7 @@ import type {SourceFile} from '../load/source-file.js'
 import {problem, type Problem} from '../problems/content-error.js'
 import {fileStart} from '../problems/source-point.js'
 import {sha256} from './hash.js'
-import type {FileSignature, SeedStats, StatEntry} from './seed-stats.js'
+import {fileSignature, type FileSignature, type SeedStats, type StatEntry} from './seed-stats.js'
 
 /** A seed found in the seeds folder: its identity, and its bytes when they had to be read. */
 export interface ScannedSeed {
@@ -46,7 +46,7 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
         results[index] = problem('read-failed', {file, place: fileStart}, info.isDirectory() ? 'this is a folder, not a seed file; rename it or move it out of the seeds folder' : 'this is not a regular file (a named pipe, socket or device); only text files can be seeds')
         return
       }
-      signature = {size: info.size, mtimeNs: info.mtimeNs, ctimeNs: info.ctimeNs, ino: info.ino}
+      signature = fileSignature(info)
     } catch (error) {
       results[index] = readFailed(file, error)
       return

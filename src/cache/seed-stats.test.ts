@@ -3,12 +3,13 @@ import {mkdtemp, readFile, rm, utimes, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {test, type TestContext} from 'node:test'
-import {SeedStats, type FileSignature, type StatEntry} from './seed-stats.js'
+import {fileSignature, SeedStats, type FileSignature, type StatEntry, type StatNumbers} from './seed-stats.js'
 
 const hashOf = (letter: string): string => letter.repeat(64)
 /** A time in nanoseconds, `seconds` after 2024-01-01. */
 const at = (seconds: number): bigint => (1_704_067_200n + BigInt(seconds)) * 1_000_000_000n + 123_456_789n
-const signature = (seconds: number, size = 100n, ino = 7n): FileSignature => ({size, mtimeNs: at(seconds), ctimeNs: at(seconds), ino})
+const numbers = (seconds: number, size = 100n, ino = 7n): StatNumbers => ({size, mtimeNs: at(seconds), ctimeNs: at(seconds), ino})
+const signature = (seconds: number, size = 100n, ino = 7n): FileSignature => fileSignature(numbers(seconds, size, ino))
 
 /** A fresh cache folder, removed after the test. */
 async function cacheDir(t: TestContext): Promise<string> {
@@ -40,8 +41,8 @@ test('a saved signature gives back its hash while every part of it is unchanged'
   assert.equal(stats.hashFor('b.txt', signature(0)), undefined, 'another path')
   assert.equal(stats.hashFor('a.txt', signature(0, 101n)), undefined, 'another size')
   assert.equal(stats.hashFor('a.txt', signature(0, 100n, 8n)), undefined, 'another inode')
-  assert.equal(stats.hashFor('a.txt', {...signature(0), mtimeNs: at(0) + 1n}), undefined, 'modified a nanosecond later')
-  assert.equal(stats.hashFor('a.txt', {...signature(0), ctimeNs: at(0) + 1n}), undefined, 'changed a nanosecond later')
+  assert.equal(stats.hashFor('a.txt', fileSignature({...numbers(0), mtimeNs: at(0) + 1n})), undefined, 'modified a nanosecond later')
+  assert.equal(stats.hashFor('a.txt', fileSignature({...numbers(0), ctimeNs: at(0) + 1n})), undefined, 'changed a nanosecond later')
 })
 
 test('a seed changed within two seconds before the index was saved is not trusted (racily clean)', async (t) => {
@@ -49,19 +50,19 @@ test('a seed changed within two seconds before the index was saved is not truste
   const entries = new Map<string, StatEntry>([
     ['old.txt', {signature: signature(0), hash: hashOf('a')}],
     ['just-before.txt', {signature: signature(57), hash: hashOf('d')}],
-    ['modified.txt', {signature: {...signature(0), mtimeNs: at(59)}, hash: hashOf('b')}],
-    ['changed.txt', {signature: {...signature(0), ctimeNs: at(59)}, hash: hashOf('c')}],
+    ['modified.txt', {signature: fileSignature({...numbers(0), mtimeNs: at(59)}), hash: hashOf('b')}],
+    ['changed.txt', {signature: fileSignature({...numbers(0), ctimeNs: at(59)}), hash: hashOf('c')}],
   ])
   const stats = await savedAndOpened(dir, entries)
   assert.equal(stats.hashFor('old.txt', signature(0)), hashOf('a'))
   assert.equal(stats.hashFor('just-before.txt', signature(57)), hashOf('d'), 'three seconds before the save')
-  assert.equal(stats.hashFor('modified.txt', {...signature(0), mtimeNs: at(59)}), undefined)
-  assert.equal(stats.hashFor('changed.txt', {...signature(0), ctimeNs: at(59)}), undefined)
+  assert.equal(stats.hashFor('modified.txt', fileSignature({...numbers(0), mtimeNs: at(59)})), undefined)
+  assert.equal(stats.hashFor('changed.txt', fileSignature({...numbers(0), ctimeNs: at(59)})), undefined)
 })
 
 test('a seed dated before 1970 (negative times) is trusted like any other', async (t) => {
   const dir = await cacheDir(t)
-  const old: FileSignature = {size: 5n, mtimeNs: -315_619_200_000_000_000n, ctimeNs: at(0), ino: 9n}
+  const old = fileSignature({size: 5n, mtimeNs: -315_619_200_000_000_000n, ctimeNs: at(0), ino: 9n})
   const stats = await savedAndOpened(dir, new Map([['old.txt', {signature: old, hash: hashOf('a')}], ['new.txt', {signature: signature(0), hash: hashOf('b')}]]))
   assert.equal(stats.hashFor('old.txt', old), hashOf('a'))
   assert.equal(stats.hashFor('new.txt', signature(0)), hashOf('b'))
@@ -72,7 +73,7 @@ test('an index written as text, one seed per line, reads back', async (t) => {
   // Note: the format of indexes that earlier builds saved: header, then path, size, mtime, ctime and inode in nanoseconds, hash.
   await SeedStats.empty(dir, 'index').save(new Map())
   const stats = await openedAs(dir, `news-archive/seed-stats 1\nsub/a.txt\t100\t${at(0)}\t${at(1)}\t7\t${hashOf('a')}\n`)
-  assert.equal(stats.hashFor('sub/a.txt', {size: 100n, mtimeNs: at(0), ctimeNs: at(1), ino: 7n}), hashOf('a'))
+  assert.equal(stats.hashFor('sub/a.txt', fileSignature({size: 100n, mtimeNs: at(0), ctimeNs: at(1), ino: 7n})), hashOf('a'))
 })
 
 test('a damaged index trusts nothing, and a path with a tab is never saved', async (t) => {
@@ -89,4 +90,12 @@ test('a damaged index trusts nothing, and a path with a tab is never saved', asy
   assert.equal(text.split('\n').length, 3, 'the header, one line and the end')
   const damaged = await openedAs(dir, `${text}b.txt\t100\tsoon\t1\t7\t${hashOf('b')}\n`)
   assert.equal(damaged.hashFor('a.txt', signature(0)), undefined)
+  const cutShort = await openedAs(dir, text.slice(0, -1))
+  assert.equal(cutShort.hashFor('a.txt', signature(0)), undefined, 'the last line without its end')
+  const blankLine = await openedAs(dir, `${text}\n`)
+  assert.equal(blankLine.hashFor('a.txt', signature(0)), undefined, 'an empty line')
+  const wrongHeader = await openedAs(dir, text.replace('seed-stats 1', 'seed-stats 2'))
+  assert.equal(wrongHeader.hashFor('a.txt', signature(0)), undefined, 'another format')
+  const intact = await openedAs(dir, text)
+  assert.equal(intact.hashFor('a.txt', signature(0)), hashOf('a'), 'the same text, undamaged')
 })

@@ -3,11 +3,26 @@ import {mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 /** What `stat` says about a seed file: enough to notice that it changed. */
-export interface FileSignature {
+export interface StatNumbers {
   readonly size: bigint
   readonly mtimeNs: bigint
   readonly ctimeNs: bigint
   readonly ino: bigint
+}
+
+/**
+ * A file's `StatNumbers` as the index holds them: size, modification time,
+ * change time and inode, tab-separated (see `fileSignature`).
+ * Note: text from the scan on, compared as text and posted between threads as
+ * one string. With this and the index read below, a scan of 100,000 unchanged
+ * seeds on its worker took 3.5–3.6 s, against 3.9–4.1 s with four big
+ * integers per seed to clone, and to turn into text to compare and to save.
+ */
+export type FileSignature = string & {readonly fileSignature: unique symbol}
+
+/** The signature of a file whose `stat` (with `bigint: true`) gave `numbers`. */
+export function fileSignature(numbers: StatNumbers): FileSignature {
+  return `${numbers.size}\t${numbers.mtimeNs}\t${numbers.ctimeNs}\t${numbers.ino}` as FileSignature
 }
 
 /** A seed's signature and the SHA-256 of its bytes when the signature was taken. */
@@ -67,7 +82,7 @@ export class SeedStats {
   /** The hash recorded for `relative` if its signature is unchanged and was not taken racily. */
   hashFor(relative: string, signature: FileSignature): string | undefined {
     const entry = this.trusted.get(relative)
-    return entry !== undefined && entry.signature === signatureText(signature) ? entry.hash : undefined
+    return entry !== undefined && entry.signature === signature ? entry.hash : undefined
   }
 
   /** Replace the index on disk with `entries` (path relative to the seeds folder → entry). */
@@ -75,7 +90,7 @@ export class SeedStats {
     const lines = [headerLine]
     for (const [relative, {signature, hash}] of entries) {
       if (/[\t\n\r]/.test(relative)) continue
-      lines.push(`${relative}\t${signatureText(signature)}\t${hash}`)
+      lines.push(`${relative}\t${signature}\t${hash}`)
     }
     await mkdir(path.dirname(this.file), {recursive: true})
     const temporary = `${this.file}.${process.pid}.tmp`
@@ -92,19 +107,20 @@ function indexFile(cacheDir: string, indexName: string): string {
   return path.join(cacheDir, 'seed-stats', `${indexName}.tsv`)
 }
 
-/** A trusted line of the index: the signature as its text holds it (see `signatureText`), and the hash. */
+/** A trusted line of the index: the signature as its text holds it, and the hash. */
 interface IndexEntry {
   readonly signature: string
   readonly hash: string
 }
 
-/** A signature as the index holds it: size, modification time, change time and inode, tab-separated. */
-function signatureText(signature: FileSignature): string {
-  return `${signature.size}\t${signature.mtimeNs}\t${signature.ctimeNs}\t${signature.ino}`
-}
-
-/** One line of the index: path, the four numbers of the signature (times before 1970 are negative), and the hash. */
-const indexRow = /^(?<relative>[^\t]*)\t(?<signature>\d+\t(?<mtimeNs>-?\d+)\t(?<ctimeNs>-?\d+)\t\d+)\t(?<hash>[0-9a-f]{64})$/
+/**
+ * One line of the index, read where the last one ended: path, the signature's
+ * four numbers (times before 1970 are negative; modification and change time
+ * are groups 3 and 4), and the hash.
+ * Note: one sticky expression over the whole text, with numbered groups, took
+ * about two thirds of the time of splitting lines and matching named groups.
+ */
+const indexRow = /([^\t\n]*)\t(\d+\t(-?\d+)\t(-?\d+)\t\d+)\t([0-9a-f]{64})\n/y
 
 /**
  * The trusted entries of an index saved at `savedNs`: all but those whose
@@ -114,15 +130,16 @@ const indexRow = /^(?<relative>[^\t]*)\t(?<signature>\d+\t(?<mtimeNs>-?\d+)\t(?<
  */
 function parseIndex(text: string, savedNs: bigint): Map<string, IndexEntry> {
   const entries = new Map<string, IndexEntry>()
-  const lines = text.split('\n')
-  if (lines[0] !== headerLine || lines.at(-1) !== '') return entries
+  if (!text.startsWith(`${headerLine}\n`)) return entries
   // Note: as a float a time in nanoseconds is off by under a microsecond, nothing beside a window of seconds;
   // rounding keeps order, so no entry inside the window is ever trusted.
   const racyFrom = Number(savedNs - racyWindowNs)
-  for (let index = 1; index < lines.length - 1; index++) {
-    const cells = indexRow.exec(lines[index] as string)?.groups
+  const row = new RegExp(indexRow)
+  row.lastIndex = headerLine.length + 1
+  while (row.lastIndex < text.length) {
+    const cells = row.exec(text)
     if (!cells) return new Map()
-    const {relative = '', signature = '', mtimeNs = '', ctimeNs = '', hash = ''} = cells
+    const [, relative = '', signature = '', mtimeNs = '', ctimeNs = '', hash = ''] = cells
     if (Number(ctimeNs) >= racyFrom || Number(mtimeNs) >= racyFrom) continue
     entries.set(relative, {signature, hash})
   }
