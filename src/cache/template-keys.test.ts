@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {mkdir, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {makeTempDir} from '../../test/helpers/build-from-files.js'
@@ -60,4 +60,24 @@ test('a template that lists articles with the card filter depends on the card pa
   await writeFile(path.join(dirs.builtIn, 'partials/card.html'), '<li>changed</li>')
   const after = keysOf(dirs)
   assert.notEqual(after.get('topic.html'), before.get('topic.html'))
+})
+
+test('the keys name templates by their place in the folders, not by where the folders are', async () => {
+  const dirs = await folders()
+  await writeFile(path.join(dirs.user, 'topic.html'), '{% render partial %}')
+  const moved = {user: `${dirs.user}-moved`, builtIn: `${dirs.builtIn}-moved`}
+  await cp(dirs.user, moved.user, {recursive: true})
+  await cp(dirs.builtIn, moved.builtIn, {recursive: true})
+  assert.deepEqual(keysOf(moved), keysOf(dirs), 'a project moved elsewhere keeps every key')
+})
+
+test("a built-in partial reached by a relative name counts, though the user's file of the same name hides it elsewhere", async () => {
+  const dirs = await folders()
+  await mkdir(path.join(dirs.user, 'partials'), {recursive: true})
+  await writeFile(path.join(dirs.user, 'partials/card.html'), '<li>{{ article.title }} (user)</li>')
+  await writeFile(path.join(dirs.builtIn, 'partials/list.html'), "<ul>{% render './card.html', article: a %}</ul>")
+  await writeFile(path.join(dirs.builtIn, 'home.html'), "{% render 'partials/card.html', article: a %}{% render 'partials/list.html', a: a %}")
+  const before = keysOf(dirs).get('home.html')
+  await writeFile(path.join(dirs.builtIn, 'partials/card.html'), '<li class="x">{{ article.title }}</li>')
+  assert.notEqual(keysOf(dirs).get('home.html'), before)
 })
