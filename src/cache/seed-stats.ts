@@ -109,18 +109,9 @@ function indexFile(cacheDir: string, indexName: string): string {
 
 /** A trusted line of the index: the signature as its text holds it, and the hash. */
 interface IndexEntry {
-  readonly signature: string
+  readonly signature: FileSignature
   readonly hash: string
 }
-
-/**
- * One line of the index, read where the last one ended: path, the signature's
- * four numbers (times before 1970 are negative; modification and change time
- * are groups 3 and 4), and the hash.
- * Note: one sticky expression over the whole text, with numbered groups, took
- * about two thirds of the time of splitting lines and matching named groups.
- */
-const indexRow = /([^\t\n]*)\t(\d+\t(-?\d+)\t(-?\d+)\t\d+)\t([0-9a-f]{64})\n/y
 
 /**
  * The trusted entries of an index saved at `savedNs`: all but those whose
@@ -134,14 +125,17 @@ function parseIndex(text: string, savedNs: bigint): Map<string, IndexEntry> {
   // Note: as a float a time in nanoseconds is off by under a microsecond, nothing beside a window of seconds;
   // rounding keeps order, so no entry inside the window is ever trusted.
   const racyFrom = Number(savedNs - racyWindowNs)
-  const row = new RegExp(indexRow)
+  // Note: each line read where the last one ended: path, the signature's four numbers (times before 1970 are negative;
+  // modification and change time are groups 3 and 4), and the hash. One sticky expression over the whole text, with
+  // numbered groups, took about two thirds of the time of splitting lines and matching named groups.
+  const row = /([^\t\n]*)\t(\d+\t(-?\d+)\t(-?\d+)\t\d+)\t([0-9a-f]{64})\n/y
   row.lastIndex = headerLine.length + 1
   while (row.lastIndex < text.length) {
     const cells = row.exec(text)
     if (!cells) return new Map()
     const [, relative = '', signature = '', mtimeNs = '', ctimeNs = '', hash = ''] = cells
     if (Number(ctimeNs) >= racyFrom || Number(mtimeNs) >= racyFrom) continue
-    entries.set(relative, {signature, hash})
+    entries.set(relative, {signature: signature as FileSignature, hash})
   }
   return entries
 }

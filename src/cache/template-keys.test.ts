@@ -74,10 +74,31 @@ test('the keys name templates by their place in the folders, not by where the fo
 test("a built-in partial reached by a relative name counts, though the user's file of the same name hides it elsewhere", async () => {
   const dirs = await folders()
   await mkdir(path.join(dirs.user, 'partials'), {recursive: true})
-  await writeFile(path.join(dirs.user, 'partials/card.html'), '<li>{{ article.title }} (user)</li>')
+  const cards = async (user: string, builtIn: string): Promise<string | undefined> => {
+    await writeFile(path.join(dirs.user, 'partials/card.html'), user)
+    await writeFile(path.join(dirs.builtIn, 'partials/card.html'), builtIn)
+    return keysOf(dirs).get('home.html')
+  }
   await writeFile(path.join(dirs.builtIn, 'partials/list.html'), "<ul>{% render './card.html', article: a %}</ul>")
   await writeFile(path.join(dirs.builtIn, 'home.html'), "{% render 'partials/card.html', article: a %}{% render 'partials/list.html', a: a %}")
+  const before = await cards('<li>user</li>', '<li>built-in</li>')
+  assert.notEqual(await cards('<li>user</li>', '<li class="x">built-in</li>'), before, 'the hidden built-in card is edited')
+  assert.notEqual(await cards('<li>built-in</li>', '<li>user</li>'), before, 'the two cards swap texts')
+})
+
+test('a relative name with nothing beside the including file is looked up in the folders, as LiquidJS does', async () => {
+  const dirs = await folders()
+  await writeFile(path.join(dirs.builtIn, 'partials/list.html'), "<ul>{% render './note.html' %}</ul>")
+  await writeFile(path.join(dirs.builtIn, 'home.html'), "{% render 'partials/list.html' %}")
+  await writeFile(path.join(dirs.user, 'note.html'), '<p>one</p>')
   const before = keysOf(dirs).get('home.html')
-  await writeFile(path.join(dirs.builtIn, 'partials/card.html'), '<li class="x">{{ article.title }}</li>')
+  await writeFile(path.join(dirs.user, 'note.html'), '<p>two</p>')
   assert.notEqual(keysOf(dirs).get('home.html'), before)
+})
+
+test('an empty templates folder of the user changes no key, even of a template that names another at render time', async () => {
+  const dirs = await folders()
+  await writeFile(path.join(dirs.builtIn, 'topic.html'), '{% render partial %}')
+  const withoutUser = templateKeys([dirs.builtIn], ['home.html', 'topic.html'])
+  assert.deepEqual(keysOf(dirs), withoutUser)
 })

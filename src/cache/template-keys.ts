@@ -17,27 +17,28 @@ const dynamicReference = /(?:\{%-?|^)\s*(?:layout|render|include)\s+(?!["']|none
  * does, and the templates of filters such as `| card`. Editing `topic.html` changes only the topic pages' key; editing
  * `base.html` changes every page's. A template that names another one at
  * render time (`{% render name %}`) depends on every template there is.
- * Files are named by their path inside their folder, never by where the
- * folders are: the same generator installed at another path keeps its keys,
- * and so does a project that gains a `templates/` folder of its own. Their text is in the key, so a file that
- * overrides a built-in one changes the key unless it is a copy.
+ * Files are named by their path inside their folder (see `templateId`), never
+ * by where the folders are: the same generator installed at another path
+ * keeps its keys, and so does a project that gains a `templates/` folder.
  */
 export function templateKeys(dirs: readonly string[], pageNames: readonly string[]): Map<string, string> {
   const keys = new Map<string, string>()
   let everything: string | undefined
   for (const name of pageNames) {
-    // Note: by file, not by name in the key: `./card.html` beside a built-in partial and the user's `card.html` share a name.
-    const used = new Map<string, {readonly id: string; readonly text: string | undefined}>()
+    const used = new Map<string, string | undefined>()
     let dynamic = false
     const visit = (reference: string, from: string | undefined): void => {
-      const file = resolve(dirs, reference, from)
-      const seen = file ?? `missing:${reference}`
-      if (used.has(seen)) return
-      const text = file ? readFileSync(file, 'utf8') : undefined
-      used.set(seen, {id: file ? templateId(dirs, file) : seen, text})
-      if (text === undefined) return
+      const found = resolve(dirs, reference, from)
+      const id = found?.id ?? `missing:${reference}`
+      if (used.has(id)) return
+      if (found === undefined) {
+        used.set(id, undefined)
+        return
+      }
+      const text = readFileSync(found.file, 'utf8')
+      used.set(id, text)
       if (dynamicReference.test(text)) dynamic = true
-      for (const match of text.matchAll(literalReference)) visit(match[2] as string, file)
+      for (const match of text.matchAll(literalReference)) visit(match[2] as string, found.file)
       for (const match of text.matchAll(filterUse)) {
         const template = filterTemplates.get(match[1] as string)
         if (template) visit(template, undefined)
@@ -49,44 +50,57 @@ export function templateKeys(dirs: readonly string[], pageNames: readonly string
       keys.set(name, everything)
       continue
     }
-    const parts = [...used.values()].map(({id, text}) => [id, text ?? '\0missing'] as const).sort(byIdThenText).flat()
+    const parts = [...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([id, text]) => [id, text ?? '\0missing'])
     keys.set(name, fingerprintAll(parts))
   }
   return keys
 }
 
-/** The file a template name refers to: relative to the including file for `./` and `../`, else the first folder that has it. */
-function resolve(dirs: readonly string[], reference: string, from: string | undefined): string | undefined {
+/**
+ * The file a template name refers to, looked up as LiquidJS does: for `./`
+ * and `../`, beside the including file first; then in each folder in turn.
+ * Only a file inside one of the folders counts (LiquidJS refuses any other).
+ */
+function resolve(dirs: readonly string[], reference: string, from: string | undefined): {file: string; id: string} | undefined {
   const name = path.extname(reference) === '' ? `${reference}.html` : reference
-  const candidates = from && /^\.\.?\//.test(name) ? [path.resolve(path.dirname(from), name)] : dirs.map((dir) => path.resolve(dir, name))
-  return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile())
+  const beside = from && /^\.\.?\//.test(name) ? [path.resolve(path.dirname(from), name)] : []
+  for (const candidate of [...beside, ...dirs.map((dir) => path.resolve(dir, name))]) {
+    const id = isFile(candidate) ? templateId(dirs, candidate) : undefined
+    if (id !== undefined) return {file: candidate, id}
+  }
+  return undefined
 }
 
 function allTemplatesKey(dirs: readonly string[]): string {
-  const parts: string[] = []
+  const named: (readonly [string, string])[] = []
   for (const dir of dirs) {
-    const files: string[] = []
-    for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name))
-    const named = files.map((file) => [templateId(dirs, file), file] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    // Note: folder by folder in lookup order, since a name in an earlier folder hides the same name in a later one.
-    parts.push('\0folder', ...named.flatMap(([id, file]) => [id, readFileSync(file, 'utf8')]))
+    for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
+      const file = path.join(entry.parentPath, entry.name)
+      const id = entry.isFile() ? templateId(dirs, file) : undefined
+      if (id !== undefined) named.push([id, readFileSync(file, 'utf8')])
+    }
   }
-  return fingerprintAll(parts)
-}
-
-function byIdThenText(a: readonly [string, string], b: readonly [string, string]): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0
+  return fingerprintAll(named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat())
 }
 
 /**
  * A template file's name in keys: its `/`-separated path inside the first of
- * `dirs` that holds it (`partials/card.html`). A file outside every folder
- * (reached by `../`) keeps its full path.
+ * `dirs` that holds it, and how many earlier folders hold a file of that name
+ * and so hide it from lookups by name (`partials/card.html#0` is the one a
+ * name finds, `partials/card.html#1` a built-in one the user's file hides).
+ * Undefined for a file outside every folder, which LiquidJS never renders.
+ * Note: not the full path, so the same folders elsewhere give the same keys.
  */
-function templateId(dirs: readonly string[], file: string): string {
-  for (const dir of dirs) {
+function templateId(dirs: readonly string[], file: string): string | undefined {
+  for (const [index, dir] of dirs.entries()) {
     const relative = path.relative(dir, file)
-    if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/')
+    if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) continue
+    const hiddenBy = dirs.slice(0, index).filter((earlier) => isFile(path.join(earlier, relative))).length
+    return `${relative.split(path.sep).join('/')}#${hiddenBy}`
   }
-  return file
+  return undefined
+}
+
+function isFile(file: string): boolean {
+  return existsSync(file) && statSync(file).isFile()
 }
