@@ -62,13 +62,13 @@ test('a template that lists articles with the card filter depends on the card pa
   assert.notEqual(after.get('topic.html'), before.get('topic.html'))
 })
 
-test('the keys name templates by their place in the folders, not by where the folders are', async () => {
+test('the keys name templates by their path inside their folder, not by where the folders are', async () => {
   const dirs = await folders()
   await writeFile(path.join(dirs.user, 'topic.html'), '{% render partial %}')
   const moved = {user: `${dirs.user}-moved`, builtIn: `${dirs.builtIn}-moved`}
   await cp(dirs.user, moved.user, {recursive: true})
   await cp(dirs.builtIn, moved.builtIn, {recursive: true})
-  assert.deepEqual(keysOf(moved), keysOf(dirs), 'a project moved elsewhere keeps every key')
+  assert.deepEqual(keysOf(moved), keysOf(dirs), 'the same folders elsewhere give every key again')
 })
 
 test("a built-in partial reached by a relative name counts, though the user's file of the same name hides it elsewhere", async () => {
