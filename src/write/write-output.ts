@@ -316,7 +316,7 @@ export class OutputWriter {
   private async keepBackBuffer(registry: TreeRegistry, newId: TreeIdentity): Promise<void> {
     const {outDir, previousDir} = this.target
     const previousId = await treeIdentity(previousDir)
-    if (await registry.manifestOf(previousId)) return
+    if (registry.has(previousId)) return
     await rm(previousDir, {recursive: true, force: true})
     const missing = await cloneTree(outDir, previousDir, this.produced.keys(), this.searchEntries)
     const copyId = await treeIdentity(previousDir)
