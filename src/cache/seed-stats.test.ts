@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {mkdtemp, readFile, rm, utimes, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {test, type TestContext} from 'node:test'
@@ -58,6 +58,40 @@ test('a seed changed within two seconds before the index was saved is not truste
   assert.equal(stats.hashFor('just-before.txt', signature(57)), hashOf('d'), 'three seconds before the save')
   assert.equal(stats.hashFor('modified.txt', fileSignature({...numbers(0), mtimeNs: at(59)})), undefined)
   assert.equal(stats.hashFor('changed.txt', fileSignature({...numbers(0), ctimeNs: at(59)})), undefined)
+})
+
+test('saving the entries an index already trusts writes nothing; any difference saves it', async (t) => {
+  const dir = await cacheDir(t)
+  const entries = new Map<string, StatEntry>([
+    ['a.txt', {signature: signature(0), hash: hashOf('a')}],
+    ['b.txt', {signature: signature(10), hash: hashOf('b')}],
+  ])
+  const savedAt = async (): Promise<number> => (await stat(indexFile(dir))).mtimeMs
+  // Note: `savedAndOpened` dates the index a minute after 2024-01-01; a save dates it now.
+  const opened = await savedAndOpened(dir, entries)
+  const savedMs = await savedAt()
+  await opened.save(entries)
+  assert.equal(await savedAt(), savedMs, 'the same entries: the file keeps its date')
+
+  const changes: Record<string, Map<string, StatEntry>> = {
+    'a seed changed': new Map([...entries, ['b.txt', {signature: signature(20), hash: hashOf('c')}]]),
+    'a seed added': new Map([...entries, ['c.txt', {signature: signature(0), hash: hashOf('c')}]]),
+    'a seed removed': new Map([...entries].slice(0, 1)),
+  }
+  for (const [change, changed] of Object.entries(changes)) {
+    const stats = await savedAndOpened(dir, entries)
+    await stats.save(changed)
+    assert.notEqual(await savedAt(), savedMs, change)
+    const reopened = await openedAs(dir, await readFile(indexFile(dir), 'utf8'))
+    for (const [relative, {signature: saved, hash}] of changed) assert.equal(reopened.hashFor(relative, saved), hash, `${change}: ${relative}`)
+  }
+
+  // An entry that was racily clean is not trusted, so the same entries are saved again, to be trusted next time.
+  const racy = new Map([...entries, ['c.txt', {signature: signature(59), hash: hashOf('c')}]])
+  const stats = await savedAndOpened(dir, racy)
+  assert.equal(stats.hashFor('c.txt', signature(59)), undefined)
+  await stats.save(racy)
+  assert.notEqual(await savedAt(), savedMs, 'the racy entry is saved again')
 })
 
 test('a seed dated before 1970 (negative times) is trusted like any other', async (t) => {

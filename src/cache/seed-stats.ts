@@ -85,8 +85,15 @@ export class SeedStats {
     return entry !== undefined && entry.signature === signature ? entry.hash : undefined
   }
 
-  /** Replace the index on disk with `entries` (path relative to the seeds folder → entry). */
+  /**
+   * Replace the index on disk with `entries` (path relative to the seeds
+   * folder → entry), unless it already holds exactly those, all trusted.
+   * Note: a build that changes no seed then writes nothing (at 100,000 seeds
+   * the index is 14 MB). An entry that was racily clean is not trusted, so an
+   * index holding one is always saved again, which makes it trusted next time.
+   */
   async save(entries: ReadonlyMap<string, StatEntry>): Promise<void> {
+    if (this.holdsExactly(entries)) return
     const lines = [headerLine]
     for (const [relative, {signature, hash}] of entries) {
       if (/[\t\n\r]/.test(relative)) continue
@@ -100,6 +107,16 @@ export class SeedStats {
     } finally {
       await rm(temporary, {force: true})
     }
+  }
+
+  /** Whether the index read from disk trusts exactly `entries`, and at least one (an empty one may not have been read). */
+  private holdsExactly(entries: ReadonlyMap<string, StatEntry>): boolean {
+    if (entries.size === 0 || entries.size !== this.trusted.size) return false
+    for (const [relative, {signature, hash}] of entries) {
+      const held = this.trusted.get(relative)
+      if (held === undefined || held.signature !== signature || held.hash !== hash) return false
+    }
+    return true
   }
 }
 
