@@ -30,6 +30,32 @@ test('reports two given slugs on one URL, naming both files', () => {
   assert.deepEqual(problems.map((item) => [item.rule, item.file, item.related.map((other) => other.file)]), [['url-collision', 'seeds/b.txt', ['seeds/a.txt']]])
 })
 
+test('on one URL, the first given slug keeps it, a later given one is left out, and derived ones take suffixes', () => {
+  const given = {slugOrigin: 'given' as const}
+  const {archive, problems} = buildArchive(
+    [
+      article('a.txt', '2024-01-01', {hash: 'aaaaaaaaaa'}),
+      article('b.txt', '2024-01-01', {...given, hash: 'bbbbbbbbbb'}),
+      article('c.txt', '2024-01-01', {...given, hash: 'cccccccccc'}),
+      article('d.txt', '2024-01-02', {hash: 'dddddddddd'}),
+      article('e.txt', '2024-01-01', {hash: 'eeeeeeeeee'}),
+    ],
+    settings,
+  )
+  assert.deepEqual(problems.map((item) => [item.rule, item.file]), [['url-collision', 'seeds/c.txt']])
+  assert.deepEqual(Object.fromEntries(archive.articles.map((item) => [item.source, [item.slug, item.url]])), {
+    'a.txt': ['budget-passes-aaaaaa', '/2024/01/01/budget-passes-aaaaaa/'],
+    'b.txt': ['budget-passes', '/2024/01/01/budget-passes/'],
+    'd.txt': ['budget-passes', '/2024/01/02/budget-passes/'],
+    'e.txt': ['budget-passes-eeeeee', '/2024/01/01/budget-passes-eeeeee/'],
+  })
+})
+
+test('fills every placeholder of a permalink pattern, wherever it stands and however often', () => {
+  const {archive} = buildArchive([article('a.txt', '2024-03-09', {slug: 'vote-counted'})], {...settings, permalink: '/news/:year/:slug/:year-:month-:day/:slug/'})
+  assert.equal(archive.articles[0]?.url, '/news/2024/vote-counted/2024-03-09/vote-counted/')
+})
+
 test('publishes an exact duplicate once and warns, naming both files', () => {
   const {archive, problems} = buildArchive([article('a.txt', '2024-01-01', {hash: 'same'}), article('b.txt', '2024-01-01', {hash: 'same'})], settings)
   assert.equal(archive.articles.length, 1)
