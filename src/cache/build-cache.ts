@@ -3,7 +3,7 @@ import path from 'node:path'
 import {releaseLock, takeLock} from '../lock-file.js'
 import {ArticleStore} from './article-store.js'
 import {fingerprint} from './hash.js'
-import {scanSeeds, type SeedScan} from './scan-seeds.js'
+import {scanSeeds, statEntries, type SeedScan} from './scan-seeds.js'
 import {SeedStats} from './seed-stats.js'
 import {scanOnWorker} from '../workers/scan-on-worker.js'
 
@@ -81,8 +81,12 @@ export class BuildCache {
   scanSeeds(seedsDir: string, displayDir: string, threads: boolean): Promise<{scan: SeedScan; stats: SeedStats}> {
     const name = fingerprint(seedsDir).slice(0, 16)
     if (this.reuse && threads && this.store === undefined && SeedStats.indexBytes(this.dir, name) >= minIndexBytesForWorker) {
-      // Note: the worker reads the index; this thread only saves the new signatures in its place.
-      return scanOnWorker({seedsDir, displayDir, cacheDir: this.dir, indexName: name}).then((scan) => ({scan, stats: SeedStats.empty(this.dir, name)}))
+      // Note: the worker reads the index; this thread only saves the new signatures in its place, and
+      // only when they differ from what the worker found there.
+      return scanOnWorker({seedsDir, displayDir, cacheDir: this.dir, indexName: name}).then((scan) => ({
+        scan,
+        stats: scan.fromIndex ? SeedStats.holding(this.dir, name, statEntries(scan.seeds)) : SeedStats.empty(this.dir, name),
+      }))
     }
     return (async () => {
       const stats = this.reuse ? await SeedStats.open(this.dir, name) : SeedStats.empty(this.dir, name)

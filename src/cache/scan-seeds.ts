@@ -24,6 +24,8 @@ export interface ScannedSeed {
 export interface SeedScan {
   readonly seeds: readonly ScannedSeed[]
   readonly problems: readonly Problem[]
+  /** Whether there are seeds and every one's hash came from the stat index, which trusts no other path (so saving them would change nothing). */
+  readonly fromIndex: boolean
 }
 
 /**
@@ -37,6 +39,7 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
   const paths = await findSeedPaths(seedsDir)
   const results: (ScannedSeed | Problem | undefined)[] = new Array(paths.length)
   const toRead: number[] = []
+  let fromIndex = 0
   paths.forEach((relative, index) => {
     const file = toDisplayPath(displayDir, relative)
     let signature: FileSignature
@@ -52,8 +55,10 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
       return
     }
     const hash = stats?.hashFor(relative, signature)
-    if (hash) results[index] = {path: relative, file, hash, signature}
-    else {
+    if (hash) {
+      results[index] = {path: relative, file, hash, signature}
+      fromIndex++
+    } else {
       results[index] = {path: relative, file, hash: '', signature}
       toRead.push(index)
     }
@@ -72,7 +77,7 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
     if ('hash' in result) seeds.push(result)
     else problems.push(result)
   }
-  return {seeds, problems}
+  return {seeds, problems, fromIndex: fromIndex > 0 && fromIndex === seeds.length && fromIndex === stats?.trustedCount}
 }
 
 /**

@@ -86,18 +86,31 @@ export class SeedStats {
   }
 
   /**
+   * An index on disk known to trust exactly `entries`, without reading it
+   * again: a scan on a worker thread read it and found every seed in it
+   * (`SeedScan.fromIndex`). `save` then writes only what differs.
+   */
+  static holding(cacheDir: string, indexName: string, entries: ReadonlyMap<string, StatEntry>): SeedStats {
+    return new SeedStats(indexFile(cacheDir, indexName), entries)
+  }
+
+  /** How many seeds the index trusts. */
+  get trustedCount(): number {
+    return this.trusted.size
+  }
+
+  /**
    * Replace the index on disk with `entries` (path relative to the seeds
-   * folder → entry), unless it already holds exactly those, all trusted.
+   * folder → entry), unless it already trusts exactly those.
    * Note: a build that changes no seed then writes nothing (at 100,000 seeds
-   * the index is 14 MB). An entry that was racily clean is not trusted, so an
-   * index holding one is always saved again, which makes it trusted next time.
+   * the index is 14 MB). A seed whose entry was racily clean was not trusted,
+   * so the index is saved again and trusts it the next time.
    */
   async save(entries: ReadonlyMap<string, StatEntry>): Promise<void> {
     if (this.holdsExactly(entries)) return
     const lines = [headerLine]
     for (const [relative, {signature, hash}] of entries) {
-      if (/[\t\n\r]/.test(relative)) continue
-      lines.push(`${relative}\t${signature}\t${hash}`)
+      if (isSaveable(relative)) lines.push(`${relative}\t${signature}\t${hash}`)
     }
     await mkdir(path.dirname(this.file), {recursive: true})
     const temporary = `${this.file}.${process.pid}.tmp`
@@ -109,15 +122,27 @@ export class SeedStats {
     }
   }
 
-  /** Whether the index read from disk trusts exactly `entries`, and at least one (an empty one may not have been read). */
+  /**
+   * Whether the index on disk trusts exactly the saveable `entries`. Note: not
+   * when there are none, since an index that trusts nothing may be missing or
+   * of another format.
+   */
   private holdsExactly(entries: ReadonlyMap<string, StatEntry>): boolean {
-    if (entries.size === 0 || entries.size !== this.trusted.size) return false
+    let saveable = 0
+    for (const relative of entries.keys()) if (isSaveable(relative)) saveable++
+    if (saveable === 0 || saveable !== this.trusted.size) return false
     for (const [relative, {signature, hash}] of entries) {
+      if (!isSaveable(relative)) continue
       const held = this.trusted.get(relative)
       if (held === undefined || held.signature !== signature || held.hash !== hash) return false
     }
     return true
   }
+}
+
+/** Whether the index can hold `relative`: a line of it cannot hold a tab or a line break. */
+function isSaveable(relative: string): boolean {
+  return !/[\t\n\r]/.test(relative)
 }
 
 function indexFile(cacheDir: string, indexName: string): string {

@@ -40,6 +40,8 @@ test('a scan on a worker finds what a scan here finds, and leaves changed seeds 
   assert.deepEqual(beside.seeds.map((seed) => seed.path), here.seeds.map((seed) => seed.path))
   assert.deepEqual(beside.problems, here.problems)
   assert.equal(beside.problems.length, 1, 'the folder named like a seed')
+  assert.equal(beside.fromIndex, false, 'changed seeds are not in the index')
+  assert.equal(here.fromIndex, false)
   const changed = new Set(['world/001.txt', 'added.md'])
   for (const [index, seed] of beside.seeds.entries()) {
     const other = here.seeds[index]

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import {existsSync} from 'node:fs'
-import {readFile, rename, rm} from 'node:fs/promises'
+import {readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {listFiles, makeTempDir} from '../../test/helpers/build-from-files.js'
+import {treeIdentity} from './tree-registry.js'
 import {outputTarget, OutputWriter} from './write-output.js'
 
 const dirs: string[] = []
@@ -51,6 +52,23 @@ test('each build writes only what changed, removes what is gone, and leaves no e
   assert.deepEqual(await contents(out), site3)
   assert.equal(third.base, 'previous', 'the old live site is the starting point')
   assert.equal(third.written, 1, 'only the home page; c and the feed are taken from the live site')
+})
+
+test('a back buffer whose manifest no longer reads back is not trusted: the next build starts from a copy of the live site', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  await writeSite(out, state, site2)
+  const registry = JSON.parse(await readFile(path.join(state, 'trees.json'), 'utf8')) as {trees: {identity: string; manifest: string}[]}
+  const previousId = await treeIdentity(outputTarget(out).previousDir)
+  const back = registry.trees.find((tree) => tree.identity === previousId)
+  assert.ok(back, 'the old site is registered as the back buffer')
+  await writeFile(path.join(state, back.manifest), '{"format": "news-archive/tree-manifest", "ver')
+  const third = await writeSite(out, state, site3)
+  assert.equal(third.base, 'copy')
+  assert.deepEqual(await contents(out), site3)
+  const fourth = await writeSite(out, state, site1)
+  assert.equal(fourth.base, 'previous', 'the build after it has a back buffer again')
+  assert.deepEqual(await contents(out), site1)
 })
 
 test('after a build that changed most files, the next starts from a copy of the live site, not the stale back buffer', async () => {

@@ -87,7 +87,7 @@ export function feedLinks(views: ViewBuilder, name: string, formats: readonly Fe
 
 function channelFor(archive: Archive, views: ViewBuilder, items: readonly number[], fields: Pick<FeedChannel, 'title' | 'description' | 'pageUrl' | 'selfUrl'>): FeedChannel {
   const newest = items[0] === undefined ? undefined : archive.articles[items[0]]
-  // Note: `fields` last, as keys added after a spread take V8's slow path (see `assignUrls`).
+  // Note: `fields` last, so no key is added after a spread (see `assignUrls`); none of its keys is set here.
   return {language: views.config.language, updated: newest?.date ?? noDate, publisher: views.config.publisher, ...fields}
 }
 

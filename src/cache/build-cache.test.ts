@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict'
+import {mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {after, test} from 'node:test'
+import {BuildCache, minIndexBytesForWorker} from './build-cache.js'
+import {statEntries} from './scan-seeds.js'
+
+const root = mkdtempSync(path.join(tmpdir(), 'news-archive-build-cache-'))
+after(() => rmSync(root, {recursive: true, force: true}))
+
+test('after a scan on a worker finds every seed in the stat index, saving their signatures leaves the index alone', async () => {
+  const seedsDir = path.join(root, 'seeds')
+  mkdirSync(seedsDir)
+  // Note: long names make an index large enough to be read on a worker from fewer seeds.
+  const name = (index: number): string => `${String(index).padStart(4, '0')}-${'a-long-headline-'.repeat(11)}.txt`
+  const count = Math.ceil(minIndexBytesForWorker / (name(0).length + 100))
+  for (let index = 0; index < count; index++) writeFileSync(path.join(seedsDir, name(index)), ` date 1987-03-02 Seed ${index}.\n`)
+  const cache = new BuildCache(path.join(root, 'cache'))
+  const scanAndSave = async (): Promise<boolean> => {
+    const {scan, stats} = await cache.scanSeeds(seedsDir, 'seeds', true)
+    await stats.save(statEntries(scan.seeds))
+    return scan.fromIndex
+  }
+  const indexFile = (): string => path.join(cache.dir, 'seed-stats', readdirSync(path.join(cache.dir, 'seed-stats'))[0] as string)
+
+  assert.equal(await scanAndSave(), false, 'no index yet')
+  assert.ok(statSync(indexFile()).size >= minIndexBytesForWorker, 'the index is large enough to be read on a worker')
+  // Note: the index distrusts files changed within two seconds of its saving (their ctime is now), so it is dated later.
+  const later = new Date(Date.now() + 10_000)
+  utimesSync(indexFile(), later, later)
+  const savedMs = statSync(indexFile()).mtimeMs
+
+  assert.equal(await scanAndSave(), true, 'every seed found in the index')
+  assert.equal(statSync(indexFile()).mtimeMs, savedMs, 'nothing changed: the index keeps its date')
+
+  writeFileSync(path.join(seedsDir, name(0)), ' date 1987-03-02 Edited.\n')
+  assert.equal(await scanAndSave(), false)
+  assert.notEqual(statSync(indexFile()).mtimeMs, savedMs, 'an edited seed: the index is saved again')
+})
