@@ -39,7 +39,7 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
   const paths = await findSeedPaths(seedsDir)
   const results: (ScannedSeed | Problem | undefined)[] = new Array(paths.length)
   const toRead: number[] = []
-  let fromIndex = 0
+  let foundInIndex = 0
   paths.forEach((relative, index) => {
     const file = toDisplayPath(displayDir, relative)
     let signature: FileSignature
@@ -57,7 +57,7 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
     const hash = stats?.hashFor(relative, signature)
     if (hash) {
       results[index] = {path: relative, file, hash, signature}
-      fromIndex++
+      foundInIndex++
     } else {
       results[index] = {path: relative, file, hash: '', signature}
       toRead.push(index)
@@ -77,7 +77,7 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
     if ('hash' in result) seeds.push(result)
     else problems.push(result)
   }
-  return {seeds, problems, fromIndex: fromIndex > 0 && fromIndex === seeds.length && fromIndex === stats?.trustedCount}
+  return {seeds, problems, fromIndex: foundInIndex > 0 && foundInIndex === seeds.length && foundInIndex === stats?.trustedCount}
 }
 
 /**

@@ -129,14 +129,14 @@ export class SeedStats {
    */
   private holdsExactly(entries: ReadonlyMap<string, StatEntry>): boolean {
     let saveable = 0
-    for (const relative of entries.keys()) if (isSaveable(relative)) saveable++
-    if (saveable === 0 || saveable !== this.trusted.size) return false
     for (const [relative, {signature, hash}] of entries) {
       if (!isSaveable(relative)) continue
+      saveable++
       const held = this.trusted.get(relative)
       if (held === undefined || held.signature !== signature || held.hash !== hash) return false
     }
-    return true
+    // Note: every saveable entry is trusted as it is, so equal counts mean the index trusts nothing else.
+    return saveable > 0 && saveable === this.trusted.size
   }
 }
 

@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {filterTemplates} from '../adapters/liquid.js'
 import {fingerprintAll} from './hash.js'
@@ -50,7 +50,7 @@ export function templateKeys(dirs: readonly string[], pageNames: readonly string
       keys.set(name, everything)
       continue
     }
-    const parts = [...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([id, text]) => [id, text ?? '\0missing'])
+    const parts = [...used].sort(byFirst).flatMap(([id, text]) => [id, text ?? '\0missing'])
     keys.set(name, fingerprintAll(parts))
   }
   return keys
@@ -80,7 +80,7 @@ function allTemplatesKey(dirs: readonly string[]): string {
       if (id !== undefined) named.push([id, readFileSync(file, 'utf8')])
     }
   }
-  return fingerprintAll(named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat())
+  return fingerprintAll(named.sort(byFirst).flat())
 }
 
 /**
@@ -102,5 +102,10 @@ function templateId(dirs: readonly string[], file: string): string | undefined {
 }
 
 function isFile(file: string): boolean {
-  return existsSync(file) && statSync(file).isFile()
+  return statSync(file, {throwIfNoEntry: false})?.isFile() ?? false
+}
+
+/** Entries in the order of their first item, by code unit. */
+function byFirst(a: readonly [string, unknown], b: readonly [string, unknown]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0
 }

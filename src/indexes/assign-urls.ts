@@ -56,10 +56,10 @@ export function assignUrls(articles: readonly Article[], pattern: string): {plac
   const taken = new Set(firstAt.keys())
   const slugs: (string | undefined)[] = new Array(articles.length)
   const dropped = new Set<number>()
+  const of = (index: number): Article => articles[index] as Article
   // Note: in the order each URL first appears, which fixes the order of the problems and of the suffixes taken.
   for (const group of [...collisions.values()].sort((a, b) => (a[0] as number) - (b[0] as number))) {
     const url = urls[group[0] as number] as string
-    const of = (index: number): Article => articles[index] as Article
     const given = group.filter((index) => of(index).slugOrigin === 'given')
     for (const later of given.slice(1)) {
       const first = of(given[0] as number)
