@@ -6,6 +6,7 @@ import {normalizeUri} from 'micromark-util-sanitize-uri'
 import type {Image, ImageReference, Root} from 'mdast'
 import type {Element} from 'hast'
 import {sanitizeSchema} from './markdown-schema.js'
+import {simpleMdastToHtml} from './simple-mdast-html.js'
 
 /** Whether a URL stays on the site: no scheme (`https:`, `data:`) and not protocol-relative (`//host`). */
 export function isSiteUrl(url: string): boolean {
@@ -40,7 +41,11 @@ export function parseMarkdown(text: string): Root {
   return parser.parse(text)
 }
 
-/** Serialise mdast as sanitised HTML. Images from other hosts become links. */
+/**
+ * Serialise mdast as sanitised HTML. Images from other hosts become links.
+ * Note: a tree of only plain blocks and text (every plain-text seed's) is
+ * written out directly, to the same bytes (see `simpleMdastToHtml`).
+ */
 export function markdownToHtml(tree: Root): string {
-  return compiler.stringify(compiler.runSync(tree) as Root)
+  return simpleMdastToHtml(tree) ?? compiler.stringify(compiler.runSync(tree) as Root)
 }
