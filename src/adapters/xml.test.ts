@@ -1,5 +1,6 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
+import fc from 'fast-check'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {cdata, escapeXml, escapeXmlText, xmlSafe} from './xml.js'
 
@@ -26,6 +27,20 @@ test('xmlSafe drops what XML 1.0 cannot carry and keeps tab, newlines and astral
   ]
   for (const [input, expected] of cases) assert.equal(xmlSafe(input), expected, JSON.stringify(input))
   assert.equal(escapeXml('<\u0001>'), '&lt;&gt;')
+})
+
+test('for any text, xmlSafe keeps exactly the characters XML 1.0 allows', () => {
+  const allowed = (code: number): boolean => code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000
+  // Note: code units, so lone surrogates and good pairs both occur.
+  const units = fc.array(fc.oneof(fc.integer({min: 0, max: 0x3f}), fc.integer({min: 0xd7f0, max: 0xe010}), fc.integer({min: 0xfff0, max: 0xffff})), {maxLength: 40})
+  fc.assert(
+    fc.property(units, (codes) => {
+      const text = String.fromCharCode(...codes)
+      const kept = [...text].filter((char) => allowed(char.codePointAt(0) as number)).join('')
+      assert.equal(xmlSafe(text), kept, JSON.stringify(text))
+    }),
+    {numRuns: 2000},
+  )
 })
 
 test('escapeXmlText escapes what text and double-quoted attributes need, and keeps apostrophes', () => {
