@@ -155,11 +155,26 @@ test('a store file deleted or replaced under a build is written anew on saving, 
 
 test('a store file cut short in place under a build says the cache is damaged, rather than give a wrong body', async () => {
   const file = await storeFile()
-  const store = ArticleStore.empty(file, 'fp1')
-  store.add([keyA], [result('a', '<p>a</p>')])
-  await store.save(new Set([keyA]))
+  const writer = ArticleStore.empty(file, 'fp1')
+  writer.add([keyA], [result('a', '<p>a</p>')])
+  await writer.save(new Set([keyA]))
+  writer.close()
+  const store = await ArticleStore.open(file, 'fp1')
   await writeFile(file, 'x')
   assert.throws(() => store.body(keyA), /build cache is damaged.*delete the cache folder/)
+  store.close()
+})
+
+test('bodies a store wrote come from memory, and go with their entries', async () => {
+  const file = await storeFile()
+  const store = ArticleStore.empty(file, 'fp1')
+  store.add([keyA, keyB], [result('a', '<p>a</p>'), result('b', '<p>b</p>')])
+  await store.save(new Set([keyA, keyB]))
+  await writeFile(file, 'x')
+  assert.equal(store.body(keyA), '<p>a</p>')
+  await store.save(new Set([keyB]))
+  assert.equal(store.body(keyA), undefined)
+  assert.equal(store.body(keyB), '<p>b</p>')
   store.close()
 })
 
