@@ -28,7 +28,7 @@ import {indexSearch} from './search/index-search.js'
 import {siteUrls} from './render/urls.js'
 import {ViewBuilder} from './render/views.js'
 import {writeSite, type SiteSource} from './write-site.js'
-import {mayScanOnWorker, planPageWorkers} from './workers/plan-threads.js'
+import {mayScanOnWorker, mayWriteOnWorker, planPageWorkers} from './workers/plan-threads.js'
 import {OutputWriter, type StagingBase} from './write/write-output.js'
 
 /** How long each stage of a build took, in milliseconds. */
@@ -131,13 +131,19 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   if (options.check || (problems.some(isError) && (!options.skipInvalid || indexProblems.some(isError)))) return result
 
   const templates = readTemplates(options)
-  const writer = await OutputWriter.open(path.resolve(options.cwd, options.outDir), {stateDir: cache.outputStateDir(path.resolve(options.cwd, options.outDir)), reuse: cache.reuse})
+  const pageWorkers = planPageWorkers(archive.articles.length, process.env, options.workers)
+  const outDir = path.resolve(options.cwd, options.outDir)
+  const writer = await OutputWriter.open(outDir, {
+    stateDir: cache.outputStateDir(outDir),
+    reuse: cache.reuse,
+    ...(mayWriteOnWorker(pageWorkers, process.env, options.workers) ? {} : {threadAfter: Infinity}),
+  })
   let pages: {pages: number; rendered: number}
   let searchIndexed = false
   try {
     const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), store)
     pages = await writeSite(source, writer, {
-      workers: planPageWorkers(archive.articles.length, process.env, options.workers),
+      workers: pageWorkers,
       onProgress: (done, total) => options.onProgress?.('write', done, total),
     })
     await writer.removeStale()

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {availableParallelism} from 'node:os'
 import {test} from 'node:test'
-import {mayScanOnWorker, maxArticlesForPageWorkers, minSeedsForWorkers, planPageWorkers, planThreads} from './plan-threads.js'
+import {mayScanOnWorker, mayWriteOnWorker, maxArticlesForPageWorkers, minSeedsForWorkers, planPageWorkers, planThreads} from './plan-threads.js'
 
 const plans = [
   {count: 0, env: {}, workers: 0},
@@ -43,4 +43,12 @@ test('a seed scan goes to a worker when one is asked for, or when none is said a
   assert.equal(mayScanOnWorker({NEWS_ARCHIVE_WORKERS: '0'}, 2), true, 'the build option wins over the variable')
   assert.equal(mayScanOnWorker({}, 0), false)
   assert.equal(mayScanOnWorker({}), availableParallelism() > 1)
+})
+
+test('new files go to a writer thread only when no page worker renders and a worker thread may run', () => {
+  assert.equal(mayWriteOnWorker(0, {NEWS_ARCHIVE_WORKERS: '1'}), true)
+  assert.equal(mayWriteOnWorker(1, {NEWS_ARCHIVE_WORKERS: '1'}), false, 'a page worker writes its own pages')
+  assert.equal(mayWriteOnWorker(0, {NEWS_ARCHIVE_WORKERS: '0'}), false, 'no worker threads at all')
+  assert.equal(mayWriteOnWorker(0, {}, 0), false)
+  assert.equal(mayWriteOnWorker(planPageWorkers(maxArticlesForPageWorkers + 1, {}), {}), availableParallelism() > 1, 'a large archive on this machine')
 })

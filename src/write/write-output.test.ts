@@ -177,3 +177,23 @@ test('a path written twice in one build ends with the last contents', async () =
   await writer.commit()
   assert.deepEqual(await contents(out), {'assets/site.css': 'user'})
 })
+
+test('a tree written from empty is the same whether its files go through the writer thread or not', async () => {
+  const files: Record<string, string> = {}
+  for (let index = 0; index < 300; index++) files[`${index % 5}/page-${index}/index.html`] = `page ${index}`
+  const sites: Record<string, string>[] = []
+  for (const threadAfter of [Infinity, 0, 100]) {
+    const {out} = await place()
+    const writer = await OutputWriter.open(out, {threadAfter})
+    for (const [file, text] of Object.entries(files)) await writer.write({path: file, contents: text, from: []}, text)
+    // Note: an asset at a page's path wins, so it must land after the page, through the same queue.
+    await writer.write({path: '0/page-0/index.html', contents: 'asset', from: []})
+    await writer.commit()
+    assert.equal(writer.written, 301, `threadAfter ${threadAfter}`)
+    assert.equal(writer.bytes, Object.values(files).reduce((sum, text) => sum + text.length, 0) + 'asset'.length)
+    sites.push(await contents(out))
+  }
+  assert.equal(sites[0]?.['0/page-0/index.html'], 'asset')
+  assert.deepEqual(sites[1], sites[0])
+  assert.deepEqual(sites[2], sites[0])
+})

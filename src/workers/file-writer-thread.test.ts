@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict'
+import {readFile, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {after, test} from 'node:test'
+import {listFiles, makeTempDir} from '../../test/helpers/build-from-files.js'
+import {FileWriterThread} from './file-writer-thread.js'
+
+const dirs: string[] = []
+after(async () => {
+  for (const dir of dirs) await rm(dir, {recursive: true, force: true})
+})
+
+async function tempDir(): Promise<string> {
+  const dir = await makeTempDir('news-archive-writer-thread-')
+  dirs.push(dir)
+  return dir
+}
+
+test('the writer thread writes every file, in order, and counts them', async () => {
+  const dir = await tempDir()
+  const thread = FileWriterThread.start(dir)
+  const expected: Record<string, string> = {}
+  let bytes = 0
+  // Note: more files and characters than one batch holds, and more batches than may be in flight at once.
+  for (let index = 0; index < 3000; index++) {
+    const file = `${index % 7}/${index}/index.html`
+    const text = `page ${index} – ${'x'.repeat(index % 500)}`
+    await thread.write(file, text)
+    expected[file] = text
+    bytes += Buffer.byteLength(text)
+  }
+  await thread.write('0/0/index.html', 'written twice: the last wins')
+  expected['0/0/index.html'] = 'written twice: the last wins'
+  bytes += Buffer.byteLength('written twice: the last wins')
+  await thread.write('bytes.bin', new Uint8Array([1, 2, 3]))
+  bytes += 3
+  // Note: larger than a batch buffer, so written by the caller, after what was queued before it.
+  const large = 'ü'.repeat(600_000)
+  await thread.write('1/1/index.html', large)
+  expected['1/1/index.html'] = large
+  bytes += Buffer.byteLength(large)
+  await thread.write('large/index.html', large)
+  await thread.write('large/index.html', 'small, after the large one')
+  expected['large/index.html'] = 'small, after the large one'
+  bytes += Buffer.byteLength(large) + Buffer.byteLength('small, after the large one')
+  assert.deepEqual(await thread.drain(), {files: 3005, bytes})
+  assert.deepEqual(await thread.drain(), {files: 0, bytes: 0}, 'counts are since the last drain')
+  await thread.stop()
+  const files = await listFiles(dir)
+  assert.equal(files.length, 3002)
+  for (const [file, text] of Object.entries(expected)) assert.equal(await readFile(path.join(dir, file), 'utf8'), text, file)
+  assert.deepEqual([...(await readFile(path.join(dir, 'bytes.bin')))], [1, 2, 3])
+})
+
+test('a write that fails surfaces at the drain, with its code, and nothing after it is written', async () => {
+  const dir = await tempDir()
+  await writeFile(path.join(dir, 'taken'), 'a file where a folder must go')
+  const thread = FileWriterThread.start(dir)
+  await thread.write('taken/index.html', 'x')
+  await thread.write('after/index.html', 'y')
+  await assert.rejects(thread.drain(), (error: NodeJS.ErrnoException) => error.code === 'ENOTDIR' || error.code === 'EEXIST')
+  await assert.rejects(thread.write('later/index.html', 'z'), 'the next write says so too')
+  await thread.stop()
+  assert.deepEqual(await listFiles(dir), ['taken'])
+})
+
+test('a path that would leave the folder is refused by the thread as well', async () => {
+  const dir = await tempDir()
+  const thread = FileWriterThread.start(dir)
+  await thread.write('../outside.html', 'x')
+  await assert.rejects(thread.drain(), /refusing to write outside the output folder/)
+  await thread.stop()
+})
