@@ -71,3 +71,15 @@ test('a path that would leave the folder is refused by the thread as well', asyn
   await assert.rejects(thread.drain(), /refusing to write outside the output folder/)
   await thread.stop()
 })
+
+test('writes that overlap keep their order', async () => {
+  const dir = await tempDir()
+  const thread = FileWriterThread.start(dir)
+  const writes: Promise<void>[] = []
+  // Note: more than the buffers hold, all asked for at once.
+  for (let index = 0; index < 2000; index++) writes.push(thread.write(`same/${index % 10}.html`, `${index} ${'y'.repeat(20_000)}`))
+  await Promise.all(writes)
+  assert.equal((await thread.drain()).files, 2000)
+  await thread.stop()
+  for (let file = 0; file < 10; file++) assert.ok((await readFile(path.join(dir, `same/${file}.html`), 'utf8')).startsWith(`${1990 + file} `), `same/${file}.html`)
+})

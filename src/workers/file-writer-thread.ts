@@ -54,7 +54,10 @@ export class FileWriterThread {
   private used = 0
   private paths: string[] = []
   private starts: number[] = [0]
-  private wake: (() => void) | undefined
+  /** Callers waiting for the thread to answer. */
+  private waiting: (() => void)[] = []
+  /** The last `write` queued: each waits for the one before, so overlapping calls keep their order and state. */
+  private tail: Promise<void> = Promise.resolve()
   private failure: Error | undefined
   private readonly made = new Set<string>()
   /** Files and bytes queued since the last `drain`. */
@@ -87,7 +90,28 @@ export class FileWriterThread {
   }
 
   /** Queue `contents` for `relative`; waits while every buffer is taken. */
-  async write(relative: string, contents: string | Uint8Array): Promise<void> {
+  write(relative: string, contents: string | Uint8Array): Promise<void> {
+    const done = this.tail.then(() => this.writeInTurn(relative, contents))
+    this.tail = done.catch(() => undefined)
+    return done
+  }
+
+  /** Wait until every file queued is written; returns the files and bytes queued since the last `drain`. */
+  async drain(): Promise<{files: number; bytes: number}> {
+    await this.tail
+    await this.waitForAll()
+    const done = {files: this.files, bytes: this.bytes}
+    this.files = 0
+    this.bytes = 0
+    return done
+  }
+
+  /** Stop the thread; files still queued may or may not be written. */
+  async stop(): Promise<void> {
+    await this.worker.terminate()
+  }
+
+  private async writeInTurn(relative: string, contents: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.failure
     const size = typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength
     this.files++
@@ -107,20 +131,6 @@ export class FileWriterThread {
     this.paths.push(relative)
     this.starts.push(this.used)
     if (this.paths.length >= batchFiles) this.send()
-  }
-
-  /** Wait until every file queued is written; returns the files and bytes queued since the last `drain`. */
-  async drain(): Promise<{files: number; bytes: number}> {
-    await this.waitForAll()
-    const done = {files: this.files, bytes: this.bytes}
-    this.files = 0
-    this.bytes = 0
-    return done
-  }
-
-  /** Stop the thread; files still queued may or may not be written. */
-  async stop(): Promise<void> {
-    await this.worker.terminate()
   }
 
   private async waitForAll(): Promise<void> {
@@ -152,13 +162,13 @@ export class FileWriterThread {
 
   private nextReply(): Promise<void> {
     return new Promise((resolve) => {
-      this.wake = resolve
+      this.waiting.push(resolve)
     })
   }
 
   private wakeUp(): void {
-    const wake = this.wake
-    this.wake = undefined
-    wake?.()
+    const waiting = this.waiting
+    this.waiting = []
+    for (const wake of waiting) wake()
   }
 }
