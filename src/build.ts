@@ -31,6 +31,9 @@ import {writeSite, type SiteSource} from './write-site.js'
 import {mayScanOnWorker, mayWriteOnWorker, planPageWorkers} from './workers/plan-threads.js'
 import {OutputWriter, type StagingBase} from './write/write-output.js'
 
+/** New files a build writes on the main thread before a writer thread may take over (see `mayWriteOnWorker`). */
+const writerThreadAfter = 200
+
 /** How long each stage of a build took, in milliseconds. */
 export interface BuildTimings {
   /**
@@ -136,7 +139,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const writer = await OutputWriter.open(outDir, {
     stateDir: cache.outputStateDir(outDir),
     reuse: cache.reuse,
-    ...(mayWriteOnWorker(pageWorkers, process.env, options.workers) ? {} : {threadAfter: Infinity}),
+    ...(mayWriteOnWorker(pageWorkers, process.env, options.workers) ? {threadAfter: writerThreadAfter} : {}),
   })
   let pages: {pages: number; rendered: number}
   let searchIndexed = false

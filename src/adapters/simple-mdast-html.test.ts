@@ -121,3 +121,25 @@ test('names, classes and attributes the allow-list does not keep as they are go 
   assert.deepEqual(direct.map((html) => html !== undefined), [true, false, false, false, false, false, false, true, false, true, false, false])
   for (const tree of cases) assert.equal(markdownToHtml(tree), throughRemark(tree), JSON.stringify(tree))
 })
+
+test('odd trees are written as remark-html writes them, or left to it', () => {
+  const paragraph = {type: 'paragraph', children: [{type: 'text', value: 'x'}]} as const
+  const row = {type: 'tableRow', children: [{type: 'tableCell', children: [{type: 'text', value: 'r'}]}]} as const
+  const odd = (value: unknown): Root => value as Root
+  const cases: [Root, 'direct' | 'remark'][] = [
+    [odd({type: 'root', children: [{type: 'heading', depth: 6, children: [{type: 'text', value: 'six'}]}]}), 'direct'],
+    [odd({type: 'root', children: [{type: 'heading', depth: 7, children: [{type: 'text', value: 'seven'}]}]}), 'remark'],
+    [odd({type: 'root', children: [{type: 'heading', depth: '1 onclick=alert(1)', children: []}]}), 'remark'],
+    [odd({type: 'root', data: {hName: 'div'}, children: [paragraph]}), 'remark'],
+    [odd({type: 'root', children: [{type: 'table', children: [row, paragraph]}]}), 'remark'],
+    [odd({type: 'root', children: [{type: 'table', children: [row, row, row]}]}), 'direct'],
+    [odd({type: 'root', children: [{type: 'code', value: ''}]}), 'direct'],
+    [odd({type: 'root', children: [{type: 'paragraph', children: [{type: 'text', value: 'a \r  b\t\r\n c'}]}]}), 'direct'],
+  ]
+  for (const [tree, way] of cases) {
+    const direct = simpleMdastToHtml(tree)
+    assert.equal(direct === undefined ? 'remark' : 'direct', way, JSON.stringify(tree))
+    if (direct !== undefined) assert.equal(direct, throughRemark(tree), JSON.stringify(tree))
+    assert.ok(!markdownToHtml(tree).includes('onclick'))
+  }
+})

@@ -26,6 +26,7 @@ import {articleClasses} from './markdown-schema.js'
  * compares both on every corpus seed and on random trees.
  */
 export function simpleMdastToHtml(tree: Root): string | undefined {
+  if (tree.data !== undefined || !Array.isArray(tree.children)) return undefined
   const html = blocks(tree.children, false)
   if (html === undefined) return undefined
   const last = html.charCodeAt(html.length - 1)
@@ -52,15 +53,19 @@ function blocks(nodes: readonly RootContent[], loose: boolean): string | undefin
 }
 
 function block(node: RootContent): string | undefined {
+  // Note: a malformed tree (no list of children) is left to remark-html, which says what is wrong.
+  if ('children' in node && !Array.isArray(node.children)) return undefined
   switch (node.type) {
     case 'paragraph':
       return element(node, 'p', phrasing(node.children))
     case 'heading':
+      // Note: the sanitiser keeps only h1-h6; checked as a number, since it becomes part of a tag name.
+      if (!Number.isInteger(node.depth) || node.depth < 1 || node.depth > 6) return undefined
       return element(node, `h${node.depth}`, phrasing(node.children))
     case 'blockquote':
       return element(node, 'blockquote', blocks(node.children, true))
     case 'code': {
-      if (node.lang || node.meta || node.data?.hName !== undefined) return undefined
+      if (node.lang || node.meta || typeof node.value !== 'string' || node.data?.hName !== undefined) return undefined
       const code = element(node, 'code', escapeText(node.value ? `${node.value}\n` : ''))
       return code === undefined ? undefined : `<pre>${code}</pre>`
     }
@@ -69,10 +74,12 @@ function block(node: RootContent): string | undefined {
       if (node.align !== undefined && node.align !== null) return undefined
       if (node.data?.hName !== undefined) return undefined
       const rows: string[] = []
-      for (let index = 0; index < node.children.length; index++) {
-        const row = tableRow(node.children[index] as TableRow, index === 0 ? 'th' : 'td')
-        if (row === undefined) return undefined
-        rows.push(row)
+      for (const row of node.children) {
+        if (row.type !== 'tableRow' || !Array.isArray(row.children)) return undefined
+        // Note: by the row's first place in the table, as mdast-util-to-hast finds it (the same row object may recur).
+        const html = tableRow(row, node.children.indexOf(row) === 0 ? 'th' : 'td')
+        if (html === undefined) return undefined
+        rows.push(html)
       }
       const [head, ...body] = rows
       const parts = [...(head === undefined ? [] : [`<thead>\n${head}\n</thead>`]), ...(body.length > 0 ? [`<tbody>\n${body.join('\n')}\n</tbody>`] : [])]
@@ -87,6 +94,7 @@ function tableRow(row: TableRow, cellTag: 'th' | 'td'): string | undefined {
   if (row.data !== undefined) return undefined
   let html = '\n'
   for (const [index, cell] of row.children.entries()) {
+    if (cell.type !== 'tableCell' || !Array.isArray(cell.children)) return undefined
     const part = element(cell, cellTag, phrasing(cell.children))
     if (part === undefined) return undefined
     html += index > 0 ? `\n${part}` : part
@@ -97,7 +105,7 @@ function tableRow(row: TableRow, cellTag: 'th' | 'td'): string | undefined {
 function phrasing(nodes: readonly PhrasingContent[]): string | undefined {
   let html = ''
   for (const node of nodes) {
-    if (node.type !== 'text') return undefined
+    if (node.type !== 'text' || typeof node.value !== 'string') return undefined
     const text = escapeText(trimLines(node.value))
     if (node.data === undefined) {
       html += text

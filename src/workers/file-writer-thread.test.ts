@@ -83,3 +83,17 @@ test('writes that overlap keep their order', async () => {
   await thread.stop()
   for (let file = 0; file < 10; file++) assert.ok((await readFile(path.join(dir, `same/${file}.html`), 'utf8')).startsWith(`${1990 + file} `), `same/${file}.html`)
 })
+
+test('a drain asked for while writes are queued waits for them, and a stopped thread answers whoever waits', async () => {
+  const dir = await tempDir()
+  const thread = FileWriterThread.start(dir)
+  for (let index = 0; index < 70; index++) void thread.write(`a/${index}.html`, 'x')
+  const [counts] = await Promise.all([thread.drain(), thread.write('after-drain.html', 'y')])
+  assert.equal(counts.files, 70, 'the write after the drain is not in it')
+  assert.equal((await thread.drain()).files, 1)
+  const queued = Array.from({length: 3000}, (_, index) => thread.write(`b/${index}.html`, 'z'.repeat(10_000)).then(() => 'written', () => 'refused'))
+  await thread.stop()
+  const outcomes = await Promise.all(queued)
+  assert.ok(outcomes.includes('refused'), 'writes waiting for a buffer hear that the thread is gone')
+  await assert.rejects(thread.drain(), /writer thread stopped/)
+})

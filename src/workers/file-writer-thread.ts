@@ -80,6 +80,11 @@ export class FileWriterThread {
       this.failure ??= error
       this.wakeUp()
     })
+    // Note: a thread gone for any reason answers no one; whoever waits must hear of it.
+    worker.on('exit', () => {
+      this.failure ??= new Error('the writer thread stopped before writing every file')
+      this.wakeUp()
+    })
   }
 
   /** Start a thread writing into `dir` (absolute), which must have started empty. */
@@ -96,17 +101,27 @@ export class FileWriterThread {
     return done
   }
 
-  /** Wait until every file queued is written; returns the files and bytes queued since the last `drain`. */
-  async drain(): Promise<{files: number; bytes: number}> {
-    await this.tail
-    await this.waitForAll()
-    const done = {files: this.files, bytes: this.bytes}
-    this.files = 0
-    this.bytes = 0
+  /**
+   * Wait until every file queued before it is written; returns the files and
+   * bytes queued since the last `drain`. Note: in turn with the writes, so a
+   * write asked for meanwhile waits for it.
+   */
+  drain(): Promise<{files: number; bytes: number}> {
+    const done = this.tail.then(async () => {
+      await this.waitForAll()
+      const counts = {files: this.files, bytes: this.bytes}
+      this.files = 0
+      this.bytes = 0
+      return counts
+    })
+    this.tail = done.then(
+      () => undefined,
+      () => undefined,
+    )
     return done
   }
 
-  /** Stop the thread; files still queued may or may not be written. */
+  /** Stop the thread; files still queued may or may not be written, and whoever waits for them is told so. */
   async stop(): Promise<void> {
     await this.worker.terminate()
   }

@@ -45,10 +45,13 @@ test('a seed scan goes to a worker when one is asked for, or when none is said a
   assert.equal(mayScanOnWorker({}), availableParallelism() > 1)
 })
 
-test('new files go to a writer thread only when no page worker renders and a worker thread may run', () => {
-  assert.equal(mayWriteOnWorker(0, {NEWS_ARCHIVE_WORKERS: '1'}), true)
-  assert.equal(mayWriteOnWorker(1, {NEWS_ARCHIVE_WORKERS: '1'}), false, 'a page worker writes its own pages')
-  assert.equal(mayWriteOnWorker(0, {NEWS_ARCHIVE_WORKERS: '0'}), false, 'no worker threads at all')
-  assert.equal(mayWriteOnWorker(0, {}, 0), false)
-  assert.equal(mayWriteOnWorker(planPageWorkers(maxArticlesForPageWorkers + 1, {}), {}), availableParallelism() > 1, 'a large archive on this machine')
+test('new files go to a writer thread only when no page worker renders and worker threads are not turned off', () => {
+  const spare = availableParallelism() > 1
+  const large = maxArticlesForPageWorkers + 1
+  assert.equal(mayWriteOnWorker(planPageWorkers(large, {}), {}), spare, 'a large archive renders on the main thread')
+  assert.equal(mayWriteOnWorker(planPageWorkers(minSeedsForWorkers - 1, {}), {}), spare, 'too small for workers')
+  assert.equal(mayWriteOnWorker(planPageWorkers(10_000, {}), {}), !spare, 'a page worker writes its own pages')
+  assert.equal(mayWriteOnWorker(planPageWorkers(large, {NEWS_ARCHIVE_WORKERS: '0'}), {NEWS_ARCHIVE_WORKERS: '0'}), false)
+  assert.equal(mayWriteOnWorker(planPageWorkers(large, {}, 0), {}, 0), false)
+  assert.equal(mayWriteOnWorker(planPageWorkers(large, {NEWS_ARCHIVE_WORKERS: '1'}), {NEWS_ARCHIVE_WORKERS: '1'}), false, 'workers asked for render pages')
 })

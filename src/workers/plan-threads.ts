@@ -64,9 +64,10 @@ export function mayScanOnWorker(env: NodeJS.ProcessEnv = process.env, workers?: 
 /**
  * Whether a build may write its new files on a worker thread (see
  * `FileWriterThread`): only when no page worker renders beside the main
- * thread, which then writes every file itself, and the machine has a core to
- * spare or a worker thread is asked for. Note: beside a page worker it gained
- * nothing in cold builds of 10,000 articles and cost 20-30 MB.
+ * thread, which then writes every file itself (an archive above
+ * `maxArticlesForPageWorkers`, or too small for workers), the machine has a
+ * core to spare, and worker threads are not turned off. Note: beside a page
+ * worker it gained nothing in cold builds of 10,000 articles and cost 20-30 MB.
  */
 export function mayWriteOnWorker(pageWorkers: number, env: NodeJS.ProcessEnv = process.env, workers?: number): boolean {
   return pageWorkers === 0 && mayScanOnWorker(env, workers)

@@ -14,8 +14,6 @@ export {outputTarget, type OutputTarget}
 
 /** Files written at once: keeps the disk busy without running out of file handles. */
 const writeConcurrency = 32
-/** New files written on the calling thread before a writer thread takes over (see `FileWriterThread`). */
-const defaultThreadAfter = 200
 
 /** How a build may start from the trees earlier builds left. */
 export interface WriterOptions {
@@ -29,8 +27,8 @@ export interface WriterOptions {
   readonly reuse?: boolean
   /**
    * New files written into a tree that started empty before a writer thread
-   * writes the rest (`Infinity`: never). Note: a small site is written
-   * before a thread would have started.
+   * (`FileWriterThread`) writes the rest; by default never. Note: a site
+   * smaller than this never starts the thread.
    */
   readonly threadAfter?: number
 }
@@ -67,7 +65,7 @@ export class OutputWriter {
   private staleRemoved = false
   /** Writes the new files of a tree that started empty, once `threadAfter` have been written here. */
   private thread: FileWriterThread | undefined
-  private threadAfter = defaultThreadAfter
+  private threadAfter = Infinity
   /** Files whose bytes were written. */
   written = 0
   /** Bytes written. */
@@ -111,7 +109,7 @@ export class OutputWriter {
       } else {
         writer = await OutputWriter.openIncremental(target, options.stateDir, options.reuse !== false)
       }
-      writer.threadAfter = options.threadAfter ?? defaultThreadAfter
+      writer.threadAfter = options.threadAfter ?? Infinity
       return writer
     } catch (error) {
       await releaseLock(target.lockFile)
