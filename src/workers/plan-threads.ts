@@ -67,7 +67,7 @@ export function mayScanOnWorker(env: NodeJS.ProcessEnv = process.env, workers?: 
  * thread, which then writes every file itself (an archive above
  * `maxArticlesForPageWorkers`, or too small for workers), the machine has a
  * core to spare, and worker threads are not turned off. Note: beside a page
- * worker it gained nothing in cold builds of 10,000 articles and cost 20-30 MB.
+ * worker it gained nothing in cold builds of 10,000 articles and cost 10-25 MiB.
  */
 export function mayWriteOnWorker(pageWorkers: number, env: NodeJS.ProcessEnv = process.env, workers?: number): boolean {
   return pageWorkers === 0 && mayScanOnWorker(env, workers)
