@@ -297,3 +297,17 @@ test('a store larger than one read gives every body back whole, across the reads
   keys.forEach((key, index) => assert.equal(again.body(key), bodies[index], `body ${index}`))
   again.close()
 })
+
+test('a store keeps the bodies it wrote only up to its limit; the rest are read back from the file', async () => {
+  const file = await storeFile()
+  const store = ArticleStore.empty(file, 'fp1')
+  // Note: two bodies of 9 million characters each; the limit is 16 million.
+  const bodyA = `<p>${'a'.repeat(9_000_000)}</p>`
+  const bodyB = `<p>${'b'.repeat(9_000_000)}</p>`
+  store.add([keyA, keyB], [result('a', bodyA), result('b', bodyB)])
+  await store.save(new Set([keyA, keyB]))
+  await writeFile(file, 'x')
+  assert.equal(store.body(keyA), bodyA, 'kept')
+  assert.throws(() => store.body(keyB), /build cache is damaged/, 'past the limit: read from the (now damaged) file')
+  store.close()
+})

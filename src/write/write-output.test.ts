@@ -197,3 +197,15 @@ test('a tree written from empty is the same whether its files go through the wri
   assert.deepEqual(sites[1], sites[0])
   assert.deepEqual(sites[2], sites[0])
 })
+
+test('a file the writer thread cannot write fails the build, which then leaves the live site as it was', async () => {
+  const {out} = await place()
+  await writeSite(out, undefined, site1)
+  const writer = await OutputWriter.open(out, {threadAfter: 0})
+  await writer.write({path: 'index.html', contents: 'new home', from: []})
+  await writer.write({path: 'index.html/inside.html', contents: 'a folder where a file is', from: []})
+  await assert.rejects(writer.commit(), (error: NodeJS.ErrnoException) => error.code === 'ENOTDIR' || error.code === 'EEXIST')
+  await writer.abort()
+  assert.deepEqual(await contents(out), site1)
+  assert.equal(existsSync(outputTarget(out).stagingDir), false)
+})
