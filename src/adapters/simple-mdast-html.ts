@@ -41,15 +41,21 @@ const renames: Readonly<Record<string, ReadonlySet<string>>> = {
   text: new Set(['span']),
 }
 
-/** Block nodes as HTML joined by newlines; between newlines too when `loose` (mdast-util-to-hast's `wrap`). */
+/** Parts joined by newlines; when `loose`, also after a newline and (if any) before one: mdast-util-to-hast's `wrap`. */
+function wrap(parts: readonly string[], loose: boolean): string {
+  if (!loose) return parts.join('\n')
+  return parts.length > 0 ? `\n${parts.join('\n')}\n` : '\n'
+}
+
+/** Block nodes as HTML, wrapped (see `wrap`). */
 function blocks(nodes: readonly RootContent[], loose: boolean): string | undefined {
-  let html = loose ? '\n' : ''
-  for (let index = 0; index < nodes.length; index++) {
-    const part = block(nodes[index] as RootContent)
+  const parts: string[] = []
+  for (const node of nodes) {
+    const part = block(node)
     if (part === undefined) return undefined
-    html += index > 0 ? `\n${part}` : part
+    parts.push(part)
   }
-  return loose && nodes.length > 0 ? `${html}\n` : html
+  return wrap(parts, loose)
 }
 
 function block(node: RootContent): string | undefined {
@@ -65,14 +71,14 @@ function block(node: RootContent): string | undefined {
     case 'blockquote':
       return element(node, 'blockquote', blocks(node.children, true))
     case 'code': {
-      if (node.lang || node.meta || typeof node.value !== 'string' || node.data?.hName !== undefined) return undefined
+      // Note: a renamed code block (`hName`) is refused by `element`, as a renamed table is.
+      if (node.lang || node.meta || typeof node.value !== 'string') return undefined
       const code = element(node, 'code', escapeText(node.value ? `${node.value}\n` : ''))
       return code === undefined ? undefined : `<pre>${code}</pre>`
     }
     case 'table': {
       // Note: with `align` (even of nulls) mdast-util-to-hast makes as many cells per row as it has entries.
       if (node.align !== undefined && node.align !== null) return undefined
-      if (node.data?.hName !== undefined) return undefined
       const rows: string[] = []
       for (const row of node.children) {
         if (row.type !== 'tableRow' || !Array.isArray(row.children)) return undefined
@@ -82,8 +88,8 @@ function block(node: RootContent): string | undefined {
         rows.push(html)
       }
       const [head, ...body] = rows
-      const parts = [...(head === undefined ? [] : [`<thead>\n${head}\n</thead>`]), ...(body.length > 0 ? [`<tbody>\n${body.join('\n')}\n</tbody>`] : [])]
-      return element(node, 'table', parts.length > 0 ? `\n${parts.join('\n')}\n` : '\n')
+      const parts = [...(head === undefined ? [] : [`<thead>${wrap([head], true)}</thead>`]), ...(body.length > 0 ? [`<tbody>${wrap(body, true)}</tbody>`] : [])]
+      return element(node, 'table', wrap(parts, true))
     }
     default:
       return undefined
@@ -92,14 +98,14 @@ function block(node: RootContent): string | undefined {
 
 function tableRow(row: TableRow, cellTag: 'th' | 'td'): string | undefined {
   if (row.data !== undefined) return undefined
-  let html = '\n'
-  for (const [index, cell] of row.children.entries()) {
+  const cells: string[] = []
+  for (const cell of row.children) {
     if (cell.type !== 'tableCell' || !Array.isArray(cell.children)) return undefined
     const part = element(cell, cellTag, phrasing(cell.children))
     if (part === undefined) return undefined
-    html += index > 0 ? `\n${part}` : part
+    cells.push(part)
   }
-  return `<tr>${row.children.length > 0 ? `${html}\n` : html}</tr>`
+  return `<tr>${wrap(cells, true)}</tr>`
 }
 
 function phrasing(nodes: readonly PhrasingContent[]): string | undefined {

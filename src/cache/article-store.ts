@@ -305,7 +305,8 @@ export class ArticleStore {
   }
 
   private keepBody(key: string, body: string): void {
-    if (this.keptBodyChars + body.length > maxKeptBodyChars || this.keptBodies.has(key)) return
+    // Note: only new entries are added, and a kept body goes with its entry, so no key is kept twice.
+    if (this.keptBodyChars + body.length > maxKeptBodyChars) return
     this.keptBodies.set(key, body)
     this.keptBodyChars += body.length
   }

@@ -391,6 +391,7 @@ export class OutputWriter {
    * `threadAfter` files have been written so.
    */
   private async writeNew(file: OutputFile): Promise<void> {
+    // Note: the path is checked here even when the thread writes it (which checks it too), so a bad one fails at once.
     const to = this.stagingPath(file.path)
     if (this.thread === undefined && this.written >= this.threadAfter) this.thread = FileWriterThread.start(this.target.stagingDir)
     if (this.thread) return this.thread.write(file.path, file.contents)
