@@ -15,10 +15,20 @@ export interface ThreadPlan {
 }
 
 /**
- * Fewer seeds than this are processed on the main thread alone: starting a
- * worker and loading the parser and topic data in it costs more than it saves.
+ * Fewer seeds than this are processed on the main thread alone, and fewer
+ * articles than this are rendered without page workers. Note: a worker costs
+ * more than its start (loading the parser and topic data, about 1.5 s of
+ * CPU): V8 compiles the hot code again in each thread, and on two cores those
+ * compilations and the two threads share the cores, so every thread runs
+ * slower code for longer. On this project's 2-core bench machine, processing
+ * 10,000 corpus seeds on the main thread and one worker took longer than on
+ * the main thread alone (4.7-5.0 s against 3.9-4.0 s); at 20,000 they were
+ * even (8.4-8.6 s against 8.1-9.6 s); at 50,000 the worker paid
+ * (13.7-13.9 s against 19.8-19.9 s). Cold builds of 10,000 took 9.8-10.8 s
+ * without process and page workers (with the writer thread) against
+ * 11.6-12.3 s with them, and 15 s of CPU against 21 s.
  */
-export const minSeedsForWorkers = 200
+export const minSeedsForWorkers = 20_000
 
 /**
  * The thread plan for `count` seeds on this machine: the main thread alone for
