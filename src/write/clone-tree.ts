@@ -1,4 +1,4 @@
-import {link, lstat, mkdir, readdir} from 'node:fs/promises'
+import {link, mkdir, readdir} from 'node:fs/promises'
 import path from 'node:path'
 
 /** Links made at once. */
@@ -30,23 +30,6 @@ export async function cloneTree(from: string, to: string, paths: Iterable<string
       await link(path.join(from, file), path.join(to, file))
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      missing.add(file)
-    }
-  })
-  return missing
-}
-
-/**
- * The paths of `paths` and top-level entries of `folders` that tree `from`
- * lacks: those `cloneTree` would report, found without linking anything.
- */
-export async function missingFromTree(from: string, paths: Iterable<string>, folders: readonly string[] = []): Promise<Set<string>> {
-  const missing = new Set<string>()
-  await eachLimited([...paths, ...folders], async (file) => {
-    try {
-      await lstat(path.join(from, file))
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error
       missing.add(file)
     }
   })

@@ -97,45 +97,6 @@ test('writing into a tree that shares files with the live site never changes the
   assert.deepEqual(await contents(out), site1)
 })
 
-test('a build that changes nothing after a clean build leaves the live site as it is, and copies none of it', async () => {
-  const {out, state} = await place()
-  await writeSite(out, state, site1)
-  const live = await treeIdentity(out)
-  const same = await writeSite(out, state, site1)
-  assert.equal(same.base, 'copy')
-  assert.equal(same.written + same.linked + same.removed, 0)
-  assert.equal(same.unchanged, 4)
-  assert.equal(await treeIdentity(out), live, 'the live folder was not swapped')
-  assert.equal(existsSync(outputTarget(out).stagingDir), false, 'no staging tree was made')
-  assert.equal(existsSync(outputTarget(out).previousDir), false)
-  const changed = await writeSite(out, state, site2)
-  assert.equal(changed.base, 'copy', 'still no back buffer, so the copy is made now')
-  assert.equal(changed.written, 3)
-  assert.deepEqual(await contents(out), site2)
-})
-
-test('a file deleted by hand from the live site is made again by a build that otherwise changes nothing', async () => {
-  const {out, state} = await place()
-  await writeSite(out, state, site1)
-  await rm(path.join(out, 'a/index.html'))
-  const repaired = await writeSite(out, state, site1)
-  assert.equal(repaired.written, 1)
-  assert.deepEqual(await contents(out), site1)
-})
-
-test('a kept file deleted from the live site before the build copies it stops the build, which leaves the live site', async () => {
-  const {out, state} = await place()
-  await writeSite(out, state, site1)
-  const writer = await OutputWriter.open(out, {stateDir: state})
-  assert.equal(await writer.reuse('a/index.html', 'a'), true)
-  await rm(path.join(out, 'a/index.html'))
-  await writer.write({path: 'index.html', contents: 'home 2', from: []}, 'home 2')
-  await assert.rejects(writer.flush(), /a\/index\.html was deleted from .* during the build: build again/)
-  await writer.abort()
-  assert.equal(await readFile(path.join(out, 'index.html'), 'utf8'), 'home 1')
-  assert.equal(existsSync(outputTarget(out).stagingDir), false)
-})
-
 test('a build killed before its swap leaves the last site, and the next build does not trust its half-written tree', async () => {
   const {out, state} = await place()
   await writeSite(out, state, site1)

@@ -2,7 +2,7 @@ import {link, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile} fr
 import path from 'node:path'
 import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
-import {cloneTree, missingFromTree} from './clone-tree.js'
+import {cloneTree} from './clone-tree.js'
 import {emptyManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
 import {releaseLock} from '../lock-file.js'
 import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from './output-target.js'
@@ -51,8 +51,7 @@ export type StagingBase = 'empty' | 'previous' | 'staging' | 'copy'
  * site from it by a hard link), deletes files no longer produced, and swaps.
  * The old live site becomes the next build's starting point; after a tree
  * written from empty there is none, and the next build starts from hard
- * links to the live site (`copy`), made only once it changes something: a
- * build that changes nothing then leaves the live site as it is.
+ * links to the live site (`copy`).
  * Note: a file is never written in place in a tree that may share it with
  * another by a hard link: it is unlinked, then created anew.
  */
@@ -64,13 +63,6 @@ export class OutputWriter {
   private searchKey = ''
   private searchEntries: readonly string[] = []
   private staleRemoved = false
-  /**
-   * Whether the staging tree of a `copy` build is still to be made (see
-   * `makeCopy`); until then it is the live site's files as `baseFiles` lists them.
-   */
-  private copyPending = false
-  /** The making of that copy, once begun: writes queued at once all wait for it. */
-  private copying: Promise<void> | undefined
   /** Writes the new files of a tree that started empty, once `threadAfter` have been written here. */
   private thread: FileWriterThread | undefined
   private threadAfter = Infinity
@@ -90,7 +82,7 @@ export class OutputWriter {
     /** What the staging tree started as. */
     readonly base: StagingBase,
     private readonly baseFiles: Map<string, string>,
-    private baseSearch: {readonly key: string; readonly entries: readonly string[]},
+    private readonly baseSearch: {readonly key: string; readonly entries: readonly string[]},
     private readonly front: Map<string, string> | undefined,
     private readonly registry: TreeRegistry | undefined,
     private readonly frontSearch: {readonly key: string; readonly entries: readonly string[]} = {key: '', entries: []},
@@ -152,13 +144,10 @@ export class OutputWriter {
     }
     await rm(target.previousDir, {recursive: true, force: true})
     if (front && frontManifest) {
-      // Note: a file gone from the live site (deleted by hand) is made anew, as when the copy cannot link it.
-      const missing = await missingFromTree(target.outDir, front.keys(), frontManifest.searchEntries)
+      const missing = await cloneTree(target.outDir, target.stagingDir, front.keys(), frontManifest.searchEntries)
       for (const file of missing) front.delete(file)
       // Note: the staging tree starts as the live site, but the writer changes its map apart from the live site's.
-      const writer = make('copy', {...frontManifest, files: new Map(front), ...(missing.size > 0 ? {searchKey: ''} : {})})
-      writer.copyPending = true
-      return writer
+      return make('copy', {...frontManifest, files: new Map(front), ...(missing.size > 0 ? {searchKey: ''} : {})})
     }
     await mkdir(target.stagingDir, {recursive: true})
     return make('empty', emptyManifest())
@@ -179,7 +168,6 @@ export class OutputWriter {
       return true
     }
     if (this.front?.get(relative) !== key) return false
-    await this.makeCopy()
     const to = this.stagingPath(relative)
     await this.removeFromBase(relative)
     await this.ensureDir(path.dirname(to))
@@ -259,7 +247,6 @@ export class OutputWriter {
     if (this.staleRemoved) return
     this.staleRemoved = true
     const stale = [...this.baseFiles.keys()].filter((file) => !this.produced.has(file))
-    if (stale.length > 0) await this.makeCopy()
     await eachLimited(stale, (file) => unlink(this.stagingPath(file)).catch(ignoreMissing))
     const folders = new Set<string>()
     for (const file of stale) {
@@ -300,7 +287,6 @@ export class OutputWriter {
   /** Remove every top-level entry that no produced file is in (an old search index), before indexing anew. */
   async clearSearchIndex(): Promise<void> {
     await this.removeStale()
-    await this.makeCopy()
     for (const name of await this.unmanagedEntries()) await rm(path.join(this.target.stagingDir, name), {recursive: true, force: true})
     this.searchKey = ''
     this.searchEntries = []
@@ -315,12 +301,6 @@ export class OutputWriter {
   /** Wait for every write, remove what is stale, then swap the staging folder in as the output folder. */
   async commit(): Promise<void> {
     await this.removeStale()
-    if (this.copyPending && this.searchKey === this.baseSearch.key && sameList(this.searchEntries, this.baseSearch.entries)) {
-      // Note: every file was kept, none is stale, and the search index is the live one: the live site is the new site.
-      await this.release()
-      return
-    }
-    await this.makeCopy()
     const {outDir, stagingDir, previousDir} = this.target
     const registry = this.registry
     let newId: TreeIdentity | undefined
@@ -366,30 +346,7 @@ export class OutputWriter {
   private async unmanagedEntries(): Promise<string[]> {
     const managed = new Set<string>()
     for (const file of this.produced.keys()) managed.add(file.split('/', 1)[0] as string)
-    // Note: a copy still to be made would hold the kept files and the live search index (nothing is stale by now).
-    const names = this.copyPending ? [...this.baseSearch.entries] : await readdir(this.target.stagingDir)
-    return names.filter((name) => !managed.has(name)).sort()
-  }
-
-  /**
-   * Make the staging tree of a `copy` build, hard links to the live site's
-   * files, before the first change to it. Note: a file deleted from the live
-   * site since `open` is made anew if the build has not reached it yet; one it
-   * already kept cannot be, and the build stops rather than publish a site without it.
-   */
-  private makeCopy(): Promise<void> {
-    if (!this.copyPending) return Promise.resolve()
-    this.copying ??= (async () => {
-      const missing = await cloneTree(this.target.outDir, this.target.stagingDir, this.baseFiles.keys(), this.baseSearch.entries)
-      for (const file of missing) {
-        if (this.produced.has(file) || this.searchEntries.includes(file)) throw new Error(`${file} was deleted from ${this.target.outDir} during the build: build again`)
-        this.baseFiles.delete(file)
-      }
-      // Note: a search index gone from the live site is not there to keep.
-      if (this.baseSearch.entries.some((entry) => missing.has(entry))) this.baseSearch = {key: '', entries: this.baseSearch.entries.filter((entry) => !missing.has(entry))}
-      this.copyPending = false
-    })()
-    return this.copying
+    return (await readdir(this.target.stagingDir)).filter((name) => !managed.has(name)).sort()
   }
 
   private async release(): Promise<void> {
@@ -403,7 +360,6 @@ export class OutputWriter {
 
   /** Write a file into a staging tree that shares files with the live site: an unchanged one stays, a changed one is unlinked first. */
   private async writeNow(file: OutputFile): Promise<void> {
-    await this.makeCopy()
     const to = this.stagingPath(file.path)
     const contents = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents
     if (this.baseFiles.has(file.path)) {
@@ -484,10 +440,6 @@ function farBehind(back: TreeManifest, front: ReadonlyMap<string, string>): bool
   let differing = 0
   for (const [file, key] of front) if (back.files.get(file) !== key) differing++
   return differing > Math.max(farBehindFiles, front.size / 4)
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index])
 }
 
 /** Below this many differing files a back buffer is always worth keeping. */
