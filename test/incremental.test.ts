@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {existsSync} from 'node:fs'
-import {appendFile, cp, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {appendFile, cp, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {build, type BuildResult} from '../src/build.js'
@@ -256,18 +256,28 @@ test('a staging folder left by a killed build is not trusted, nor is a back buff
   const dir = await site(12)
   await buildIn(dir)
   await buildIn(dir)
-  // A build killed while it changed the back buffer: the folder is moved to staging and half rewritten, unrecorded.
-  await rename(path.join(dir, '.dist.previous'), path.join(dir, '.dist.staging'))
-  await writeFile(path.join(dir, '.dist.staging/index.html'), '<p>half written')
+  // Note: every page is spoilt, so a tree trusted by mistake leaves a page the build keeps spoilt.
+  const spoil = async (tree: string, text: string): Promise<void> => {
+    for (const file of await listFiles(tree)) if (file.endsWith('.html')) await writeFile(path.join(tree, file), text)
+  }
+  // A build killed while it changed the back buffer: a build unrecords the folder before it moves it to staging
+  // (here the copy, a folder of its own, stands for it), and rewrote part of it.
+  await cp(path.join(dir, '.dist.previous'), path.join(dir, '.dist.staging'), {recursive: true})
+  await rm(path.join(dir, '.dist.previous'), {recursive: true})
+  await spoil(path.join(dir, '.dist.staging'), '<p>half written')
   await writeFile(path.join(dir, 'seeds/newest.txt'), newestSeed)
-  assert.ok((await buildIn(dir)).wrote)
+  const afterKill = await buildIn(dir)
+  assert.equal(afterKill.wrote, true)
+  assert.notEqual(afterKill.base, 'staging')
   await assertSameAsClean(dir)
   // A recorded back buffer whose folder was replaced by another one is not the recorded tree.
   await rm(path.join(dir, '.dist.previous'), {recursive: true})
   await cp(path.join(dir, 'dist'), path.join(dir, '.dist.previous'), {recursive: true})
-  await writeFile(path.join(dir, '.dist.previous/index.html'), '<p>edited by hand')
+  await spoil(path.join(dir, '.dist.previous'), '<p>edited by hand')
   await rm(path.join(dir, 'seeds/newest.txt'))
-  assert.ok((await buildIn(dir)).wrote)
+  const afterEdit = await buildIn(dir)
+  assert.equal(afterEdit.wrote, true)
+  assert.notEqual(afterEdit.base, 'previous')
   await assertSameAsClean(dir)
 })
 

@@ -97,6 +97,21 @@ test('writing into a tree that shares files with the live site never changes the
   assert.deepEqual(await contents(out), site1)
 })
 
+test('a file deleted by hand from the live site is made again, and stays in the builds after', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  await rm(path.join(out, 'a/index.html'))
+  const repaired = await writeSite(out, state, site1)
+  assert.equal(repaired.base, 'copy')
+  assert.equal(repaired.written, 1)
+  assert.deepEqual(await contents(out), site1)
+  // The old live site, which lacks the file, must not be the next build's starting point.
+  const next = await writeSite(out, state, site1)
+  assert.deepEqual(await contents(out), site1)
+  assert.equal(next.written, 0)
+  assert.deepEqual(await contents(outputTarget(out).previousDir), site1, 'the back buffer is a copy of the repaired site')
+})
+
 test('a build killed before its swap leaves the last site, and the next build does not trust its half-written tree', async () => {
   const {out, state} = await place()
   await writeSite(out, state, site1)

@@ -63,6 +63,8 @@ export class OutputWriter {
   private searchKey = ''
   private searchEntries: readonly string[] = []
   private staleRemoved = false
+  /** Whether the live site lacks files its manifest lists (deleted by hand), so it must not be a later build's starting point. */
+  private frontDamaged = false
   /** Writes the new files of a tree that started empty, once `threadAfter` have been written here. */
   private thread: FileWriterThread | undefined
   private threadAfter = Infinity
@@ -147,7 +149,9 @@ export class OutputWriter {
       const missing = await cloneTree(target.outDir, target.stagingDir, front.keys(), frontManifest.searchEntries)
       for (const file of missing) front.delete(file)
       // Note: the staging tree starts as the live site, but the writer changes its map apart from the live site's.
-      return make('copy', {...frontManifest, files: new Map(front), ...(missing.size > 0 ? {searchKey: ''} : {})})
+      const writer = make('copy', {...frontManifest, files: new Map(front), ...(missing.size > 0 ? {searchKey: ''} : {})})
+      writer.frontDamaged = missing.size > 0
+      return writer
     }
     await mkdir(target.stagingDir, {recursive: true})
     return make('empty', emptyManifest())
@@ -177,6 +181,7 @@ export class OutputWriter {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
       // Note: the live site lacks a file its manifest lists (someone deleted it): make it anew.
       this.front.delete(relative)
+      this.frontDamaged = true
       return false
     }
     this.produced.set(relative, key)
@@ -308,6 +313,8 @@ export class OutputWriter {
       newId = await treeIdentity(stagingDir)
       if (newId !== undefined) await registry.register(newId, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
       await registry.unregister(await treeIdentity(previousDir))
+      // Note: else the old live site, swapped out, would be kept as the back buffer and its missing files trusted.
+      if (this.frontDamaged) await registry.unregister(await treeIdentity(outDir))
     }
     await rm(previousDir, {recursive: true, force: true})
     if (await exists(outDir)) await rename(outDir, previousDir)
