@@ -17,8 +17,8 @@ export interface ThreadPlan {
 /**
  * Fewer seeds than this are processed on the main thread alone, and fewer
  * articles than this are rendered without page workers. Note: a worker costs
- * more than its start (loading the parser and topic data, about 1.5 s of
- * CPU): V8 compiles the hot code again in each thread, and on two cores those
+ * more than its start (loading the parser and topic data, 1.5-2 s of CPU):
+ * V8 compiles the hot code again in each thread, and on two cores those
  * compilations and the two threads share the cores, so every thread runs
  * slower code for longer. On this project's 2-core bench machine, processing
  * 10,000 corpus seeds on the main thread and one worker took longer than on
