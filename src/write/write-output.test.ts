@@ -112,6 +112,20 @@ test('a file deleted by hand from the live site is made again, and stays in the 
   assert.deepEqual(await contents(outputTarget(out).previousDir), site1, 'the back buffer is a copy of the repaired site')
 })
 
+test('a file deleted by hand from the live site, found when the build links it, is not missing from the builds after', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  await writeSite(out, state, site2)
+  // The back buffer (site 1) lacks c, so the next build links c from the live site, where it is gone.
+  await rm(path.join(out, 'c/index.html'))
+  const repaired = await writeSite(out, state, site2)
+  assert.equal(repaired.base, 'previous')
+  assert.deepEqual(await contents(out), site2)
+  // The old live site, which lacks c, must not be the next build's starting point.
+  await writeSite(out, state, site2)
+  assert.deepEqual(await contents(out), site2)
+})
+
 test('a build killed before its swap leaves the last site, and the next build does not trust its half-written tree', async () => {
   const {out, state} = await place()
   await writeSite(out, state, site1)
