@@ -42,6 +42,15 @@ test('worker threads give exactly the articles and problems of the main thread, 
   assert.ok(sources.every((source) => source.bytes.byteLength > 0))
 })
 
+test('Markdown seeds are parsed by a worker thread and by the main thread, each loading the Markdown engine itself', {timeout: 60_000}, async () => {
+  // Note: the worker goes first, while this process has not loaded the engine: a worker that did not load it would fail.
+  const sources = [sourceOf('a.md', Buffer.from('---\ntitle: A\ndate: 2024-01-02\n---\nThe vote was *close*.\n')), ...sampleSources().slice(0, 3)]
+  const onWorker = await processSources(sources, settings, undefined, {workers: 1, mainThread: false, chunkSize: 2})
+  const onMain = await processSources(sources, settings, undefined, mainOnly)
+  assert.match(onWorker.articles[0]?.bodyHtml ?? '', /The vote was <em>close<\/em>\./)
+  assert.deepEqual(onWorker, onMain)
+})
+
 test('progress reaches the number of seeds', async () => {
   const sources = sampleSources().slice(0, 30)
   let last = 0

@@ -2,7 +2,8 @@ import type {SiteConfig} from './config/site-config.js'
 import {toArticle, type EnrichSettings} from './enrich/enrich-article.js'
 import type {SourceFile} from './load/source-file.js'
 import type {Article} from './model/article.js'
-import {parseSource} from './parse/parse-source.js'
+import {loadMarkdown} from './adapters/markdown.js'
+import {bodyKind, parseSource} from './parse/parse-source.js'
 import {ContentError, type Problem} from './problems/content-error.js'
 import {packSources} from './workers/pack-sources.js'
 import {planThreads, type ThreadPlan} from './workers/plan-threads.js'
@@ -33,7 +34,8 @@ export function processSettings(config: SiteConfig, topicRules: EnrichSettings['
 }
 
 /**
- * Parse and enrich one seed. Pure: the same bytes and settings give the same
+ * Parse and enrich one seed. A Markdown seed needs `loadMarkdown` first
+ * (`processEach` does it). Pure: the same bytes and settings give the same
  * result, so results can be cached by content hash and run on worker threads.
  * A `ContentError` becomes a problem; any other error is a bug and is thrown.
  */
@@ -49,6 +51,12 @@ export function processSource(source: SourceFile, settings: ProcessSettings): So
 
 /** The worker module, beside this one's folder, compiled or TypeScript like this file. */
 const processWorker = siblingModule('workers/process-worker', import.meta.url)
+
+/** What a process worker starts with: the settings, and whether its seeds include Markdown ones (see `loadMarkdown`). */
+export interface ProcessWorkerData {
+  readonly settings: ProcessSettings
+  readonly markdown: boolean
+}
 
 /** What processing one seed gave: its article (unless an error stopped it) and its problems. */
 export interface SourceResult {
@@ -79,6 +87,8 @@ export interface ProcessEachOptions {
  */
 export async function processEach(sources: readonly SourceFile[], settings: ProcessSettings, options: ProcessEachOptions = {}): Promise<SourceResult[]> {
   const threads = options.threads ?? planThreads(sources.length)
+  const markdown = sources.some((source) => bodyKind(source.path) === 'markdown')
+  if (markdown) await loadMarkdown()
   return runInChunks<SourceFile, SourceResult>({
     items: sources,
     chunkSize: threads.chunkSize,
@@ -86,7 +96,7 @@ export async function processEach(sources: readonly SourceFile[], settings: Proc
     mainThread: threads.mainThread,
     runHere: (chunk) => chunk.map((source) => processSource(source, settings)),
     pack: packSources,
-    startWorker: () => startWorker(processWorker, settings),
+    startWorker: () => startWorker(processWorker, {settings, markdown} satisfies ProcessWorkerData),
     ...(options.keep ? {keep: options.keep} : {}),
     ...(options.onEach ? {onProgress: options.onEach} : {}),
   })

@@ -1,4 +1,5 @@
-import matter from 'gray-matter'
+import {createRequire} from 'node:module'
+import type grayMatter from 'gray-matter'
 import * as yaml from 'js-yaml'
 import type {SourcePoint} from '../problems/source-point.js'
 
@@ -37,6 +38,19 @@ const options = {
     js: refuse,
     javascript: refuse,
   },
+}
+
+/**
+ * gray-matter, loaded when the first front matter is read. Note: with the
+ * js-yaml it brings (another version than ours) it took 80 ms of every start
+ * of the generator, and an archive of plain-text seeds never uses it.
+ */
+let loadedMatter: typeof grayMatter | undefined
+const requireHere = createRequire(import.meta.url)
+
+function matter(...args: Parameters<typeof grayMatter>): ReturnType<typeof grayMatter> {
+  loadedMatter ??= requireHere('gray-matter') as typeof grayMatter
+  return loadedMatter(...args)
 }
 
 /**

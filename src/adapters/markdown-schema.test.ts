@@ -1,7 +1,10 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
 import type {Root} from 'mdast'
-import {markdownToHtml, parseMarkdown} from './markdown.js'
+import {loadMarkdown, markdownToHtml, parseMarkdown} from './markdown.js'
+
+// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
+await loadMarkdown()
 
 test('keeps the news classes on their elements and drops any other class', () => {
   const tree: Root = {

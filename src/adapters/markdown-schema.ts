@@ -1,27 +1,13 @@
 import {defaultSchema} from 'hast-util-sanitize'
 import type {Schema} from 'hast-util-sanitize'
+import {articleClasses} from './article-classes.js'
 
 type PropertyDefinition = NonNullable<Schema['attributes']>[string][number]
 
 /**
  * The sanitiser's allow-list: GitHub's (remark-html's default) plus the few
- * elements and classes news structure needs. Class values are listed one by
- * one, so seed text can never smuggle in another class, attribute or element.
+ * elements and classes news structure needs (`articleClasses`).
  */
-export const articleClasses = {
-  figure: ['photo'],
-  figcaption: [],
-  p: ['signoff', 'byline', 'wire-headline', 'continued'],
-  span: ['dateline', 'credit', 'ticker'],
-  table: ['data-table'],
-  pre: ['aligned'],
-  // Note: plain-text seeds render figures whose columns cannot be recovered as
-  // an mdast `code` node, which becomes `<pre><code class="aligned">`.
-  code: ['aligned'],
-  td: ['num'],
-  th: ['num'],
-} as const satisfies Readonly<Record<string, readonly string[]>>
-
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'cite', 'small'],

@@ -1,6 +1,9 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
-import {isSiteUrl, markdownToHtml, parseMarkdown} from './markdown.js'
+import {isSiteUrl, loadMarkdown, markdownToHtml, parseMarkdown} from './markdown.js'
+
+// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
+await loadMarkdown()
 
 const html = (markdown: string) => markdownToHtml(parseMarkdown(markdown))
 

@@ -1,11 +1,4 @@
-import {unified} from 'unified'
-import remarkParse from 'remark-parse'
-import remarkHtml from 'remark-html'
-import {defaultHandlers, type Handlers, type State} from 'mdast-util-to-hast'
-import {normalizeUri} from 'micromark-util-sanitize-uri'
-import type {Image, ImageReference, Root} from 'mdast'
-import type {Element} from 'hast'
-import {sanitizeSchema} from './markdown-schema.js'
+import type {Root} from 'mdast'
 import {simpleMdastToHtml} from './simple-mdast-html.js'
 
 /** Whether a URL stays on the site: no scheme (`https:`, `data:`) and not protocol-relative (`//host`). */
@@ -14,38 +7,34 @@ export function isSiteUrl(url: string): boolean {
 }
 
 /**
- * An image on another host becomes a link to it, named by its alt text.
- * Note: pages load nothing from other hosts (privacy, and the CSP would block
- * it anyway); a reader can still follow the link.
+ * The Markdown engine once `loadMarkdown` has loaded it. Note: remark and the
+ * modules it needs are over 150 files, which took 0.2 s of every start of the
+ * generator; an archive of plain-text seeds never uses them, since their
+ * trees are written out directly (`simpleMdastToHtml`).
  */
-function linkInstead(state: State, node: Image | ImageReference, url: string): Element {
-  const result: Element = {type: 'element', tagName: 'a', properties: {href: normalizeUri(url)}, children: [{type: 'text', value: node.alt || url}]}
-  state.patch(node, result)
-  return result
+let engine: typeof import('./markdown-engine.js') | undefined
+
+/** Load the Markdown engine, which `parseMarkdown` needs, and `markdownToHtml` for any tree not made from plain text. */
+export async function loadMarkdown(): Promise<void> {
+  engine ??= await import('./markdown-engine.js')
 }
 
-const handlers: Handlers = {
-  image: (state, node: Image) => (isSiteUrl(node.url) ? defaultHandlers.image(state, node) : linkInstead(state, node, node.url)),
-  imageReference: (state, node: ImageReference) => {
-    const definition = state.definitionById.get(String(node.identifier).toUpperCase())
-    return definition && !isSiteUrl(definition.url) ? linkInstead(state, node, definition.url) : defaultHandlers.imageReference(state, node)
-  },
-}
-
-const parser = unified().use(remarkParse)
-// Note: remark-html sanitises by default; we pass an extended allow-list, never `false`.
-const compiler = unified().use(remarkHtml, {sanitize: sanitizeSchema, handlers})
-
-/** Parse Markdown into mdast. Positions are positions in `text`. */
+/** Parse Markdown into mdast. Positions are positions in `text`. Needs `loadMarkdown` first. */
 export function parseMarkdown(text: string): Root {
-  return parser.parse(text)
+  return loadedEngine().parseMarkdown(text)
 }
 
 /**
  * Serialise mdast as sanitised HTML. Images from other hosts become links.
  * Note: a tree of only plain blocks and text (every plain-text seed's) is
- * written out directly, to the same bytes (see `simpleMdastToHtml`).
+ * written out directly, to the same bytes (see `simpleMdastToHtml`); any
+ * other tree needs `loadMarkdown` first.
  */
 export function markdownToHtml(tree: Root): string {
-  return simpleMdastToHtml(tree) ?? compiler.stringify(compiler.runSync(tree) as Root)
+  return simpleMdastToHtml(tree) ?? loadedEngine().markdownToHtml(tree)
+}
+
+function loadedEngine(): typeof import('./markdown-engine.js') {
+  if (!engine) throw new Error('the Markdown engine is not loaded: await loadMarkdown() before parsing a Markdown seed')
+  return engine
 }

@@ -7,9 +7,12 @@ import {unified} from 'unified'
 import {readCorpus} from '../../test/helpers/corpus.js'
 import {parseSource} from '../parse/parse-source.js'
 import {plainTextToMdast} from '../parse/plain-text/plain-text-to-mdast.js'
-import {markdownToHtml, parseMarkdown} from './markdown.js'
+import {loadMarkdown, markdownToHtml, parseMarkdown} from './markdown.js'
 import {sanitizeSchema} from './markdown-schema.js'
 import {simpleMdastToHtml} from './simple-mdast-html.js'
+
+// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
+await loadMarkdown()
 
 /** What remark-html makes of a tree with the site's schema: what the direct serialiser must match. */
 const remark = unified().use(remarkHtml, {sanitize: sanitizeSchema})

@@ -1,5 +1,5 @@
 import type {Nodes, PhrasingContent, Root, RootContent, TableRow} from 'mdast'
-import {articleClasses} from './markdown-schema.js'
+import {articleClasses} from './article-classes.js'
 
 /**
  * Serialise an mdast tree made only of the plain nodes a plain-text seed

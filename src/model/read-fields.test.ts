@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
+import {loadMarkdown} from '../adapters/markdown.js'
 import {parseSource} from '../parse/parse-source.js'
 import {ContentError} from '../problems/content-error.js'
 import {readFields} from './read-fields.js'
+
+// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
+await loadMarkdown()
 
 /** The fields of a seed with front matter `lines`, or `line:column rule`. */
 function fieldsOf(lines: readonly string[]): ReturnType<typeof readFields> | string {

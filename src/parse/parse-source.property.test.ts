@@ -2,9 +2,13 @@ import assert from 'node:assert/strict'
 import {createHash} from 'node:crypto'
 import {test} from 'node:test'
 import fc from 'fast-check'
+import {loadMarkdown} from '../adapters/markdown.js'
 import {defaultConfig} from '../config/site-config.js'
 import {processSettings, processSource} from '../process-sources.js'
 import {rules} from '../problems/rules.js'
+
+// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
+await loadMarkdown()
 
 const settings = processSettings(defaultConfig, undefined)
 

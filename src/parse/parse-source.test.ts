@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {Heading, Root} from 'mdast'
+import {loadMarkdown} from '../adapters/markdown.js'
 import {parseSource} from './parse-source.js'
+
+// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
+await loadMarkdown()
 
 function markdownBody(body: string): Root {
   const bytes = new TextEncoder().encode(`---\ndate: 2024-11-18\n---\n${body}`)

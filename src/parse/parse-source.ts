@@ -25,6 +25,11 @@ const frontMatterRules = {
 /** ` date 2024-11-18 ` at the start of the body: optional space, the word, the value. */
 const dateLinePattern = /^\s*date:?[ \t]+(\S*)[ \t]?/di
 
+/** How the body of the seed at `path` is written: Markdown for `.md` files (whose parsing needs `loadMarkdown` first), plain text otherwise. */
+export function bodyKind(path: string): BodyKind {
+  return path.endsWith('.md') ? 'markdown' : 'text'
+}
+
 /**
  * Split one seed into front matter, date line and body tree.
  *
@@ -36,7 +41,7 @@ export function parseSource(source: SourceFile, limits: ParseLimits): ParsedSour
     fail('file-too-large', {file, place: fileStart}, `the file has ${source.bytes.length.toLocaleString('en')} bytes, more than the limit of ${limits.maxSeedBytes.toLocaleString('en')}`)
   }
   const text = stripBom(decodeText(file, source.bytes))
-  const kind: BodyKind = source.path.endsWith('.md') ? 'markdown' : 'text'
+  const kind = bodyKind(source.path)
   const frontMatter = readFrontMatterAt(file, text)
   let bodyStart = frontMatter?.bodyStart ?? 0
   let dateLine: ParsedSource['dateLine']

@@ -4,6 +4,7 @@ import path from 'node:path'
 import {test} from 'node:test'
 import fc from 'fast-check'
 import {loadTemplates} from '../../src/adapters/liquid.js'
+import {loadMarkdown} from '../../src/adapters/markdown.js'
 import {defaultConfig} from '../../src/config/site-config.js'
 import {buildArchive} from '../../src/indexes/build-archive.js'
 import {packageRoot} from '../../src/options.js'
@@ -13,6 +14,9 @@ import {siteUrls} from '../../src/render/urls.js'
 import {ViewBuilder} from '../../src/render/views.js'
 import {readPage} from './read-page.js'
 import {validateHtml} from './validate-html.js'
+
+// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
+await loadMarkdown()
 
 /**
  * For any text an author (or an attacker) can put in a seed, the article page
