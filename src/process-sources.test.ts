@@ -43,7 +43,7 @@ test('worker threads give exactly the articles and problems of the main thread, 
 })
 
 test('Markdown seeds are parsed by a worker thread and by the main thread, each loading the Markdown engine itself', {timeout: 60_000}, async () => {
-  // Note: the worker goes first, while this process has not loaded the engine: a worker that did not load it would fail.
+  // Note: a worker has its own modules, so it must load the engine itself; one that did not would fail here.
   const sources = [sourceOf('a.md', Buffer.from('---\ntitle: A\ndate: 2024-01-02\n---\nThe vote was *close*.\n')), ...sampleSources().slice(0, 3)]
   const onWorker = await processSources(sources, settings, undefined, {workers: 1, mainThread: false, chunkSize: 2})
   const onMain = await processSources(sources, settings, undefined, mainOnly)

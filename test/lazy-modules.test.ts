@@ -3,18 +3,12 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
 import {makeTempDir, removeDir, writeFiles} from './helpers/build-from-files.js'
-import {cliCommand, finished} from './helpers/run-cli.js'
-import {spawn} from 'node:child_process'
+import {finished, startCli} from './helpers/run-cli.js'
 
-/** The packages a `news-archive build` in `dir` loaded. */
-async function packagesLoaded(dir: string): Promise<Set<string>> {
-  const record = path.join(dir, 'modules.txt')
-  const {command, args} = cliCommand(['build', '--no-search'])
-  const child = spawn(command, ['--import', import.meta.resolve('./helpers/record-modules.mjs'), ...args], {
-    cwd: dir,
-    env: {...process.env, NO_COLOR: '1', RECORD_MODULES: record},
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+/** The packages a `news-archive build` in `dir` loaded (on its main thread), recorded into `recordName`. */
+async function packagesLoaded(dir: string, recordName: string): Promise<Set<string>> {
+  const record = path.join(dir, recordName)
+  const child = startCli(['build', '--no-search'], {cwd: dir, env: {RECORD_MODULES: record}, nodeArgs: ['--import', import.meta.resolve('./helpers/record-modules.mjs')]})
   const run = await finished(child)
   assert.equal(run.code, 0, run.stderr)
   const lines = (await readFile(record, 'utf8')).split('\n')
@@ -25,13 +19,13 @@ test('a build of plain-text seeds loads neither remark nor gray-matter; Markdown
   const dir = await makeTempDir()
   try {
     await writeFiles(dir, {'seeds/2024-01-02-a.txt': ' date 2024-01-02 The council met on Tuesday and agreed the budget.'})
-    const plain = await packagesLoaded(dir)
+    const plain = await packagesLoaded(dir, 'plain.txt')
     // Note: the record must see the packages a build always loads, or its silence proves nothing.
     assert.ok(plain.has('fast-glob') && plain.has('liquidjs'), [...plain].join(' '))
     for (const name of ['unified', 'remark-parse', 'remark-html', 'micromark', 'gray-matter']) assert.ok(!plain.has(name), `${name} was loaded`)
 
     await writeFiles(dir, {'seeds/2024-01-03-b.md': '---\ntitle: Budget passed\ndate: 2024-01-03\n---\nThe budget *passed* at last.\n'})
-    const markdown = await packagesLoaded(dir)
+    const markdown = await packagesLoaded(dir, 'markdown.txt')
     for (const name of ['unified', 'remark-parse', 'remark-html', 'gray-matter']) assert.ok(markdown.has(name), `${name} was not loaded`)
     const page = await readFile(path.join(dir, 'dist/2024/01/03/budget-passed/index.html'), 'utf8')
     assert.match(page, /The budget <em>passed<\/em> at last\./)

@@ -48,11 +48,6 @@ const options = {
 let loadedMatter: typeof grayMatter | undefined
 const requireHere = createRequire(import.meta.url)
 
-function matter(...args: Parameters<typeof grayMatter>): ReturnType<typeof grayMatter> {
-  loadedMatter ??= requireHere('gray-matter') as typeof grayMatter
-  return loadedMatter(...args)
-}
-
 /**
  * Split YAML front matter off `text` (LF line ends, no BOM). Returns
  * `undefined` when the text does not start with a `---` line.
@@ -79,6 +74,8 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   const afterFence = rawEnd + closing[0].length
   const bodyStart = text[afterFence] === '\n' ? afterFence + 1 : afterFence
 
+  // Note: loaded outside the `try` below, so a broken install is not reported as bad YAML.
+  const matter = (loadedMatter ??= requireHere('gray-matter') as typeof grayMatter)
   let data: unknown
   try {
     // Note: an options object is always passed, or gray-matter caches by input string.

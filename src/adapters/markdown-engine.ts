@@ -11,7 +11,7 @@ import {normalizeUri} from 'micromark-util-sanitize-uri'
 import type {Image, ImageReference, Root} from 'mdast'
 import type {Element} from 'hast'
 import {sanitizeSchema} from './markdown-schema.js'
-import {isSiteUrl} from './markdown.js'
+import {isSiteUrl} from './site-url.js'
 
 /**
  * An image on another host becomes a link to it, named by its alt text.

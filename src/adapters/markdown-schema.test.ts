@@ -3,7 +3,6 @@ import assert from 'node:assert/strict'
 import type {Root} from 'mdast'
 import {loadMarkdown, markdownToHtml, parseMarkdown} from './markdown.js'
 
-// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
 await loadMarkdown()
 
 test('keeps the news classes on their elements and drops any other class', () => {

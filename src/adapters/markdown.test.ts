@@ -1,8 +1,8 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
-import {isSiteUrl, loadMarkdown, markdownToHtml, parseMarkdown} from './markdown.js'
+import {loadMarkdown, markdownToHtml, parseMarkdown} from './markdown.js'
+import {isSiteUrl} from './site-url.js'
 
-// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
 await loadMarkdown()
 
 const html = (markdown: string) => markdownToHtml(parseMarkdown(markdown))

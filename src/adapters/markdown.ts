@@ -1,11 +1,6 @@
 import type {Root} from 'mdast'
 import {simpleMdastToHtml} from './simple-mdast-html.js'
 
-/** Whether a URL stays on the site: no scheme (`https:`, `data:`) and not protocol-relative (`//host`). */
-export function isSiteUrl(url: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) && !url.trim().startsWith('//')
-}
-
 /**
  * The Markdown engine once `loadMarkdown` has loaded it. Note: remark and the
  * modules it needs are over 150 files, which took 0.2 s of every start of the
@@ -35,6 +30,6 @@ export function markdownToHtml(tree: Root): string {
 }
 
 function loadedEngine(): typeof import('./markdown-engine.js') {
-  if (!engine) throw new Error('the Markdown engine is not loaded: await loadMarkdown() before parsing a Markdown seed')
+  if (!engine) throw new Error('the Markdown engine is not loaded: await loadMarkdown() before parsing or serialising Markdown')
   return engine
 }

@@ -11,7 +11,6 @@ import {loadMarkdown, markdownToHtml, parseMarkdown} from './markdown.js'
 import {sanitizeSchema} from './markdown-schema.js'
 import {simpleMdastToHtml} from './simple-mdast-html.js'
 
-// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
 await loadMarkdown()
 
 /** What remark-html makes of a tree with the site's schema: what the direct serialiser must match. */

@@ -7,7 +7,7 @@ import {articleClasses} from './article-classes.js'
  * and text, with the `hName`/`hProperties` the plain-text reader sets) as
  * HTML, byte for byte as remark-html renders it with the site's schema
  * (`markdownToHtml`). Returns undefined for a tree holding anything else, which
- * then goes through remark-html.
+ * then goes through remark-html (loaded by `loadMarkdown`).
  *
  * Why: remark-html builds a hast tree, sanitises it and serialises it. For a
  * plain-text seed that was a fifth of processing it (1.2 s of 6.0 s for 10,000

@@ -25,7 +25,8 @@ const maxSlugLength = 60
 
 /**
  * Turn a parsed seed into its `Article`: check the given fields, derive what
- * is missing (title, summary, slug, topics) and render the body.
+ * is missing (title, summary, slug, topics) and render the body (a
+ * Markdown body needs `loadMarkdown` first).
  *
  * @throws {ContentError} When a field is missing or has the wrong type.
  */

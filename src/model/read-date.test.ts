@@ -5,7 +5,6 @@ import {parseSource} from '../parse/parse-source.js'
 import {ContentError} from '../problems/content-error.js'
 import {readDate} from './read-date.js'
 
-// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
 await loadMarkdown()
 
 /** `readDate` of a seed's text: the date, or `line:column rule: message`. */

@@ -5,7 +5,6 @@ import {parseSource} from '../parse/parse-source.js'
 import {ContentError} from '../problems/content-error.js'
 import {readFields} from './read-fields.js'
 
-// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
 await loadMarkdown()
 
 /** The fields of a seed with front matter `lines`, or `line:column rule`. */

@@ -7,7 +7,6 @@ import {defaultConfig} from '../config/site-config.js'
 import {processSettings, processSource} from '../process-sources.js'
 import {rules} from '../problems/rules.js'
 
-// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
 await loadMarkdown()
 
 const settings = processSettings(defaultConfig, undefined)

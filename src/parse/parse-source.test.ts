@@ -4,7 +4,6 @@ import type {Heading, Root} from 'mdast'
 import {loadMarkdown} from '../adapters/markdown.js'
 import {parseSource} from './parse-source.js'
 
-// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
 await loadMarkdown()
 
 function markdownBody(body: string): Root {

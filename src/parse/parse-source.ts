@@ -31,7 +31,8 @@ export function bodyKind(path: string): BodyKind {
 }
 
 /**
- * Split one seed into front matter, date line and body tree.
+ * Split one seed into front matter, date line and body tree. A Markdown seed
+ * (see `bodyKind`) needs `loadMarkdown` first.
  *
  * @throws {ContentError} When the file is not text, its front matter cannot be read, or it has no body.
  */

@@ -1,7 +1,13 @@
-// The module hooks of `record-modules.mjs`: they run on the loader's own thread.
+// The module hooks of `record-modules.mjs`, on the module loader's own thread.
 import {appendFileSync} from 'node:fs'
 
+let record
+
+export function initialize(data) {
+  record = data.record
+}
+
 export async function load(url, context, next) {
-  appendFileSync(process.env.RECORD_MODULES, `${url}\n`)
+  appendFileSync(record, `${url}\n`)
   return next(url, context)
 }

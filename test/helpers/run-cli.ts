@@ -17,6 +17,8 @@ export interface CliOptions {
   readonly cwd: string
   /** Extra environment variables (e.g. `TZ`), on top of this process's. */
   readonly env?: Readonly<Record<string, string>>
+  /** Options for Node.js itself, before the program (e.g. `--import` of a preload). */
+  readonly nodeArgs?: readonly string[]
 }
 
 const binFile = path.join(repoRoot, 'bin/news-archive.js')
@@ -57,7 +59,8 @@ export function cliCommand(args: readonly string[]): {command: string; args: str
 
 /** Start `news-archive` with `args`; the caller collects its output or kills it. */
 export function startCli(args: readonly string[], options: CliOptions): ChildProcess {
-  const {command, args: fullArgs} = cliCommand(args)
+  const {command, args: programArgs} = cliCommand(args)
+  const fullArgs = [...(options.nodeArgs ?? []), ...programArgs]
   // Note: NO_COLOR and a pipe for stderr keep the progress line out of the output.
   return spawn(command, fullArgs, {cwd: options.cwd, env: {...process.env, NO_COLOR: '1', ...options.env}, stdio: ['ignore', 'pipe', 'pipe']})
 }

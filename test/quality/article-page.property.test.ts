@@ -15,7 +15,6 @@ import {ViewBuilder} from '../../src/render/views.js'
 import {readPage} from './read-page.js'
 import {validateHtml} from './validate-html.js'
 
-// Note: Markdown seeds need the engine loaded first, as `processEach` does it.
 await loadMarkdown()
 
 /**
