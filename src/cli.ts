@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {build, type BuildResult} from './build.js'
-import {startDevServer, type DevEvent} from './dev/dev-server.js'
+import type {DevEvent} from './dev/dev-server.js'
 import {createSeed, localToday, SeedDateError, SeedExistsError} from './new-seed/create-seed.js'
 import {packageRoot, type BuildOptions} from './options.js'
 import {FolderError} from './check-folders.js'
@@ -220,6 +220,8 @@ async function devCommand(args: readonly string[]): Promise<number> {
   if (values.help) return print(devHelp)
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be a port number from 0 to 65535, not "${values.port}"`)
+  // Note: loaded here, so `build` does not load the dev server's static server and file watcher.
+  const {startDevServer} = await import('./dev/dev-server.js')
   let server
   try {
     server = await startDevServer({
