@@ -79,6 +79,12 @@ export interface BuildResult {
   readonly removed: number
   /** Whether the search index was built (false when it was still current, or skipped). */
   readonly searchIndexed: boolean
+  /**
+   * Whether the site was given the live site's search index (or none) although
+   * it is out of date, as `deferSearch` asks: a build without it brings the
+   * index up to date.
+   */
+  readonly searchStale: boolean
   /** What the new site was built on (see `StagingBase`); `empty` for a clean build. */
   readonly base: StagingBase | 'none'
   readonly timings: BuildTimings
@@ -122,6 +128,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const seedsDir = path.resolve(options.cwd, options.seedsDir)
   const {processed, store, loadProblems, seedCount, scanTime} = await readSeeds(seedsDir, cache, settings, topics.text, options, clock)
   const processTime = clock.lap()
+  options.signal?.throwIfAborted()
   const indexSettings: IndexSettings = {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts}
   const {archive, problems: indexProblems} = buildArchive(processed.articles, indexSettings)
   const problems = [...loadProblems, ...processed.problems, ...indexProblems]
@@ -129,7 +136,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const timings = {scan: scanTime, process: processTime, index: clock.lap(), write: 0, search: 0, commit: 0}
   const result: BuildResult = {
     problems, skipped, articles: archive.articles.length, written: 0, bytes: 0, wrote: false,
-    seeds: seedCount, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, base: 'none', timings,
+    seeds: seedCount, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, searchStale: false, base: 'none', timings,
   }
   if (options.check || (problems.some(isError) && (!options.skipInvalid || indexProblems.some(isError)))) return result
 
@@ -142,16 +149,17 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     ...(mayWriteOnWorker(pageWorkers, process.env, options.workers) ? {threadAfter: writerThreadAfter} : {}),
   })
   let pages: {pages: number; rendered: number}
-  let searchIndexed = false
+  let search: SearchOutcome = 'skipped'
   try {
     const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), store)
     pages = await writeSite(source, writer, {
       workers: pageWorkers,
       onProgress: (done, total) => options.onProgress?.('write', done, total),
     })
+    options.signal?.throwIfAborted()
     await writer.removeStale()
     timings.write = clock.lap()
-    searchIndexed = await updateSearchIndex(writer, articleGlob(config.permalink), config.search, options)
+    search = await updateSearchIndex(writer, articleGlob(config.permalink), config.search, options)
     timings.search = clock.lap()
     await writer.commit()
     timings.commit = clock.lap()
@@ -160,7 +168,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     if (error instanceof TemplateError) return {...result, problems: [...problems, templateProblem(error)]}
     throw error
   }
-  return {...result, written: writer.written, bytes: writer.bytes, wrote: true, ...pages, unchanged: writer.unchanged + writer.linked, removed: writer.removed, searchIndexed, base: writer.base}
+  return {...result, written: writer.written, bytes: writer.bytes, wrote: true, ...pages, unchanged: writer.unchanged + writer.linked, removed: writer.removed, searchIndexed: search === 'built', searchStale: search === 'stale', base: writer.base}
 }
 
 /** What a build keeps of reading its seeds: not the seeds themselves (with the bytes read) nor their cache keys. */
@@ -225,25 +233,37 @@ function siteSource(archive: Archive, articles: readonly Article[], indexSetting
 }
 
 /**
+ * What became of the search index: `built` anew; `kept`, one built from
+ * exactly the same pages with the same settings; `stale`, the live site's
+ * (or none) kept out of date because `deferSearch` asked for that; `skipped`
+ * (`search: false`).
+ */
+type SearchOutcome = 'built' | 'kept' | 'stale' | 'skipped'
+
+/**
  * Build the search index over the article pages of the new site, unless the
  * one in the staging folder was built from exactly the same pages (or
- * `options.search` is false) with the same settings. `glob` picks the
- * article pages (all HTML pages when undefined). Note: indexing reads every
- * page it is given, so it is skipped whenever it can be, and list pages are
- * never read.
+ * `options.search` is false) with the same settings, or `options.deferSearch`
+ * asks to keep the live one for now. `glob` picks the article pages (all
+ * HTML pages when undefined). Note: indexing reads every page it is given,
+ * so it is skipped whenever it can be, and list pages are never read.
  */
-async function updateSearchIndex(writer: OutputWriter, glob: string | undefined, settings: SearchSettings, options: BuildOptions): Promise<boolean> {
+async function updateSearchIndex(writer: OutputWriter, glob: string | undefined, settings: SearchSettings, options: BuildOptions): Promise<SearchOutcome> {
   if (options.search === false) {
     await writer.recordSearchIndex('')
-    return false
+    return 'skipped'
   }
   // Note: the key sorts and hashes every page's path and key, so a build without search never makes it.
   const key = fingerprint(writer.pagesKey(glob === undefined ? undefined : (file) => matchesArticleGlob(glob, file)), stableJson(settings))
-  if (await writer.keepSearchIndex(key)) return false
+  if (await writer.keepSearchIndex(key)) return 'kept'
+  if (options.deferSearch) {
+    await writer.keepLiveSearchIndex()
+    return 'stale'
+  }
   await writer.clearSearchIndex()
-  await indexSearch(writer.target.stagingDir, {glob, ...settings})
+  await indexSearch(writer.target.stagingDir, {glob, ...settings, ...(options.signal === undefined ? {} : {signal: options.signal})})
   await writer.recordSearchIndex(key)
-  return true
+  return 'built'
 }
 
 /** What shapes a seed's article besides its bytes: the generator, the settings and the topics file. */

@@ -111,7 +111,7 @@ Options:
   -p, --port PORT   Port to serve on                                 [default: 8080]
   --host HOST       Address to listen on                        [default: localhost]
   --drafts          Show articles marked \`draft: true\` too
-  --no-search       Do not rebuild the search index on each change (faster on large archives)
+  --no-search       Do not build the search index (by default it is brought up to date after each change is shown)
   --cache-dir DIR   Build cache folder                     [default: .cache/news-archive]
   -h, --help        Print this help`
 
@@ -259,10 +259,15 @@ async function devCommand(args: readonly string[]): Promise<number> {
 }
 
 function reportDevEvent(event: DevEvent): void {
-  if (event.kind === 'built') {
-    if (event.result.problems.length > 0) process.stderr.write(`${formatProblems(event.result.problems)}\n`)
+  if (event.kind === 'built' || event.kind === 'indexed') {
     const {result} = event
-    process.stdout.write(`Built ${countNoun(result.articles, 'article')} in ${(event.milliseconds / 1000).toFixed(2)} s: ${countNoun(result.processed, 'seed')} read, ${result.rendered} of ${countNoun(result.pages, 'page')} rendered, ${countNoun(result.written, 'file')} written, ${result.removed} removed.\n`)
+    const seconds = (event.milliseconds / 1000).toFixed(2)
+    // Note: a search pass usually changes no page; when it does (a change it saw first), it says so as a build does.
+    if (event.kind === 'built' || result.rendered > 0 || result.removed > 0) {
+      if (result.problems.length > 0) process.stderr.write(`${formatProblems(result.problems)}\n`)
+      process.stdout.write(`Built ${countNoun(result.articles, 'article')} in ${seconds} s: ${countNoun(result.processed, 'seed')} read, ${result.rendered} of ${countNoun(result.pages, 'page')} rendered, ${countNoun(result.written, 'file')} written, ${result.removed} removed.${result.searchStale ? ' Updating the search index…' : ''}\n`)
+    }
+    if (event.kind === 'indexed') process.stdout.write(`Search index up to date (${seconds} s).\n`)
   } else if (event.kind === 'failed') {
     process.stderr.write(`${event.report}\nThe browser shows these problems until they are fixed; the server keeps running.\n`)
   } else {

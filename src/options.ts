@@ -29,6 +29,21 @@ export interface BuildOptions {
   /** Build the search index (default true). The dev server may skip it to rebuild faster. */
   readonly search?: boolean
   /**
+   * When the search index is out of date, give the new site the live site's
+   * (or none) rather than build it, and say so (`BuildResult.searchStale`);
+   * the next build without this brings it up to date. For the dev server,
+   * which shows a change at once and indexes after: indexing costs more than
+   * the rest of a build that changes a few pages.
+   */
+  readonly deferSearch?: boolean
+  /**
+   * Stops the build: it is looked at after the seeds are read, after the pages
+   * are written, and while the search index is built. The build then rejects
+   * with the signal's reason and leaves the last site in place. For the dev
+   * server, when a change comes in while it brings the search index up to date.
+   */
+  readonly signal?: AbortSignal
+  /**
    * Worker threads beside the main thread, for parsing seeds and rendering
    * pages. Undefined: one per further core, none for small archives
    * (`NEWS_ARCHIVE_WORKERS` overrides that default); 0: the main thread only.

@@ -298,6 +298,54 @@ test('the search index is rebuilt when pages change and kept when none did', asy
   assert.deepEqual(await listFiles(path.join(dir, 'dist')), await listFiles(path.join(dir, 'clean-search')))
 })
 
+test('deferSearch shows the pages at once with the live search index, and the next build brings the index up to date', async () => {
+  const dir = await site(8)
+  const deferred = (): Promise<BuildResult> => build(buildOptions(dir, {search: true, deferSearch: true}))
+  const first = await deferred()
+  assert.equal(first.searchStale, true, 'no live index yet: the site goes live without one')
+  assert.equal(first.searchIndexed, false)
+  assert.equal(existsSync(path.join(dir, 'dist', 'pagefind')), false)
+  const indexed = await buildIn(dir, true)
+  assert.deepEqual([indexed.searchIndexed, indexed.searchStale, indexed.rendered], [true, false, 0], 'only the index is made')
+  const index = await treeManifest(path.join(dir, 'dist', 'pagefind'))
+
+  await writeFile(path.join(dir, 'seeds/newest.txt'), newestSeed)
+  const added = await deferred()
+  assert.equal(added.searchStale, true)
+  assert.equal(added.searchIndexed, false)
+  assert.ok(added.rendered > 0)
+  assert.match(await readFile(path.join(dir, 'dist', 'index.html'), 'utf8'), /Grain traders said/, 'the new article is live')
+  assert.equal(await treeManifest(path.join(dir, 'dist', 'pagefind')), index, 'with the search index as it was, byte for byte')
+  // Note: the staging tree now lags behind; the live index is still the one taken.
+  await appendFile(path.join(dir, 'seeds/newest.txt'), '\n\nA third paragraph.')
+  const edited = await deferred()
+  assert.equal(edited.searchStale, true)
+  assert.equal(await treeManifest(path.join(dir, 'dist', 'pagefind')), index)
+
+  const caughtUp = await buildIn(dir, true)
+  assert.deepEqual([caughtUp.searchIndexed, caughtUp.searchStale, caughtUp.rendered], [true, false, 0])
+  assert.equal((await deferred()).searchStale, false, 'an index of the same pages is current: nothing is deferred')
+  const clean = await build(buildOptions(dir, {outDir: 'clean-search', cache: false, cacheDir: '.cache-clean', search: true}))
+  assert.equal(await treeManifest(path.join(dir, 'dist')), await treeManifest(path.join(dir, 'clean-search')), 'the same site as a clean build, index included')
+  assert.equal(clean.searchStale, false)
+})
+
+test('a build stopped by its signal leaves the last site in place, and the next build completes it', async () => {
+  const dir = await site(8)
+  await buildIn(dir, true)
+  const before = await treeManifest(path.join(dir, 'dist'))
+  await writeFile(path.join(dir, 'seeds/newest.txt'), newestSeed)
+  // Note: the signal is looked at when indexing starts (and stops Pagefind under way: see the adapter's test).
+  await assert.rejects(build(buildOptions(dir, {search: true, signal: AbortSignal.abort()})), {name: 'AbortError'})
+  assert.equal(await treeManifest(path.join(dir, 'dist')), before, 'the live site is untouched')
+  assert.equal(existsSync(path.join(dir, '.dist.staging')), false, 'the half-made site is gone')
+  const next = await buildIn(dir, true)
+  assert.equal(next.searchIndexed, true)
+  const clean = await build(buildOptions(dir, {outDir: 'clean-search', cache: false, cacheDir: '.cache-clean', search: true}))
+  assert.equal(clean.wrote, true)
+  assert.equal(await treeManifest(path.join(dir, 'dist')), await treeManifest(path.join(dir, 'clean-search')))
+})
+
 test('a search setting rebuilds the search index and renders no page', async () => {
   const dir = await site(8)
   const first = await buildIn(dir, true)

@@ -15,6 +15,8 @@ export interface PagefindSettings {
   readonly maxFragments?: number
   /** Glob of the HTML files to read, relative to the site folder; all HTML files when undefined. */
   readonly glob?: string
+  /** Stops Pagefind: `runPagefind` then rejects with the signal's reason. */
+  readonly signal?: AbortSignal
 }
 
 /** Thrown when Pagefind reports errors: the search index would be missing or incomplete. */
@@ -29,8 +31,14 @@ export class SearchIndexError extends Error {
  * stopped again before this returns.
  *
  * @throws {SearchIndexError} When Pagefind cannot run or reports an error.
+ * @throws The reason of `settings.signal` when it is aborted before Pagefind is done.
  */
 export async function runPagefind(siteDir: string, outputDir: string, settings: PagefindSettings = {}): Promise<PagefindRun> {
+  const {signal} = settings
+  signal?.throwIfAborted()
+  // Note: closing stops Pagefind's process, which fails the call under way.
+  const stop = (): void => void pagefind.close()
+  signal?.addEventListener('abort', stop, {once: true})
   try {
     const created = await pagefind.createIndex(settings.maxFragments === undefined ? {} : {maxFragments: settings.maxFragments})
     if (!created.index) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)
@@ -40,11 +48,13 @@ export async function runPagefind(siteDir: string, outputDir: string, settings: 
     check('writing the index', written.errors)
     return {pagesRead: added.page_count}
   } catch (error) {
+    signal?.throwIfAborted()
     if (error instanceof SearchIndexError) throw error
     // Note: e.g. no `@pagefind/<platform>` binary (optional dependencies left out, or an unsupported platform).
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
     throw new SearchIndexError(`Pagefind could not run: ${reason}. Reinstall with \`npm ci\` (optional dependencies included) or set PAGEFIND_BINARY_PATH.`, {cause: error})
   } finally {
+    signal?.removeEventListener('abort', stop)
     // Note: the Pagefind process otherwise keeps Node running after the build.
     await pagefind.close()
   }

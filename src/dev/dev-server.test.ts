@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import {existsSync, readdirSync} from 'node:fs'
 import {rm} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
@@ -49,6 +50,58 @@ test('while another build holds the build cache, the dev server says so once, wi
     await removeDir(dir)
   }
 })
+
+test('with search, the dev server shows a change first and brings the search index up to date after, without another reload', async () => {
+  const dir = await makeTempDir('news-archive-dev-search-')
+  try {
+    await writeFiles(dir, {'seeds/a.txt': ' date 2024-11-18 The council approved the budget on Monday.\n'})
+    const events: DevEvent[] = []
+    /** The article pages the live search index has, when each event came. */
+    const indexed: number[] = []
+    const server = await startDevServer({
+      ...options(dir, events),
+      search: true,
+      onEvent: (event) => {
+        events.push(event)
+        indexed.push(fragments(path.join(dir, 'site')))
+      },
+    })
+    const reloads: string[] = []
+    const stream = await fetch(new URL('/__news-archive/events', server.url))
+    const reader = stream.body?.pipeThrough(new TextDecoderStream()).getReader()
+    void (async () => {
+      for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) reloads.push(...chunk.value.split('\n').filter((line) => line.startsWith('event: reload')))
+    })()
+    try {
+      await server.settled()
+      assert.deepEqual(events.map((event) => event.kind), ['built', 'indexed'], 'the first build goes live before the index is made')
+      assert.deepEqual(indexed, [0, 1])
+
+      await writeFiles(dir, {'seeds/b.txt': ' date 2024-11-19 The harbour reopened on Tuesday after the storm.\n'})
+      const started = Date.now()
+      while (events.length < 4 && Date.now() - started < 30_000) await sleep(50)
+      await server.settled()
+      assert.deepEqual(events.map((event) => event.kind), ['built', 'indexed', 'built', 'indexed'])
+      const [, , added, searched] = events
+      assert.ok(added?.kind === 'built' && added.result.searchStale && added.result.rendered > 0)
+      assert.ok(searched?.kind === 'indexed' && searched.result.searchIndexed && searched.result.rendered === 0)
+      assert.deepEqual(indexed.slice(2), [1, 2], 'the new page is live before it is in the index, then it is indexed')
+      assert.equal(reloads.length, 1, 'open pages reload for the change, not again for the index')
+      assert.equal((await fetch(new URL('/pagefind/pagefind.js', server.url))).status, 200)
+    } finally {
+      await reader?.cancel()
+      await server.close()
+    }
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+/** Article pages in the search index of the site at `dir` (Pagefind writes a fragment file for each). */
+function fragments(dir: string): number {
+  const folder = path.join(dir, 'pagefind', 'fragment')
+  return existsSync(folder) ? readdirSync(folder).length : 0
+}
 
 test('a dev server closed while it waits for the build cache stops trying', async () => {
   const {dir, lock} = await projectWithBusyCache()

@@ -22,7 +22,7 @@ export interface DevOptions {
   readonly configFile?: string
   readonly cacheDir?: string
   readonly drafts: boolean
-  /** Rebuild the search index on every change. */
+  /** Keep the search index up to date: after each change is shown, it is indexed anew. */
   readonly search: boolean
   /** 0 picks a free port. */
   readonly port: number
@@ -34,6 +34,8 @@ export interface DevOptions {
 /** Something the terminal should know about. */
 export type DevEvent =
   | {readonly kind: 'built'; readonly result: BuildResult; readonly milliseconds: number}
+  /** A search pass brought the search index up to date (see `rebuild`). */
+  | {readonly kind: 'indexed'; readonly result: BuildResult; readonly milliseconds: number}
   | {readonly kind: 'failed'; readonly report: string; readonly problems: readonly Problem[]}
   | {readonly kind: 'info'; readonly message: string}
 
@@ -136,26 +138,44 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   }
   const cache = openCache(buildOptions)
 
-  async function rebuild(): Promise<void> {
+  /**
+   * One build. A `change` pass shows a change as soon as its pages are
+   * written: it keeps the live site's search index when that is out of date
+   * (`deferSearch`), and a `search` pass follows once no change waits. A
+   * change that comes in while the search pass indexes stops it; indexing
+   * starts again after the change is built.
+   */
+  async function rebuild(pass: 'change' | 'search'): Promise<void> {
     const started = performance.now()
+    const controller = new AbortController()
+    if (pass === 'search') indexing = controller
+    searchDue = false
+    let reload = true
     try {
-      const result = await build(buildOptions, cache)
+      const result = await build({...buildOptions, deferSearch: pass === 'change', signal: controller.signal}, cache)
       if (result.wrote) {
         failure = undefined
-        options.onEvent?.({kind: 'built', result, milliseconds: performance.now() - started})
+        searchDue = result.searchStale
+        options.onEvent?.({kind: pass === 'change' ? 'built' : 'indexed', result, milliseconds: performance.now() - started})
+        // Note: a search pass that wrote no page (the usual case) leaves open pages as they are.
+        reload = pass === 'change' || result.rendered > 0 || result.removed > 0
       } else {
         failure = {problems: result.problems}
         options.onEvent?.({kind: 'failed', report: formatProblems(result.problems), problems: result.problems})
       }
     } catch (error) {
+      // Note: stopped by a change (or by closing); the change's build finds the index still out of date.
+      if (controller.signal.aborted) return
       if (error instanceof BusyError) return waitForCache(error)
       // Note: a bug is shown too, and the server keeps running: the next change may get past it.
       failure = error instanceof ContentError ? {problems: [error.problem]} : {problems: [], message: (error as Error).stack ?? String(error)}
       options.onEvent?.({kind: 'failed', report: failure.message ?? formatProblems(failure.problems), problems: failure.problems})
+    } finally {
+      if (indexing === controller) indexing = undefined
     }
     waitingForCache = false
     builds++
-    for (const client of clients) client.write(`event: reload\ndata: ${builds}\n\n`)
+    if (reload) for (const client of clients) client.write(`event: reload\ndata: ${builds}\n\n`)
   }
 
   /**
@@ -175,23 +195,31 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 
   let running: Promise<void> | undefined
   let pending = false
+  /** Whether the live site's search index is out of date, so a search pass is to follow. */
+  let searchDue = false
+  /** Stops the search pass under way. */
+  let indexing: AbortController | undefined
   let timer: NodeJS.Timeout | undefined
   let retry: NodeJS.Timeout | undefined
   let waitingForCache = false
   let closed = false
-  const schedule = (): void => {
-    if (closed) return
-    if (running) {
-      pending = true
-      return
-    }
-    running = rebuild().finally(() => {
+  const run = (pass: 'change' | 'search'): void => {
+    running = rebuild(pass).finally(() => {
       running = undefined
       if (pending) {
         pending = false
         schedule()
-      }
+      } else if (searchDue && !closed) run('search')
     })
+  }
+  const schedule = (): void => {
+    if (closed) return
+    if (running) {
+      pending = true
+      indexing?.abort()
+      return
+    }
+    run('change')
   }
   let waiting = false
   const changed = (): void => {
@@ -220,6 +248,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     },
     async close() {
       closed = true
+      indexing?.abort()
       clearTimeout(timer)
       clearTimeout(retry)
       clearInterval(keepAlive)

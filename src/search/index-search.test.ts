@@ -71,3 +71,20 @@ test('indexSearch writes a Pagefind bundle into the site, reports its size and t
     await rm(second, {recursive: true, force: true})
   }
 })
+
+test('aborting its signal stops Pagefind under way: indexSearch rejects with the reason, and indexing works again after', async () => {
+  const dir = await site()
+  try {
+    const controller = new AbortController()
+    const indexing = indexSearch(dir, {signal: controller.signal})
+    // Note: Pagefind runs as a process of its own, which has not answered yet.
+    controller.abort()
+    await assert.rejects(indexing, {name: 'AbortError'})
+    await assert.rejects(indexSearch(dir, {signal: controller.signal}), {name: 'AbortError'}, 'an aborted signal stops it before it starts')
+    const result = await indexSearch(dir)
+    assert.equal(result.pages, 3)
+    assert.equal((await readdir(path.join(dir, 'pagefind', 'fragment'))).length, 2)
+  } finally {
+    await rm(dir, {recursive: true, force: true})
+  }
+})

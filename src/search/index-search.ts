@@ -23,6 +23,8 @@ export interface SearchIndexOptions extends SearchSettings {
    * `articleGlob`); every HTML file when undefined.
    */
   readonly glob?: string | undefined
+  /** Stops indexing: `indexSearch` then rejects with the signal's reason. */
+  readonly signal?: AbortSignal
 }
 
 /**
@@ -31,6 +33,7 @@ export interface SearchIndexOptions extends SearchSettings {
  * `data-pagefind-body` (the article pages) are indexed.
  *
  * @throws {SearchIndexError} When Pagefind reports an error.
+ * @throws The reason of `options.signal` when it is aborted before indexing is done.
  */
 export async function indexSearch(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const started = performance.now()
@@ -38,6 +41,7 @@ export async function indexSearch(siteDir: string, options: SearchIndexOptions =
   const {pagesRead} = await runPagefind(siteDir, outputDir, {
     ...(options.glob === undefined ? {} : {glob: options.glob}),
     ...(options.maxFragments === undefined ? {} : {maxFragments: options.maxFragments}),
+    ...(options.signal === undefined ? {} : {signal: options.signal}),
   })
   const files = (await readdir(outputDir, {recursive: true, withFileTypes: true})).filter((entry) => entry.isFile()).length
   return {pages: pagesRead, files, milliseconds: Math.round(performance.now() - started)}

@@ -289,6 +289,28 @@ export class OutputWriter {
     return true
   }
 
+  /**
+   * Keep the live site's search index, whatever pages it was built from: the
+   * one in the staging tree when it is the same, else the live one taken by
+   * hard links; none when the live site has none (or lost files of it).
+   * Recorded under its old key, so the next build that may index brings it
+   * up to date. Note: for showing a change before the slow indexing is done
+   * (`BuildOptions.deferSearch`); search may then miss new pages for a while.
+   */
+  async keepLiveSearchIndex(): Promise<void> {
+    const live = this.frontSearch
+    if (live.key !== '' && this.baseSearch.key === live.key) {
+      this.searchKey = live.key
+      this.searchEntries = this.baseSearch.entries
+      return
+    }
+    await this.clearSearchIndex()
+    if (live.key === '') return
+    const missing = await cloneTree(this.target.outDir, this.target.stagingDir, [], live.entries)
+    if (missing.size > 0) return this.clearSearchIndex()
+    await this.recordSearchIndex(live.key)
+  }
+
   /** Remove every top-level entry that no produced file is in (an old search index), before indexing anew. */
   async clearSearchIndex(): Promise<void> {
     await this.removeStale()

@@ -127,3 +127,31 @@ test('the reload script is served from the site itself and the built pages stay 
   const missing = await fetch(`${origin}/no/such/page/`)
   assert.equal(missing.status, 404)
 })
+
+test('with search on, a new seed is on the site at once and the search page finds it once the index is brought up to date', async () => {
+  const dir = await makeTempDir('news-archive-dev-search-')
+  await mkdir(path.join(dir, 'seeds'))
+  await copyFile(path.join(repoRoot, 'seeds/000_2480c2fad12c4528.txt'), path.join(dir, 'seeds/000_2480c2fad12c4528.txt'))
+  let log = ''
+  const dev = startCli(['dev', '--port', '0', '--host', '127.0.0.1'], {cwd: dir})
+  dev.stdout?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk))
+  dev.stderr?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk))
+  const page = await browser.newPage()
+  try {
+    await eventually('the dev server to index the first build', () => /Search index up to date/.test(log), 60_000)
+    const site = (/Serving .* on (http:\/\/localhost:\d+)\//.exec(log) as RegExpExecArray)[1] as string
+    assert.match(log, /Built 1 article in .* Updating the search index…/, 'the site is served before the index is made')
+    const seed = ['---', 'title: Harbour reopens after the storm', 'date: 2024-11-19', '---', '', 'The harbour reopened on Tuesday after a storm closed it for two days.', ''].join('\n')
+    await writeFile(path.join(dir, 'seeds/2024-11-19-harbour-reopens.md'), seed)
+    await eventually('the second search index', () => (log.match(/Search index up to date/g) ?? []).length === 2, 60_000)
+    await page.goto(`${site}/search/?q=harbour`)
+    await page.waitForSelector('#search-results li')
+    assert.deepEqual(await page.$$eval('#search-results .card-title a', (links) => links.map((link) => link.textContent)), ['Harbour reopens after the storm'])
+  } finally {
+    await page.close()
+    const exited = new Promise((resolve) => dev.once('exit', resolve))
+    dev.kill('SIGTERM')
+    await exited
+    await removeDir(dir)
+  }
+})
