@@ -77,7 +77,7 @@ export interface BuildResult {
   readonly unchanged: number
   /** Files of the last site that the new one no longer has. */
   readonly removed: number
-  /** Whether the search index was built (false when it was still current, or skipped). */
+  /** Whether the search index was built (false when it was still current, deferred or skipped). */
   readonly searchIndexed: boolean
   /**
    * Whether the site was given the live site's search index (or none) although
@@ -150,12 +150,14 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   })
   let pages: {pages: number; rendered: number}
   let search: SearchOutcome = 'skipped'
+  let pagesWritten = false
   try {
     const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), store)
     pages = await writeSite(source, writer, {
       workers: pageWorkers,
       onProgress: (done, total) => options.onProgress?.('write', done, total),
     })
+    pagesWritten = true
     options.signal?.throwIfAborted()
     await writer.removeStale()
     timings.write = clock.lap()
@@ -164,7 +166,9 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     await writer.commit()
     timings.commit = clock.lap()
   } catch (error) {
-    await writer.abort()
+    // Note: stopped once every page is written, the site is kept for the next build to start from.
+    if (pagesWritten && options.signal?.aborted) await writer.shelve()
+    else await writer.abort()
     if (error instanceof TemplateError) return {...result, problems: [...problems, templateProblem(error)]}
     throw error
   }

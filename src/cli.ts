@@ -259,15 +259,12 @@ async function devCommand(args: readonly string[]): Promise<number> {
 }
 
 function reportDevEvent(event: DevEvent): void {
-  if (event.kind === 'built' || event.kind === 'indexed') {
+  if (event.kind === 'built') {
     const {result} = event
-    const seconds = (event.milliseconds / 1000).toFixed(2)
-    // Note: a search pass usually changes no page; when it does (a change it saw first), it says so as a build does.
-    if (event.kind === 'built' || result.rendered > 0 || result.removed > 0) {
-      if (result.problems.length > 0) process.stderr.write(`${formatProblems(result.problems)}\n`)
-      process.stdout.write(`Built ${countNoun(result.articles, 'article')} in ${seconds} s: ${countNoun(result.processed, 'seed')} read, ${result.rendered} of ${countNoun(result.pages, 'page')} rendered, ${countNoun(result.written, 'file')} written, ${result.removed} removed.${result.searchStale ? ' Updating the search index…' : ''}\n`)
-    }
-    if (event.kind === 'indexed') process.stdout.write(`Search index up to date (${seconds} s).\n`)
+    if (result.problems.length > 0) process.stderr.write(`${formatProblems(result.problems)}\n`)
+    process.stdout.write(`Built ${countNoun(result.articles, 'article')} in ${(event.milliseconds / 1000).toFixed(2)} s: ${countNoun(result.processed, 'seed')} read, ${result.rendered} of ${countNoun(result.pages, 'page')} rendered, ${countNoun(result.written, 'file')} written, ${result.removed} removed.${result.searchStale ? ' Updating the search index…' : ''}\n`)
+  } else if (event.kind === 'indexed') {
+    process.stdout.write(`Search index up to date (${(event.milliseconds / 1000).toFixed(2)} s).\n`)
   } else if (event.kind === 'failed') {
     process.stderr.write(`${event.report}\nThe browser shows these problems until they are fixed; the server keeps running.\n`)
   } else {

@@ -330,21 +330,57 @@ test('deferSearch shows the pages at once with the live search index, and the ne
   assert.equal(clean.searchStale, false)
 })
 
-test('a build stopped by its signal leaves the last site in place, and the next build completes it', async () => {
-  const dir = await site(8)
-  await buildIn(dir, true)
-  const before = await treeManifest(path.join(dir, 'dist'))
-  await writeFile(path.join(dir, 'seeds/newest.txt'), newestSeed)
-  // Note: the signal is looked at when indexing starts (and stops Pagefind under way: see the adapter's test).
-  await assert.rejects(build(buildOptions(dir, {search: true, signal: AbortSignal.abort()})), {name: 'AbortError'})
-  assert.equal(await treeManifest(path.join(dir, 'dist')), before, 'the live site is untouched')
-  assert.equal(existsSync(path.join(dir, '.dist.staging')), false, 'the half-made site is gone')
-  const next = await buildIn(dir, true)
-  assert.equal(next.searchIndexed, true)
-  const clean = await build(buildOptions(dir, {outDir: 'clean-search', cache: false, cacheDir: '.cache-clean', search: true}))
-  assert.equal(clean.wrote, true)
-  assert.equal(await treeManifest(path.join(dir, 'dist')), await treeManifest(path.join(dir, 'clean-search')))
-})
+/**
+ * A real abort signal, aborted at its `at`-th look (`throwIfAborted`: after the
+ * seeds are read, after the pages are written, as indexing starts), or just
+ * after Pagefind is started (`indexing`).
+ */
+function stopAt(at: number | 'indexing'): AbortSignal {
+  const controller = new AbortController()
+  const {signal} = controller
+  let looks = 0
+  const stopping: Pick<AbortSignal, 'aborted' | 'reason' | 'throwIfAborted' | 'addEventListener' | 'removeEventListener'> = {
+    get aborted() {
+      return signal.aborted
+    },
+    get reason(): unknown {
+      return signal.reason
+    },
+    throwIfAborted() {
+      if (++looks === at) controller.abort()
+      signal.throwIfAborted()
+    },
+    addEventListener(...args: Parameters<AbortSignal['addEventListener']>) {
+      signal.addEventListener(...args)
+      if (at === 'indexing') setImmediate(() => controller.abort())
+    },
+    removeEventListener(...args: Parameters<AbortSignal['removeEventListener']>) {
+      signal.removeEventListener(...args)
+    },
+  }
+  return stopping as AbortSignal
+}
+
+for (const [when, at] of [['before its pages are written', 1], ['once its pages are written', 2], ['while Pagefind indexes', 'indexing']] as const) {
+  test(`a build stopped by its signal ${when} leaves the last site in place, and the next build completes it`, async () => {
+    const dir = await site(8)
+    await buildIn(dir, true)
+    const before = await treeManifest(path.join(dir, 'dist'))
+    await writeFile(path.join(dir, 'seeds/newest.txt'), newestSeed)
+    await assert.rejects(build(buildOptions(dir, {search: true, signal: stopAt(at)})), {name: 'AbortError'})
+    assert.equal(await treeManifest(path.join(dir, 'dist')), before, 'the live site is untouched')
+    const next = await buildIn(dir, true)
+    assert.equal(next.searchIndexed, true)
+    if (at !== 1) {
+      // Note: the stopped build's pages are kept, without its half-made index, for the next build to start from.
+      assert.equal(next.base, 'staging')
+      assert.equal(next.rendered, 0)
+    }
+    const clean = await build(buildOptions(dir, {outDir: 'clean-search', cache: false, cacheDir: '.cache-clean', search: true}))
+    assert.equal(clean.wrote, true)
+    assert.equal(await treeManifest(path.join(dir, 'dist')), await treeManifest(path.join(dir, 'clean-search')), 'the same site as a clean build, index included')
+  })
+}
 
 test('a search setting rebuilds the search index and renders no page', async () => {
   const dir = await site(8)

@@ -78,8 +78,7 @@ test('with search, the dev server shows a change first and brings the search ind
       assert.deepEqual(indexed, [0, 1])
 
       await writeFiles(dir, {'seeds/b.txt': ' date 2024-11-19 The harbour reopened on Tuesday after the storm.\n'})
-      const started = Date.now()
-      while (events.length < 4 && Date.now() - started < 30_000) await sleep(50)
+      await until(() => events.length >= 4)
       await server.settled()
       assert.deepEqual(events.map((event) => event.kind), ['built', 'indexed', 'built', 'indexed'])
       const [, , added, searched] = events
@@ -88,6 +87,24 @@ test('with search, the dev server shows a change first and brings the search ind
       assert.deepEqual(indexed.slice(2), [1, 2], 'the new page is live before it is in the index, then it is indexed')
       assert.equal(reloads.length, 1, 'open pages reload for the change, not again for the index')
       assert.equal((await fetch(new URL('/pagefind/pagefind.js', server.url))).status, 200)
+
+      // A deleted seed: its page goes at once, and the search pass (which starts one build behind) reloads nothing.
+      await rm(path.join(dir, 'seeds/a.txt'))
+      await until(() => events.length >= 6)
+      await server.settled()
+      assert.deepEqual(events.slice(4).map((event) => event.kind), ['built', 'indexed'])
+      assert.deepEqual(indexed.slice(4), [2, 1])
+      assert.equal(reloads.length, 2)
+
+      // Two seeds, the second saved as soon as the first is live, while the index is being made: both end up indexed.
+      await writeFiles(dir, {'seeds/c.txt': ' date 2024-11-20 The bridge was closed for repairs on Wednesday.\n'})
+      await until(() => events.length >= 7)
+      await writeFiles(dir, {'seeds/d.txt': ' date 2024-11-21 The museum opened a new wing on Thursday.\n'})
+      await until(() => events.filter((event) => event.kind === 'built').length >= 4)
+      await server.settled()
+      assert.equal(events.at(-1)?.kind, 'indexed')
+      assert.ok(!events.some((event) => event.kind === 'failed' || event.kind === 'info'), 'nothing failed')
+      assert.equal(indexed.at(-1), 3)
     } finally {
       await reader?.cancel()
       await server.close()
@@ -96,6 +113,11 @@ test('with search, the dev server shows a change first and brings the search ind
     await removeDir(dir)
   }
 })
+
+/** Wait up to 30 s for `check` to hold. */
+async function until(check: () => boolean): Promise<void> {
+  for (const started = Date.now(); !check() && Date.now() - started < 30_000; ) await sleep(50)
+}
 
 /** Article pages in the search index of the site at `dir` (Pagefind writes a fragment file for each). */
 function fragments(dir: string): number {

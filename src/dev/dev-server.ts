@@ -45,7 +45,7 @@ export interface DevServer {
   readonly url: string
   /** Builds done so far (successful or not). */
   readonly builds: number
-  /** Wait until every change seen so far is built. */
+  /** Wait until every change seen so far is built, and the search index brought up to date. */
   settled(): Promise<void>
   close(): Promise<void>
 }
@@ -63,7 +63,8 @@ const keepAliveMs = 25_000
  * the seeds, templates, `public/`, the config or the topics file, then tell
  * open pages to reload. While the last build failed, every page shows its
  * problems; the server keeps running, and fixing the files brings the site
- * back. One build runs at a time; changes during a build start another.
+ * back. One build runs at a time; changes during a build start another. With
+ * search on, each change is shown first and indexed after (see `rebuild`).
  */
 export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const outDir = path.resolve(options.cwd, options.outDir)
@@ -142,23 +143,29 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
    * One build. A `change` pass shows a change as soon as its pages are
    * written: it keeps the live site's search index when that is out of date
    * (`deferSearch`), and a `search` pass follows once no change waits. A
-   * change that comes in while the search pass indexes stops it; indexing
-   * starts again after the change is built.
+   * change that comes in while the search pass runs stops it; it runs again
+   * after the change is built. Open pages reload after a change pass only:
+   * a change the search pass happened to see first also starts a change pass.
    */
   async function rebuild(pass: 'change' | 'search'): Promise<void> {
     const started = performance.now()
     const controller = new AbortController()
     if (pass === 'search') indexing = controller
+    clearTimeout(retry)
     searchDue = false
-    let reload = true
     try {
       const result = await build({...buildOptions, deferSearch: pass === 'change', signal: controller.signal}, cache)
+      if (pass === 'search') {
+        // Note: the pages are fine whatever became of the index, so a failed search pass does not replace them with the error page.
+        if (result.wrote) options.onEvent?.({kind: 'indexed', result, milliseconds: performance.now() - started})
+        else options.onEvent?.({kind: 'info', message: 'The search index was not brought up to date: the seeds changed meanwhile.'})
+        waitingForCache = false
+        return
+      }
       if (result.wrote) {
         failure = undefined
         searchDue = result.searchStale
-        options.onEvent?.({kind: pass === 'change' ? 'built' : 'indexed', result, milliseconds: performance.now() - started})
-        // Note: a search pass that wrote no page (the usual case) leaves open pages as they are.
-        reload = pass === 'change' || result.rendered > 0 || result.removed > 0
+        options.onEvent?.({kind: 'built', result, milliseconds: performance.now() - started})
       } else {
         failure = {problems: result.problems}
         options.onEvent?.({kind: 'failed', report: formatProblems(result.problems), problems: result.problems})
@@ -166,7 +173,11 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     } catch (error) {
       // Note: stopped by a change (or by closing); the change's build finds the index still out of date.
       if (controller.signal.aborted) return
-      if (error instanceof BusyError) return waitForCache(error)
+      if (error instanceof BusyError) return waitForCache(error, pass)
+      if (pass === 'search') {
+        options.onEvent?.({kind: 'info', message: `The search index could not be brought up to date: ${error instanceof ContentError ? error.problem.message : ((error as Error).stack ?? String(error))}`})
+        return
+      }
       // Note: a bug is shown too, and the server keeps running: the next change may get past it.
       failure = error instanceof ContentError ? {problems: [error.problem]} : {problems: [], message: (error as Error).stack ?? String(error)}
       options.onEvent?.({kind: 'failed', report: failure.message ?? formatProblems(failure.problems), problems: failure.problems})
@@ -175,22 +186,22 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     }
     waitingForCache = false
     builds++
-    if (reload) for (const client of clients) client.write(`event: reload\ndata: ${builds}\n\n`)
+    for (const client of clients) client.write(`event: reload\ndata: ${builds}\n\n`)
   }
 
   /**
    * Another build (`news-archive build` in a terminal) holds the build cache:
    * say so once, keep serving the last site (or, before there is one, a page
-   * saying why), and try again every `busyRetryMs` until it is free.
+   * saying why), and try `pass` again every `busyRetryMs` until it is free.
    */
-  function waitForCache(error: BusyError): void {
+  function waitForCache(error: BusyError, pass: 'change' | 'search'): void {
     if (!waitingForCache) {
       waitingForCache = true
       options.onEvent?.({kind: 'info', message: `${error.message}. The dev server builds once it is free.`})
       if (builds === 0) failure = {problems: [], message: error.message, waiting: true}
     }
-    clearTimeout(retry)
-    if (!closed) retry = setTimeout(schedule, busyRetryMs)
+    searchDue = pass === 'search'
+    if (!closed) retry = setTimeout(pass === 'search' ? next : schedule, busyRetryMs)
   }
 
   let running: Promise<void> | undefined
@@ -203,14 +214,18 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   let retry: NodeJS.Timeout | undefined
   let waitingForCache = false
   let closed = false
-  const run = (pass: 'change' | 'search'): void => {
-    running = rebuild(pass).finally(() => {
-      running = undefined
-      if (pending) {
-        pending = false
-        schedule()
-      } else if (searchDue && !closed) run('search')
-    })
+  /** What follows a pass: a change that came in meanwhile, else the search pass when one is due and no change is settling. */
+  const next = (): void => {
+    if (running || closed) return
+    if (pending) {
+      pending = false
+      schedule()
+    } else if (searchDue && !waiting) {
+      running = rebuild('search').finally(() => {
+        running = undefined
+        next()
+      })
+    }
   }
   const schedule = (): void => {
     if (closed) return
@@ -219,7 +234,10 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       indexing?.abort()
       return
     }
-    run('change')
+    running = rebuild('change').finally(() => {
+      running = undefined
+      next()
+    })
   }
   let waiting = false
   const changed = (): void => {

@@ -284,31 +284,25 @@ export class OutputWriter {
     if (this.frontSearch.key !== key) return false
     await this.clearSearchIndex()
     const missing = await cloneTree(this.target.outDir, this.target.stagingDir, [], this.frontSearch.entries)
-    if (missing.size > 0) return false
+    if (missing.size > 0) {
+      // Note: the live site lacks part of what its manifest lists, so it must not be trusted as a later starting point.
+      this.frontDamaged = true
+      return false
+    }
     await this.recordSearchIndex(key)
     return true
   }
 
   /**
-   * Keep the live site's search index, whatever pages it was built from: the
-   * one in the staging tree when it is the same, else the live one taken by
-   * hard links; none when the live site has none (or lost files of it).
-   * Recorded under its old key, so the next build that may index brings it
-   * up to date. Note: for showing a change before the slow indexing is done
+   * Keep the live site's search index, whatever pages it was built from (as
+   * `keepSearchIndex` does for an index of the same pages); none when the
+   * live site has none, or lost a whole top-level folder of it. Recorded
+   * under its old key, so the next build that may index brings it up to date.
+   * Note: for showing a change before the slow indexing is done
    * (`BuildOptions.deferSearch`); search may then miss new pages for a while.
    */
   async keepLiveSearchIndex(): Promise<void> {
-    const live = this.frontSearch
-    if (live.key !== '' && this.baseSearch.key === live.key) {
-      this.searchKey = live.key
-      this.searchEntries = this.baseSearch.entries
-      return
-    }
-    await this.clearSearchIndex()
-    if (live.key === '') return
-    const missing = await cloneTree(this.target.outDir, this.target.stagingDir, [], live.entries)
-    if (missing.size > 0) return this.clearSearchIndex()
-    await this.recordSearchIndex(live.key)
+    if (!(await this.keepSearchIndex(this.frontSearch.key))) await this.clearSearchIndex()
   }
 
   /** Remove every top-level entry that no produced file is in (an old search index), before indexing anew. */
@@ -351,10 +345,34 @@ export class OutputWriter {
 
   /** Give up: drop the staging folder, keep the last site. */
   async abort(): Promise<void> {
-    await Promise.allSettled(this.pending)
-    await this.thread?.stop()
-    await rm(this.target.stagingDir, {recursive: true, force: true})
-    await this.release()
+    try {
+      await Promise.allSettled(this.pending)
+      await this.thread?.stop()
+      await rm(this.target.stagingDir, {recursive: true, force: true, maxRetries: 3})
+    } finally {
+      await this.release()
+    }
+  }
+
+  /**
+   * Give up on a site whose every file is written, but keep it for the next
+   * build, without a search index: it is recorded as a complete tree whose
+   * swap was interrupted, which the next build starts from (`staging`), and
+   * the last site stays live. Note: for a build stopped while it indexes (the
+   * dev server's search pass, when a change comes in); dropping the tree
+   * instead would make the next build start from hard links to every file.
+   */
+  async shelve(): Promise<void> {
+    try {
+      await this.clearSearchIndex()
+      const id = this.registry ? await treeIdentity(this.target.stagingDir) : undefined
+      if (this.registry && id !== undefined) {
+        await this.registry.register(id, {files: this.produced, searchKey: '', searchEntries: []})
+        if (this.frontDamaged) await this.registry.unregister(await treeIdentity(this.target.outDir))
+      } else await rm(this.target.stagingDir, {recursive: true, force: true, maxRetries: 3})
+    } finally {
+      await this.release()
+    }
   }
 
   /**
