@@ -5,6 +5,7 @@ import path from 'node:path'
 import {test} from 'node:test'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {makeTempDir, removeDir, writeFiles} from '../../test/helpers/build-from-files.js'
+import {eventually} from '../../test/helpers/eventually.js'
 import {startDevServer, type DevEvent} from './dev-server.js'
 
 /** A project with one seed whose build cache another running build holds (process 1 runs on every Linux system). */
@@ -38,8 +39,7 @@ test('while another build holds the build cache, the dev server says so once, wi
       assert.equal(server.builds, 0)
 
       await rm(lock)
-      const started = Date.now()
-      while (!events.some((event) => event.kind === 'built') && Date.now() - started < 30_000) await sleep(50)
+      await eventually(() => events.some((event) => event.kind === 'built'))
       assert.ok(events.some((event) => event.kind === 'built'), 'it builds once the cache is free, with no change to the files')
       await server.settled()
       assert.equal((await fetch(server.url)).status, 200)
@@ -78,7 +78,7 @@ test('with search, the dev server shows a change first and brings the search ind
       assert.deepEqual(indexed, [0, 1])
 
       await writeFiles(dir, {'seeds/b.txt': ' date 2024-11-19 The harbour reopened on Tuesday after the storm.\n'})
-      await until(() => events.length >= 4)
+      await eventually(() => events.length >= 4)
       await server.settled()
       assert.deepEqual(events.map((event) => event.kind), ['built', 'indexed', 'built', 'indexed'])
       const [, , added, searched] = events
@@ -90,7 +90,7 @@ test('with search, the dev server shows a change first and brings the search ind
 
       // A deleted seed: its page goes at once, and the search pass (which starts one build behind) reloads nothing.
       await rm(path.join(dir, 'seeds/a.txt'))
-      await until(() => events.length >= 6)
+      await eventually(() => events.length >= 6)
       await server.settled()
       assert.deepEqual(events.slice(4).map((event) => event.kind), ['built', 'indexed'])
       assert.deepEqual(indexed.slice(4), [2, 1])
@@ -98,9 +98,9 @@ test('with search, the dev server shows a change first and brings the search ind
 
       // Two seeds, the second saved as soon as the first is live, while the index is being made: both end up indexed.
       await writeFiles(dir, {'seeds/c.txt': ' date 2024-11-20 The bridge was closed for repairs on Wednesday.\n'})
-      await until(() => events.length >= 7)
+      await eventually(() => events.length >= 7)
       await writeFiles(dir, {'seeds/d.txt': ' date 2024-11-21 The museum opened a new wing on Thursday.\n'})
-      await until(() => events.filter((event) => event.kind === 'built').length >= 4)
+      await eventually(() => events.filter((event) => event.kind === 'built').length >= 4)
       await server.settled()
       assert.equal(events.at(-1)?.kind, 'indexed')
       assert.ok(!events.some((event) => event.kind === 'failed' || event.kind === 'info'), 'nothing failed')
@@ -113,11 +113,6 @@ test('with search, the dev server shows a change first and brings the search ind
     await removeDir(dir)
   }
 })
-
-/** Wait up to 30 s for `check` to hold. */
-async function until(check: () => boolean): Promise<void> {
-  for (const started = Date.now(); !check() && Date.now() - started < 30_000; ) await sleep(50)
-}
 
 /** Article pages in the search index of the site at `dir` (Pagefind writes a fragment file for each). */
 function fragments(dir: string): number {

@@ -214,6 +214,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   let retry: NodeJS.Timeout | undefined
   let waitingForCache = false
   let closed = false
+  /** Whether a change is settling (see `settleDelay`) before it is built. */
+  let waiting = false
   /** What follows a pass: a change that came in meanwhile, else the search pass when one is due and no change is settling. */
   const next = (): void => {
     if (running || closed) return
@@ -239,7 +241,6 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       next()
     })
   }
-  let waiting = false
   const changed = (): void => {
     clearTimeout(timer)
     waiting = true

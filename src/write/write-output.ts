@@ -326,11 +326,8 @@ export class OutputWriter {
     const registry = this.registry
     let newId: TreeIdentity | undefined
     if (registry) {
-      newId = await treeIdentity(stagingDir)
-      if (newId !== undefined) await registry.register(newId, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
+      newId = await this.registerStaging(registry)
       await registry.unregister(await treeIdentity(previousDir))
-      // Note: else the old live site, swapped out, would be kept as the back buffer and its missing files trusted.
-      if (this.frontDamaged) await registry.unregister(await treeIdentity(outDir))
     }
     await rm(previousDir, {recursive: true, force: true})
     if (await exists(outDir)) await rename(outDir, previousDir)
@@ -365,14 +362,24 @@ export class OutputWriter {
   async shelve(): Promise<void> {
     try {
       await this.clearSearchIndex()
-      const id = this.registry ? await treeIdentity(this.target.stagingDir) : undefined
-      if (this.registry && id !== undefined) {
-        await this.registry.register(id, {files: this.produced, searchKey: '', searchEntries: []})
-        if (this.frontDamaged) await this.registry.unregister(await treeIdentity(this.target.outDir))
-      } else await rm(this.target.stagingDir, {recursive: true, force: true, maxRetries: 3})
+      const id = this.registry ? await this.registerStaging(this.registry) : undefined
+      if (id === undefined) await rm(this.target.stagingDir, {recursive: true, force: true, maxRetries: 3})
     } finally {
       await this.release()
     }
+  }
+
+  /**
+   * Record the staging tree as complete, with the files produced and the
+   * search index recorded; and stop trusting a live site found to lack files
+   * (else, swapped out, it would become a back buffer whose missing files are
+   * trusted). Returns the staging tree's identity, undefined when it has none.
+   */
+  private async registerStaging(registry: TreeRegistry): Promise<TreeIdentity | undefined> {
+    const id = await treeIdentity(this.target.stagingDir)
+    if (id !== undefined) await registry.register(id, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
+    if (this.frontDamaged) await registry.unregister(await treeIdentity(this.target.outDir))
+    return id
   }
 
   /**

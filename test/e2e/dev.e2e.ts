@@ -7,6 +7,7 @@ import {after, before, test} from 'node:test'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {makeTempDir, removeDir} from '../helpers/build-from-files.js'
 import {repoRoot} from '../helpers/corpus.js'
+import {eventually} from '../helpers/eventually.js'
 import {startCli} from '../helpers/run-cli.js'
 
 /**
@@ -22,13 +23,8 @@ let output = ''
 let browser: Browser
 
 /** Wait until `check` holds, polling; fails after `timeout` ms with `what`. */
-async function eventually(what: string, check: () => Promise<boolean> | boolean, timeout = 30_000): Promise<void> {
-  const deadline = Date.now() + timeout
-  while (Date.now() < deadline) {
-    if (await check()) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  assert.fail(`timed out waiting for ${what}`)
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeout = 30_000): Promise<void> {
+  assert.ok(await eventually(check, timeout, 100), `timed out waiting for ${what}`)
 }
 
 /** The page's text, or '' while it is between documents (reloading). */
@@ -47,7 +43,7 @@ before(async () => {
   server = startCli(['dev', '--port', '0', '--host', '127.0.0.1', '--no-search'], {cwd: project})
   server.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
   server.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
-  await eventually('the dev server to start', () => /Serving .* on (http:\/\/localhost:\d+\/)/.test(output), 60_000)
+  await waitFor('the dev server to start', () => /Serving .* on (http:\/\/localhost:\d+\/)/.test(output), 60_000)
   origin = (/Serving .* on (http:\/\/localhost:\d+)\//.exec(output) as RegExpExecArray)[1] as string
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -92,12 +88,12 @@ test('the dev server serves the site, rebuilds on a new seed and on a bad one, a
   // A new article, newer than the example: the home page must show it without being asked to.
   const seed = ['---', 'title: Harbour reopens after the storm', 'date: 2024-11-19', '---', '', 'The harbour reopened on Tuesday after a storm closed it for two days.', ''].join('\n')
   await writeFile(path.join(project, 'seeds/2024-11-19-harbour-reopens.md'), seed)
-  await eventually('the page to reload with the new article', async () => (await textOf(page)).includes('Harbour reopens after the storm'))
+  await waitFor('the page to reload with the new article', async () => (await textOf(page)).includes('Harbour reopens after the storm'))
   assert.ok(navigations >= 1, 'the page reloaded by itself')
 
   // A seed with an impossible date: the page shows the problem, and the server keeps running.
   await writeFile(path.join(project, 'seeds/bad.txt'), ' date 2024-02-30 A day that does not exist.')
-  await eventually('the error page', async () => (await textOf(page)).includes('The site could not be built'))
+  await waitFor('the error page', async () => (await textOf(page)).includes('The site could not be built'))
   const problemText = await textOf(page)
   assert.match(problemText, /seeds\/bad\.txt:1:\d+/)
   assert.match(problemText, /date-invalid/)
@@ -105,7 +101,7 @@ test('the dev server serves the site, rebuilds on a new seed and on a bad one, a
 
   // Fixing the seed brings the site back.
   await writeFile(path.join(project, 'seeds/bad.txt'), ' date 2024-02-29 A day that does exist, in a leap year.\n\nIt has a second paragraph.')
-  await eventually('the site to come back', async () => {
+  await waitFor('the site to come back', async () => {
     const text = await textOf(page)
     return text.includes('Harbour reopens after the storm') && !text.includes('could not be built')
   })
@@ -138,12 +134,12 @@ test('with search on, a new seed is on the site at once and the search page find
   dev.stderr?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk))
   const page = await browser.newPage()
   try {
-    await eventually('the dev server to index the first build', () => /Search index up to date/.test(log), 60_000)
+    await waitFor('the dev server to index the first build', () => /Search index up to date/.test(log), 60_000)
     const site = (/Serving .* on (http:\/\/localhost:\d+)\//.exec(log) as RegExpExecArray)[1] as string
     assert.match(log, /Built 1 article in .* Updating the search index…/, 'the site is served before the index is made')
     const seed = ['---', 'title: Harbour reopens after the storm', 'date: 2024-11-19', '---', '', 'The harbour reopened on Tuesday after a storm closed it for two days.', ''].join('\n')
     await writeFile(path.join(dir, 'seeds/2024-11-19-harbour-reopens.md'), seed)
-    await eventually('the second search index', () => (log.match(/Search index up to date/g) ?? []).length === 2, 60_000)
+    await waitFor('the second search index', () => (log.match(/Search index up to date/g) ?? []).length === 2, 60_000)
     await page.goto(`${site}/search/?q=harbour`)
     await page.waitForSelector('#search-results li')
     assert.deepEqual(await page.$$eval('#search-results .card-title a', (links) => links.map((link) => link.textContent)), ['Harbour reopens after the storm'])
