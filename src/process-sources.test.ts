@@ -4,6 +4,7 @@ import {test} from 'node:test'
 import {readCorpus} from '../test/helpers/corpus.js'
 import {defaultConfig} from './config/site-config.js'
 import type {SourceFile} from './load/source-file.js'
+import {loadMarkdown} from './adapters/markdown.js'
 import {collectResults, processSettings, processSource, processSources} from './process-sources.js'
 import type {ThreadPlan} from './workers/plan-threads.js'
 
@@ -25,18 +26,19 @@ function sampleSources(): SourceFile[] {
 }
 
 const settings = processSettings(defaultConfig, undefined)
-const mainOnly: ThreadPlan = {workers: 0, mainThread: true, chunkSize: 50}
+const mainOnly: ThreadPlan = {workers: 0, mainThread: true, chunkSize: 50, topicThread: false}
 
 test('worker threads give exactly the articles and problems of the main thread, in seed order', {timeout: 120_000}, async () => {
   const sources = sampleSources()
   const single = await processSources(sources, settings, undefined, mainOnly)
   assert.ok(single.articles.length > 200 && single.problems.length >= 4, 'the sample has articles and problems')
   for (const threads of [
-    {workers: 1, mainThread: false, chunkSize: 16},
-    {workers: 2, mainThread: true, chunkSize: 16},
+    {workers: 1, mainThread: false, chunkSize: 16, topicThread: false},
+    {workers: 2, mainThread: true, chunkSize: 16, topicThread: false},
+    {workers: 0, mainThread: true, chunkSize: 16, topicThread: true},
   ] satisfies ThreadPlan[]) {
     const spread = await processSources(sources, settings, undefined, threads)
-    assert.deepEqual(spread, single, `${threads.workers} workers, main thread ${threads.mainThread ? 'working' : 'idle'}`)
+    assert.deepEqual(spread, single, `${threads.workers} workers, main thread ${threads.mainThread ? 'working' : 'idle'}, topic thread ${threads.topicThread}`)
   }
   // Note: the seeds' bytes are copied into the messages, never moved out of the caller's buffers.
   assert.ok(sources.every((source) => source.bytes.byteLength > 0))
@@ -45,10 +47,26 @@ test('worker threads give exactly the articles and problems of the main thread, 
 test('Markdown seeds are parsed by a worker thread and by the main thread, each loading the Markdown engine itself', {timeout: 60_000}, async () => {
   // Note: a worker has its own modules, so it must load the engine itself; one that did not would fail here.
   const sources = [sourceOf('a.md', Buffer.from('---\ntitle: A\ndate: 2024-01-02\n---\nThe vote was *close*.\n')), ...sampleSources().slice(0, 3)]
-  const onWorker = await processSources(sources, settings, undefined, {workers: 1, mainThread: false, chunkSize: 2})
+  const onWorker = await processSources(sources, settings, undefined, {workers: 1, mainThread: false, chunkSize: 2, topicThread: false})
   const onMain = await processSources(sources, settings, undefined, mainOnly)
   assert.match(onWorker.articles[0]?.bodyHtml ?? '', /The vote was <em>close<\/em>\./)
   assert.deepEqual(onWorker, onMain)
+})
+
+test('with topics found on a thread of their own, given topics come first and only given ones are kept when extraction is off', {timeout: 60_000}, async () => {
+  await loadMarkdown()
+  const given = sourceOf('given.md', Buffer.from('---\ntitle: Talks\ndate: 2024-01-02\ntopics: [Trade, Energy]\n---\nPresident Reagan met Chancellor Kohl in Bonn to discuss trade with Japan.\n'))
+  const sources = [given, ...sampleSources().slice(0, 40)]
+  const topicThread: ThreadPlan = {workers: 0, mainThread: true, chunkSize: 8, topicThread: true}
+  for (const addExtractedTopics of [true, false]) {
+    const chosen = {...settings, addExtractedTopics}
+    const split = await processSources(sources, chosen, undefined, topicThread)
+    assert.deepEqual(split, await processSources(sources, chosen, undefined, mainOnly))
+    const names = split.articles[0]?.topics.map((topic) => topic.name) ?? []
+    assert.deepEqual(names.slice(0, 2), ['Trade', 'Energy'])
+    if (addExtractedTopics) assert.ok(names.includes('Ronald Reagan') || names.length > 2, `found topics too: ${names.join(', ')}`)
+    else assert.deepEqual(names, ['Trade', 'Energy'])
+  }
 })
 
 test('progress reaches the number of seeds', async () => {

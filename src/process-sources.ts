@@ -1,6 +1,7 @@
 import {loadMarkdown} from './adapters/markdown.js'
 import type {SiteConfig} from './config/site-config.js'
-import {toArticle, type EnrichSettings} from './enrich/enrich-article.js'
+import {findTopics, finishArticle, prepareArticle, type EnrichSettings, type PreparedArticle} from './enrich/enrich-article.js'
+import type {ExtractedTopic, TopicText} from './enrich/topics/extract-topics.js'
 import type {SourceFile} from './load/source-file.js'
 import type {Article} from './model/article.js'
 import {bodyKind, parseSource} from './parse/parse-source.js'
@@ -8,6 +9,7 @@ import {ContentError, type Problem} from './problems/content-error.js'
 import {packSources} from './workers/pack-sources.js'
 import {planThreads, type ThreadPlan} from './workers/plan-threads.js'
 import {runInChunks} from './workers/run-in-chunks.js'
+import {runPipelined} from './workers/run-pipelined.js'
 import {siblingModule, startWorker} from './workers/start-worker.js'
 
 /** Articles made from seeds, and every problem found on the way. */
@@ -40,22 +42,44 @@ export function processSettings(config: SiteConfig, topicRules: EnrichSettings['
  * A `ContentError` becomes a problem; any other error is a bug and is thrown.
  */
 export function processSource(source: SourceFile, settings: ProcessSettings): SourceResult {
+  const started = startSource(source, settings)
+  if (!('prepared' in started)) return started
+  const {topicText} = started.prepared
+  return finishSource(started.prepared, topicText && findTopics(topicText, settings))
+}
+
+/** A seed made into an article but for its topics (see `PreparedArticle`), or the problems that stopped it. */
+export type StartedSource = {readonly prepared: PreparedArticle} | SourceResult
+
+/** `processSource` up to finding topics; `finishSource` does the rest. */
+export function startSource(source: SourceFile, settings: ProcessSettings): StartedSource {
   try {
-    const {article, warnings} = toArticle(parseSource(source, settings), settings)
-    return {article, problems: warnings}
+    return {prepared: prepareArticle(parseSource(source, settings), settings)}
   } catch (error) {
     if (error instanceof ContentError) return {problems: [error.problem]}
     throw error
   }
 }
 
-/** The worker module, beside this one's folder, compiled or TypeScript like this file. */
+/** The result of a seed that `startSource` prepared, with the topics `findTopics` found in its text. */
+export function finishSource(prepared: PreparedArticle, extracted: readonly ExtractedTopic[] | undefined): SourceResult {
+  const {article, warnings} = finishArticle(prepared, extracted)
+  return {article, problems: warnings}
+}
+
+/** The worker modules, beside this one's folder, compiled or TypeScript like this file. */
 const processWorker = siblingModule('workers/process-worker', import.meta.url)
+const topicWorker = siblingModule('workers/topic-worker', import.meta.url)
 
 /** What a process worker starts with: the settings, and whether its seeds include Markdown ones (see `loadMarkdown`). */
 export interface ProcessWorkerData {
   readonly settings: ProcessSettings
   readonly markdown: boolean
+}
+
+/** What a topic worker starts with: the settings `findTopics` takes. */
+export interface TopicWorkerData {
+  readonly settings: EnrichSettings
 }
 
 /** What processing one seed gave: its article (unless an error stopped it) and its problems. */
@@ -89,6 +113,21 @@ export async function processEach(sources: readonly SourceFile[], settings: Proc
   const threads = options.threads ?? planThreads(sources.length)
   const markdown = sources.some((source) => bodyKind(source.path) === 'markdown')
   if (markdown) await loadMarkdown()
+  if (threads.topicThread) {
+    return runPipelined<SourceFile, StartedSource, SourceResult>({
+      items: sources,
+      chunkSize: threads.chunkSize,
+      start: (chunk) => {
+        const started = chunk.map((source) => startSource(source, settings))
+        const texts: (TopicText | null)[] = started.map((item) => ('prepared' in item ? (item.prepared.topicText ?? null) : null))
+        return {started, message: texts}
+      },
+      startWorker: () => startWorker(topicWorker, {settings} satisfies TopicWorkerData),
+      finish: (started, replies) => started.map((item, index) => ('prepared' in item ? finishSource(item.prepared, (replies[index] as ExtractedTopic[] | null) ?? undefined) : item)),
+      ...(options.keep ? {keep: options.keep} : {}),
+      ...(options.onEach ? {onProgress: options.onEach} : {}),
+    })
+  }
   return runInChunks<SourceFile, SourceResult>({
     items: sources,
     chunkSize: threads.chunkSize,

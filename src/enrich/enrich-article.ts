@@ -8,7 +8,7 @@ import type {ParsedSource} from '../parse/parsed-source.js'
 import {describeBody} from './describe-body.js'
 import {deriveHeadline} from './headline.js'
 import {deriveSummary} from './summary.js'
-import {extractTopics, type TopicRules} from './topics/extract-topics.js'
+import {extractTopics, type ExtractedTopic, type TopicRules, type TopicText} from './topics/extract-topics.js'
 import {topicSlug} from './topics/topic-slug.js'
 
 /** The settings that change what an article becomes (and so key its cache entry). */
@@ -24,6 +24,21 @@ const wordsPerMinute = 230
 const maxSlugLength = 60
 
 /**
+ * An article made from its seed but for the topics found in its text, which
+ * `finishArticle` adds. Note: two steps so that a build can find topics on
+ * another thread (see `processEach`) while this one goes on with the next
+ * seeds; `toArticle` does both.
+ */
+export interface PreparedArticle {
+  readonly article: Omit<Article, 'topics'>
+  /** The topics the front matter gives, in its order. */
+  readonly givenTopics: readonly string[] | undefined
+  /** The text to find topics in, unless the given topics are all the article gets (see `EnrichSettings.addExtractedTopics`). */
+  readonly topicText?: TopicText
+  readonly warnings: Problem[]
+}
+
+/**
  * Turn a parsed seed into its `Article`: check the given fields, derive what
  * is missing (title, summary, slug, topics) and render the body (a
  * Markdown body needs `loadMarkdown` first).
@@ -31,19 +46,24 @@ const maxSlugLength = 60
  * @throws {ContentError} When a field is missing or has the wrong type.
  */
 export function toArticle(parsed: ParsedSource, settings: EnrichSettings): {article: Article; warnings: Problem[]} {
+  const prepared = prepareArticle(parsed, settings)
+  return finishArticle(prepared, prepared.topicText && findTopics(prepared.topicText, settings))
+}
+
+/**
+ * All of `toArticle` but finding topics in the text (see `PreparedArticle`).
+ *
+ * @throws {ContentError} When a field is missing or has the wrong type.
+ */
+export function prepareArticle(parsed: ParsedSource, settings: EnrichSettings): PreparedArticle {
   const date = readDate(parsed)
   const {fields, warnings} = readFields(parsed)
   const body = describeBody(parsed.body)
   const {lead} = body
   const title = fields.title ?? deriveHeadline(lead)
   const summary = fields.summary ?? deriveSummary(lead)
-  const topics = chooseTopics(fields.topicNames, settings, {
-    ...(fields.title === undefined ? {} : {title: fields.title}),
-    paragraphs: body.paragraphs,
-    ...(parsed.dateline ? {datelinePlace: parsed.dateline.place} : {}),
-  })
   const slug = fields.slug ?? deriveSlug(title)
-  const article: Article = {
+  const article: Omit<Article, 'topics'> = {
     source: parsed.path,
     file: parsed.file,
     hash: parsed.hash,
@@ -64,12 +84,23 @@ export function toArticle(parsed: ParsedSource, settings: EnrichSettings): {arti
     ...(parsed.dateline ? {dateline: parsed.dateline} : {}),
     wordCount: body.wordCount,
     readingMinutes: Math.max(1, Math.round(body.wordCount / wordsPerMinute)),
-    topics,
   }
-  return {article, warnings: [...parsed.warnings, ...warnings]}
+  const extract = fields.topicNames === undefined || settings.addExtractedTopics
+  const topicText: TopicText = {
+    ...(fields.title === undefined ? {} : {title: fields.title}),
+    paragraphs: body.paragraphs,
+    ...(parsed.dateline ? {datelinePlace: parsed.dateline.place} : {}),
+  }
+  return {article, givenTopics: fields.topicNames, ...(extract ? {topicText} : {}), warnings: [...parsed.warnings, ...warnings]}
 }
 
-function chooseTopics(given: readonly string[] | undefined, settings: EnrichSettings, text: Parameters<typeof extractTopics>[0]): Topic[] {
+/** The topics of an article's text, as `toArticle` finds them with these settings. */
+export function findTopics(text: TopicText, settings: EnrichSettings): ExtractedTopic[] {
+  return extractTopics(text, {max: settings.maxTopics, ...(settings.topicRules ? {rules: settings.topicRules} : {})})
+}
+
+/** The article of `prepared` with its topics: the given ones, then those found in its text (`extracted`, from `findTopics`). */
+export function finishArticle(prepared: PreparedArticle, extracted: readonly ExtractedTopic[] | undefined): {article: Article; warnings: Problem[]} {
   const topics: Topic[] = []
   const seen = new Set<string>()
   const add = (topic: Topic): void => {
@@ -77,12 +108,9 @@ function chooseTopics(given: readonly string[] | undefined, settings: EnrichSett
     seen.add(topic.slug)
     topics.push(topic)
   }
-  for (const name of given ?? []) add({name, slug: topicSlug(name), kind: 'subject', origin: 'given'})
-  if (given === undefined || settings.addExtractedTopics) {
-    const extracted = extractTopics(text, {max: settings.maxTopics, ...(settings.topicRules ? {rules: settings.topicRules} : {})})
-    for (const topic of extracted) add({name: topic.name, slug: topicSlug(topic.name), kind: topic.kind, origin: 'derived'})
-  }
-  return topics
+  for (const name of prepared.givenTopics ?? []) add({name, slug: topicSlug(name), kind: 'subject', origin: 'given'})
+  for (const topic of extracted ?? []) add({name: topic.name, slug: topicSlug(topic.name), kind: topic.kind, origin: 'derived'})
+  return {article: {...prepared.article, topics}, warnings: prepared.warnings}
 }
 
 /** A slug from a title: at most 60 characters, cut at a hyphen; `article` when the title has no letters. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {availableParallelism} from 'node:os'
 import {test} from 'node:test'
-import {mayScanOnWorker, mayWriteOnWorker, maxArticlesForPageWorkers, minSeedsForWorkers, planPageWorkers, planThreads} from './plan-threads.js'
+import {mayScanOnWorker, mayWriteOnWorker, maxArticlesForPageWorkers, minSeedsForTopicThread, minSeedsForWorkers, planPageWorkers, planThreads} from './plan-threads.js'
 
 const plans = [
   {count: 0, env: {}, workers: 0},
@@ -20,6 +20,17 @@ for (const example of plans) {
     assert.equal(plan.mainThread, true)
   })
 }
+
+test('medium inputs find topics on a thread of their own when a core is spare, and only when no worker count is asked for', () => {
+  const spare = availableParallelism() > 1
+  assert.equal(planThreads(minSeedsForTopicThread - 1, {}).topicThread, false)
+  assert.equal(planThreads(minSeedsForTopicThread, {}).topicThread, spare)
+  assert.equal(planThreads(minSeedsForWorkers - 1, {}).topicThread, spare)
+  assert.equal(planThreads(minSeedsForWorkers, {}).topicThread, false, 'large inputs spread whole seeds over workers')
+  assert.equal(planThreads(10_000, {NEWS_ARCHIVE_WORKERS: '0'}).topicThread, false)
+  assert.equal(planThreads(10_000, {}, 1).topicThread, false)
+  for (const count of [minSeedsForTopicThread, minSeedsForWorkers - 1]) assert.equal(planThreads(count, {}).workers, 0)
+})
 
 const pagePlans = [
   {count: minSeedsForWorkers - 1, env: {}, workers: undefined, expected: 0},
