@@ -5,7 +5,7 @@ import {readCorpus} from '../test/helpers/corpus.js'
 import {defaultConfig} from './config/site-config.js'
 import type {SourceFile} from './load/source-file.js'
 import {loadMarkdown} from './adapters/markdown.js'
-import {collectResults, processSettings, processSource, processSources} from './process-sources.js'
+import {collectResults, processEach, processSettings, processSource, processSources, startTopicWorker} from './process-sources.js'
 import type {ThreadPlan} from './workers/plan-threads.js'
 
 function sourceOf(file: string, bytes: Uint8Array): SourceFile {
@@ -66,6 +66,18 @@ test('with topics found on a thread of their own, given topics come first and on
     assert.deepEqual(names.slice(0, 2), ['Trade', 'Energy'])
     if (addExtractedTopics) assert.ok(names.includes('Ronald Reagan') || names.length > 2, `found topics too: ${names.join(', ')}`)
     else assert.deepEqual(names, ['Trade', 'Energy'])
+  }
+})
+
+test('a topic thread started early is used by a plan with a topic thread, stopped by one without, and stopped when done either way', {timeout: 60_000}, async () => {
+  const sources = sampleSources().slice(0, 60)
+  const single = await processSources(sources, settings, undefined, mainOnly)
+  for (const topicThread of [true, false]) {
+    const worker = startTopicWorker(settings)
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve))
+    const results = await processEach(sources, settings, {threads: {...mainOnly, chunkSize: 8, topicThread}, topicWorker: worker})
+    assert.deepEqual(collectResults(results, (index) => (sources[index] as SourceFile).file), single)
+    assert.equal(typeof (await exited), 'number', `the worker stopped (topic thread ${topicThread})`)
   }
 })
 

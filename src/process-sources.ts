@@ -1,9 +1,10 @@
+import type {Worker} from 'node:worker_threads'
 import {loadMarkdown} from './adapters/markdown.js'
 import type {SiteConfig} from './config/site-config.js'
 import {findTopics, finishArticle, prepareArticle, type EnrichSettings, type PreparedArticle} from './enrich/enrich-article.js'
-import type {ExtractedTopic, TopicText} from './enrich/topics/extract-topics.js'
+import type {TopicText} from './enrich/topics/extract-topics.js'
 import type {SourceFile} from './load/source-file.js'
-import type {Article} from './model/article.js'
+import type {Article, Topic} from './model/article.js'
 import {bodyKind, parseSource} from './parse/parse-source.js'
 import {ContentError, type Problem} from './problems/content-error.js'
 import {packSources} from './workers/pack-sources.js'
@@ -62,14 +63,14 @@ export function startSource(source: SourceFile, settings: ProcessSettings): Star
 }
 
 /** The result of a seed that `startSource` prepared, with the topics `findTopics` found in its text. */
-export function finishSource(prepared: PreparedArticle, extracted: readonly ExtractedTopic[] | undefined): SourceResult {
-  const {article, warnings} = finishArticle(prepared, extracted)
+export function finishSource(prepared: PreparedArticle, found: readonly Topic[] | undefined): SourceResult {
+  const {article, warnings} = finishArticle(prepared, found)
   return {article, problems: warnings}
 }
 
 /** The worker modules, beside this one's folder, compiled or TypeScript like this file. */
 const processWorker = siblingModule('workers/process-worker', import.meta.url)
-const topicWorker = siblingModule('workers/topic-worker', import.meta.url)
+const topicWorkerModule = siblingModule('workers/topic-worker', import.meta.url)
 
 /** What a process worker starts with: the settings, and whether its seeds include Markdown ones (see `loadMarkdown`). */
 export interface ProcessWorkerData {
@@ -80,6 +81,16 @@ export interface ProcessWorkerData {
 /** What a topic worker starts with: the settings `findTopics` takes. */
 export interface TopicWorkerData {
   readonly settings: EnrichSettings
+}
+
+/**
+ * Start the thread that finds topics for `processEach` when its plan says
+ * `topicThread`. Note: the thread takes about half a second to load and to
+ * build its place names, so a caller with seeds still to read starts it
+ * first and hands it over (`ProcessEachOptions.topicWorker`).
+ */
+export function startTopicWorker(settings: EnrichSettings): Worker {
+  return startWorker(topicWorkerModule, {settings} satisfies TopicWorkerData)
 }
 
 /** What processing one seed gave: its article (unless an error stopped it) and its problems. */
@@ -99,6 +110,8 @@ export interface ProcessEachOptions {
    * and keeps the articles without their bodies.
    */
   readonly keep?: (sources: readonly SourceFile[], results: readonly SourceResult[]) => readonly SourceResult[]
+  /** The topic thread, already started by `startTopicWorker` for a plan with `topicThread`; stopped when done. */
+  readonly topicWorker?: Worker
 }
 
 /**
@@ -113,6 +126,7 @@ export async function processEach(sources: readonly SourceFile[], settings: Proc
   const threads = options.threads ?? planThreads(sources.length)
   const markdown = sources.some((source) => bodyKind(source.path) === 'markdown')
   if (markdown) await loadMarkdown()
+  if (!threads.topicThread) await options.topicWorker?.terminate()
   if (threads.topicThread) {
     return runPipelined<SourceFile, StartedSource, SourceResult>({
       items: sources,
@@ -122,8 +136,8 @@ export async function processEach(sources: readonly SourceFile[], settings: Proc
         const texts: (TopicText | null)[] = started.map((item) => ('prepared' in item ? (item.prepared.topicText ?? null) : null))
         return {started, message: texts}
       },
-      startWorker: () => startWorker(topicWorker, {settings} satisfies TopicWorkerData),
-      finish: (started, replies) => started.map((item, index) => ('prepared' in item ? finishSource(item.prepared, (replies[index] as ExtractedTopic[] | null) ?? undefined) : item)),
+      startWorker: () => options.topicWorker ?? startTopicWorker(settings),
+      finish: (started, replies) => started.map((item, index) => ('prepared' in item ? finishSource(item.prepared, (replies[index] as Topic[] | null) ?? undefined) : item)),
       ...(options.keep ? {keep: options.keep} : {}),
       ...(options.onEach ? {onProgress: options.onEach} : {}),
     })

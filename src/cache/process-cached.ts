@@ -1,6 +1,6 @@
 import type {SourceFile} from '../load/source-file.js'
 import type {ProcessedSources, ProcessSettings, SourceResult} from '../process-sources.js'
-import {collectResults, processEach} from '../process-sources.js'
+import {collectResults, processEach, startTopicWorker} from '../process-sources.js'
 import {planThreads} from '../workers/plan-threads.js'
 import type {Problem} from '../problems/content-error.js'
 import {seedKey, type ArticleStore} from './article-store.js'
@@ -29,29 +29,39 @@ export interface CachedProcessing extends ProcessedSources {
 export async function processCached(seedsDir: string, scanned: readonly ScannedSeed[], store: ArticleStore, settings: ProcessSettings, onEach?: (done: number, total: number) => void, workers?: number): Promise<CachedProcessing> {
   const seeds = [...scanned]
   const results: (SourceResult | undefined)[] = seeds.map((seed) => store.get(seedKey(seed)))
+  const threads = planThreads(results.filter((result) => result === undefined).length, process.env, workers)
+  // Note: started before the seeds are read, so that it is ready by the time the first of them is.
+  const topicWorker = threads.topicThread ? startTopicWorker(settings) : undefined
   const readProblems: Problem[] = []
   const sources: SourceFile[] = []
   const sourceIndexes: number[] = []
-  for (const [index, seed] of seeds.entries()) {
-    if (results[index]) continue
-    const source = readSeed(seedsDir, seed)
-    if (!('bytes' in source)) {
-      readProblems.push(source)
-      continue
-    }
-    if (source.hash !== seed.hash) {
-      seeds[index] = {...seed, hash: source.hash}
-      const stored = store.get(seedKey(source))
-      if (stored) {
-        results[index] = stored
+  try {
+    for (const [index, seed] of seeds.entries()) {
+      if (results[index]) continue
+      const source = readSeed(seedsDir, seed)
+      if (!('bytes' in source)) {
+        readProblems.push(source)
         continue
       }
+      if (source.hash !== seed.hash) {
+        seeds[index] = {...seed, hash: source.hash}
+        const stored = store.get(seedKey(source))
+        if (stored) {
+          results[index] = stored
+          continue
+        }
+      }
+      sources.push(source)
+      sourceIndexes.push(index)
     }
-    sources.push(source)
-    sourceIndexes.push(index)
+  } catch (error) {
+    // Note: a bug while reading; the topic thread must not outlive the build.
+    await topicWorker?.terminate()
+    throw error
   }
   const fresh = await processEach(sources, settings, {
-    threads: planThreads(sources.length, process.env, workers),
+    threads,
+    ...(topicWorker ? {topicWorker} : {}),
     keep: (chunk, chunkResults) => store.add(chunk.map(seedKey), chunkResults),
     ...(onEach ? {onEach: (done: number) => onEach(done, sources.length)} : {}),
   })

@@ -8,7 +8,7 @@ import type {ParsedSource} from '../parse/parsed-source.js'
 import {describeBody} from './describe-body.js'
 import {deriveHeadline} from './headline.js'
 import {deriveSummary} from './summary.js'
-import {extractTopics, type ExtractedTopic, type TopicRules, type TopicText} from './topics/extract-topics.js'
+import {extractTopics, type TopicRules, type TopicText} from './topics/extract-topics.js'
 import {topicSlug} from './topics/topic-slug.js'
 
 /** The settings that change what an article becomes (and so key its cache entry). */
@@ -94,13 +94,14 @@ export function prepareArticle(parsed: ParsedSource, settings: EnrichSettings): 
   return {article, givenTopics: fields.topicNames, ...(extract ? {topicText} : {}), warnings: [...parsed.warnings, ...warnings]}
 }
 
-/** The topics of an article's text, as `toArticle` finds them with these settings. */
-export function findTopics(text: TopicText, settings: EnrichSettings): ExtractedTopic[] {
-  return extractTopics(text, {max: settings.maxTopics, ...(settings.topicRules ? {rules: settings.topicRules} : {})})
+/** The topics found in an article's text, as `toArticle` finds them with these settings. */
+export function findTopics(text: TopicText, settings: EnrichSettings): Topic[] {
+  const extracted = extractTopics(text, {max: settings.maxTopics, ...(settings.topicRules ? {rules: settings.topicRules} : {})})
+  return extracted.map((topic) => ({name: topic.name, slug: topicSlug(topic.name), kind: topic.kind, origin: 'derived'}))
 }
 
-/** The article of `prepared` with its topics: the given ones, then those found in its text (`extracted`, from `findTopics`). */
-export function finishArticle(prepared: PreparedArticle, extracted: readonly ExtractedTopic[] | undefined): {article: Article; warnings: Problem[]} {
+/** The article of `prepared` with its topics: the given ones, then those found in its text (`found`, from `findTopics`). */
+export function finishArticle(prepared: PreparedArticle, found: readonly Topic[] | undefined): {article: Article; warnings: Problem[]} {
   const topics: Topic[] = []
   const seen = new Set<string>()
   const add = (topic: Topic): void => {
@@ -109,7 +110,7 @@ export function finishArticle(prepared: PreparedArticle, extracted: readonly Ext
     topics.push(topic)
   }
   for (const name of prepared.givenTopics ?? []) add({name, slug: topicSlug(name), kind: 'subject', origin: 'given'})
-  for (const topic of extracted ?? []) add({name: topic.name, slug: topicSlug(topic.name), kind: topic.kind, origin: 'derived'})
+  for (const topic of found ?? []) add(topic)
   return {article: {...prepared.article, topics}, warnings: prepared.warnings}
 }
 

@@ -76,8 +76,9 @@ export async function runPipelined<Item, Started, Result>(plan: PipelinePlan<Ite
     }
     wake?.()
   })
+  const onExit = (code: number): void => stop(new Error(`a worker thread stopped unexpectedly (exit code ${code}) with ${waiting.size} chunks unfinished`))
   worker.on('error', stop)
-  worker.on('exit', (code) => stop(new Error(`a worker thread stopped unexpectedly (exit code ${code}) with ${waiting.size} chunks unfinished`)))
+  worker.on('exit', onExit)
   const settle = (): Promise<void> => new Promise((resolve) => {
     wake = () => {
       wake = undefined
@@ -96,7 +97,7 @@ export async function runPipelined<Item, Started, Result>(plan: PipelinePlan<Ite
     while (waiting.size > 0 && !failure) await settle()
     if (failure) throw failure
   } finally {
-    worker.removeAllListeners('exit')
+    worker.off('exit', onExit)
     await worker.terminate()
   }
   return results.flat()

@@ -5,9 +5,12 @@
  */
 import {workerData} from 'node:worker_threads'
 import {findTopics} from '../enrich/enrich-article.js'
+import {gazetteer} from '../enrich/topics/gazetteer.js'
 import type {TopicText} from '../enrich/topics/extract-topics.js'
 import type {TopicWorkerData} from '../process-sources.js'
 import {serveChunks} from './serve-chunks.js'
 
 const {settings} = workerData as TopicWorkerData
+// Note: built before the first chunk comes, while the main thread reads and parses it.
+gazetteer()
 serveChunks((message) => (message as (TopicText | null)[]).map((text) => (text ? findTopics(text, settings) : null)))
