@@ -45,8 +45,9 @@ export interface BuildOptions {
   readonly signal?: AbortSignal
   /**
    * Worker threads beside the main thread, for parsing seeds and rendering
-   * pages. Undefined: one per further core, none for small archives
-   * (`NEWS_ARCHIVE_WORKERS` overrides that default); 0: the main thread only.
+   * pages. Undefined: one per further core for large archives, a thread that
+   * finds topics for medium ones, none for small ones (see `planThreads`;
+   * `NEWS_ARCHIVE_WORKERS` overrides that default); 0: the main thread only.
    */
   readonly workers?: number
   /** Called now and then with how far the build is, for progress on a terminal. */
