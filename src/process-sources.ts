@@ -1,8 +1,9 @@
 import type {Worker} from 'node:worker_threads'
 import {loadMarkdown} from './adapters/markdown.js'
 import type {SiteConfig} from './config/site-config.js'
-import {findTopics, finishArticle, prepareArticle, type EnrichSettings, type PreparedArticle} from './enrich/enrich-article.js'
+import {finishArticle, prepareArticle, toArticle, type EnrichSettings, type PreparedArticle} from './enrich/enrich-article.js'
 import type {TopicText} from './enrich/topics/extract-topics.js'
+import type {FindTopicsSettings} from './enrich/topics/find-topics.js'
 import type {SourceFile} from './load/source-file.js'
 import type {Article, Topic} from './model/article.js'
 import {bodyKind, parseSource} from './parse/parse-source.js'
@@ -43,16 +44,19 @@ export function processSettings(config: SiteConfig, topicRules: EnrichSettings['
  * A `ContentError` becomes a problem; any other error is a bug and is thrown.
  */
 export function processSource(source: SourceFile, settings: ProcessSettings): SourceResult {
-  const started = startSource(source, settings)
-  if (!('prepared' in started)) return started
-  const {topicText} = started.prepared
-  return finishSource(started.prepared, topicText && findTopics(topicText, settings))
+  try {
+    const {article, warnings} = toArticle(parseSource(source, settings), settings)
+    return {article, problems: warnings}
+  } catch (error) {
+    if (error instanceof ContentError) return {problems: [error.problem]}
+    throw error
+  }
 }
 
 /** A seed made into an article but for its topics (see `PreparedArticle`), or the problems that stopped it. */
 export type StartedSource = {readonly prepared: PreparedArticle} | SourceResult
 
-/** `processSource` up to finding topics; `finishSource` does the rest. */
+/** `processSource` up to finding topics (see `PreparedArticle`); `finishSource` does the rest. */
 export function startSource(source: SourceFile, settings: ProcessSettings): StartedSource {
   try {
     return {prepared: prepareArticle(parseSource(source, settings), settings)}
@@ -80,7 +84,7 @@ export interface ProcessWorkerData {
 
 /** What a topic worker starts with: the settings `findTopics` takes. */
 export interface TopicWorkerData {
-  readonly settings: EnrichSettings
+  readonly settings: FindTopicsSettings
 }
 
 /**
@@ -89,7 +93,7 @@ export interface TopicWorkerData {
  * build its place names, so a caller with seeds still to read starts it
  * first and hands it over (`ProcessEachOptions.topicWorker`).
  */
-export function startTopicWorker(settings: EnrichSettings): Worker {
+export function startTopicWorker(settings: FindTopicsSettings): Worker {
   return startWorker(topicWorkerModule, {settings} satisfies TopicWorkerData)
 }
 
@@ -110,27 +114,28 @@ export interface ProcessEachOptions {
    * and keeps the articles without their bodies.
    */
   readonly keep?: (sources: readonly SourceFile[], results: readonly SourceResult[]) => readonly SourceResult[]
-  /** The topic thread, already started by `startTopicWorker` for a plan with `topicThread`; stopped when done. */
+  /** A topic thread already started (`startTopicWorker`): used if the plan says `topicThread`, and stopped when done either way. */
   readonly topicWorker?: Worker
 }
 
 /**
  * Run `processSource` over every seed, one result per seed, in the order of
- * `sources` and the same whichever threads made them. Large inputs are
- * spread over worker threads (see `planThreads`); `settings` must then
- * survive a structured clone (plain data, no functions).
+ * `sources` and the same whichever threads made them. Medium inputs find
+ * topics on a thread of their own, large ones are spread over worker
+ * threads (see `planThreads`); `settings` must then survive a structured
+ * clone (plain data, no functions).
  *
  * @throws {Error} A bug in parsing or enriching (never a content problem), with its stack.
  */
 export async function processEach(sources: readonly SourceFile[], settings: ProcessSettings, options: ProcessEachOptions = {}): Promise<SourceResult[]> {
   const threads = options.threads ?? planThreads(sources.length)
   const markdown = sources.some((source) => bodyKind(source.path) === 'markdown')
-  if (markdown) await loadMarkdown()
-  if (!threads.topicThread) await options.topicWorker?.terminate()
   if (threads.topicThread) {
+    // Note: called before anything is awaited, so that a topic thread handed over has its listeners at once.
     return runPipelined<SourceFile, StartedSource, SourceResult>({
       items: sources,
       chunkSize: threads.chunkSize,
+      ...(markdown ? {before: loadMarkdown} : {}),
       start: (chunk) => {
         const started = chunk.map((source) => startSource(source, settings))
         const texts: (TopicText | null)[] = started.map((item) => ('prepared' in item ? (item.prepared.topicText ?? null) : null))
@@ -142,6 +147,8 @@ export async function processEach(sources: readonly SourceFile[], settings: Proc
       ...(options.onEach ? {onProgress: options.onEach} : {}),
     })
   }
+  await options.topicWorker?.terminate()
+  if (markdown) await loadMarkdown()
   return runInChunks<SourceFile, SourceResult>({
     items: sources,
     chunkSize: threads.chunkSize,

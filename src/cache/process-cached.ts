@@ -29,9 +29,9 @@ export interface CachedProcessing extends ProcessedSources {
 export async function processCached(seedsDir: string, scanned: readonly ScannedSeed[], store: ArticleStore, settings: ProcessSettings, onEach?: (done: number, total: number) => void, workers?: number): Promise<CachedProcessing> {
   const seeds = [...scanned]
   const results: (SourceResult | undefined)[] = seeds.map((seed) => store.get(seedKey(seed)))
-  const threads = planThreads(results.filter((result) => result === undefined).length, process.env, workers)
   // Note: started before the seeds are read, so that it is ready by the time the first of them is.
-  const topicWorker = threads.topicThread ? startTopicWorker(settings) : undefined
+  // The count is a guess: a seed whose file was touched may turn out unchanged, and `processEach` then stops the thread.
+  const topicWorker = planThreads(results.filter((result) => result === undefined).length, process.env, workers).topicThread ? startTopicWorker(settings) : undefined
   const readProblems: Problem[] = []
   const sources: SourceFile[] = []
   const sourceIndexes: number[] = []
@@ -60,7 +60,7 @@ export async function processCached(seedsDir: string, scanned: readonly ScannedS
     throw error
   }
   const fresh = await processEach(sources, settings, {
-    threads,
+    threads: planThreads(sources.length, process.env, workers),
     ...(topicWorker ? {topicWorker} : {}),
     keep: (chunk, chunkResults) => store.add(chunk.map(seedKey), chunkResults),
     ...(onEach ? {onEach: (done: number) => onEach(done, sources.length)} : {}),

@@ -8,7 +8,8 @@ import type {ParsedSource} from '../parse/parsed-source.js'
 import {describeBody} from './describe-body.js'
 import {deriveHeadline} from './headline.js'
 import {deriveSummary} from './summary.js'
-import {extractTopics, type TopicRules, type TopicText} from './topics/extract-topics.js'
+import type {TopicRules, TopicText} from './topics/extract-topics.js'
+import {findTopics} from './topics/find-topics.js'
 import {topicSlug} from './topics/topic-slug.js'
 
 /** The settings that change what an article becomes (and so key its cache entry). */
@@ -92,12 +93,6 @@ export function prepareArticle(parsed: ParsedSource, settings: EnrichSettings): 
     ...(parsed.dateline ? {datelinePlace: parsed.dateline.place} : {}),
   }
   return {article, givenTopics: fields.topicNames, ...(extract ? {topicText} : {}), warnings: [...parsed.warnings, ...warnings]}
-}
-
-/** The topics found in an article's text, as `toArticle` finds them with these settings. */
-export function findTopics(text: TopicText, settings: EnrichSettings): Topic[] {
-  const extracted = extractTopics(text, {max: settings.maxTopics, ...(settings.topicRules ? {rules: settings.topicRules} : {})})
-  return extracted.map((topic) => ({name: topic.name, slug: topicSlug(topic.name), kind: topic.kind, origin: 'derived'}))
 }
 
 /** The article of `prepared` with its topics: the given ones, then those found in its text (`found`, from `findTopics`). */

@@ -10,6 +10,8 @@ export interface PipelinePlan<Item, Started, Result> {
   readonly items: readonly Item[]
   /** Items per chunk (per message). */
   readonly chunkSize: number
+  /** Awaited once the worker is started, before the first chunk (to load what the first step needs). */
+  readonly before?: () => Promise<void>
   /**
    * The first step, on the main thread: what it keeps of each item until
    * the worker answers, and the message for the worker's `serveChunks`
@@ -20,7 +22,7 @@ export interface PipelinePlan<Item, Started, Result> {
   readonly startWorker: () => Worker
   /** The last step, on the main thread: one result per item, from what `start` kept and the worker's replies. */
   readonly finish: (started: readonly Started[], replies: readonly unknown[]) => readonly Result[]
-  /** Takes each chunk's results as they come, and returns what to hold of them (see `ChunkPlan.keep`). */
+  /** Takes each chunk's results, in chunk order, and returns what to hold of them (see `ChunkPlan.keep`). */
   readonly keep?: (items: readonly Item[], results: readonly Result[]) => readonly Result[]
   /** Called after each chunk with the number of items done so far. */
   readonly onProgress?: (done: number) => void
@@ -59,16 +61,20 @@ export async function runPipelined<Item, Started, Result>(plan: PipelinePlan<Ite
     wake?.()
   }
   worker.on('message', (reply: ChunkReply) => {
-    if (reply.kind === 'ready') return
+    // Note: a reply that comes after a failure, while the worker stops, is not finished for a job that has failed.
+    if (reply.kind === 'ready' || failure) return
     if (reply.kind === 'failed') return stop(fromThrownError(reply.error))
     const started = waiting.get(reply.chunk)
     waiting.delete(reply.chunk)
     try {
       if (!started) throw new Error(`the worker answered chunk ${reply.chunk}, which was not waiting`)
+      if (reply.results.length !== started.length) throw new Error(`the worker answered chunk ${reply.chunk} with ${reply.results.length} replies for ${started.length} items`)
       const finished = plan.finish(started, reply.results)
       if (finished.length !== started.length) throw new Error(`chunk ${reply.chunk} came back with ${finished.length} results for ${started.length} items`)
       const chunkOf = chunkItems(reply.chunk)
-      results[reply.chunk] = plan.keep ? plan.keep(chunkOf, finished) : finished
+      const kept = plan.keep ? plan.keep(chunkOf, finished) : finished
+      if (kept.length !== chunkOf.length) throw new Error(`kept ${kept.length} results of a chunk of ${chunkOf.length} items`)
+      results[reply.chunk] = kept
       done += chunkOf.length
       plan.onProgress?.(done)
     } catch (error) {
@@ -86,6 +92,7 @@ export async function runPipelined<Item, Started, Result>(plan: PipelinePlan<Ite
     }
   })
   try {
+    await plan.before?.()
     for (let chunk = 0; chunk < chunkCount && !failure; chunk++) {
       const {started, message} = plan.start(chunkItems(chunk))
       waiting.set(chunk, started)

@@ -4,7 +4,7 @@
  * sent is a list of texts, `null` for an article that needs none.
  */
 import {workerData} from 'node:worker_threads'
-import {findTopics} from '../enrich/enrich-article.js'
+import {findTopics} from '../enrich/topics/find-topics.js'
 import {gazetteer} from '../enrich/topics/gazetteer.js'
 import type {TopicText} from '../enrich/topics/extract-topics.js'
 import type {TopicWorkerData} from '../process-sources.js'
