@@ -48,6 +48,7 @@ export interface BuildOptions {
    * pages. Undefined: one per further core for large archives, a thread that
    * finds topics for medium ones, none for small ones (see `planThreads`;
    * `NEWS_ARCHIVE_WORKERS` overrides that default); 0: the main thread only.
+   * A number given here or in the variable also means no topic thread.
    */
   readonly workers?: number
   /** Called now and then with how far the build is, for progress on a terminal. */

@@ -40,9 +40,10 @@ export const minSeedsForWorkers = 20_000
  * the topics while the main thread does the rest of each seed (see
  * `runPipelined`), so each thread compiles only its own part of the work.
  * Note: the worker takes about 0.5 s to load and answer its first chunk. On
- * this project's 2-core bench machine, cold builds took 2.4 s without it and
- * 2.7-2.9 s with it at 1,000 seeds, were even at 3,000 (4.1 s), 0.2-0.3 s
- * shorter at 5,000, and at 10,000 processed in 3.5-4.3 s against 5.8-6.1 s.
+ * this project's 2-core bench machine, cold builds (without the search index)
+ * took 2.4 s without it and 2.7-2.9 s with it at 1,000 seeds, were even at
+ * 3,000 (4.1 s), 0.2-0.3 s shorter at 5,000, and at 10,000 took 8.0-9.0 s
+ * against 9.7-10.4 s (the process stage 3.5-4.1 s against 4.9-5.2 s).
  */
 export const minSeedsForTopicThread = 5_000
 
