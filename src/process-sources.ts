@@ -110,7 +110,7 @@ export interface ProcessEachOptions {
   readonly threads?: ThreadPlan
   /**
    * Takes each chunk's results as they arrive and returns what to hold of
-   * them (see `ChunkPlan.keep`): the build cache stores them, bodies and all,
+   * them (see `ChunkResultsPlan.keep`): the build cache stores them, bodies and all,
    * and keeps the articles without their bodies.
    */
   readonly keep?: (sources: readonly SourceFile[], results: readonly SourceResult[]) => readonly SourceResult[]

@@ -1,5 +1,6 @@
 import type {Worker} from 'node:worker_threads'
 import {fromThrownError, type ChunkReply, type ChunkRequest} from './chunk-messages.js'
+import {ChunkResults, type ChunkResultsPlan} from './chunk-results.js'
 
 /** A chunk as a message for a worker, and the buffers to move (not copy) with it. */
 export interface PackedChunk {
@@ -8,10 +9,7 @@ export interface PackedChunk {
 }
 
 /** How to spread one job over the main thread and worker threads. */
-export interface ChunkPlan<Item, Result> {
-  readonly items: readonly Item[]
-  /** Items per chunk (per message). */
-  readonly chunkSize: number
+export interface ChunkPlan<Item, Result> extends ChunkResultsPlan<Item, Result> {
   /** Worker threads to start. 0 runs everything on the main thread. */
   readonly workers: number
   /** Whether the main thread processes chunks too while the workers run. */
@@ -22,15 +20,6 @@ export interface ChunkPlan<Item, Result> {
   readonly pack: (items: readonly Item[]) => PackedChunk
   /** Start one worker thread that runs `serveChunks`. */
   readonly startWorker: () => Worker
-  /**
-   * Takes each chunk's results as they come, in whatever order the chunks
-   * finish, and returns what to hold of them until the end (by default, the
-   * results themselves). Note: a job whose results are large can store them
-   * here, so it never holds all of them at once.
-   */
-  readonly keep?: (items: readonly Item[], results: readonly Result[]) => readonly Result[]
-  /** Called after each chunk with the number of items done so far. */
-  readonly onProgress?: (done: number) => void
 }
 
 /** Chunks a worker holds at once: one to work on, one waiting, so it never idles on a round trip. */
@@ -47,26 +36,15 @@ const chunksInFlight = 2
  *   or a worker that stopped unexpectedly. The other threads are stopped.
  */
 export async function runInChunks<Item, Result>(plan: ChunkPlan<Item, Result>): Promise<Result[]> {
-  const {items, chunkSize} = plan
-  const chunkCount = Math.ceil(items.length / chunkSize)
-  const results: (readonly Result[])[] = new Array(chunkCount)
-  const state = {next: 0, done: 0, stopped: false}
-  const takeChunk = (): number | undefined => (state.stopped || state.next >= chunkCount ? undefined : state.next++)
+  const results = new ChunkResults(plan)
+  const state = {next: 0, stopped: false}
+  const takeChunk = (): number | undefined => (state.stopped || state.next >= results.count ? undefined : state.next++)
   const idleChecks = new Set<() => void>()
-  const chunkItems = (chunk: number): readonly Item[] => items.slice(chunk * chunkSize, (chunk + 1) * chunkSize)
-  const finish = (chunk: number, chunkResults: readonly Result[]): void => {
-    const chunkOf = chunkItems(chunk)
-    if (chunkResults.length !== chunkOf.length) throw new Error(`chunk ${chunk} came back with ${chunkResults.length} results for ${chunkOf.length} items`)
-    const kept = plan.keep ? plan.keep(chunkOf, chunkResults) : chunkResults
-    if (kept.length !== chunkOf.length) throw new Error(`kept ${kept.length} results of a chunk of ${chunkOf.length} items`)
-    results[chunk] = kept
-    state.done += chunkOf.length
-    plan.onProgress?.(state.done)
-  }
-  const workers = Array.from({length: Math.min(plan.workers, chunkCount)}, () => plan.startWorker())
-  const threads = workers.map((worker) => feedWorker(worker, {takeChunk, finish, idleChecks, pack: (chunk) => plan.pack(chunkItems(chunk))}))
+  const finish = (chunk: number, chunkResults: readonly Result[]): void => results.finish(chunk, chunkResults)
+  const workers = Array.from({length: Math.min(plan.workers, results.count)}, () => plan.startWorker())
+  const threads = workers.map((worker) => feedWorker(worker, {takeChunk, finish, idleChecks, pack: (chunk) => plan.pack(results.items(chunk))}))
   if (plan.mainThread || workers.length === 0) {
-    threads.push(runOnMainThread({takeChunk, finish, runHere: (chunk) => plan.runHere(chunkItems(chunk))}).then(() => {
+    threads.push(runOnMainThread({takeChunk, finish, runHere: (chunk) => plan.runHere(results.items(chunk))}).then(() => {
       for (const check of idleChecks) check()
     }))
   }
@@ -78,7 +56,7 @@ export async function runInChunks<Item, Result>(plan: ChunkPlan<Item, Result>): 
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
-  return results.flat()
+  return results.all()
 }
 
 interface Queue<Result> {

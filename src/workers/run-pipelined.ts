@@ -1,15 +1,13 @@
 import type {Worker} from 'node:worker_threads'
 import {fromThrownError, type ChunkReply, type ChunkRequest} from './chunk-messages.js'
+import {ChunkResults, type ChunkResultsPlan} from './chunk-results.js'
 
 /**
  * How to split one job between the main thread and one worker thread by
  * step rather than by item: the main thread starts every chunk, the worker
  * does one step of it, and the main thread finishes it.
  */
-export interface PipelinePlan<Item, Started, Result> {
-  readonly items: readonly Item[]
-  /** Items per chunk (per message). */
-  readonly chunkSize: number
+export interface PipelinePlan<Item, Started, Result> extends ChunkResultsPlan<Item, Result> {
   /** Awaited once the worker is started, before the first chunk (to load what the first step needs). */
   readonly before?: () => Promise<void>
   /**
@@ -22,10 +20,6 @@ export interface PipelinePlan<Item, Started, Result> {
   readonly startWorker: () => Worker
   /** The last step, on the main thread: one result per item, from what `start` kept and the worker's replies. */
   readonly finish: (started: readonly Started[], replies: readonly unknown[]) => readonly Result[]
-  /** Takes each chunk's results, in chunk order, and returns what to hold of them (see `ChunkPlan.keep`). */
-  readonly keep?: (items: readonly Item[], results: readonly Result[]) => readonly Result[]
-  /** Called after each chunk with the number of items done so far. */
-  readonly onProgress?: (done: number) => void
 }
 
 /**
@@ -47,12 +41,8 @@ const chunksAhead = 4
  *   a worker that stopped unexpectedly. The worker is stopped.
  */
 export async function runPipelined<Item, Started, Result>(plan: PipelinePlan<Item, Started, Result>): Promise<Result[]> {
-  const {items, chunkSize} = plan
-  const chunkCount = Math.ceil(items.length / chunkSize)
-  const results: (readonly Result[])[] = new Array(chunkCount)
-  const chunkItems = (chunk: number): readonly Item[] => items.slice(chunk * chunkSize, (chunk + 1) * chunkSize)
+  const results = new ChunkResults(plan)
   const waiting = new Map<number, readonly Started[]>()
-  let done = 0
   let failure: Error | undefined
   let wake: (() => void) | undefined
   const worker = plan.startWorker()
@@ -69,14 +59,7 @@ export async function runPipelined<Item, Started, Result>(plan: PipelinePlan<Ite
     try {
       if (!started) throw new Error(`the worker answered chunk ${reply.chunk}, which was not waiting`)
       if (reply.results.length !== started.length) throw new Error(`the worker answered chunk ${reply.chunk} with ${reply.results.length} replies for ${started.length} items`)
-      const finished = plan.finish(started, reply.results)
-      if (finished.length !== started.length) throw new Error(`chunk ${reply.chunk} came back with ${finished.length} results for ${started.length} items`)
-      const chunkOf = chunkItems(reply.chunk)
-      const kept = plan.keep ? plan.keep(chunkOf, finished) : finished
-      if (kept.length !== chunkOf.length) throw new Error(`kept ${kept.length} results of a chunk of ${chunkOf.length} items`)
-      results[reply.chunk] = kept
-      done += chunkOf.length
-      plan.onProgress?.(done)
+      results.finish(reply.chunk, plan.finish(started, reply.results))
     } catch (error) {
       return stop(error as Error)
     }
@@ -93,8 +76,8 @@ export async function runPipelined<Item, Started, Result>(plan: PipelinePlan<Ite
   })
   try {
     await plan.before?.()
-    for (let chunk = 0; chunk < chunkCount && !failure; chunk++) {
-      const {started, message} = plan.start(chunkItems(chunk))
+    for (let chunk = 0; chunk < results.count && !failure; chunk++) {
+      const {started, message} = plan.start(results.items(chunk))
       waiting.set(chunk, started)
       worker.postMessage({chunk, message} satisfies ChunkRequest)
       // Note: a turn of the event loop between chunks lets the worker's replies in.
@@ -107,5 +90,5 @@ export async function runPipelined<Item, Started, Result>(plan: PipelinePlan<Ite
     worker.off('exit', onExit)
     await worker.terminate()
   }
-  return results.flat()
+  return results.all()
 }
