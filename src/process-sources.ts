@@ -44,9 +44,16 @@ export function processSettings(config: SiteConfig, topicRules: EnrichSettings['
  * A `ContentError` becomes a problem; any other error is a bug and is thrown.
  */
 export function processSource(source: SourceFile, settings: ProcessSettings): SourceResult {
-  try {
+  return orProblem(() => {
     const {article, warnings} = toArticle(parseSource(source, settings), settings)
     return {article, problems: warnings}
+  })
+}
+
+/** What `run` gives, or the problem of the `ContentError` it threw; any other error is a bug and is thrown. */
+function orProblem<T>(run: () => T): T | SourceResult {
+  try {
+    return run()
   } catch (error) {
     if (error instanceof ContentError) return {problems: [error.problem]}
     throw error
@@ -58,12 +65,7 @@ export type StartedSource = {readonly prepared: PreparedArticle} | SourceResult
 
 /** `processSource` up to finding topics (see `PreparedArticle`); `finishSource` does the rest. */
 export function startSource(source: SourceFile, settings: ProcessSettings): StartedSource {
-  try {
-    return {prepared: prepareArticle(parseSource(source, settings), settings)}
-  } catch (error) {
-    if (error instanceof ContentError) return {problems: [error.problem]}
-    throw error
-  }
+  return orProblem(() => ({prepared: prepareArticle(parseSource(source, settings), settings)}))
 }
 
 /** The result of a seed that `startSource` prepared, with the topics `findTopics` found in its text. */
