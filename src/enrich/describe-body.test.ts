@@ -1,7 +1,7 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
 import {plainTextToMdast} from '../parse/plain-text/plain-text-to-mdast.js'
-import {describeBody, countWords} from './describe-body.js'
+import {describeBody} from './describe-body.js'
 
 const describeSeed = (text: string) => describeBody(plainTextToMdast(text, text.indexOf('date') + 16).tree)
 
@@ -30,11 +30,6 @@ test('a figures lead stops at headline length and at the next section', () => {
   assert.equal(long.lead, 'Qtly div 55 cts vs 55 cts prior; Pay April 15')
   const sectioned = describeSeed(' date 1987-03-02 NEW YORK, March 2 -\n\nShr 10 cts vs 14 cts\n\nSix mths\n\nShr 30 cts vs 39 cts\n\nNet 1,532,431 vs 2,000,732')
   assert.equal(sectioned.lead, 'Shr 10 cts vs 14 cts')
-})
-
-test('counts words, keeping numbers and hyphenated names whole', () => {
-  assert.equal(countWords('Thomas-Greenfield marked 1,000 days.'), 4)
-  assert.equal(countWords(''), 0)
 })
 
 test('collects subheadings and figures with their credits', () => {

@@ -1,6 +1,7 @@
 import type {Code, Nodes, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Figure} from '../model/article.js'
+import {countWords} from '../text/count-words.js'
 
 /** What the article's body holds, read off its tree. */
 export interface BodyDescription {
@@ -83,11 +84,6 @@ function firstLineOf(node: RootContent): string {
   if (node.type === 'paragraph' && classesOf(node).length > 0) return ''
   const text = proseText(node)
   return hasWords(text) ? text : ''
-}
-
-/** Words are runs of letters or digits; "1,000" and "Thomas-Greenfield" count once. */
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu)?.length ?? 0
 }
 
 function classesOf(node: RootContent): string[] {
