@@ -13,6 +13,7 @@ test('serialised JSON-LD cannot close its script element and parses back to the 
   assert.doesNotMatch(text, /<!--/)
   assert.doesNotMatch(text, /[<>&\u2028\u2029]/)
   assert.deepEqual(JSON.parse(text), data)
+  assert.equal(toJsonLd({a: '<b> & \u2028\u2029'}), '{"a":"\\u003cb\\u003e \\u0026 \\u2028\\u2029"}')
 })
 
 const article: Article = {

@@ -11,13 +11,12 @@ export type JsonLd = Readonly<Record<string, unknown>>
  * The result is still JSON and parses to the same data.
  */
 export function toJsonLd(data: JsonLd | readonly JsonLd[]): string {
-  return JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
+  // Note: one pass over the text, which holds every article page's title and summary.
+  return JSON.stringify(data).replace(unsafeInScript, (character) => scriptEscapes[character] as string)
 }
+
+const unsafeInScript = /[<>&\u2028\u2029]/g
+const scriptEscapes: Readonly<Record<string, string>> = {'<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029'}
 
 /** A `BreadcrumbList` from the site's home to this page; `url`s are absolute. */
 export function breadcrumbList(crumbs: readonly {readonly name: string; readonly url: string}[]): JsonLd {

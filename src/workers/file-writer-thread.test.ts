@@ -52,6 +52,26 @@ test('the writer thread writes every file, in order, and counts them', async () 
   assert.deepEqual([...(await readFile(path.join(dir, 'bytes.bin')))], [1, 2, 3])
 })
 
+test('text that ends at, or runs past, the end of a batch buffer is written whole', async () => {
+  const dir = await tempDir()
+  const thread = FileWriterThread.start(dir)
+  const expected = new Map<string, string>()
+  let bytes = 0
+  // Note: pages of 20-60 KB with characters of one to four bytes, so that batch buffers (1 MiB) fill
+  // at every offset: a page that does not fit is cut short in the buffer and must go into the next one.
+  const characters = ['a', 'ü', '€', '😀']
+  for (let index = 0; index < 400; index++) {
+    const text = `${index}:` + characters.map((character, at) => character.repeat(((index * 7919) % 5000) + at * 1000 + 3000)).join('')
+    const file = `pages/${index}.html`
+    await thread.write(file, text)
+    expected.set(file, text)
+    bytes += Buffer.byteLength(text)
+  }
+  assert.deepEqual(await thread.drain(), {files: 400, bytes})
+  await thread.stop()
+  for (const [file, text] of expected) assert.equal(await readFile(path.join(dir, file), 'utf8'), text, file)
+})
+
 test('a write that fails surfaces at the drain, with its code, and nothing after it is written', async () => {
   const dir = await tempDir()
   await writeFile(path.join(dir, 'taken'), 'a file where a folder must go')
