@@ -57,17 +57,26 @@ test('text that ends at, or runs past, the end of a batch buffer is written whol
   const thread = FileWriterThread.start(dir)
   const expected = new Map<string, string>()
   let bytes = 0
-  // Note: pages of 20-60 KB with characters of one to four bytes, so that batch buffers (1 MiB) fill
-  // at every offset: a page that does not fit is cut short in the buffer and must go into the next one.
-  const characters = ['a', 'ü', '€', '😀']
-  for (let index = 0; index < 400; index++) {
-    const text = `${index}:` + characters.map((character, at) => character.repeat(((index * 7919) % 5000) + at * 1000 + 3000)).join('')
-    const file = `pages/${index}.html`
+  const write = async (file: string, text: string): Promise<void> => {
     await thread.write(file, text)
     expected.set(file, text)
     bytes += Buffer.byteLength(text)
   }
+  // Note: pages of 50-100 KB with characters of one to four bytes, so that batch buffers (1 MiB) fill
+  // at many offsets: a page that does not fit is cut short in the buffer and must go into the next one.
+  const characters = ['a', 'ü', '€', '😀']
+  for (let index = 0; index < 400; index++) {
+    await write(`pages/${index}.html`, `${index}:` + characters.map((character, at) => character.repeat(((index * 7919) % 5000) + at * 1000 + 3000)).join(''))
+  }
   assert.deepEqual(await thread.drain(), {files: 400, bytes})
+  // Note: a buffer filled to its last byte (its first file is 1 MiB less 64 bytes, the next ends it exactly),
+  // then an empty page and one of a single four-byte character, which must go into the next buffer.
+  bytes = 0
+  await write('exact/0.html', 'x'.repeat(2 ** 20 - 64))
+  await write('exact/1.html', '😀'.repeat(16))
+  await write('exact/2.html', '')
+  await write('exact/3.html', '😀')
+  assert.deepEqual(await thread.drain(), {files: 4, bytes})
   await thread.stop()
   for (const [file, text] of expected) assert.equal(await readFile(path.join(dir, file), 'utf8'), text, file)
 })
