@@ -97,6 +97,8 @@ const snippets: Record<string, string> = {
   'layout.html': '<main>{% block main %}default main{% endblock %}</main><aside>{% block aside %}default {{ a }}{% endblock %}</aside>',
   'child.html': '{% layout "layout.html" %}ignored {% block main %}child {{ b }}{% endblock %} ignored',
   'comment.html': '{% comment %}{{ nothing }}{% endcomment %}{{ a }}',
+  // Note: text that would end or break a string in the compiled code if it were not quoted as JSON.
+  'text.html': 'He said "hi", \\ `${a}` \' */\u2028\u2029\n</script>{{ a }}\\n',
   'card.html': '<ol>{% for item in items %}{{ item | card: 3 | raw }}{% endfor %}</ol>',
 }
 
