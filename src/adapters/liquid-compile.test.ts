@@ -131,6 +131,12 @@ test('compiled snippets render as LiquidJS renders them, and fail where LiquidJS
   assert.deepEqual([...rendered].sort(), names.filter((name) => name !== 'leak.html').sort())
 })
 
+test('template text and property names with quotes, backslashes and line separators render as LiquidJS renders them', () => {
+  writeTemplates({'quoted.html': `{{ o['a"b'] }}|{{ o["c'\`\${d}"] }}|{% if o['a"b'] %}\u2028\\{{ o.e }}{% endif %}`})
+  const view = {o: {'a"b': '<x>', "c'`${d}": 'y & z', e: '"'}}
+  assert.deepEqual(renderBoth('quoted.html', view), {compiled: '&lt;x&gt;|y &amp; z|\u2028\\&#34;', liquid: '&lt;x&gt;|y &amp; z|\u2028\\&#34;'})
+})
+
 test('templates outside the compiled subset are left to LiquidJS and still render', () => {
   const outside: Record<string, [string, string]> = {
     'assign.html': ['{% assign x = "<y>" %}{{ x }}', '&lt;y&gt;'],
