@@ -414,8 +414,11 @@ type Part = {readonly text: string} | {readonly escaped: Evaluate} | {readonly p
  * part (and one more for each output's `escape`), rendering spent half its
  * time, 1.3 s in a build of 10,000 articles, in those closures themselves:
  * every call went through the same few places in the code, which V8 cannot
- * inline. Here each call has a place of its own. The only text of a
- * template put into the code is each part's text, as a JSON string.
+ * inline. Here each call has a place of its own (rendering took 2.34 s
+ * instead of 2.57 s in the same profile). The only text of a template put
+ * into the code is each part's text, as a JSON string. Where code may not
+ * be made from text (`--disallow-code-generation-from-strings`), the
+ * template does not compile, and LiquidJS renders it.
  */
 function joinParts(parts: readonly Part[]): Render {
   const calls: unknown[] = []
