@@ -16,7 +16,7 @@ import type {SearchSettings, SiteConfig} from './config/site-config.js'
 import {readTopicsFile} from './enrich/topics/topics-file.js'
 import type {TopicRules} from './enrich/topics/extract-topics.js'
 import type {Archive} from './indexes/archive.js'
-import {buildArchive, type IndexSettings} from './indexes/build-archive.js'
+import {indexArticles, type IndexSettings} from './indexes/build-archive.js'
 import type {Article} from './model/article.js'
 import {defaultConfigFile, packageRoot, type BuildOptions} from './options.js'
 import {processSettings, type ProcessSettings} from './process-sources.js'
@@ -28,7 +28,8 @@ import {indexSearch} from './search/index-search.js'
 import {siteUrls} from './render/urls.js'
 import {ViewBuilder} from './render/views.js'
 import {writeSite, type SiteSource} from './write-site.js'
-import {mayScanOnWorker, mayWriteOnWorker, planPageWorkers} from './workers/plan-threads.js'
+import {mayRelateOnWorker, mayScanOnWorker, mayWriteOnWorker, planPageWorkers} from './workers/plan-threads.js'
+import {RelatedSearch} from './workers/related-search.js'
 import {OutputWriter, type StagingBase} from './write/write-output.js'
 
 /** New files a build writes on the main thread before a writer thread may take over (see `mayWriteOnWorker`). */
@@ -44,7 +45,11 @@ export interface BuildTimings {
   readonly scan: number
   /** Parsing and enriching the seeds not in the cache, and saving the results. */
   readonly process: number
-  /** Indexing the archive by date and topic. */
+  /**
+   * Indexing the archive by date and topic. Note: a large archive's related
+   * articles are found at the start of the write stage, on a worker thread
+   * beside opening the output.
+   */
   readonly index: number
   /** Rendering and writing pages, feeds and assets. */
   readonly write: number
@@ -130,28 +135,39 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const processTime = clock.lap()
   options.signal?.throwIfAborted()
   const indexSettings: IndexSettings = {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts}
-  const {archive, problems: indexProblems} = buildArchive(processed.articles, indexSettings)
+  const indexed = indexArticles(processed.articles, indexSettings)
+  const indexProblems = indexed.problems
   const problems = [...loadProblems, ...processed.problems, ...indexProblems]
   const skipped = [...loadProblems.map((item) => item.file), ...processed.invalid]
   const timings = {scan: scanTime, process: processTime, index: clock.lap(), write: 0, search: 0, commit: 0}
   const result: BuildResult = {
-    problems, skipped, articles: archive.articles.length, written: 0, bytes: 0, wrote: false,
+    problems, skipped, articles: indexed.archive.articles.length, written: 0, bytes: 0, wrote: false,
     seeds: seedCount, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, searchStale: false, base: 'none', timings,
   }
   if (options.check || (problems.some(isError) && (!options.skipInvalid || indexProblems.some(isError)))) return result
 
-  const templates = readTemplates(options)
-  const pageWorkers = planPageWorkers(archive.articles.length, process.env, options.workers)
-  const outDir = path.resolve(options.cwd, options.outDir)
-  const writer = await OutputWriter.open(outDir, {
-    stateDir: cache.outputStateDir(outDir),
-    reuse: cache.reuse,
-    ...(mayWriteOnWorker(pageWorkers, process.env, options.workers) ? {threadAfter: writerThreadAfter} : {}),
-  })
+  const pageWorkers = planPageWorkers(indexed.archive.articles.length, process.env, options.workers)
+  // Note: for a large archive a worker thread finds the related articles while this one opens the templates and the output.
+  const relating = RelatedSearch.start(indexed.archive.articles, indexed.allTopics, mayRelateOnWorker(indexed.archive.articles.length, process.env, options.workers))
+  let templates: TemplateSet
+  let writer: OutputWriter
+  try {
+    templates = readTemplates(options)
+    const outDir = path.resolve(options.cwd, options.outDir)
+    writer = await OutputWriter.open(outDir, {
+      stateDir: cache.outputStateDir(outDir),
+      reuse: cache.reuse,
+      ...(mayWriteOnWorker(pageWorkers, process.env, options.workers) ? {threadAfter: writerThreadAfter} : {}),
+    })
+  } catch (error) {
+    relating.stop()
+    throw error
+  }
   let pages: {pages: number; rendered: number}
   let search: SearchOutcome = 'skipped'
   let pagesWritten = false
   try {
+    const archive: Archive = {...indexed.archive, related: await relating.finish()}
     const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), store)
     pages = await writeSite(source, writer, {
       workers: pageWorkers,

@@ -1,7 +1,7 @@
 import type {Article, IsoDate} from '../model/article.js'
 import {problem, type Problem} from '../problems/content-error.js'
 import {fileStart} from '../problems/source-point.js'
-import type {Archive, PlacedArticle} from './archive.js'
+import type {Archive, PlacedArticle, TopicEntry} from './archive.js'
 import {assignUrls} from './assign-urls.js'
 import {compareArticles} from './compare-articles.js'
 import {groupByTopic} from './group-by-topic.js'
@@ -15,12 +15,29 @@ export interface IndexSettings {
   readonly drafts: boolean
 }
 
+/** An archive before its related articles are found (see `indexArticles`). */
+export interface IndexedArchive {
+  readonly archive: Omit<Archive, 'related'>
+  /** Every topic the articles name, with a page or not: what related articles are found through. */
+  readonly allTopics: ReadonlyMap<string, TopicEntry>
+  readonly problems: Problem[]
+}
+
 /**
  * Index the articles by date and topic: drop drafts and exact duplicates,
  * give every article a unique URL, group, and find related articles.
  * The result does not depend on the order of `articles`.
  */
 export function buildArchive(articles: readonly Article[], settings: IndexSettings): {archive: Archive; problems: Problem[]} {
+  const {archive, allTopics, problems} = indexArticles(articles, settings)
+  return {archive: {...archive, related: findRelated(archive.articles, allTopics)}, problems}
+}
+
+/**
+ * `buildArchive` without the related articles, which a large build finds on
+ * a worker thread (`RelatedSearch`) from `allTopics`.
+ */
+export function indexArticles(articles: readonly Article[], settings: IndexSettings): IndexedArchive {
   const sorted = [...articles].filter((article) => settings.drafts || !article.draft).sort(bySource)
   const {unique, problems} = dropDuplicates(sorted)
   const placed = assignUrls(unique, settings.permalink)
@@ -31,15 +48,14 @@ export function buildArchive(articles: readonly Article[], settings: IndexSettin
   const years = groupBy(ordered, (article) => article.date.slice(0, 4))
   const topics = groupByTopic(ordered, settings.minTopicArticles)
   problems.push(...topics.problems)
-  const archive: Archive = {
+  const archive = {
     articles: ordered,
     days: days as Map<IsoDate, number[]>,
     months,
     years,
     topics: topics.topics,
-    related: findRelated(ordered, topics.all),
   }
-  return {archive, problems}
+  return {archive, allTopics: topics.all, problems}
 }
 
 function bySource(a: Article, b: Article): number {

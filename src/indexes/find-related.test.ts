@@ -5,7 +5,7 @@ import {makeArticle} from '../../test/helpers/make-article.js'
 import type {Topic} from '../model/article.js'
 import type {PlacedArticle, TopicEntry} from './archive.js'
 import {buildArchive} from './build-archive.js'
-import {findRelated} from './find-related.js'
+import {findRelated, RelatedFinder, relatedInputs, relatedLists, relatedOutput} from './find-related.js'
 import {groupByTopic} from './group-by-topic.js'
 
 /**
@@ -80,4 +80,25 @@ test('a topic list longer than the window still finds neighbours from both sides
   const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
   assert.deepEqual(archive.related[100], [99, 101, 98, 102, 97])
   assert.deepEqual(archive.related[0], [1, 2, 3, 4, 5])
+})
+
+test('finders that take ranges in turn, each skipping the others\' ranges, find what one finder finds', () => {
+  fc.assert(
+    fc.property(archives(5, 4), fc.integer({min: 1, max: 3}), fc.array(fc.integer({min: 1, max: 30}), {minLength: 1, maxLength: 20}), (specs, finderCount, lengths) => {
+      const articles = specs.map((spec, index) => makeArticle(`a${String(index).padStart(3, '0')}.txt`, `2024-01-0${spec.day}`, {topics: spec.topics.map((topic) => topicPool[topic] as Topic)}))
+      const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
+      const {all} = groupByTopic(archive.articles, 1)
+      const inputs = relatedInputs(archive.articles, all)
+      const found = relatedOutput(inputs.total)
+      const finders = Array.from({length: finderCount}, () => new RelatedFinder(inputs, found))
+      // Note: ranges of the given lengths, dealt to the finders in turn, as threads claiming blocks would take them.
+      for (let start = 0, turn = 0; start < inputs.total; turn++) {
+        const end = Math.min(inputs.total, start + (lengths[turn % lengths.length] as number))
+        ;(finders[turn % finderCount] as RelatedFinder).relate(start, end)
+        start = end
+      }
+      assert.deepEqual(relatedLists(found), relatedPlainly(archive.articles, all))
+    }),
+    {numRuns: 60},
+  )
 })

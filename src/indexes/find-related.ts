@@ -1,9 +1,28 @@
 import type {PlacedArticle, TopicEntry} from './archive.js'
 
 /** Related articles shown per article. */
-const relatedLimit = 5
+export const relatedLimit = 5
 /** How far to look along each topic's list on either side of the article. Keeps the step linear. */
 const window = 40
+
+/**
+ * What `relateRange` works on, as numbers only: topics are numbered, and
+ * every list is a run of one flat array. Note: the arrays live in shared
+ * memory, so that a worker thread can take some of the articles without
+ * a copy (see `relateOnThreads`).
+ */
+export interface RelatedInputs {
+  /** The number of articles. */
+  readonly total: number
+  /** Topic `t`'s articles are `members[listStarts[t]]` up to `members[listStarts[t + 1]]`, in article order. */
+  readonly listStarts: Int32Array
+  readonly members: Int32Array
+  /** Topic `t`'s weight: its rarity, log(1 + articles / topic's articles). */
+  readonly weights: Float64Array
+  /** Article `a`'s topics are `articleTopics[topicStarts[a]]` up to `articleTopics[topicStarts[a + 1]]`. */
+  readonly topicStarts: Int32Array
+  readonly articleTopics: Int32Array
+}
 
 /**
  * Up to five related articles per article: those sharing the most topics,
@@ -12,66 +31,140 @@ const window = 40
  * each topic's list, so the cost grows with the number of articles, not its
  * square. No two articles here have the same text: `buildArchive` publishes
  * byte-identical seeds once.
- *
- * Note: at 100,000 articles the windows visit about fifty million candidates,
- * so the loop works on numbers only: topics are numbered, each topic's next
- * position is a cursor (its list is in article order, as the articles are
- * visited), scores live in one reused array, and the best five are kept in
- * place rather than collected and sorted.
  */
 export function findRelated(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>): number[][] {
+  const inputs = relatedInputs(articles, topics)
+  const found = relatedOutput(inputs.total)
+  new RelatedFinder(inputs, found).relate(0, inputs.total)
+  return relatedLists(found)
+}
+
+/** The numbers `findRelated` works on, in shared memory. Topics an article names but the archive does not index are left out. */
+export function relatedInputs(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>): RelatedInputs {
   const total = articles.length
-  const lists: (readonly number[])[] = []
-  const weights: number[] = []
   const topicIds = new Map<string, number>()
+  let memberCount = 0
   for (const [slug, entry] of topics) {
-    topicIds.set(slug, lists.length)
-    lists.push(entry.articles)
-    weights.push(Math.log(1 + total / entry.articles.length))
+    topicIds.set(slug, topicIds.size)
+    memberCount += entry.articles.length
   }
-  const cursors = new Int32Array(lists.length)
-  const scores = new Float64Array(total)
-  const touched = new Int32Array(total)
-  const best = new Int32Array(relatedLimit)
-  const related: number[][] = new Array(total)
-  for (let index = 0; index < total; index++) {
-    let touchedCount = 0
-    for (const topic of (articles[index] as PlacedArticle).topics) {
-      const id = topicIds.get(topic.slug)
-      if (id === undefined) continue
-      const list = lists[id] as readonly number[]
-      // Note: an article lists a topic once, so the topic's cursor is at this article.
-      let position = cursors[id] as number
-      while (position < list.length && (list[position] as number) < index) position++
-      if (list[position] !== index) continue
-      cursors[id] = position + 1
-      if (list.length < 2) continue
-      const weight = weights[id] as number
-      const to = Math.min(list.length, position + window + 1)
-      for (let k = Math.max(0, position - window); k < to; k++) {
-        const other = list[k] as number
-        // Note: every weight is above 0, so a score of 0 means not seen yet.
-        if (scores[other] === 0) touched[touchedCount++] = other
-        scores[other] = (scores[other] as number) + weight
-      }
-    }
-    let kept = 0
-    for (let t = 0; t < touchedCount; t++) {
-      const other = touched[t] as number
-      // Note: the article itself was scored with the rest, which is cheaper than testing each visit.
-      if (other === index) continue
-      if (kept === relatedLimit && !ranksBefore(other, best[relatedLimit - 1] as number, index, scores)) continue
-      let at = kept < relatedLimit ? kept++ : relatedLimit - 1
-      while (at > 0 && ranksBefore(other, best[at - 1] as number, index, scores)) {
-        best[at] = best[at - 1] as number
-        at--
-      }
-      best[at] = other
-    }
-    related[index] = Array.from(best.subarray(0, kept))
-    for (let t = 0; t < touchedCount; t++) scores[touched[t] as number] = 0
+  const listStarts = sharedInts(topicIds.size + 1)
+  const members = sharedInts(memberCount)
+  const weights = new Float64Array(new SharedArrayBuffer(topicIds.size * Float64Array.BYTES_PER_ELEMENT))
+  let at = 0
+  let topic = 0
+  for (const entry of topics.values()) {
+    listStarts[topic] = at
+    members.set(entry.articles, at)
+    at += entry.articles.length
+    weights[topic++] = Math.log(1 + total / entry.articles.length)
   }
-  return related
+  listStarts[topic] = at
+  let topicCount = 0
+  for (const article of articles) topicCount += article.topics.length
+  const topicStarts = sharedInts(total + 1)
+  const articleTopics = sharedInts(topicCount)
+  let next = 0
+  articles.forEach((article, index) => {
+    topicStarts[index] = next
+    for (const {slug} of article.topics) {
+      const id = topicIds.get(slug)
+      if (id !== undefined) articleTopics[next++] = id
+    }
+  })
+  topicStarts[total] = next
+  return {total, listStarts, members, weights, topicStarts, articleTopics}
+}
+
+/**
+ * Where `RelatedFinder` puts its results, in shared memory: per article a
+ * count, then up to `relatedLimit` article indexes, best first.
+ */
+export function relatedOutput(total: number): Int32Array {
+  return sharedInts(total * (relatedLimit + 1))
+}
+
+/** The lists in `found` (from `relatedOutput`). */
+export function relatedLists(found: Int32Array): number[][] {
+  const total = found.length / (relatedLimit + 1)
+  const lists: number[][] = new Array(total)
+  for (let index = 0, at = 0; index < total; index++, at += relatedLimit + 1) {
+    lists[index] = Array.from(found.subarray(at + 1, at + 1 + (found[at] as number)))
+  }
+  return lists
+}
+
+/**
+ * Finds the related articles of ranges of articles, in ascending order, into
+ * shared output. Each thread that takes part has its own finder; which
+ * thread finds an article's list changes nothing in it.
+ *
+ * Note: at 100,000 articles the windows visit about fifty million candidates,
+ * so the loop works on numbers only: each topic's next position is a cursor
+ * (its list is in article order, and this finder's ranges ascend), scores
+ * live in one reused array, and the best five are kept in place rather than
+ * collected and sorted.
+ */
+export class RelatedFinder {
+  private readonly cursors: Int32Array
+  private readonly scores: Float64Array
+  private readonly touched: Int32Array
+  private readonly best = new Int32Array(relatedLimit)
+
+  constructor(
+    private readonly inputs: RelatedInputs,
+    private readonly found: Int32Array,
+  ) {
+    this.cursors = inputs.listStarts.slice(0, -1)
+    this.scores = new Float64Array(inputs.total)
+    this.touched = new Int32Array(inputs.total)
+  }
+
+  /** Find the lists of articles `start` up to `end`, after those of any earlier range given to this finder. */
+  relate(start: number, end: number): void {
+    const {listStarts, members, weights, topicStarts, articleTopics} = this.inputs
+    const {cursors, scores, touched, best, found} = this
+    for (let index = start; index < end; index++) {
+      let touchedCount = 0
+      const topicsEnd = topicStarts[index + 1] as number
+      for (let t = topicStarts[index] as number; t < topicsEnd; t++) {
+        const id = articleTopics[t] as number
+        const listStart = listStarts[id] as number
+        const listEnd = listStarts[id + 1] as number
+        // Note: an article lists a topic once, so the topic's cursor is at or before this article.
+        let position = cursors[id] as number
+        while (position < listEnd && (members[position] as number) < index) position++
+        if (position === listEnd || members[position] !== index) continue
+        cursors[id] = position + 1
+        if (listEnd - listStart < 2) continue
+        const weight = weights[id] as number
+        const to = Math.min(listEnd, position + window + 1)
+        for (let k = Math.max(listStart, position - window); k < to; k++) {
+          const other = members[k] as number
+          // Note: every weight is above 0, so a score of 0 means not seen yet.
+          if (scores[other] === 0) touched[touchedCount++] = other
+          scores[other] = (scores[other] as number) + weight
+        }
+      }
+      let kept = 0
+      for (let t = 0; t < touchedCount; t++) {
+        const other = touched[t] as number
+        // Note: the article itself was scored with the rest, which is cheaper than testing each visit.
+        if (other === index) continue
+        if (kept === relatedLimit && !ranksBefore(other, best[relatedLimit - 1] as number, index, scores)) continue
+        let at = kept < relatedLimit ? kept++ : relatedLimit - 1
+        while (at > 0 && ranksBefore(other, best[at - 1] as number, index, scores)) {
+          best[at] = best[at - 1] as number
+          at--
+        }
+        best[at] = other
+      }
+      const out = index * (relatedLimit + 1)
+      found[out] = kept
+      found.set(best.subarray(0, kept), out + 1)
+      for (let t = 0; t < touchedCount; t++) scores[touched[t] as number] = 0
+    }
+  }
 }
 
 /** Whether candidate `a` ranks before `b` for article `index`: higher score, then nearer in time, then the lower index. */
@@ -82,4 +175,8 @@ function ranksBefore(a: number, b: number, index: number, scores: Float64Array):
   const distanceA = Math.abs(a - index)
   const distanceB = Math.abs(b - index)
   return distanceA !== distanceB ? distanceA < distanceB : a < b
+}
+
+function sharedInts(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT))
 }

@@ -1,0 +1,73 @@
+import type {Worker} from 'node:worker_threads'
+import type {TopicEntry, PlacedArticle} from '../indexes/archive.js'
+import {RelatedFinder, relatedInputs, relatedLists, relatedOutput, type RelatedInputs} from '../indexes/find-related.js'
+import {siblingModule, startWorker} from './start-worker.js'
+
+/** Articles taken at once: enough to make claiming cheap, few enough that the threads end together. */
+const blockSize = 512
+
+/** What the worker thread is given: the inputs, where to put the lists, and the shared counter of the next article to take. */
+export interface RelatedJob {
+  readonly inputs: RelatedInputs
+  readonly found: Int32Array
+  readonly claims: Int32Array
+}
+
+/**
+ * The related articles of an archive (see `findRelated`), found on a worker
+ * thread while this one goes on with work that does not need them (a build
+ * opens its output meanwhile); `finish` then takes the articles the worker
+ * has not yet taken. At 100,000 articles finding them takes about 1.5-2 s.
+ */
+export class RelatedSearch {
+  private worker: Worker | undefined
+  private readonly workerDone: Promise<void> | undefined
+
+  private constructor(
+    private readonly job: RelatedJob,
+    onThread: boolean,
+  ) {
+    if (!onThread) return
+    const worker = startWorker(siblingModule('related-worker', import.meta.url), job)
+    this.worker = worker
+    this.workerDone = new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve())
+      worker.once('error', reject)
+      // Note: after the message this settles nothing; before it, the worker died with blocks unfinished.
+      worker.once('exit', (code) => reject(new Error(`the search for related articles stopped without a result (exit code ${code})`)))
+    })
+    // Note: a failure while this thread does other work is reported by `finish`, not as an unhandled rejection.
+    this.workerDone.catch(() => undefined)
+  }
+
+  /** Start finding the related articles of `articles`, on a worker thread when `onThread`. */
+  static start(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, onThread: boolean): RelatedSearch {
+    const inputs = relatedInputs(articles, topics)
+    const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
+    return new RelatedSearch({inputs, found: relatedOutput(inputs.total), claims}, onThread)
+  }
+
+  /** Every article's list: this thread takes the articles left, then waits for the worker's last block. */
+  async finish(): Promise<number[][]> {
+    try {
+      relateClaimed(new RelatedFinder(this.job.inputs, this.job.found), this.job.claims, this.job.inputs.total)
+      await this.workerDone
+    } finally {
+      this.stop()
+    }
+    return relatedLists(this.job.found)
+  }
+
+  /** Stop the worker thread, if any (a build that ends before it needs the lists). */
+  stop(): void {
+    void this.worker?.terminate()
+    this.worker = undefined
+  }
+}
+
+/** Take blocks of articles from the shared counter `claims` and find their lists until none is left. */
+export function relateClaimed(finder: RelatedFinder, claims: Int32Array, total: number): void {
+  for (let start = Atomics.add(claims, 0, blockSize); start < total; start = Atomics.add(claims, 0, blockSize)) {
+    finder.relate(start, Math.min(total, start + blockSize))
+  }
+}
