@@ -147,7 +147,8 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   if (options.check || (problems.some(isError) && (!options.skipInvalid || indexProblems.some(isError)))) return result
 
   const pageWorkers = planPageWorkers(indexed.archive.articles.length, process.env, options.workers)
-  // Note: for a large archive a worker thread finds the related articles while this one opens the templates and the output.
+  // Note: for a large archive a worker thread finds the related articles while this one opens the templates and the output
+  // and plans the pages.
   const relating = RelatedSearch.start(indexed.archive.articles, indexed.allTopics, mayRelateOnWorker(indexed.archive.articles.length, process.env, options.workers))
   let templates: TemplateSet
   let writer: OutputWriter
@@ -167,8 +168,15 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   let search: SearchOutcome = 'skipped'
   let pagesWritten = false
   try {
-    const archive: Archive = {...indexed.archive, related: await relating.finish()}
+    // Note: what the pages are made from is set up before the related articles are found; nothing reads them until pages are keyed.
+    const archive: Archive = {
+      ...indexed.archive,
+      get related() {
+        return relating.lists
+      },
+    }
     const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), store)
+    await relating.finish()
     pages = await writeSite(source, writer, {
       workers: pageWorkers,
       onProgress: (done, total) => options.onProgress?.('write', done, total),
@@ -182,6 +190,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     await writer.commit()
     timings.commit = clock.lap()
   } catch (error) {
+    relating.stop()
     // Note: stopped once every page is written, the site is kept for the next build to start from.
     if (pagesWritten && options.signal?.aborted) await writer.shelve()
     else await writer.abort()

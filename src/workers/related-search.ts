@@ -21,6 +21,7 @@ export interface RelatedJob {
  */
 export class RelatedSearch {
   private worker: Worker | undefined
+  private found: number[][] | undefined
   private readonly workerDone: Promise<void> | undefined
 
   private constructor(
@@ -47,7 +48,7 @@ export class RelatedSearch {
     return new RelatedSearch({inputs, found: relatedOutput(inputs.total), claims}, onThread)
   }
 
-  /** Every article's list: this thread takes the articles left, then waits for the worker's last block. */
+  /** Find every article's list: this thread takes the articles left, then waits for the worker's last block. */
   async finish(): Promise<number[][]> {
     try {
       relateClaimed(new RelatedFinder(this.job.inputs, this.job.found), this.job.claims, this.job.inputs.total)
@@ -55,7 +56,19 @@ export class RelatedSearch {
     } finally {
       this.stop()
     }
-    return relatedLists(this.job.found)
+    this.found = relatedLists(this.job.found)
+    return this.found
+  }
+
+  /**
+   * The lists `finish` found, for an archive made before they were (see
+   * `build`), whose pages are keyed and rendered only after.
+   *
+   * @throws {Error} Before `finish` has found them, rather than letting a page show none.
+   */
+  get lists(): readonly (readonly number[])[] {
+    if (this.found === undefined) throw new Error('the related articles were asked for before they were found')
+    return this.found
   }
 
   /** Stop the worker thread, if any (a build that ends before it needs the lists). */
