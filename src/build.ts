@@ -46,9 +46,9 @@ export interface BuildTimings {
   /** Parsing and enriching the seeds not in the cache, and saving the results. */
   readonly process: number
   /**
-   * Indexing the archive by date and topic. Note: a large archive's related
-   * articles are found at the start of the write stage, on a worker thread
-   * beside opening the output.
+   * Indexing the archive by date and topic. Note: the related articles are
+   * found at the start of the write stage (for a large archive on a worker
+   * thread, beside opening the output).
    */
   readonly index: number
   /** Rendering and writing pages, feeds and assets. */

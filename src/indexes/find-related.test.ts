@@ -102,3 +102,33 @@ test('finders that take ranges in turn, each skipping the others\' ranges, find 
     {numRuns: 60},
   )
 })
+
+test('a topic the map lacks counts for none, and no articles have none', () => {
+  fc.assert(
+    fc.property(archives(5, 4), fc.integer({min: 0, max: 4}), (specs, dropped) => {
+      const articles = specs.map((spec, index) => makeArticle(`a${String(index).padStart(3, '0')}.txt`, `2024-01-0${spec.day}`, {topics: spec.topics.map((topic) => topicPool[topic] as Topic)}))
+      const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
+      const all = new Map(groupByTopic(archive.articles, 1).all)
+      all.delete(`topic-${dropped}`)
+      assert.deepEqual(findRelated(archive.articles, all), relatedPlainly(archive.articles, all))
+    }),
+    {numRuns: 60},
+  )
+  assert.deepEqual(findRelated([], new Map()), [])
+})
+
+test('the window reaches exactly 40 places along a topic\'s list on either side', () => {
+  // Note: topic 0 is on every article but 20 and 61, so article 41 is 40 places after article 0 in its list,
+  // and article 40 is 40 places before article 81. Only through topic 0 do they outrank 20 and 61, which
+  // share just the rare topic (1 or 2) and are nearer.
+  const [common, first, last] = topicPool as [Topic, Topic, Topic]
+  const articles = Array.from({length: 82}, (_, index) => {
+    const topics = index === 20 || index === 61 ? [] : [common]
+    if ([0, 20, 41].includes(index)) topics.push(first)
+    if ([40, 61, 81].includes(index)) topics.push(last)
+    return makeArticle(`a${String(index).padStart(3, '0')}.txt`, '2024-01-01', {topics})
+  })
+  const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
+  assert.deepEqual(archive.related[0], [41, 20, 1, 2, 3])
+  assert.deepEqual(archive.related[81], [40, 61, 80, 79, 78])
+})

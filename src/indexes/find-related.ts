@@ -6,10 +6,10 @@ export const relatedLimit = 5
 const window = 40
 
 /**
- * What `relateRange` works on, as numbers only: topics are numbered, and
+ * What `RelatedFinder.relate` works on, as numbers only: topics are numbered, and
  * every list is a run of one flat array. Note: the arrays live in shared
  * memory, so that a worker thread can take some of the articles without
- * a copy (see `relateOnThreads`).
+ * a copy (see `RelatedSearch`).
  */
 export interface RelatedInputs {
   /** The number of articles. */

@@ -1,17 +1,8 @@
 import type {Worker} from 'node:worker_threads'
 import type {TopicEntry, PlacedArticle} from '../indexes/archive.js'
-import {RelatedFinder, relatedInputs, relatedLists, relatedOutput, type RelatedInputs} from '../indexes/find-related.js'
+import {relatedInputs, relatedLists, relatedOutput} from '../indexes/find-related.js'
+import {allDone, relatedJob, relateClaimed, type RelatedJob} from './related-job.js'
 import {siblingModule, startWorker} from './start-worker.js'
-
-/** Articles taken at once: enough to make claiming cheap, few enough that the threads end together. */
-const blockSize = 512
-
-/** What the worker thread is given: the inputs, where to put the lists, and the shared counter of the next article to take. */
-export interface RelatedJob {
-  readonly inputs: RelatedInputs
-  readonly found: Int32Array
-  readonly claims: Int32Array
-}
 
 /**
  * The related articles of an archive (see `findRelated`), found on a worker
@@ -44,15 +35,21 @@ export class RelatedSearch {
   /** Start finding the related articles of `articles`, on a worker thread when `onThread`. */
   static start(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, onThread: boolean): RelatedSearch {
     const inputs = relatedInputs(articles, topics)
-    const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
-    return new RelatedSearch({inputs, found: relatedOutput(inputs.total), claims}, onThread)
+    return new RelatedSearch(relatedJob(inputs, relatedOutput(inputs.total)), onThread)
   }
 
-  /** Find every article's list: this thread takes the articles left, then waits for the worker's last block. */
-  async finish(): Promise<number[][]> {
+  /**
+   * Find every article's list: this thread takes the articles left, then
+   * waits for the worker's last block, if it holds one. With `help` false,
+   * this thread takes none and waits for the worker to find them all (to
+   * test the worker's own work).
+   */
+  async finish(help = true): Promise<number[][]> {
     try {
-      relateClaimed(new RelatedFinder(this.job.inputs, this.job.found), this.job.claims, this.job.inputs.total)
-      await this.workerDone
+      if (help || this.worker === undefined) relateClaimed(this.job)
+      // Note: a worker still starting up when every list is written is not waited for.
+      if (!allDone(this.job)) await this.workerDone
+      if (!allDone(this.job)) throw new Error('the search for related articles ended with articles left')
     } finally {
       this.stop()
     }
@@ -75,12 +72,5 @@ export class RelatedSearch {
   stop(): void {
     void this.worker?.terminate()
     this.worker = undefined
-  }
-}
-
-/** Take blocks of articles from the shared counter `claims` and find their lists until none is left. */
-export function relateClaimed(finder: RelatedFinder, claims: Int32Array, total: number): void {
-  for (let start = Atomics.add(claims, 0, blockSize); start < total; start = Atomics.add(claims, 0, blockSize)) {
-    finder.relate(start, Math.min(total, start + blockSize))
   }
 }
