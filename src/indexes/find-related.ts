@@ -1,7 +1,7 @@
 import type {PlacedArticle, TopicEntry} from './archive.js'
 
 /** Related articles shown per article. */
-export const relatedLimit = 5
+const relatedLimit = 5
 /** How far to look along each topic's list on either side of the article. Keeps the step linear. */
 const window = 40
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {availableParallelism} from 'node:os'
 import {test} from 'node:test'
-import {mayScanOnWorker, mayWriteOnWorker, maxArticlesForPageWorkers, minSeedsForTopicThread, minSeedsForWorkers, planPageWorkers, planThreads} from './plan-threads.js'
+import {mayRelateOnWorker, mayScanOnWorker, mayWriteOnWorker, maxArticlesForPageWorkers, minArticlesForRelatedThread, minSeedsForTopicThread, minSeedsForWorkers, planPageWorkers, planThreads} from './plan-threads.js'
 
 const plans = [
   {count: 0, env: {}, workers: 0},
@@ -66,4 +66,12 @@ test('new files go to a writer thread only when no page worker renders and worke
   assert.equal(mayWriteOnWorker(planPageWorkers(large, {NEWS_ARCHIVE_WORKERS: '0'}), {NEWS_ARCHIVE_WORKERS: '0'}), false)
   assert.equal(mayWriteOnWorker(planPageWorkers(large, {}, 0), {}, 0), false)
   assert.equal(mayWriteOnWorker(planPageWorkers(large, {NEWS_ARCHIVE_WORKERS: '1'}), {NEWS_ARCHIVE_WORKERS: '1'}), false, 'workers asked for render pages')
+})
+
+test('related articles are found on a worker thread from 20,000 articles on, when worker threads may run', () => {
+  assert.equal(mayRelateOnWorker(minArticlesForRelatedThread - 1, {NEWS_ARCHIVE_WORKERS: '1'}), false, 'too small, even with a worker asked for')
+  assert.equal(mayRelateOnWorker(minArticlesForRelatedThread, {NEWS_ARCHIVE_WORKERS: '1'}), true)
+  assert.equal(mayRelateOnWorker(minArticlesForRelatedThread, {NEWS_ARCHIVE_WORKERS: '0'}), false)
+  assert.equal(mayRelateOnWorker(minArticlesForRelatedThread, {}, 0), false)
+  assert.equal(mayRelateOnWorker(minArticlesForRelatedThread, {}), availableParallelism() > 1)
 })
