@@ -17,3 +17,12 @@ export async function findAllFiles(dir: string): Promise<string[]> {
   const paths = await fastGlob(['**/*'], {cwd: dir, onlyFiles: true, dot: false, followSymbolicLinks: false})
   return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
+
+/**
+ * Folders below `dir` (relative, `/`-separated), hidden ones and those inside
+ * them left out as the other listings leave them out, links not followed: the
+ * folders a watch of `dir` must cover.
+ */
+export async function findDirectories(dir: string): Promise<string[]> {
+  return fastGlob(['**'], {cwd: dir, onlyDirectories: true, dot: false, followSymbolicLinks: false})
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {existsSync, readdirSync} from 'node:fs'
+import {existsSync, readdirSync, writeFileSync} from 'node:fs'
 import {rm} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
@@ -43,6 +43,33 @@ test('while another build holds the build cache, the dev server says so once, wi
       assert.ok(events.some((event) => event.kind === 'built'), 'it builds once the cache is free, with no change to the files')
       await server.settled()
       assert.equal((await fetch(server.url)).status, 200)
+    } finally {
+      await server.close()
+    }
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+test('a seed saved while the first build runs is built after it', async () => {
+  const dir = await makeTempDir('news-archive-dev-first-')
+  try {
+    await writeFiles(dir, {'seeds/a.txt': ' date 2024-11-18 The council approved the budget on Monday.\n'})
+    const events: DevEvent[] = []
+    const server = await startDevServer({
+      ...options(dir, events),
+      onEvent: (event: DevEvent) => {
+        events.push(event)
+        // Note: written before the first build ends, as an editor may while a large archive builds.
+        if (event.kind === 'built' && events.length === 1) writeFileSync(path.join(dir, 'seeds', 'b.txt'), ' date 2024-11-19 The mayor opened the new library on Tuesday.\n')
+      },
+    })
+    try {
+      assert.ok(await eventually(() => events.filter((event) => event.kind === 'built').length >= 2, 20_000), `the new seed is built (events: ${events.map((event) => event.kind).join(', ')})`)
+      await server.settled()
+      const second = events.filter((event) => event.kind === 'built')[1]
+      assert.ok(second?.kind === 'built')
+      assert.equal(second.result.articles, 2)
     } finally {
       await server.close()
     }

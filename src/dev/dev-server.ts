@@ -250,9 +250,19 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     }, settleDelay)
   }
 
+  // Note: watching starts before the first build, so a file saved while it runs (minutes, for a large archive) is built
+  // after it; the build's own scan sees whatever changed before.
+  let watch: FileWatch
+  try {
+    watch = await watchSources(options, outDir, cache.dir, changed)
+  } catch (error) {
+    clearInterval(keepAlive)
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    cache.close()
+    throw error
+  }
   schedule()
   await running
-  const watch = await watchSources(options, outDir, cache.dir, changed)
 
   return {
     url,
@@ -287,7 +297,7 @@ async function watchSources(options: DevOptions, outDir: string, cacheDir: strin
   const {stagingDir, previousDir, lockFile} = outputTarget(outDir)
   const paths = [at(options.seedsDir), at('templates'), at('public'), at(options.configFile ?? defaultConfigFile), at('topics.yml')]
   const ignored = [outDir, stagingDir, previousDir, lockFile, cacheDir]
-  const ignore = (file: string): boolean => ignored.some((dir) => file === dir || file.startsWith(dir + path.sep)) || path.basename(file).startsWith('.#')
+  const ignore = (file: string): boolean => ignored.some((dir) => file === dir || file.startsWith(dir + path.sep))
   return watchFiles(paths, ignore, onChange)
 }
 

@@ -1,32 +1,119 @@
 import assert from 'node:assert/strict'
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdirSync, rmSync} from 'node:fs'
+import {mkdir, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
 import {makeTempDir, removeDir} from '../../test/helpers/build-from-files.js'
 import {eventually} from '../../test/helpers/eventually.js'
-import {watchFiles} from './watch-files.js'
+import {watchFiles, type FileWatch} from './watch-files.js'
 
-test('once watchFiles resolves, a file added to a large folder is seen, though another watched path does not exist yet', async () => {
+/** A watch of `paths` (relative to a new temporary folder) that records what it reports, relative to that folder. */
+async function withWatch(paths: readonly string[], setUp: (dir: string) => Promise<void>, run: (dir: string, seen: string[], watch: FileWatch) => Promise<void>, ignored: readonly string[] = []): Promise<void> {
   const dir = await makeTempDir('news-archive-watch-')
   try {
-    const seeds = path.join(dir, 'seeds')
-    await mkdir(seeds)
-    // Note: enough files that scanning them takes a while: chokidar 4 said it was ready before it had, when one path was missing.
-    for (let index = 0; index < 5000; index++) await writeFile(path.join(seeds, `${String(index).padStart(5, '0')}.txt`), 'x')
+    await setUp(dir)
     const seen: string[] = []
-    const watch = await watchFiles([seeds, path.join(dir, 'templates'), path.join(dir, 'news-archive.config.json')], () => false, (file) => seen.push(path.relative(dir, file)))
+    const ignore = (file: string): boolean => ignored.some((name) => file === path.join(dir, name) || file.startsWith(path.join(dir, name) + path.sep))
+    const watch = await watchFiles(
+      paths.map((relative) => path.join(dir, relative)),
+      ignore,
+      (file) => seen.push(path.relative(dir, file)),
+    )
     try {
-      await writeFile(path.join(seeds, 'new.txt'), 'x')
-      assert.ok(await eventually(() => seen.includes(path.join('seeds', 'new.txt')), 10_000), `the new seed is seen (saw ${seen.join(', ') || 'nothing'})`)
-      await mkdir(path.join(dir, 'templates'))
-      await writeFile(path.join(dir, 'templates', 'base.html'), 'x')
-      await writeFile(path.join(dir, 'news-archive.config.json'), '{}')
-      assert.ok(await eventually(() => seen.includes(path.join('templates', 'base.html')) && seen.includes('news-archive.config.json'), 10_000), `paths made later are watched (saw ${seen.join(', ')})`)
-      assert.ok(!seen.some((file) => /^seeds.0\d+\.txt$/.test(file)), 'the files there at the start are not reported')
+      await run(dir, seen, watch)
     } finally {
       await watch.close()
     }
   } finally {
     await removeDir(dir)
   }
+}
+
+const seedsOf = async (dir: string, count: number): Promise<void> => {
+  await mkdir(path.join(dir, 'seeds'))
+  for (let index = 0; index < count; index++) await writeFile(path.join(dir, 'seeds', `${String(index).padStart(5, '0')}.txt`), 'x')
+}
+
+test('once watchFiles resolves, a seed added to or changed in a large folder is reported, and the files already there are not', async () => {
+  await withWatch(['seeds'], (dir) => seedsOf(dir, 5000), async (dir, seen) => {
+    await writeFile(path.join(dir, 'seeds', 'new.txt'), 'x')
+    assert.ok(await eventually(() => seen.includes(path.join('seeds', 'new.txt')), 10_000), `the new seed is reported (saw ${seen.join(', ') || 'nothing'})`)
+    await writeFile(path.join(dir, 'seeds', '00042.txt'), 'changed')
+    assert.ok(await eventually(() => seen.includes(path.join('seeds', '00042.txt')), 10_000), `the changed seed is reported (saw ${seen.join(', ')})`)
+    assert.deepEqual(
+      seen.filter((file) => /^seeds.\d+\.txt$/.test(file)),
+      seen.filter((file) => file === path.join('seeds', '00042.txt')),
+      'no other file that was there at the start is reported',
+    )
+  })
+})
+
+test('a file or folder that does not exist yet is watched from the folder above it, and a new folder is watched in full', async () => {
+  await withWatch(['seeds', 'templates', 'news-archive.config.json'], (dir) => seedsOf(dir, 3), async (dir, seen) => {
+    await writeFile(path.join(dir, 'news-archive.config.json'), '{}')
+    assert.ok(await eventually(() => seen.includes('news-archive.config.json'), 10_000), `the new config file is reported (saw ${seen.join(', ') || 'nothing'})`)
+    await mkdir(path.join(dir, 'templates'))
+    assert.ok(await eventually(() => seen.includes('templates'), 10_000), `the new templates folder is reported (saw ${seen.join(', ')})`)
+    // Note: the folder's own watch starts a moment after it appears; a file written before is covered by the report of the folder.
+    assert.ok(
+      await eventually(async () => {
+        await writeFile(path.join(dir, 'templates', 'base.html'), `x${seen.length}`)
+        return seen.includes(path.join('templates', 'base.html'))
+      }, 10_000),
+      `a file in the new folder is reported (saw ${seen.join(', ')})`,
+    )
+    await writeFile(path.join(dir, 'other.txt'), 'x')
+    await writeFile(path.join(dir, 'news-archive.config.json'), '{"title": "x"}')
+    assert.ok(await eventually(() => seen.filter((file) => file === 'news-archive.config.json').length >= 2, 10_000), 'the changed config file is reported')
+    assert.ok(!seen.includes('other.txt'), 'another file beside the config file is not reported')
+  })
+})
+
+test('files in new, renamed and re-created subfolders are reported; hidden and ignored entries are not', async () => {
+  await withWatch(
+    ['seeds'],
+    async (dir) => {
+      await seedsOf(dir, 3)
+      await mkdir(path.join(dir, 'seeds', 'out'))
+    },
+    async (dir, seen) => {
+      const sub = path.join(dir, 'seeds', '2024', '01')
+      await mkdir(sub, {recursive: true})
+      assert.ok(await eventually(() => seen.includes(path.join('seeds', '2024')), 10_000), `the new subfolder is reported (saw ${seen.join(', ') || 'nothing'})`)
+      const reportsIn = async (folder: string, name: string): Promise<boolean> =>
+        eventually(async () => {
+          await writeFile(path.join(folder, name), `x${seen.length}`)
+          return seen.includes(path.relative(dir, path.join(folder, name)))
+        }, 10_000)
+      assert.ok(await reportsIn(sub, 'a.txt'), `a seed two folders down is reported (saw ${seen.join(', ')})`)
+
+      const moved = path.join(dir, 'seeds', '2025')
+      await rename(path.join(dir, 'seeds', '2024'), moved)
+      assert.ok(await reportsIn(path.join(moved, '01'), 'b.txt'), `a seed in a renamed folder is reported under its new path (saw ${seen.join(', ')})`)
+
+      // Note: in one go, so the watch never sees the folder missing: only its inode tells the new folder from the old.
+      rmSync(moved, {recursive: true})
+      mkdirSync(path.join(moved, '01'), {recursive: true})
+      assert.ok(await reportsIn(path.join(moved, '01'), 'c.txt'), `a seed in a folder removed and made again is reported (saw ${seen.join(', ')})`)
+
+      const before = seen.length
+      await writeFile(path.join(dir, 'seeds', '.a.txt.swp'), 'x')
+      await writeFile(path.join(dir, 'seeds', 'out', 'page.html'), 'x')
+      await writeFile(path.join(dir, 'seeds', 'last.txt'), 'x')
+      // Note: a folder's events arrive in order, so once the last write is reported the others would have been.
+      assert.ok(await eventually(() => seen.includes(path.join('seeds', 'last.txt')), 10_000), 'the last seed is reported')
+      const after = seen.slice(before)
+      assert.ok(!after.some((file) => file.includes('.a.txt.swp') || file.startsWith(path.join('seeds', 'out'))), `hidden and ignored entries are not reported (saw ${after.join(', ')})`)
+    },
+    [path.join('seeds', 'out')],
+  )
+})
+
+test('a closed watch reports nothing more', async () => {
+  await withWatch(['seeds'], (dir) => seedsOf(dir, 1), async (dir, seen, watch) => {
+    await watch.close()
+    await writeFile(path.join(dir, 'seeds', 'late.txt'), 'x')
+    await mkdir(path.join(dir, 'seeds', 'late'))
+    assert.equal(await eventually(() => seen.length > 0, 500), false, `nothing is reported after close (saw ${seen.join(', ')})`)
+  })
 })
