@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import {existsSync} from 'node:fs'
-import {readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {listFiles, makeTempDir} from '../../test/helpers/build-from-files.js'
+import {discardsDone} from './discard-tree.js'
 import {treeIdentity} from './tree-registry.js'
 import {outputTarget, OutputWriter} from './write-output.js'
 
@@ -81,6 +82,23 @@ test('after a build that changed most files, the next starts from a copy of the 
   assert.equal(next.base, 'copy', 'the back buffer (the old site) differs in every file')
   assert.equal(next.written, 1)
   assert.deepEqual(await contents(out), edited)
+  await discardsDone()
+  assert.deepEqual((await readdir(path.dirname(out))).sort(), ['.cache', '.dist.previous', 'dist'], 'the stale back buffer is deleted, and nothing else is left beside the site')
+})
+
+test('a stale back buffer left half deleted by a killed build is deleted by the next one', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  const leftover = path.join(path.dirname(out), '.dist.previous.trash-0123')
+  await mkdir(path.join(leftover, 'a'), {recursive: true})
+  await writeFile(path.join(leftover, 'a', 'index.html'), 'old')
+  const unrelated = path.join(path.dirname(out), '.dist.previous-notes')
+  await writeFile(unrelated, 'mine')
+  await writeSite(out, state, site2)
+  await discardsDone()
+  assert.ok(!existsSync(leftover), 'the leftover is deleted')
+  assert.ok(existsSync(unrelated), 'a file that only starts with the same name is left alone')
+  assert.deepEqual(await contents(out), site2)
 })
 
 test('writing into a tree that shares files with the live site never changes the live site', async () => {

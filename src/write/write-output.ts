@@ -3,6 +3,7 @@ import path from 'node:path'
 import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
 import {cloneTree} from './clone-tree.js'
+import {discardLeftovers, discardTree} from './discard-tree.js'
 import {emptyManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
 import {releaseLock} from '../lock-file.js'
 import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from './output-target.js'
@@ -103,6 +104,7 @@ export class OutputWriter {
     await takeOutputLock(target)
     try {
       await recover(target)
+      await discardLeftovers(target.previousDir)
       let writer: OutputWriter
       if (options.stateDir === undefined) {
         await rm(target.stagingDir, {recursive: true, force: true})
@@ -144,7 +146,9 @@ export class OutputWriter {
       await rename(target.previousDir, target.stagingDir)
       return make('previous', back)
     }
-    await rm(target.previousDir, {recursive: true, force: true})
+    // Note: a back buffer far behind shares few files with the live site, so deleting it frees most of its space,
+    // which takes longer than the rest of a build that changes a few pages: it goes on meanwhile.
+    await discardTree(target.previousDir)
     if (front && frontManifest) {
       const missing = await cloneTree(target.outDir, target.stagingDir, front.keys(), frontManifest.searchEntries)
       for (const file of missing) front.delete(file)
