@@ -4,9 +4,9 @@ import {mkdir, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
 import {makeTempDir, removeDir} from '../../test/helpers/build-from-files.js'
-import {discardsDone, discardTree} from './discard-tree.js'
+import {deleteInBackground, discardsDone, leftoversOf, moveAside} from './discard-tree.js'
 
-test('a discarded tree frees its name at once and is deleted in the background; a missing one is no error', async () => {
+test('a tree moved aside frees its name at once, is found as a leftover, and is deleted in a process of its own', async () => {
   const dir = await makeTempDir('news-archive-discard-')
   try {
     const tree = path.join(dir, '.dist.previous')
@@ -14,12 +14,16 @@ test('a discarded tree frees its name at once and is deleted in the background; 
       await mkdir(path.join(tree, `p${index}`), {recursive: true})
       await writeFile(path.join(tree, `p${index}`, 'index.html'), `page ${index}`)
     }
-    await discardTree(tree)
-    assert.ok(!existsSync(tree), 'the name is free when discardTree resolves')
+    await writeFile(path.join(dir, '.dist.previous-notes'), 'mine')
+    const aside = await moveAside(tree)
+    assert.ok(aside !== undefined && existsSync(path.join(aside, 'p7', 'index.html')), 'the tree is whole beside its old name')
+    assert.ok(!existsSync(tree), 'the name is free')
     await mkdir(tree)
+    assert.deepEqual(await leftoversOf(tree), [aside], 'only the tree moved aside is a leftover, not the new folder nor a file named alike')
+    deleteInBackground(aside)
     await discardsDone()
-    assert.deepEqual(await readdir(dir), ['.dist.previous'], 'only the new folder of that name is left')
-    await discardTree(path.join(dir, 'missing'))
+    assert.deepEqual((await readdir(dir)).sort(), ['.dist.previous', '.dist.previous-notes'])
+    assert.equal(await moveAside(path.join(dir, 'missing')), undefined)
   } finally {
     await removeDir(dir)
   }

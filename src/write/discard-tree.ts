@@ -1,55 +1,74 @@
+import {spawn, type ChildProcess} from 'node:child_process'
 import {randomUUID} from 'node:crypto'
-import {readdir, rename, rm} from 'node:fs/promises'
+import {readdir, rename} from 'node:fs/promises'
 import path from 'node:path'
 
-/** Deletions under way in this process, so tests (and anyone else) can wait for them. */
-const deleting = new Set<Promise<void>>()
+/** Deletions under way, each with its process, so tests (and anyone else) can wait for them. */
+const deleting = new Map<Promise<void>, ChildProcess>()
 
 /** The mark in the name of a tree moved aside to be deleted: `<dir>.trash-<id>`. */
 const trashMark = '.trash-'
 
+/** What the deleting process runs: its one argument is the folder. */
+const deleteScript = "require('node:fs').rmSync(process.argv[1], {recursive: true, force: true, maxRetries: 3})"
+
 /**
  * Move the folder `dir` aside at once (a rename beside it, so on the same
- * disk) and delete it in the background. Resolves once `dir` is free.
+ * disk), for `deleteInBackground` to delete once the build is done; the moved
+ * folder's path, or undefined when there was no `dir`.
  * Note: deleting a site tree whose files no other tree shares frees every
  * block of them: at 157,000 files (3.1 GB) `rm -rf` took 68 s on this
- * project's bench machine. A build needs the folder's name, not the space,
- * so it goes on at once; a process that ends first still waits for the
- * deletion (Node keeps running while file operations are under way), and a
- * process killed meanwhile leaves the tree for `discardLeftovers`.
+ * project's bench machine. A build needs the folder's name, not the space.
  */
-export async function discardTree(dir: string): Promise<void> {
+export async function moveAside(dir: string): Promise<string | undefined> {
   const trash = `${dir}${trashMark}${randomUUID()}`
   try {
     await rename(dir, trash)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw error
   }
-  deleteInBackground(trash)
+  return trash
 }
 
-/** Delete in the background the trees that `discardTree` moved aside from `dir` and did not finish deleting (a process killed meanwhile). */
-export async function discardLeftovers(dir: string): Promise<void> {
+/** The folders `moveAside` moved aside from `dir` that are still there (a build killed before deleting them). */
+export async function leftoversOf(dir: string): Promise<string[]> {
   const prefix = `${path.basename(dir)}${trashMark}`
-  let names: string[]
   try {
-    names = await readdir(path.dirname(dir))
+    return (await readdir(path.dirname(dir))).filter((name) => name.startsWith(prefix)).map((name) => path.join(path.dirname(dir), name))
+  } catch {
+    return []
+  }
+}
+
+/**
+ * Delete the folder `trash` in a process of its own, which this one does not
+ * wait for. Note: deleting in this process, beside a build, took the file
+ * system threads the build's own links and writes wait for (a 100 s build in
+ * the dev server took 90 s); a process of its own shares only the disk, and a
+ * command-line build ends without waiting for it. Should it fail, the next
+ * build finds the folder (`leftoversOf`) and tries again.
+ */
+export function deleteInBackground(trash: string): void {
+  let child: ChildProcess
+  try {
+    child = spawn(process.execPath, ['--eval', deleteScript, trash], {detached: true, stdio: 'ignore', windowsHide: true})
   } catch {
     return
   }
-  for (const name of names) if (name.startsWith(prefix)) deleteInBackground(path.join(path.dirname(dir), name))
+  const done: Promise<void> = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve())
+    child.once('error', () => resolve())
+  }).finally(() => deleting.delete(done))
+  deleting.set(done, child)
+  child.unref()
 }
 
 /** Resolves when every deletion this process started has ended. */
 export async function discardsDone(): Promise<void> {
-  while (deleting.size > 0) await Promise.all(deleting)
-}
-
-function deleteInBackground(trash: string): void {
-  // Note: a tree that cannot be deleted now (permissions changed under it) is tried again by the next build's `discardLeftovers`.
-  const done: Promise<void> = rm(trash, {recursive: true, force: true, maxRetries: 3})
-    .catch(() => undefined)
-    .finally(() => deleting.delete(done))
-  deleting.add(done)
+  while (deleting.size > 0) {
+    // Note: a process this one does not wait for does not keep it running either, so it is waited for here.
+    for (const child of deleting.values()) child.ref()
+    await Promise.all(deleting.keys())
+  }
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
 import {cloneTree} from './clone-tree.js'
-import {discardLeftovers, discardTree} from './discard-tree.js'
+import {deleteInBackground, leftoversOf, moveAside} from './discard-tree.js'
 import {emptyManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
 import {releaseLock} from '../lock-file.js'
 import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from './output-target.js'
@@ -66,6 +66,8 @@ export class OutputWriter {
   private staleRemoved = false
   /** Whether the live site lacks files its manifest lists (deleted by hand), so it must not be a later build's starting point. */
   private frontDamaged = false
+  /** Old trees moved aside (see `moveAside`), deleted once the build is done. */
+  private readonly discarded: string[] = []
   /** Writes the new files of a tree that started empty, once `threadAfter` have been written here. */
   private thread: FileWriterThread | undefined
   private threadAfter = Infinity
@@ -104,7 +106,7 @@ export class OutputWriter {
     await takeOutputLock(target)
     try {
       await recover(target)
-      await discardLeftovers(target.previousDir)
+      const leftovers = await leftoversOf(target.previousDir)
       let writer: OutputWriter
       if (options.stateDir === undefined) {
         await rm(target.stagingDir, {recursive: true, force: true})
@@ -114,6 +116,7 @@ export class OutputWriter {
         writer = await OutputWriter.openIncremental(target, options.stateDir, options.reuse !== false)
       }
       writer.threadAfter = options.threadAfter ?? Infinity
+      writer.discarded.push(...leftovers)
       return writer
     } catch (error) {
       await releaseLock(target.lockFile)
@@ -147,18 +150,21 @@ export class OutputWriter {
       return make('previous', back)
     }
     // Note: a back buffer far behind shares few files with the live site, so deleting it frees most of its space,
-    // which takes longer than the rest of a build that changes a few pages: it goes on meanwhile.
-    await discardTree(target.previousDir)
+    // which takes longer than the rest of a build that changes a few pages: it is deleted once the build is done.
+    const aside = await moveAside(target.previousDir)
+    let writer: OutputWriter
     if (front && frontManifest) {
       const missing = await cloneTree(target.outDir, target.stagingDir, front.keys(), frontManifest.searchEntries)
       for (const file of missing) front.delete(file)
       // Note: the staging tree starts as the live site, but the writer changes its map apart from the live site's.
-      const writer = make('copy', {...frontManifest, files: new Map(front), ...(missing.size > 0 ? {searchKey: ''} : {})})
+      writer = make('copy', {...frontManifest, files: new Map(front), ...(missing.size > 0 ? {searchKey: ''} : {})})
       writer.frontDamaged = missing.size > 0
-      return writer
+    } else {
+      await mkdir(target.stagingDir, {recursive: true})
+      writer = make('empty', emptyManifest())
     }
-    await mkdir(target.stagingDir, {recursive: true})
-    return make('empty', emptyManifest())
+    if (aside !== undefined) writer.discarded.push(aside)
+    return writer
   }
 
   /**
@@ -410,6 +416,7 @@ export class OutputWriter {
   private async release(): Promise<void> {
     await this.thread?.stop()
     await releaseLock(this.target.lockFile)
+    for (const trash of this.discarded.splice(0)) deleteInBackground(trash)
   }
 
   private stagingPath(relative: string): string {
