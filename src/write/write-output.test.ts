@@ -86,6 +86,17 @@ test('after a build that changed most files, the next starts from a copy of the 
   assert.deepEqual((await readdir(path.dirname(out))).sort(), ['.cache', '.dist.previous', 'dist'], 'the stale back buffer is deleted, and nothing else is left beside the site')
 })
 
+test('a large old site that a build from empty replaces is gone from beside the new one, then deleted', async () => {
+  const {out} = await place()
+  const site = (version: string): Record<string, string> => Object.fromEntries(Array.from({length: 1200}, (_, index) => [`p${index}/index.html`, `${version} ${index}`]))
+  await writeSite(out, undefined, site('old'))
+  await writeSite(out, undefined, site('new'))
+  assert.deepEqual(await contents(out), site('new'))
+  assert.ok(!existsSync(outputTarget(out).previousDir), 'no back buffer is kept')
+  await discardsDone()
+  assert.deepEqual(await readdir(path.dirname(out)), ['dist'], 'the old site is deleted')
+})
+
 test('a stale back buffer left half deleted by a killed build is deleted by the next one', async () => {
   const {out, state} = await place()
   await writeSite(out, state, site1)

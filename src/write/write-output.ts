@@ -339,14 +339,14 @@ export class OutputWriter {
       newId = await this.registerStaging(registry)
       await registry.unregister(await treeIdentity(previousDir))
     }
-    await rm(previousDir, {recursive: true, force: true})
+    await this.dropTree(previousDir)
     if (await exists(outDir)) await rename(outDir, previousDir)
     await rename(stagingDir, outDir)
     // Note: a tree written from empty (a first or clean build) leaves no back buffer: hard-linking a copy of every
     // file costs as much as a third of writing them, and a clean build in CI never needs it. The next build starts
     // from hard links to the live site instead ('copy').
     if (registry && newId !== undefined && this.base !== 'empty') await this.keepBackBuffer(registry, newId)
-    else await rm(previousDir, {recursive: true, force: true})
+    else await this.dropTree(previousDir)
     await this.release()
   }
 
@@ -401,10 +401,25 @@ export class OutputWriter {
     const {outDir, previousDir} = this.target
     const previousId = await treeIdentity(previousDir)
     if (registry.has(previousId)) return
-    await rm(previousDir, {recursive: true, force: true})
+    await this.dropTree(previousDir)
     const missing = await cloneTree(outDir, previousDir, this.produced.keys(), this.searchEntries)
     const copyId = await treeIdentity(previousDir)
     if (missing.size === 0 && copyId !== undefined) await registry.registerCopy(copyId, newId)
+  }
+
+  /**
+   * Free the name `dir` (an old site, about the size of this one): a large
+   * tree is moved aside and deleted once the build is done (see `moveAside`),
+   * a small one deleted now. Note: the new site goes live without waiting
+   * for the old one's space to be freed.
+   */
+  private async dropTree(dir: string): Promise<void> {
+    if (this.produced.size < smallTreeFiles) {
+      await rm(dir, {recursive: true, force: true})
+      return
+    }
+    const aside = await moveAside(dir)
+    if (aside !== undefined) this.discarded.push(aside)
   }
 
   private async unmanagedEntries(): Promise<string[]> {
@@ -509,6 +524,9 @@ function farBehind(back: TreeManifest, front: ReadonlyMap<string, string>): bool
 
 /** Below this many differing files a back buffer is always worth keeping. */
 const farBehindFiles = 1000
+
+/** An old site of fewer files is deleted at once (see `dropTree`): starting a process to delete it costs more. */
+const smallTreeFiles = 1000
 
 /** The key of a file known only by its bytes. */
 export function contentKey(contents: string | Uint8Array): string {
