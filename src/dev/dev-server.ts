@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {readFile, stat} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import path from 'node:path'
@@ -12,6 +12,7 @@ import {outputTarget} from '../write/write-output.js'
 import {errorPage} from './error-page.js'
 import {injectReloadScript, reloadEventsPath, reloadScript, reloadScriptPath} from './reload-client.js'
 import {serveStatic} from './serve-static.js'
+import {pathKind} from './path-kind.js'
 import {watchFiles, type FileWatch} from './watch-files.js'
 
 /** What the dev server is asked to do. */
@@ -322,11 +323,7 @@ async function findPage(outDir: string, pathname: string): Promise<{file: string
 }
 
 async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile()
-  } catch {
-    return false
-  }
+  return (await pathKind(file)) === 'file'
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string, headOnly = false): void {

@@ -1,7 +1,7 @@
 import {watch, type FSWatcher} from 'node:fs'
-import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {findDirectories} from '../adapters/glob.js'
+import {pathKind} from './path-kind.js'
 
 /** A running watch; `close` stops it. */
 export interface FileWatch {
@@ -145,7 +145,7 @@ async function foldersToWatch(paths: readonly string[], ignore: (file: string) =
   }
   for (const target of paths) {
     if (ignore(target)) continue
-    if (await isFolder(target)) {
+    if ((await pathKind(target)) === 'folder') {
       want(target, 'all')
       for (const relative of await findDirectories(target)) {
         const dir = path.join(target, relative)
@@ -154,7 +154,7 @@ async function foldersToWatch(paths: readonly string[], ignore: (file: string) =
       continue
     }
     for (let child = target, dir = path.dirname(target); ; child = dir, dir = path.dirname(dir)) {
-      if (await isFolder(dir)) {
+      if ((await pathKind(dir)) === 'folder') {
         want(dir, new Set([path.basename(child)]))
         break
       }
@@ -162,12 +162,4 @@ async function foldersToWatch(paths: readonly string[], ignore: (file: string) =
     }
   }
   return wanted
-}
-
-async function isFolder(at: string): Promise<boolean> {
-  try {
-    return (await stat(at)).isDirectory()
-  } catch {
-    return false
-  }
 }
