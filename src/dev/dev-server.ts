@@ -10,9 +10,9 @@ import {ContentError, type Problem} from '../problems/content-error.js'
 import {formatProblems} from '../problems/format-problems.js'
 import {outputTarget} from '../write/write-output.js'
 import {errorPage} from './error-page.js'
+import {pathKind} from './path-kind.js'
 import {injectReloadScript, reloadEventsPath, reloadScript, reloadScriptPath} from './reload-client.js'
 import {serveStatic} from './serve-static.js'
-import {pathKind} from './path-kind.js'
 import {watchFiles, type FileWatch} from './watch-files.js'
 
 /** What the dev server is asked to do. */

@@ -6,7 +6,7 @@ import {test} from 'node:test'
 import {makeTempDir, removeDir} from '../../test/helpers/build-from-files.js'
 import {deleteInBackground, discardsDone, leftoversOf, moveAside} from './discard-tree.js'
 
-test('a tree moved aside frees its name at once, is found as a leftover, and is deleted in a process of its own', async () => {
+test('a tree moved aside frees its name at once, is found as a leftover, and is deleted in the background', async () => {
   const dir = await makeTempDir('news-archive-discard-')
   try {
     const tree = path.join(dir, '.dist.previous')

@@ -1,6 +1,6 @@
 import {spawn, type ChildProcess} from 'node:child_process'
 import {randomUUID} from 'node:crypto'
-import {readdir, rename} from 'node:fs/promises'
+import {readdir, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -15,6 +15,21 @@ const trashMark = '.trash-'
 
 /** What the deleting process runs: its one argument is the folder. */
 const deleteScript = "require('node:fs').rmSync(process.argv[1], {recursive: true, force: true, maxRetries: 3})"
+
+/** A site tree of fewer files is deleted at once (see `freeTreeName`): starting a process to delete it costs more. */
+const smallTreeFiles = 1000
+
+/**
+ * Free the name `dir`, an old site tree of about `files` files: a small one
+ * is deleted now; a large one is moved aside (`moveAside`), and its new path
+ * returned for `deleteInBackground` once the build is done. Undefined when
+ * nothing is left to delete.
+ */
+export async function freeTreeName(dir: string, files: number): Promise<string | undefined> {
+  if (files >= smallTreeFiles) return moveAside(dir)
+  await rm(dir, {recursive: true, force: true})
+  return undefined
+}
 
 /**
  * Move the folder `dir` aside at once (a rename beside it, so on the same

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
 import {cloneTree} from './clone-tree.js'
-import {deleteInBackground, leftoversOf, moveAside} from './discard-tree.js'
+import {deleteInBackground, freeTreeName, leftoversOf} from './discard-tree.js'
 import {emptyManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
 import {releaseLock} from '../lock-file.js'
 import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from './output-target.js'
@@ -66,7 +66,7 @@ export class OutputWriter {
   private staleRemoved = false
   /** Whether the live site lacks files its manifest lists (deleted by hand), so it must not be a later build's starting point. */
   private frontDamaged = false
-  /** Old trees moved aside (see `moveAside`), deleted once the build is done. */
+  /** Old trees moved aside (see `freeTreeName`), deleted once the build is done. */
   private readonly discarded: string[] = []
   /** Writes the new files of a tree that started empty, once `threadAfter` have been written here. */
   private thread: FileWriterThread | undefined
@@ -151,7 +151,7 @@ export class OutputWriter {
     }
     // Note: a back buffer far behind shares few files with the live site, so deleting it frees most of its space,
     // which takes longer than the rest of a build that changes a few pages: it is deleted once the build is done.
-    const aside = await moveAside(target.previousDir)
+    const aside = await freeTreeName(target.previousDir, back?.files.size ?? front?.size ?? 0)
     let writer: OutputWriter
     if (front && frontManifest) {
       const missing = await cloneTree(target.outDir, target.stagingDir, front.keys(), frontManifest.searchEntries)
@@ -408,17 +408,12 @@ export class OutputWriter {
   }
 
   /**
-   * Free the name `dir` (an old site, about the size of this one): a large
-   * tree is moved aside and deleted once the build is done (see `moveAside`),
-   * a small one deleted now. Note: the new site goes live without waiting
-   * for the old one's space to be freed.
+   * Free the name `dir`, an old site about the size of this one (see
+   * `freeTreeName`). Note: the new site goes live without waiting for the
+   * old one's space to be freed.
    */
   private async dropTree(dir: string): Promise<void> {
-    if (this.produced.size < smallTreeFiles) {
-      await rm(dir, {recursive: true, force: true})
-      return
-    }
-    const aside = await moveAside(dir)
+    const aside = await freeTreeName(dir, this.produced.size)
     if (aside !== undefined) this.discarded.push(aside)
   }
 
@@ -525,8 +520,6 @@ function farBehind(back: TreeManifest, front: ReadonlyMap<string, string>): bool
 /** Below this many differing files a back buffer is always worth keeping. */
 const farBehindFiles = 1000
 
-/** An old site of fewer files is deleted at once (see `dropTree`): starting a process to delete it costs more. */
-const smallTreeFiles = 1000
 
 /** The key of a file known only by its bytes. */
 export function contentKey(contents: string | Uint8Array): string {
