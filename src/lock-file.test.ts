@@ -60,8 +60,10 @@ test('a lock naming a running process id but another start time (the id was reus
 })
 
 test('a lock naming a zombie (a build that ended, not yet collected by its parent) is taken over', async () => {
-  // Note: `sleep 0` ends at once, and the shell's exec leaves it to a parent (`sleep 5`) that never collects it.
-  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {stdio: ['ignore', 'pipe', 'ignore']})
+  // Note: the child ends only once the shell has become `sleep 5`, a parent that never collects it. A child that ended
+  // before the exec could be collected by the shell itself (bash does; dash did once in CI), leaving no zombie to find.
+  const script = '(while [ "$(cat /proc/$$/comm)" != sleep ]; do sleep 0.01; done) & echo $!; exec sleep 5'
+  const parent = spawn('sh', ['-c', script], {stdio: ['ignore', 'pipe', 'ignore']})
   try {
     const [line] = (await once(parent.stdout, 'data')) as [Buffer]
     const zombie = Number(line.toString().trim())
