@@ -138,7 +138,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     skipInvalid: false,
     search: options.search,
   }
-  const cache = openCache(buildOptions)
+  const cache = openCache(buildOptions, true)
 
   /**
    * One build. A `change` pass shows a change as soon as its pages are

@@ -1,6 +1,7 @@
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {readManifest, writeManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
+import type {ManifestMemo} from './manifest-memo.js'
+import {readManifest, writeManifest, type ReadManifest} from './tree-manifest.js'
 
 /**
  * Which folder a site tree is, whatever it is named: renaming keeps a
@@ -41,27 +42,33 @@ export class TreeRegistry {
     private readonly dir: string,
     private trees: Map<TreeIdentity, string>,
     private next: number,
+    private readonly memo: ManifestMemo | undefined,
   ) {}
 
-  /** The registry in `dir`; empty when it is missing or damaged. */
-  static async open(dir: string): Promise<TreeRegistry> {
+  /**
+   * The registry in `dir`; empty when it is missing or damaged. With `memo`,
+   * manifests are read and written through it (a long-running process's).
+   */
+  static async open(dir: string, memo?: ManifestMemo): Promise<TreeRegistry> {
     try {
       const data = JSON.parse(await readFile(path.join(dir, 'trees.json'), 'utf8')) as RegistryFile
       if (data.format === format && data.version === formatVersion && Number.isInteger(data.next) && Array.isArray(data.trees)) {
         const trees = new Map<TreeIdentity, string>()
         for (const tree of data.trees) if (typeof tree.identity === 'string' && typeof tree.manifest === 'string' && /^m-\d+\.json$/.test(tree.manifest)) trees.set(tree.identity, tree.manifest)
-        return new TreeRegistry(dir, trees, data.next)
+        return new TreeRegistry(dir, trees, data.next, memo)
       }
     } catch {
       // Note: a missing or damaged registry trusts nothing; the build starts from an empty folder.
     }
-    return new TreeRegistry(dir, new Map(), 1)
+    return new TreeRegistry(dir, new Map(), 1, memo)
   }
 
-  /** The manifest of the tree with `identity`, if it is registered and its manifest reads back; read anew on each call. */
+  /** The manifest of the tree with `identity`, if it is registered and its manifest reads back: the caller's own, a map it may change. */
   async manifestOf(identity: TreeIdentity | undefined): Promise<ReadManifest | undefined> {
     const name = identity === undefined ? undefined : this.trees.get(identity)
-    return name === undefined ? undefined : readManifest(path.join(this.dir, name))
+    if (name === undefined) return undefined
+    const file = path.join(this.dir, name)
+    return this.memo ? this.memo.take(file) : readManifest(file)
   }
 
   /**
@@ -86,11 +93,20 @@ export class TreeRegistry {
     if (identity !== undefined && this.trees.delete(identity)) await this.save()
   }
 
-  /** Record a complete tree and its manifest, and save. */
-  async register(identity: TreeIdentity, manifest: TreeManifest): Promise<void> {
+  /**
+   * Once a manifest `manifestOf` gave is known to still say what its file
+   * says, the registry's memo (if any) may hold it for the next build.
+   */
+  release(manifest: ReadManifest): void {
+    this.memo?.giveBack(manifest)
+  }
+
+  /** Record a complete tree and its manifest, and save. The registry's memo may hold `manifest`: the caller no longer changes it. */
+  async register(identity: TreeIdentity, manifest: ReadManifest): Promise<void> {
     await mkdir(this.dir, {recursive: true})
     const name = `m-${this.next++}.json`
-    await writeManifest(path.join(this.dir, name), manifest)
+    const file = path.join(this.dir, name)
+    await (this.memo ? this.memo.write(file, manifest) : writeManifest(file, manifest))
     this.trees.set(identity, name)
     await this.save()
   }
@@ -122,5 +138,6 @@ export class TreeRegistry {
     for (const name of await readdir(this.dir)) {
       if (/^m-\d+\.json$/.test(name) && !used.has(name)) await rm(path.join(this.dir, name), {force: true})
     }
+    this.memo?.keepOnly(new Set([...used].map((name) => path.join(this.dir, name))))
   }
 }
