@@ -300,8 +300,8 @@ function topicFrontInputs(archive: Archive, entry: TopicEntry, articleMonths: Ar
  * The keys of the cards a list page shows, in order, each followed by a
  * space, for its `inputs` (after its JSON, which ends in `]`).
  * Note: at 100,000 articles the home, day and topic pages list over a
- * million cards; in a script, joining a million keys this way took a third
- * of the time `JSON.stringify` took for the arrays of them, hashing included.
+ * million cards; in a script, joining a million keys this way and hashing
+ * them took 0.25–0.34 s, against 0.67–0.75 s through `JSON.stringify`.
  */
 function cardKeys(items: readonly number[], cardKey: (index: number) => string): string {
   let text = ''
@@ -315,7 +315,8 @@ type ArticleMonths = Int32Array
 /**
  * Note: topic front pages together count each article once per topic, a
  * million times at 100,000 articles; reading the month from this small array
- * rather than from each article object took the count from about 0.4 s to TODO.
+ * rather than from each article object took the count from about 0.3 s a build
+ * to 0.04 s, in profiles of the dev server at that size.
  */
 function articleMonths(archive: Archive): ArticleMonths {
   const months = new Int32Array(archive.articles.length)

@@ -1,4 +1,4 @@
-import {stat} from 'node:fs/promises'
+import {fileVersion} from '../cache/file-version.js'
 import {readManifest, writeManifest, type ReadManifest} from './tree-manifest.js'
 
 /** Which version of a manifest file a manifest in memory was read from or written to. */
@@ -27,7 +27,7 @@ export class ManifestMemo {
 
   /** The manifest in `file`, as `readManifest` gives it: the caller's own, no longer held. */
   async take(file: string): Promise<ReadManifest | undefined> {
-    const signature = await signatureOf(file)
+    const signature = await fileVersion(file)
     const held = this.held.get(file)
     this.held.delete(file)
     // Note: the signature was taken before reading, so a file replaced in between does not match it the next time.
@@ -48,22 +48,12 @@ export class ManifestMemo {
   async write(file: string, manifest: ReadManifest): Promise<void> {
     this.held.delete(file)
     await writeManifest(file, manifest)
-    const signature = await signatureOf(file)
+    const signature = await fileVersion(file)
     if (signature !== undefined) this.held.set(file, {signature, manifest})
   }
 
   /** Let go of every manifest but those of `files`: the others' files were deleted. */
   keepOnly(files: ReadonlySet<string>): void {
     for (const file of [...this.held.keys()]) if (!files.has(file)) this.held.delete(file)
-  }
-}
-
-/** What tells one version of a file from another; undefined when there is no file. */
-async function signatureOf(file: string): Promise<string | undefined> {
-  try {
-    const info = await stat(file, {bigint: true})
-    return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}`
-  } catch {
-    return undefined
   }
 }
