@@ -158,7 +158,6 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     writer = await OutputWriter.open(outDir, {
       stateDir: cache.outputStateDir(outDir),
       reuse: cache.reuse,
-      ...(cache.manifests === undefined ? {} : {manifests: cache.manifests}),
       ...(mayWriteOnWorker(pageWorkers, process.env, options.workers) ? {threadAfter: writerThreadAfter} : {}),
     })
   } catch (error) {
@@ -239,9 +238,9 @@ async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessS
   return {processed: kept, store, loadProblems, seedCount: scan.seeds.length - processed.readProblems.length, scanTime}
 }
 
-/** The build cache `options` ask for; `resident` for one that serves build after build (see `BuildCache`). */
-export function openCache(options: BuildOptions, resident = false): BuildCache {
-  return new BuildCache(path.resolve(options.cwd, options.cacheDir ?? defaultCacheDir), options.cache !== false, resident)
+/** The build cache `options` ask for. */
+export function openCache(options: BuildOptions): BuildCache {
+  return new BuildCache(path.resolve(options.cwd, options.cacheDir ?? defaultCacheDir), options.cache !== false)
 }
 
 /** Everything `writeSite` needs: the archive's views and page keys, and what a page worker needs to make the same. */

@@ -38,26 +38,3 @@ test('after a scan on a worker finds every seed in the stat index, saving their 
   assert.equal(await scanAndSave(), false)
   assert.notEqual(statSync(indexFile()).mtimeMs, savedMs, 'an edited seed: the index is saved again')
 })
-
-test('a resident cache uses the stat index it holds while the file is the one it saved; a one-off cache reads it each time', async () => {
-  const seedsDir = path.join(root, 'resident-seeds')
-  mkdirSync(seedsDir)
-  for (const name of ['a.txt', 'b.txt']) writeFileSync(path.join(seedsDir, name), ` date 1987-03-02 Seed ${name}.\n`)
-  const scanAndSave = async (cache: BuildCache): Promise<object> => {
-    const {scan, stats} = await cache.scanSeeds(seedsDir, 'seeds', false)
-    await stats.save(statEntries(scan.seeds))
-    return stats
-  }
-  const resident = new BuildCache(path.join(root, 'resident-cache'), true, true)
-  const first = await scanAndSave(resident)
-  assert.equal(await scanAndSave(resident), first, 'held, not read again')
-  const oneOff = new BuildCache(resident.dir)
-  assert.notEqual(await scanAndSave(oneOff), await scanAndSave(oneOff), 'read anew each time')
-
-  // Note: a build from a terminal saves the index anew (a seed was added); the resident cache must not miss that.
-  writeFileSync(path.join(seedsDir, 'c.txt'), ' date 1987-03-03 Seed c.\n')
-  await scanAndSave(oneOff)
-  const afterOther = await scanAndSave(resident)
-  assert.notEqual(afterOther, first, 'the index on disk changed: read again')
-  assert.equal(await scanAndSave(resident), afterOther)
-})

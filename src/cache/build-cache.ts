@@ -6,7 +6,6 @@ import {fingerprint} from './hash.js'
 import {scanSeeds, statEntries, type SeedScan} from './scan-seeds.js'
 import {SeedStats} from './seed-stats.js'
 import {scanOnWorker} from '../workers/scan-on-worker.js'
-import {ManifestMemo} from '../write/manifest-memo.js'
 
 /**
  * From this size on a seeds folder's `stat` index is loaded and the folder
@@ -30,24 +29,15 @@ export const defaultCacheDir = path.join('.cache', 'news-archive')
  */
 export class BuildCache {
   private store: ArticleStore | undefined
-  /** The seeds folder's `stat` index, held between builds by a resident cache. */
-  private stats: {readonly name: string; readonly stats: SeedStats} | undefined
-  /** The output folders' manifests, held between builds by a resident cache; undefined for a one-off build. */
-  readonly manifests: ManifestMemo | undefined
 
   /**
    * @param dir Absolute path of the cache folder.
    * @param reuse `false` ignores what is stored (a clean build) but still saves this build's results.
-   * @param resident Whether the cache serves build after build (the dev server): it then holds the seeds'
-   *   `stat` index and the output manifests in memory too, and uses them while their files are unchanged.
    */
   constructor(
     readonly dir: string,
     readonly reuse = true,
-    readonly resident = false,
-  ) {
-    this.manifests = resident ? new ManifestMemo() : undefined
-  }
+  ) {}
 
   /**
    * Take the cache folder for one build; the returned function lets it go.
@@ -93,26 +83,15 @@ export class BuildCache {
     if (this.reuse && threads && this.store === undefined && SeedStats.indexBytes(this.dir, name) >= minIndexBytesForWorker) {
       // Note: the worker reads the index; this thread only saves the new signatures in its place, and
       // only when they differ from what the worker found there.
-      return scanOnWorker({seedsDir, displayDir, cacheDir: this.dir, indexName: name}).then((scan) => {
-        const stats = scan.fromIndex ? SeedStats.holding(this.dir, name, statEntries(scan.seeds)) : SeedStats.empty(this.dir, name)
-        return {scan, stats: this.hold(name, stats)}
-      })
+      return scanOnWorker({seedsDir, displayDir, cacheDir: this.dir, indexName: name}).then((scan) => ({
+        scan,
+        stats: scan.fromIndex ? SeedStats.holding(this.dir, name, statEntries(scan.seeds)) : SeedStats.empty(this.dir, name),
+      }))
     }
     return (async () => {
-      const stats = this.reuse ? await this.openStats(name) : SeedStats.empty(this.dir, name)
+      const stats = this.reuse ? await SeedStats.open(this.dir, name) : SeedStats.empty(this.dir, name)
       return {scan: await scanSeeds(seedsDir, displayDir, stats), stats}
     })()
-  }
-
-  /** The `stat` index named `name`: the one held, while its file is the one it was read from or saved to. */
-  private async openStats(name: string): Promise<SeedStats> {
-    if (this.stats?.name === name && (await this.stats.stats.isCurrent())) return this.stats.stats
-    return this.hold(name, await SeedStats.open(this.dir, name))
-  }
-
-  private hold(name: string, stats: SeedStats): SeedStats {
-    if (this.resident) this.stats = {name, stats}
-    return stats
   }
 
   /** Where the writer records the site trees of the output folder `outDir` (absolute). */

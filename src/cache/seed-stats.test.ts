@@ -133,31 +133,3 @@ test('a damaged index trusts nothing, and a path with a tab is never saved', asy
   const intact = await openedAs(dir, text)
   assert.equal(intact.hashFor('a.txt', signature(0)), hashOf('a'), 'the same text, undamaged')
 })
-
-test('after saving, an index trusts what reading it back would, and knows whether its file is still the one it saved', async (t) => {
-  const dir = await cacheDir(t)
-  const now = BigInt(Date.now()) * 1_000_000n
-  const recent = fileSignature({size: 100n, mtimeNs: now, ctimeNs: now, ino: 8n})
-  const entries = new Map<string, StatEntry>([
-    ['old.txt', {signature: signature(0), hash: hashOf('a')}],
-    ['recent.txt', {signature: recent, hash: hashOf('b')}],
-    ['tab\there.txt', {signature: signature(0), hash: hashOf('c')}],
-  ])
-  const stats = SeedStats.empty(dir, 'index')
-  assert.equal(await stats.isCurrent(), false, 'an empty index has no file')
-  await stats.save(entries)
-  const reread = await SeedStats.open(dir, 'index')
-  for (const [relative, {signature: saved}] of entries) assert.equal(stats.hashFor(relative, saved), reread.hashFor(relative, saved), relative)
-  assert.equal(stats.hashFor('old.txt', signature(0)), hashOf('a'))
-  assert.equal(stats.hashFor('recent.txt', recent), undefined, 'changed as the index was saved: racily clean')
-  assert.equal(stats.trustedCount, 1)
-  assert.equal(await stats.isCurrent(), true)
-  assert.equal(await reread.isCurrent(), true, 'one read from the file')
-
-  // Another build (from a terminal) saves the index anew.
-  await SeedStats.empty(dir, 'index').save(new Map([['old.txt', {signature: signature(0), hash: hashOf('d')}]]))
-  assert.equal(await stats.isCurrent(), false)
-  assert.equal(await reread.isCurrent(), false)
-  await rm(indexFile(dir))
-  assert.equal(await (await SeedStats.open(dir, 'index')).isCurrent(), false, 'no file')
-})

@@ -1,7 +1,6 @@
-import {statSync, type BigIntStats} from 'node:fs'
+import {statSync} from 'node:fs'
 import {mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {fileVersion, versionOf} from './file-version.js'
 
 /** What `stat` says about a seed file: enough to notice that it changed. */
 export interface StatNumbers {
@@ -50,9 +49,7 @@ const racyWindowNs = 2_000_000_000n
 export class SeedStats {
   private constructor(
     private readonly file: string,
-    private trusted: ReadonlyMap<string, IndexEntry>,
-    /** The `versionOf` the index file had when `trusted` was read from it or saved to it; undefined when unknown. */
-    private version?: string,
+    private readonly trusted: ReadonlyMap<string, IndexEntry>,
   ) {}
 
   /** An index that trusts nothing, and replaces the one named `indexName` on `save`. */
@@ -64,24 +61,13 @@ export class SeedStats {
   static async open(cacheDir: string, indexName: string): Promise<SeedStats> {
     const file = indexFile(cacheDir, indexName)
     let text: string
-    let info: BigIntStats
+    let savedNs: bigint
     try {
-      // Note: the file is looked at before it is read, so one replaced in between is not taken for what was read.
-      info = await stat(file, {bigint: true})
-      text = await readFile(file, 'utf8')
+      ;[text, savedNs] = await Promise.all([readFile(file, 'utf8'), stat(file, {bigint: true}).then((info) => info.mtimeNs)])
     } catch {
       return new SeedStats(file, new Map())
     }
-    return new SeedStats(file, parseIndex(text, info.mtimeNs), versionOf(info))
-  }
-
-  /**
-   * Whether the index on disk is still the one this was read from or last
-   * saved, so a long-running process (the dev server) may use it again
-   * rather than read it (at 100,000 seeds, 14 MB parsed in 0.4 s).
-   */
-  async isCurrent(): Promise<boolean> {
-    return this.version !== undefined && (await fileVersion(this.file)) === this.version
+    return new SeedStats(file, parseIndex(text, savedNs))
   }
 
   /** The size in bytes of the index named `indexName` in `cacheDir` (0 when there is none), known at once. */
@@ -134,10 +120,6 @@ export class SeedStats {
     } finally {
       await rm(temporary, {force: true})
     }
-    // Note: from now on this trusts what reading the index back would: the saved entries but those changed racily.
-    const info = await stat(this.file, {bigint: true})
-    this.trusted = trustedEntries(entries, info.mtimeNs)
-    this.version = versionOf(info)
   }
 
   /**
@@ -163,28 +145,6 @@ function isSaveable(relative: string): boolean {
   return !/[\t\n\r]/.test(relative)
 }
 
-/**
- * The time from which a file's change is too close to an index saved at
- * `savedNs` to trust. Note: as a float a time in nanoseconds is off by under
- * a microsecond, nothing beside a window of seconds; rounding keeps order,
- * so no entry inside the window is ever trusted.
- */
-function racyFromOf(savedNs: bigint): number {
-  return Number(savedNs - racyWindowNs)
-}
-
-/** The entries an index saved at `savedNs` with `entries` trusts when read back (see `parseIndex`). */
-function trustedEntries(entries: ReadonlyMap<string, StatEntry>, savedNs: bigint): Map<string, IndexEntry> {
-  const racyFrom = racyFromOf(savedNs)
-  const trusted = new Map<string, IndexEntry>()
-  for (const [relative, entry] of entries) {
-    if (!isSaveable(relative)) continue
-    const [, mtimeNs = '', ctimeNs = ''] = entry.signature.split('\t')
-    if (Number(ctimeNs) < racyFrom && Number(mtimeNs) < racyFrom) trusted.set(relative, entry)
-  }
-  return trusted
-}
-
 function indexFile(cacheDir: string, indexName: string): string {
   return path.join(cacheDir, 'seed-stats', `${indexName}.tsv`)
 }
@@ -204,7 +164,9 @@ interface IndexEntry {
 function parseIndex(text: string, savedNs: bigint): Map<string, IndexEntry> {
   const entries = new Map<string, IndexEntry>()
   if (!text.startsWith(`${headerLine}\n`)) return entries
-  const racyFrom = racyFromOf(savedNs)
+  // Note: as a float a time in nanoseconds is off by under a microsecond, nothing beside a window of seconds;
+  // rounding keeps order, so no entry inside the window is ever trusted.
+  const racyFrom = Number(savedNs - racyWindowNs)
   // Note: each line read where the last one ended: path, the signature's four numbers (times before 1970 are negative;
   // modification and change time are groups 3 and 4), and the hash. One sticky expression over the whole text, with
   // numbered groups, took about two thirds of the time of splitting lines and matching named groups.

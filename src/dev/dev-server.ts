@@ -138,7 +138,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     skipInvalid: false,
     search: options.search,
   }
-  const cache = openCache(buildOptions, true)
+  const cache = openCache(buildOptions)
 
   /**
    * One build. A `change` pass shows a change as soon as its pages are

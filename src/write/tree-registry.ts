@@ -1,7 +1,6 @@
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import type {ManifestMemo} from './manifest-memo.js'
-import {readManifest, writeManifest, type ReadManifest} from './tree-manifest.js'
+import {readManifest, writeManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
 
 /**
  * Which folder a site tree is, whatever it is named: renaming keeps a
@@ -42,33 +41,27 @@ export class TreeRegistry {
     private readonly dir: string,
     private trees: Map<TreeIdentity, string>,
     private next: number,
-    private readonly memo: ManifestMemo | undefined,
   ) {}
 
-  /**
-   * The registry in `dir`; empty when it is missing or damaged. With `memo`,
-   * manifests are read and written through it (a long-running process's).
-   */
-  static async open(dir: string, memo?: ManifestMemo): Promise<TreeRegistry> {
+  /** The registry in `dir`; empty when it is missing or damaged. */
+  static async open(dir: string): Promise<TreeRegistry> {
     try {
       const data = JSON.parse(await readFile(path.join(dir, 'trees.json'), 'utf8')) as RegistryFile
       if (data.format === format && data.version === formatVersion && Number.isInteger(data.next) && Array.isArray(data.trees)) {
         const trees = new Map<TreeIdentity, string>()
         for (const tree of data.trees) if (typeof tree.identity === 'string' && typeof tree.manifest === 'string' && /^m-\d+\.json$/.test(tree.manifest)) trees.set(tree.identity, tree.manifest)
-        return new TreeRegistry(dir, trees, data.next, memo)
+        return new TreeRegistry(dir, trees, data.next)
       }
     } catch {
       // Note: a missing or damaged registry trusts nothing; the build starts from an empty folder.
     }
-    return new TreeRegistry(dir, new Map(), 1, memo)
+    return new TreeRegistry(dir, new Map(), 1)
   }
 
-  /** The manifest of the tree with `identity`, if it is registered and its manifest reads back: the caller's own, a map it may change. */
+  /** The manifest of the tree with `identity`, if it is registered and its manifest reads back; read anew on each call. */
   async manifestOf(identity: TreeIdentity | undefined): Promise<ReadManifest | undefined> {
     const name = identity === undefined ? undefined : this.trees.get(identity)
-    if (name === undefined) return undefined
-    const file = path.join(this.dir, name)
-    return this.memo ? this.memo.take(file) : readManifest(file)
+    return name === undefined ? undefined : readManifest(path.join(this.dir, name))
   }
 
   /**
@@ -93,20 +86,11 @@ export class TreeRegistry {
     if (identity !== undefined && this.trees.delete(identity)) await this.save()
   }
 
-  /**
-   * Once a manifest `manifestOf` gave is known to still say what its file
-   * says, the registry's memo (if any) may hold it for the next build.
-   */
-  release(manifest: ReadManifest): void {
-    this.memo?.giveBack(manifest)
-  }
-
-  /** Record a complete tree and its manifest, and save. The registry's memo may hold `manifest`: the caller no longer changes it. */
-  async register(identity: TreeIdentity, manifest: ReadManifest): Promise<void> {
+  /** Record a complete tree and its manifest, and save. */
+  async register(identity: TreeIdentity, manifest: TreeManifest): Promise<void> {
     await mkdir(this.dir, {recursive: true})
     const name = `m-${this.next++}.json`
-    const file = path.join(this.dir, name)
-    await (this.memo ? this.memo.write(file, manifest) : writeManifest(file, manifest))
+    await writeManifest(path.join(this.dir, name), manifest)
     this.trees.set(identity, name)
     await this.save()
   }
@@ -138,6 +122,5 @@ export class TreeRegistry {
     for (const name of await readdir(this.dir)) {
       if (/^m-\d+\.json$/.test(name) && !used.has(name)) await rm(path.join(this.dir, name), {force: true})
     }
-    this.memo?.keepOnly(new Set([...used].map((name) => path.join(this.dir, name))))
   }
 }

@@ -4,7 +4,6 @@ import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
 import {cloneTree} from './clone-tree.js'
 import {deleteInBackground, freeTreeName, leftoversOf} from './discard-tree.js'
-import type {ManifestMemo} from './manifest-memo.js'
 import {emptyManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
 import {releaseLock} from '../lock-file.js'
 import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from './output-target.js'
@@ -27,8 +26,6 @@ export interface WriterOptions {
   readonly stateDir?: string
   /** `false` trusts no earlier tree (a clean build); the new tree is still recorded. */
   readonly reuse?: boolean
-  /** Manifests a long-running process keeps between its builds (see `ManifestMemo`). */
-  readonly manifests?: ManifestMemo
   /**
    * New files written into a tree that started empty before a writer thread
    * (`FileWriterThread`) writes the rest; by default never. Note: a site
@@ -69,8 +66,6 @@ export class OutputWriter {
   private staleRemoved = false
   /** Whether the live site lacks files its manifest lists (deleted by hand), so it must not be a later build's starting point. */
   private frontDamaged = false
-  /** The live site's manifest as the registry gave it, whose `files` are `front` (see `releaseFront`). */
-  private frontManifest: ReadManifest | undefined
   /** Old trees moved aside (see `freeTreeName`), deleted once the build is done. */
   private readonly discarded: string[] = []
   /** Writes the new files of a tree that started empty, once `threadAfter` have been written here. */
@@ -118,7 +113,7 @@ export class OutputWriter {
         await mkdir(target.stagingDir, {recursive: true})
         writer = new OutputWriter(target, 'empty', new Map(), {key: '', entries: []}, undefined, undefined)
       } else {
-        writer = await OutputWriter.openIncremental(target, options.stateDir, options.reuse !== false, options.manifests)
+        writer = await OutputWriter.openIncremental(target, options.stateDir, options.reuse !== false)
       }
       writer.threadAfter = options.threadAfter ?? Infinity
       writer.discarded.push(...leftovers)
@@ -129,8 +124,8 @@ export class OutputWriter {
     }
   }
 
-  private static async openIncremental(target: OutputTarget, stateDir: string, reuse: boolean, manifests: ManifestMemo | undefined): Promise<OutputWriter> {
-    const registry = await TreeRegistry.open(stateDir, manifests)
+  private static async openIncremental(target: OutputTarget, stateDir: string, reuse: boolean): Promise<OutputWriter> {
+    const registry = await TreeRegistry.open(stateDir)
     const [outId, previousId, stagingId] = await Promise.all([target.outDir, target.previousDir, target.stagingDir].map(treeIdentity))
     await registry.keepOnly(reuse ? [outId, previousId, stagingId] : [])
     const frontManifest = await registry.manifestOf(outId)
@@ -138,11 +133,8 @@ export class OutputWriter {
     // manifests hold as many files as it has, so they are not copied.
     const front = frontManifest?.files
     const frontSearch = {key: frontManifest?.searchKey ?? '', entries: frontManifest?.searchEntries ?? []}
-    const make = (base: StagingBase, manifest: ReadManifest): OutputWriter => {
-      const writer = new OutputWriter(target, base, manifest.files, {key: manifest.searchKey, entries: manifest.searchEntries}, front, registry, frontSearch)
-      writer.frontManifest = frontManifest
-      return writer
-    }
+    const make = (base: StagingBase, manifest: ReadManifest): OutputWriter =>
+      new OutputWriter(target, base, manifest.files, {key: manifest.searchKey, entries: manifest.searchEntries}, front, registry, frontSearch)
 
     // Note: a tree is unregistered before it is changed; killed from here on, it is never trusted again.
     const staged = await registry.manifestOf(stagingId)
@@ -355,7 +347,6 @@ export class OutputWriter {
     // from hard links to the live site instead ('copy').
     if (registry && newId !== undefined && this.base !== 'empty') await this.keepBackBuffer(registry, newId)
     else await this.dropTree(previousDir)
-    this.releaseFront()
     await this.release()
   }
 
@@ -383,19 +374,9 @@ export class OutputWriter {
       await this.clearSearchIndex()
       const id = this.registry ? await this.registerStaging(this.registry) : undefined
       if (id === undefined) await rm(this.target.stagingDir, {recursive: true, force: true, maxRetries: 3})
-      this.releaseFront()
     } finally {
       await this.release()
     }
-  }
-
-  /**
-   * Let the registry hold the live site's manifest for the next build (see
-   * `TreeRegistry.release`), unless this build found the site lacking files.
-   * Note: a build only reads it, but for dropping the paths of such files.
-   */
-  private releaseFront(): void {
-    if (this.frontManifest !== undefined && !this.frontDamaged) this.registry?.release(this.frontManifest)
   }
 
   /**
