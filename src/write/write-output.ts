@@ -520,7 +520,6 @@ function farBehind(back: TreeManifest, front: ReadonlyMap<string, string>): bool
 /** Below this many differing files a back buffer is always worth keeping. */
 const farBehindFiles = 1000
 
-
 /** The key of a file known only by its bytes. */
 export function contentKey(contents: string | Uint8Array): string {
   return fingerprint(contents)
