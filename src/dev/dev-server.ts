@@ -253,13 +253,23 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 
   // Note: watching starts before the first build, so a file saved while it runs (minutes, for a large archive) is built
   // after it; the build's own scan sees whatever changed before.
-  let watch: FileWatch
-  try {
-    watch = await watchSources(options, outDir, cache.dir, changed)
-  } catch (error) {
+  /** Stop serving and let go of the build cache: on closing, or when the watch could not start. */
+  const stopServing = async (): Promise<void> => {
     clearInterval(keepAlive)
+    for (const client of clients) client.end()
+    server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
     cache.close()
+  }
+  const watchFailed = (error: Error): void => {
+    options.onEvent?.({kind: 'info', message: `The watched folders could not be listed again (${error.message}), so new folders in them are not watched: changes there may be missed until a later listing succeeds or the dev server restarts.`})
+  }
+
+  let watch: FileWatch
+  try {
+    watch = await watchSources(options, outDir, cache.dir, changed, watchFailed)
+  } catch (error) {
+    await stopServing()
     throw error
   }
   schedule()
@@ -281,25 +291,21 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       indexing?.abort()
       clearTimeout(timer)
       clearTimeout(retry)
-      clearInterval(keepAlive)
       await watch.close()
       await running
-      for (const client of clients) client.end()
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      cache.close()
+      await stopServing()
     },
   }
 }
 
 /** Watch everything a build reads from the project: seeds, templates, public/, config and topics file. */
-async function watchSources(options: DevOptions, outDir: string, cacheDir: string, onChange: () => void): Promise<FileWatch> {
+async function watchSources(options: DevOptions, outDir: string, cacheDir: string, onChange: () => void, onError: (error: Error) => void): Promise<FileWatch> {
   const at = (relative: string): string => path.resolve(options.cwd, relative)
   const {stagingDir, previousDir, lockFile} = outputTarget(outDir)
   const paths = [at(options.seedsDir), at('templates'), at('public'), at(options.configFile ?? defaultConfigFile), at('topics.yml')]
   const ignored = [outDir, stagingDir, previousDir, lockFile, cacheDir]
   const ignore = (file: string): boolean => ignored.some((dir) => file === dir || file.startsWith(dir + path.sep))
-  return watchFiles(paths, ignore, onChange)
+  return watchFiles(paths, ignore, onChange, onError)
 }
 
 /**

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import {execFileSync} from 'node:child_process'
 import {mkdirSync, rmSync} from 'node:fs'
 import {mkdir, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -8,19 +9,26 @@ import {eventually} from '../../test/helpers/eventually.js'
 import {watchFiles, type FileWatch} from './watch-files.js'
 
 /** A watch of `paths` (relative to a new temporary folder) that records what it reports, relative to that folder. */
-async function withWatch(paths: readonly string[], setUp: (dir: string) => Promise<void>, run: (dir: string, seen: string[], watch: FileWatch) => Promise<void>, ignored: readonly string[] = []): Promise<void> {
+async function withWatch(
+  paths: readonly string[],
+  setUp: (dir: string) => Promise<void>,
+  run: (dir: string, seen: string[], watch: FileWatch, failures: Error[]) => Promise<void>,
+  ignored: readonly string[] = [],
+): Promise<void> {
   const dir = await makeTempDir('news-archive-watch-')
   try {
     await setUp(dir)
     const seen: string[] = []
+    const failures: Error[] = []
     const ignore = (file: string): boolean => ignored.some((name) => file === path.join(dir, name) || file.startsWith(path.join(dir, name) + path.sep))
     const watch = await watchFiles(
       paths.map((relative) => path.join(dir, relative)),
       ignore,
       (file) => seen.push(path.relative(dir, file)),
+      (error) => failures.push(error),
     )
     try {
-      await run(dir, seen, watch)
+      await run(dir, seen, watch, failures)
     } finally {
       await watch.close()
     }
@@ -115,5 +123,30 @@ test('a closed watch reports nothing more', async () => {
     await writeFile(path.join(dir, 'seeds', 'late.txt'), 'x')
     await mkdir(path.join(dir, 'seeds', 'late'))
     assert.equal(await eventually(() => seen.length > 0, 500), false, `nothing is reported after close (saw ${seen.join(', ')})`)
+  })
+})
+
+test('a folder the watch cannot list is reported as an error, and the watches in place go on', async () => {
+  await withWatch(['seeds'], (dir) => seedsOf(dir, 1), async (dir, seen, _watch, failures) => {
+    // Note: folders nested past the longest path the system takes (4,096 bytes on Linux), made one step at a time
+    // from inside, so listing the tree fails whoever runs the test (root reads any folder).
+    const step = 'd'.repeat(200)
+    const deep = (): void => {
+      const script = `const fs = require('node:fs'); for (let i = 0; i < 24; i++) { fs.mkdirSync('${step}'); process.chdir('${step}') }`
+      execFileSync(process.execPath, ['-e', script], {cwd: path.join(dir, 'seeds')})
+    }
+    try {
+      deep()
+      assert.ok(await eventually(() => failures.length > 0, 10_000), `the failed listing is reported (saw ${seen.join(', ') || 'nothing'})`)
+      assert.match(String(failures[0]?.message), /ENAMETOOLONG/)
+      await writeFile(path.join(dir, 'seeds', 'after.txt'), 'x')
+      assert.ok(await eventually(() => seen.includes(path.join('seeds', 'after.txt')), 10_000), 'a seed written after the failure is still reported')
+      await rename(path.join(dir, 'seeds', 'after.txt'), path.join(dir, 'seeds', 'moved.txt'))
+      assert.ok(await eventually(() => seen.includes(path.join('seeds', 'moved.txt')), 10_000), 'a seed renamed after the failure is reported')
+      assert.equal(await eventually(() => failures.length > 1, 500), false, `the failure is reported once while it lasts (saw ${failures.length})`)
+    } finally {
+      // Note: Node's own recursive removal takes whole paths, which are too long here.
+      execFileSync('rm', ['-rf', step], {cwd: path.join(dir, 'seeds')})
+    }
   })
 })

@@ -30,6 +30,10 @@ type Interest = 'all' | Set<string>
  * (`rename`), the folders to watch are worked out again, so new subfolders are
  * watched, and `onChange` is called once more when some were.
  *
+ * A later listing that fails (a folder that cannot be read, a path too
+ * long) goes to `onError`, once until a listing succeeds again; the watches
+ * in place stay, and the next `rename` lists the folders again.
+ *
  * Note: callers learn that something changed, not exactly what: the dev
  * server builds again, and the build's scan finds what changed. chokidar 4,
  * which watched each file, took 13.8 s to start watching 100,000 seeds, in a
@@ -37,12 +41,19 @@ type Interest = 'all' | Set<string>
  * inotify watches (Linux before 5.11 allows 8,192 per user unless told
  * otherwise); this took 0.33-0.44 s, 93-95 MiB and one watch per folder.
  */
-export async function watchFiles(paths: readonly string[], ignore: (file: string) => boolean, onChange: (file: string) => void): Promise<FileWatch> {
+export async function watchFiles(
+  paths: readonly string[],
+  ignore: (file: string) => boolean,
+  onChange: (file: string) => void,
+  onError: (error: Error) => void,
+): Promise<FileWatch> {
   /** Each watched folder: its watch and what it reports (changed in place as paths appear and go). */
   const watched = new Map<string, {watcher: FSWatcher; interest: Interest}>()
   let closed = false
   let syncing: Promise<void> | undefined
   let syncAgain = false
+  /** Whether the last listing failed (and was reported). */
+  let failing = false
 
   const report = (dir: string, event: string, name: string | null): void => {
     const entry = watched.get(dir)
@@ -112,8 +123,13 @@ export async function watchFiles(paths: readonly string[], ignore: (file: string
         // Note: a folder made just now may hold files written before its watch began, which nothing reported.
         for (const dir of await sync()) if (!closed) onChange(dir)
       } while (syncAgain && !closed)
+      failing = false
     })()
-      .catch(() => undefined)
+      .catch((error: unknown) => {
+        // Note: every change under a tree that cannot be listed tries again; once is enough to say so.
+        if (!closed && !failing) onError(error instanceof Error ? error : new Error(String(error)))
+        failing = true
+      })
       .finally(() => (syncing = undefined))
   }
 
