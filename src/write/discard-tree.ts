@@ -87,6 +87,11 @@ export function deleteInBackground(trash: string): void {
   child.unref()
 }
 
+/** The deletions this process started that have not ended. */
+export function discardsUnderWay(): number {
+  return deleting.size
+}
+
 /** Resolves when every deletion this process started has ended. */
 export async function discardsDone(): Promise<void> {
   while (deleting.size > 0) {

@@ -4,7 +4,7 @@ import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {listFiles, makeTempDir} from '../../test/helpers/build-from-files.js'
-import {discardsDone} from './discard-tree.js'
+import {discardsDone, discardsUnderWay, leftoversOf} from './discard-tree.js'
 import {treeIdentity} from './tree-registry.js'
 import {outputTarget, OutputWriter} from './write-output.js'
 
@@ -78,8 +78,17 @@ test('after a build that changed most files, the next starts from a copy of the 
   await writeSite(out, state, site('old'))
   await writeSite(out, state, site('new'))
   const edited = {...site('new'), 'p7/index.html': 'edited'}
-  const next = await writeSite(out, state, edited)
+  await discardsDone()
+  // Note: step by step, to see when the stale back buffer is deleted: after the swap, not beside the build's writes.
+  const next = await OutputWriter.open(out, {stateDir: state})
   assert.equal(next.base, 'copy', 'the back buffer (the old site) differs in every file')
+  assert.equal((await leftoversOf(outputTarget(out).previousDir)).length, 1, 'the stale back buffer is moved aside at once')
+  for (const [file, text] of Object.entries(edited)) {
+    if (!(await next.reuse(file, text))) await next.write({path: file, contents: text, from: []}, text)
+  }
+  assert.equal(discardsUnderWay(), 0, 'nothing is deleted while the build writes')
+  await next.commit()
+  assert.equal(discardsUnderWay(), 1, 'the stale back buffer is deleted in the background once the new site is live')
   assert.equal(next.written, 1)
   assert.deepEqual(await contents(out), edited)
   await discardsDone()
