@@ -14,12 +14,19 @@
  * Seeds and sites go to --work (default: a folder in the system's temporary
  * folder), never into the repository. Each build starts after `sync`, once
  * the disk has written back the files of the build before, and once creating
- * files costs what it usually does (`settleDisk`). Nothing is deleted while
+ * files costs what it usually does (`settleDisk`).
+ *
+ * Then `news-archive dev` (without the search index) runs on the same seeds
+ * and cache, and a new seed is added `runs` + 1 times while it runs, as an
+ * editor's server does: each build as the server times it. The first change
+ * after the server's first build starts from a copy of the live site (no
+ * earlier site waits beside it yet), so it is reported on its own. Nothing is deleted while
  * builds are timed: old sites and caches are renamed into a trash folder,
  * removed at the end (it holds every cold site and cache of a size until
  * then: about 3.4 GB per cold build at 100,000, site and cache).
  */
 import {spawn, spawnSync} from 'node:child_process'
+import {createInterface} from 'node:readline'
 import {existsSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, unlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
@@ -27,6 +34,13 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {corpusDir, readCorpus, repoRoot} from '../test/helpers/corpus.js'
 import {settleDisk} from './settle-disk.js'
+
+/** One build of the dev server, as its `Built … in X s: …` line tells it. */
+interface DevBuild {
+  readonly seconds: number
+  readonly rendered: number
+  readonly pages: number
+}
 
 const {values} = parseArgs({
   options: {
@@ -119,6 +133,71 @@ async function measure(seeds: string, out: string, cacheDir: string): Promise<Ru
   return {...figures, seconds, peakRssMb}
 }
 
+/**
+ * Run `news-archive dev` on `seeds` until it has built, then add `runs` + 1
+ * new seeds one at a time, each once the last build is done, its old trees
+ * deleted and the disk settled; the server's build of each.
+ */
+async function measureDev(seeds: string, out: string, cacheDir: string, newest: string, stories: readonly {text: string}[]): Promise<DevBuild[]> {
+  const args = [path.join(repoRoot, 'bin/news-archive.js'), 'dev', '--seeds', seeds, '--out', out, '--cache-dir', cacheDir, '--no-search', '--port', '0']
+  const child = spawn(process.execPath, args, {cwd: work, stdio: ['ignore', 'pipe', 'pipe']})
+  const builds: DevBuild[] = []
+  let stderr = ''
+  let exited = false
+  let failed = false
+  let wake = (): void => undefined
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000)
+    // Note: a failed build prints its problems and this; the server keeps running, and would wait for a fix.
+    if (stderr.includes('the server keeps running')) failed = true
+    wake()
+  })
+  createInterface({input: child.stdout}).on('line', (line) => {
+    const built = /^Built .* in ([\d.]+) s: .*?(\d+) of (\d+) pages? rendered/.exec(line)
+    if (built) builds.push({seconds: Number(built[1]), rendered: Number(built[2]), pages: Number(built[3])})
+    wake()
+  })
+  const exit = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  void exit.then(() => {
+    exited = true
+    wake()
+  })
+  const builtTimes = async (count: number): Promise<void> => {
+    while (builds.length < count && !exited && !failed) await new Promise<void>((resolve) => (wake = resolve))
+    if (builds.length < count) throw new Error(`the dev server's build ${count} ${failed ? 'failed' : 'did not happen: the server stopped'}:\n${stderr}`)
+  }
+  try {
+    await builtTimes(1)
+    for (let run = 0; run <= runs; run++) {
+      await oldTreesDeleted(out)
+      spawnSync('sync')
+      await settleDisk(trash)
+      const story = stories[run] as {text: string}
+      // Note: new text (not the seeds the builds above added), with the archive's newest date.
+      await writeFile(path.join(seeds, `zz-bench-dev-added-${run}.txt`), story.text.replace(/^ date \d{4}-\d{2}-\d{2}/, ` date ${newest} Update:`))
+      await builtTimes(run + 2)
+    }
+    return builds.slice(1)
+  } finally {
+    child.kill('SIGINT')
+    await exit
+  }
+}
+
+/**
+ * Wait until the old site trees the dev server moved aside beside `out` are
+ * deleted (in processes of their own, once each build is done), so that no
+ * build is timed while one is being deleted.
+ */
+async function oldTreesDeleted(out: string): Promise<void> {
+  const names = [path.basename(out), `.${path.basename(out)}`]
+  for (;;) {
+    const left = (await readdir(path.dirname(out))).filter((name) => name.includes('.trash-') && names.some((prefix) => name.startsWith(prefix)))
+    if (left.length === 0) return
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+
 /** Rename `dir` (if there) into the trash folder: deleting it now would slow the next build's file creation. */
 async function moveToTrash(dir: string): Promise<void> {
   await rename(dir, path.join(trash, `${path.basename(dir)}-${Date.now().toString(36)}`)).catch((error: unknown) => {
@@ -141,7 +220,7 @@ function describe(label: string, list: readonly Run[]): string {
 
 async function main(): Promise<void> {
   await mkdir(trash, {recursive: true})
-  const stories = readCorpus(runs)
+  const stories = readCorpus(runs + 1)
   const rows: string[] = []
   const ratios: string[] = []
   const detail: Record<string, unknown> = {}
@@ -167,19 +246,25 @@ async function main(): Promise<void> {
       added.push(await measure(seeds, out, cacheDir))
       process.stderr.write(`  add one seed ${run + 1}: ${fixed((added.at(-1) as Run).seconds)} s\n`)
     }
-    for (let run = 0; run < runs; run++) await rm(path.join(seeds, `zz-bench-added-${run}.txt`), {force: true})
+    const [first, ...dev] = await measureDev(seeds, path.join(work, `dev-site-${size}`), cacheDir, newest, stories)
+    process.stderr.write(`  dev server, add one seed: ${fixed((first as DevBuild).seconds)} s (first), ${dev.map((build) => fixed(build.seconds)).join(', ')} s\n`)
+    for (const name of await readdir(seeds)) if (name.startsWith('zz-bench-')) await rm(path.join(seeds, name), {force: true})
     rows.push(describe(`${size}: cold build`, cold), describe(`${size}: nothing changed`, [unchanged]), describe(`${size}: add one seed`, added))
-    const ratio = median(added.map((run) => run.seconds)) / median(cold.map((run) => run.seconds))
-    ratios.push(`| ${size} | ${fixed(median(cold.map((run) => run.seconds)))} | ${fixed(median(added.map((run) => run.seconds)))} | ${fixed(ratio * 100, 1)} % |`)
-    detail[String(size)] = {cold, unchanged, added}
+    const coldMedian = median(cold.map((run) => run.seconds))
+    const addedMedian = median(added.map((run) => run.seconds))
+    const devMedian = median(dev.map((build) => build.seconds))
+    ratios.push(
+      `| ${size} | ${fixed(coldMedian)} | ${fixed(addedMedian)} | ${fixed((addedMedian / coldMedian) * 100, 1)} % | ${dev.map((build) => fixed(build.seconds)).join(' / ')} | ${fixed(devMedian)} | ${fixed((devMedian / coldMedian) * 100, 1)} % | ${fixed((first as DevBuild).seconds)} |`,
+    )
+    detail[String(size)] = {cold, unchanged, added, devFirst: first, dev}
   }
   const report = [
     '| build | wall time per run (s) | median (s) | articles/s | seeds parsed | pages rendered | files written | MB written | search index (s) | peak RSS (MB) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
-    '| articles | cold build (s) | add one seed (s) | add one / cold |',
-    '| ---: | ---: | ---: | ---: |',
+    '| articles | cold build (s) | add one seed (s) | add one / cold | dev server: add one seed (s) | median (s) | dev / cold | dev server: first change (s) |',
+    '| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
     ...ratios,
   ].join('\n')
   process.stdout.write(`${report}\n`)
