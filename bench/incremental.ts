@@ -109,15 +109,23 @@ async function newestDate(dir: string): Promise<string> {
   return newest
 }
 
+/**
+ * Before a timed build: the disk first writes back what the last build left
+ * in the page cache (gigabytes after a cold build at 100,000), so that the
+ * build measured next is not charged for it, and creating files costs what
+ * it usually does again (`settleDisk`).
+ */
+async function quietDisk(): Promise<void> {
+  spawnSync('sync')
+  await settleDisk(trash)
+  spawnSync('sync')
+}
+
 /** Run one build in its own process and collect its figures. */
 async function measure(seeds: string, out: string, cacheDir: string): Promise<Run> {
   const rssFile = path.join(work, `rss-${process.pid}.txt`)
   await rm(rssFile, {force: true})
-  // Note: the disk first writes back what the last build left in the page cache (gigabytes after a cold
-  // build at 100,000), so that the build measured next is not charged for it.
-  spawnSync('sync')
-  await settleDisk(trash)
-  spawnSync('sync')
+  await quietDisk()
   const args = ['--import', path.join(repoRoot, 'bench/peak-rss.mjs'), path.join(repoRoot, 'bin/news-archive.js'), 'build', '--seeds', seeds, '--out', out, '--cache-dir', cacheDir, '--json', '--quiet', ...(values['no-search'] ? ['--no-search'] : [])]
   const started = performance.now()
   const child = spawn(process.execPath, args, {cwd: work, env: {...process.env, NEWS_ARCHIVE_BENCH_RSS_FILE: rssFile}, stdio: ['ignore', 'pipe', 'pipe']})
@@ -170,8 +178,7 @@ async function measureDev(seeds: string, out: string, cacheDir: string, newest: 
     await builtTimes(1)
     for (let run = 0; run <= runs; run++) {
       await oldTreesDeleted(out)
-      spawnSync('sync')
-      await settleDisk(trash)
+      await quietDisk()
       const story = stories[run] as {text: string}
       // Note: new text (not the seeds the builds above added), with the archive's newest date.
       await writeFile(path.join(seeds, `zz-bench-dev-added-${run}.txt`), story.text.replace(/^ date \d{4}-\d{2}-\d{2}/, ` date ${newest} Update:`))
