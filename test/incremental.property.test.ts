@@ -3,7 +3,7 @@ import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
 import fc from 'fast-check'
-import {build} from '../src/build.js'
+import {build, openCache} from '../src/build.js'
 import {buildOptions, makeTempDir, removeDir, treeManifest, writeFiles} from './helpers/build-from-files.js'
 import {readCorpus, repoRoot} from './helpers/corpus.js'
 
@@ -11,7 +11,9 @@ import {readCorpus, repoRoot} from './helpers/corpus.js'
  * The property behind incremental builds: after any sequence of seeds added,
  * edited, renamed and deleted, templates edited and settings changed, an
  * incremental build gives byte for byte the site a clean build of the same
- * folder gives. Runs on real Reuters stories spread over the corpus's months.
+ * folder gives. Runs on real Reuters stories spread over the corpus's months,
+ * with the build cache opened for each build (as the command line does)
+ * and kept open across them (as the dev server does, with its articles in memory).
  * `NEWS_ARCHIVE_PROPERTY_RUNS` sets the number of random sequences (default 5).
  */
 
@@ -92,28 +94,33 @@ async function apply(dir: string, op: Operation, step: number): Promise<void> {
   }
 }
 
-test('after any sequence of changes, an incremental build is byte for byte a clean build', async () => {
-  await fc.assert(
-    fc.asyncProperty(fc.array(operation, {minLength: 1, maxLength: 4}), async (operations) => {
-      const dir = await makeTempDir('news-archive-property-')
-      try {
-        const files: Record<string, string> = {'news-archive.config.json': JSON.stringify({pageSize: 3, archivePageSize: 4})}
-        for (const story of sample.slice(0, initialCount)) files[`seeds/${story.file}`] = story.text
-        await writeFiles(dir, files)
-        assert.ok((await build(buildOptions(dir, {search: false}))).wrote)
-        for (const [step, op] of operations.entries()) {
-          await apply(dir, op, step)
-          const incremental = await build(buildOptions(dir, {search: false}))
-          await rm(path.join(dir, 'clean'), {recursive: true, force: true})
-          const clean = await build(buildOptions(dir, {outDir: 'clean', cache: false, cacheDir: '.cache-clean', search: false}))
-          assert.equal(incremental.wrote, clean.wrote, `step ${step} (${op.kind}): both builds succeed or both fail`)
-          assert.deepEqual(incremental.problems, clean.problems, `step ${step} (${op.kind}): the same problems`)
-          if (clean.wrote) assert.equal(await treeManifest(path.join(dir, 'dist')), await treeManifest(path.join(dir, 'clean')), `step ${step} (${op.kind}): the same site`)
+for (const resident of [false, true]) {
+  const caches = resident ? 'one build cache kept open, as the dev server does' : 'the build cache opened for each build'
+  test(`after any sequence of changes, an incremental build is byte for byte a clean build (${caches})`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, {minLength: 1, maxLength: 4}), async (operations) => {
+        const dir = await makeTempDir('news-archive-property-')
+        const cache = resident ? openCache(buildOptions(dir)) : undefined
+        try {
+          const files: Record<string, string> = {'news-archive.config.json': JSON.stringify({pageSize: 3, archivePageSize: 4})}
+          for (const story of sample.slice(0, initialCount)) files[`seeds/${story.file}`] = story.text
+          await writeFiles(dir, files)
+          assert.ok((await build(buildOptions(dir, {search: false}), cache)).wrote)
+          for (const [step, op] of operations.entries()) {
+            await apply(dir, op, step)
+            const incremental = await build(buildOptions(dir, {search: false}), cache)
+            await rm(path.join(dir, 'clean'), {recursive: true, force: true})
+            const clean = await build(buildOptions(dir, {outDir: 'clean', cache: false, cacheDir: '.cache-clean', search: false}))
+            assert.equal(incremental.wrote, clean.wrote, `step ${step} (${op.kind}): both builds succeed or both fail`)
+            assert.deepEqual(incremental.problems, clean.problems, `step ${step} (${op.kind}): the same problems`)
+            if (clean.wrote) assert.equal(await treeManifest(path.join(dir, 'dist')), await treeManifest(path.join(dir, 'clean')), `step ${step} (${op.kind}): the same site`)
+          }
+        } finally {
+          cache?.close()
+          await removeDir(dir)
         }
-      } finally {
-        await removeDir(dir)
-      }
-    }),
-    {numRuns: runs},
-  )
-})
+      }),
+      {numRuns: runs},
+    )
+  })
+}
