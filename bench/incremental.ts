@@ -21,9 +21,10 @@
  *
  * Then `news-archive dev` (without the search index) runs on the same seeds
  * and cache, and a new seed is added `runs` + 1 times while it runs, as an
- * editor's server does: each build as the server times it. The first change
- * after the server's first build starts from a copy of the live site (no
- * earlier site waits beside it yet), so it is reported on its own.
+ * editor's server does: each build as the server times it. After its first
+ * build, into an empty folder, the server makes the site's back buffer while
+ * it waits for changes; the first seed is added once that is done, and its
+ * build is still reported on its own.
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {createInterface} from 'node:readline'
@@ -33,6 +34,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {corpusDir, readCorpus, repoRoot} from '../test/helpers/corpus.js'
+import {outputTarget} from '../src/write/output-target.js'
 import {settleDisk} from './settle-disk.js'
 
 /** One build of the dev server, as its `Built … in X s: …` line tells it. */
@@ -177,6 +179,7 @@ async function measureDev(seeds: string, out: string, cacheDir: string, newest: 
   try {
     await builtTimes(1)
     for (let run = 0; run <= runs; run++) {
+      await backBufferReady(out)
       await oldTreesDeleted(out)
       await quietDisk()
       const story = stories[run] as {text: string}
@@ -189,6 +192,17 @@ async function measureDev(seeds: string, out: string, cacheDir: string, newest: 
     child.kill('SIGINT')
     await exit
   }
+}
+
+/**
+ * Wait until the dev server's site `out` has its back buffer and no build or
+ * other work holds it: after a first build into an empty folder, the server
+ * makes one while it waits for changes, and a change that came in sooner
+ * would wait for it without the wait showing in the build's time.
+ */
+async function backBufferReady(out: string): Promise<void> {
+  const {previousDir, lockFile} = outputTarget(out)
+  while (!existsSync(previousDir) || existsSync(lockFile)) await new Promise((resolve) => setTimeout(resolve, 200))
 }
 
 /**

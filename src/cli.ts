@@ -265,6 +265,8 @@ function reportDevEvent(event: DevEvent): void {
     process.stdout.write(`Built ${countNoun(result.articles, 'article')} in ${(event.milliseconds / 1000).toFixed(2)} s: ${countNoun(result.processed, 'seed')} read, ${result.rendered} of ${countNoun(result.pages, 'page')} rendered, ${countNoun(result.written, 'file')} written, ${result.removed} removed.${result.searchStale ? ' Updating the search index…' : ''}\n`)
   } else if (event.kind === 'indexed') {
     process.stdout.write(`Search index up to date (${(event.milliseconds / 1000).toFixed(2)} s).\n`)
+  } else if (event.kind === 'prepared') {
+    process.stdout.write(`Ready for changes: the next build starts from a copy of this site, made in ${(event.milliseconds / 1000).toFixed(2)} s.\n`)
   } else if (event.kind === 'failed') {
     process.stderr.write(`${event.report}\nThe browser shows these problems until they are fixed; the server keeps running.\n`)
   } else {

@@ -101,31 +101,32 @@ test('with search, the dev server shows a change first and brings the search ind
     })()
     try {
       await server.settled()
-      assert.deepEqual(events.map((event) => event.kind), ['built', 'indexed'], 'the first build goes live before the index is made')
-      assert.deepEqual(indexed, [0, 1])
+      // Note: the first build, into an empty folder, leaves no back buffer: one is made before the search pass starts from it.
+      assert.deepEqual(events.map((event) => event.kind), ['built', 'prepared', 'indexed'], 'the first build goes live before the index is made')
+      assert.deepEqual(indexed, [0, 0, 1])
 
       await writeFiles(dir, {'seeds/b.txt': ' date 2024-11-19 The harbour reopened on Tuesday after the storm.\n'})
-      await eventually(() => events.length >= 4)
+      await eventually(() => events.length >= 5)
       await server.settled()
-      assert.deepEqual(events.map((event) => event.kind), ['built', 'indexed', 'built', 'indexed'])
-      const [, , added, searched] = events
+      assert.deepEqual(events.map((event) => event.kind), ['built', 'prepared', 'indexed', 'built', 'indexed'])
+      const [, , , added, searched] = events
       assert.ok(added?.kind === 'built' && added.result.searchStale && added.result.rendered > 0)
       assert.ok(searched?.kind === 'indexed' && searched.result.searchIndexed && searched.result.rendered === 0)
-      assert.deepEqual(indexed.slice(2), [1, 2], 'the new page is live before it is in the index, then it is indexed')
+      assert.deepEqual(indexed.slice(3), [1, 2], 'the new page is live before it is in the index, then it is indexed')
       assert.equal(reloads.length, 1, 'open pages reload for the change, not again for the index')
       assert.equal((await fetch(new URL('/pagefind/pagefind.js', server.url))).status, 200)
 
       // A deleted seed: its page goes at once, and the search pass (which starts one build behind) reloads nothing.
       await rm(path.join(dir, 'seeds/a.txt'))
-      await eventually(() => events.length >= 6)
+      await eventually(() => events.length >= 7)
       await server.settled()
-      assert.deepEqual(events.slice(4).map((event) => event.kind), ['built', 'indexed'])
-      assert.deepEqual(indexed.slice(4), [2, 1])
+      assert.deepEqual(events.slice(5).map((event) => event.kind), ['built', 'indexed'])
+      assert.deepEqual(indexed.slice(5), [2, 1])
       assert.equal(reloads.length, 2)
 
       // Two seeds, the second saved as soon as the first is live, while the index is being made: both end up indexed.
       await writeFiles(dir, {'seeds/c.txt': ' date 2024-11-20 The bridge was closed for repairs on Wednesday.\n'})
-      await eventually(() => events.length >= 7)
+      await eventually(() => events.length >= 8)
       await writeFiles(dir, {'seeds/d.txt': ' date 2024-11-21 The museum opened a new wing on Thursday.\n'})
       await eventually(() => events.filter((event) => event.kind === 'built').length >= 4)
       await server.settled()
@@ -157,6 +158,32 @@ test('a dev server closed while it waits for the build cache stops trying', asyn
     await sleep(2500)
     assert.deepEqual(events.map((event) => event.kind), ['info'], 'no build after close')
     assert.equal(server.builds, 0)
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+test('after a first build into an empty output folder, the dev server makes a back buffer while idle, and the next change starts from it', async () => {
+  const dir = await makeTempDir('news-archive-dev-back-')
+  try {
+    await writeFiles(dir, {'seeds/a.txt': ' date 2024-11-18 The council approved the budget on Monday.\n'})
+    const events: DevEvent[] = []
+    const server = await startDevServer(options(dir, events))
+    try {
+      await server.settled()
+      assert.deepEqual(events.map((event) => event.kind), ['built', 'prepared'])
+      assert.ok(existsSync(path.join(dir, '.site.previous', 'index.html')))
+      writeFileSync(path.join(dir, 'seeds', 'b.txt'), ' date 2024-11-19 The mayor opened the new library on Tuesday.\n')
+      assert.ok(await eventually(() => events.filter((event) => event.kind === 'built').length >= 2, 20_000), `the new seed is built (events: ${events.map((event) => event.kind).join(', ')})`)
+      await server.settled()
+      const second = events.at(-1)
+      assert.ok(second?.kind === 'built')
+      assert.equal(second.result.base, 'previous', 'not a copy of the live site')
+      assert.equal(second.result.articles, 2)
+      assert.deepEqual(events.map((event) => event.kind), ['built', 'prepared', 'built'], 'a site with a back buffer needs no other')
+    } finally {
+      await server.close()
+    }
   } finally {
     await removeDir(dir)
   }

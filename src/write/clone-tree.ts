@@ -11,8 +11,10 @@ const linkConcurrency = 64
  * Note: the two trees then share their files. Whoever writes into either one
  * must replace a file (unlink, then create), never write into it.
  * Returns the paths that were missing in `from`.
+ *
+ * @throws When `signal` is aborted, with its reason, leaving `to` part made.
  */
-export async function cloneTree(from: string, to: string, paths: Iterable<string>, folders: readonly string[] = []): Promise<Set<string>> {
+export async function cloneTree(from: string, to: string, paths: Iterable<string>, folders: readonly string[] = [], signal?: AbortSignal): Promise<Set<string>> {
   const files = [...paths]
   for (const folder of folders) {
     const below = await filesBelow(path.join(from, folder))
@@ -26,6 +28,7 @@ export async function cloneTree(from: string, to: string, paths: Iterable<string
   await eachLimited([...dirs].filter((dir) => dir !== '.'), (dir) => mkdir(path.join(to, dir), {recursive: true}))
   const missing = new Set<string>()
   await eachLimited(files, async (file) => {
+    signal?.throwIfAborted()
     try {
       await link(path.join(from, file), path.join(to, file))
     } catch (error) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {existsSync} from 'node:fs'
-import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {listFiles, makeTempDir} from '../../test/helpers/build-from-files.js'
@@ -275,4 +275,42 @@ test('a file the writer thread cannot write fails the build, which then leaves t
   await writer.abort()
   assert.deepEqual(await contents(out), site1)
   assert.equal(existsSync(outputTarget(out).stagingDir), false)
+})
+
+test('a back buffer prepared after a build from empty is where the next build starts, and shares the live files', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  const {previousDir} = outputTarget(out)
+  assert.equal(existsSync(previousDir), false, 'a build from empty keeps no back buffer')
+  assert.equal(await OutputWriter.prepareBackBuffer(out, state), true)
+  assert.deepEqual(await contents(previousDir), site1)
+  const [live, back] = await Promise.all([out, previousDir].map((dir) => stat(path.join(dir, 'a/index.html'))))
+  assert.equal(back?.ino, live?.ino, 'a hard link, not a copy of the bytes')
+  assert.equal(await OutputWriter.prepareBackBuffer(out, state), false, 'there is one already')
+  const second = await writeSite(out, state, site2)
+  assert.equal(second.base, 'previous')
+  assert.deepEqual(await contents(out), site2)
+  assert.deepEqual(await contents(previousDir), site1, 'the live site was not changed through the links')
+})
+
+test('a back buffer whose making was stopped is not trusted by the next build', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  const stop = new AbortController()
+  stop.abort()
+  assert.equal(await OutputWriter.prepareBackBuffer(out, state, stop.signal), false)
+  const second = await writeSite(out, state, site2)
+  assert.equal(second.base, 'copy')
+  assert.deepEqual(await contents(out), site2)
+})
+
+test('preparing a back buffer waits for no build: while one holds the output folder, it says so', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  const writer = await OutputWriter.open(out, {stateDir: state})
+  try {
+    await assert.rejects(OutputWriter.prepareBackBuffer(out, state), /writing the output folder/)
+  } finally {
+    await writer.abort()
+  }
 })

@@ -124,6 +124,36 @@ export class OutputWriter {
     }
   }
 
+  /**
+   * Give the live site of `outDir` a back buffer when it has none, so that
+   * the next build starts from it rather than from a copy of every file made
+   * while someone waits for a change to show (see `commit`: a tree written
+   * from empty leaves none). For a process that waits for changes between
+   * builds (the dev server), in its idle time. Returns whether one was made;
+   * stopped by `signal`, it leaves a part-made tree that the next build
+   * does not trust.
+   *
+   * @throws {BusyError} When a running build holds the output folder.
+   */
+  static async prepareBackBuffer(outDir: string, stateDir: string, signal?: AbortSignal): Promise<boolean> {
+    const target = outputTarget(outDir)
+    await takeOutputLock(target)
+    let aside: string | undefined
+    try {
+      await recover(target)
+      const registry = await TreeRegistry.open(stateDir)
+      const [liveId, previousId] = await Promise.all([treeIdentity(target.outDir), treeIdentity(target.previousDir)])
+      if (liveId === undefined || registry.has(previousId)) return false
+      const live = await registry.manifestOf(liveId)
+      if (!live) return false
+      aside = await linkBackBuffer(target, registry, liveId, live, signal)
+      return registry.has(await treeIdentity(target.previousDir))
+    } finally {
+      await releaseLock(target.lockFile)
+      if (aside !== undefined) deleteInBackground(aside)
+    }
+  }
+
   private static async openIncremental(target: OutputTarget, stateDir: string, reuse: boolean): Promise<OutputWriter> {
     const registry = await TreeRegistry.open(stateDir)
     const [outId, previousId, stagingId] = await Promise.all([target.outDir, target.previousDir, target.stagingDir].map(treeIdentity))
@@ -398,13 +428,9 @@ export class OutputWriter {
    * links to the new one (so the next build never starts from nothing).
    */
   private async keepBackBuffer(registry: TreeRegistry, newId: TreeIdentity): Promise<void> {
-    const {outDir, previousDir} = this.target
-    const previousId = await treeIdentity(previousDir)
-    if (registry.has(previousId)) return
-    await this.dropTree(previousDir)
-    const missing = await cloneTree(outDir, previousDir, this.produced.keys(), this.searchEntries)
-    const copyId = await treeIdentity(previousDir)
-    if (missing.size === 0 && copyId !== undefined) await registry.registerCopy(copyId, newId)
+    if (registry.has(await treeIdentity(this.target.previousDir))) return
+    const aside = await linkBackBuffer(this.target, registry, newId, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
+    if (aside !== undefined) this.discarded.push(aside)
   }
 
   /**
@@ -501,6 +527,25 @@ export class OutputWriter {
     await mkdir(dir, {recursive: true})
     this.dirs.add(dir)
   }
+}
+
+/**
+ * Make the back buffer of `target` hard links to the live site, whose tree
+ * `liveId` holds `live`, and record it as a copy of it. Returns the old
+ * back buffer's folder when it was moved aside, for deleting once the caller
+ * is done. Note: a copy that misses files (someone deleted them from the live
+ * site) or was stopped is left unrecorded, so no build trusts it.
+ */
+async function linkBackBuffer(target: OutputTarget, registry: TreeRegistry, liveId: TreeIdentity, live: TreeManifest, signal?: AbortSignal): Promise<string | undefined> {
+  const aside = await freeTreeName(target.previousDir, live.files.size)
+  try {
+    const missing = await cloneTree(target.outDir, target.previousDir, live.files.keys(), live.searchEntries, signal)
+    const copyId = await treeIdentity(target.previousDir)
+    if (missing.size === 0 && copyId !== undefined) await registry.registerCopy(copyId, liveId)
+  } catch (error) {
+    if (!signal?.aborted) throw error
+  }
+  return aside
 }
 
 /**
