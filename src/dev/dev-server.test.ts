@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
 import {existsSync, readdirSync, writeFileSync} from 'node:fs'
-import {rm} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {makeTempDir, removeDir, writeFiles} from '../../test/helpers/build-from-files.js'
+import {repoRoot} from '../../test/helpers/corpus.js'
 import {eventually} from '../../test/helpers/eventually.js'
 import {startDevServer, type DevEvent} from './dev-server.js'
 
@@ -181,6 +182,40 @@ test('after a first build into an empty output folder, the dev server makes a ba
       assert.equal(second.result.base, 'previous', 'not a copy of the live site')
       assert.equal(second.result.articles, 2)
       assert.deepEqual(events.map((event) => event.kind), ['built', 'prepared', 'built'], 'a site with a back buffer needs no other')
+    } finally {
+      await server.close()
+    }
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+test('after a change that re-renders most pages, the dev server makes a back buffer close to the new site, and the next change starts from it', async () => {
+  const dir = await makeTempDir('news-archive-dev-far-')
+  try {
+    // Note: enough pages that the old site, left as the back buffer, is too far behind to start from (see `farBehindFiles`).
+    const seeds: Record<string, string> = {}
+    for (let index = 0; index < 1100; index++) seeds[`seeds/s${index}.txt`] = ` date 2024-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')} Story ${index}: the council met on item ${index * 7}.\n`
+    await writeFiles(dir, seeds)
+    const events: DevEvent[] = []
+    const server = await startDevServer(options(dir, events))
+    try {
+      await server.settled()
+      assert.deepEqual(events.map((event) => event.kind), ['built', 'prepared'])
+      const template = await readFile(path.join(repoRoot, 'templates', 'article.html'), 'utf8')
+      await writeFiles(dir, {'templates/article.html': `${template}\n<!-- edited -->\n`})
+      assert.ok(await eventually(() => events.filter((event) => event.kind === 'built').length >= 2, 60_000))
+      await server.settled()
+      const edited = events.filter((event) => event.kind === 'built')[1]
+      assert.ok(edited?.kind === 'built' && edited.result.rendered >= 1100, 'every article page is rendered again')
+      assert.deepEqual(events.map((event) => event.kind), ['built', 'prepared', 'built', 'prepared'])
+      await writeFiles(dir, {'seeds/new.txt': ' date 2024-12-30 The mayor opened the new library on Monday.\n'})
+      assert.ok(await eventually(() => events.filter((event) => event.kind === 'built').length >= 3, 60_000))
+      await server.settled()
+      const added = events.at(-1)
+      assert.ok(added?.kind === 'built')
+      assert.equal(added.result.base, 'previous', 'not a copy of the live site')
+      assert.ok(added.result.rendered < 50, `only the pages the new article changes (${added.result.rendered})`)
     } finally {
       await server.close()
     }

@@ -8,7 +8,7 @@ import {defaultConfigFile, type BuildOptions} from '../options.js'
 import {BusyError} from '../lock-file.js'
 import {ContentError, type Problem} from '../problems/content-error.js'
 import {formatProblems} from '../problems/format-problems.js'
-import {OutputWriter, outputTarget} from '../write/write-output.js'
+import {farBehindFiles, OutputWriter, outputTarget} from '../write/write-output.js'
 import {errorPage} from './error-page.js'
 import {pathKind} from './path-kind.js'
 import {injectReloadScript, reloadEventsPath, reloadScript, reloadScriptPath} from './reload-client.js'
@@ -158,8 +158,9 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     searchDue = false
     try {
       const result = await build({...buildOptions, deferSearch: pass === 'change', signal: controller.signal}, cache)
-      // Note: a site written from empty has no back buffer (see `OutputWriter.commit`).
-      if (result.wrote) backBufferDue = result.base === 'empty'
+      // Note: a site written from empty has no back buffer (see `OutputWriter.commit`), and after a build that
+      // changed many pages (a template edited) it may be far behind; fewer changed pages never leave it so.
+      if (result.wrote) backBufferDue = result.base === 'empty' || result.rendered >= farBehindFiles
       if (pass === 'search') {
         // Note: the pages are fine whatever became of the index, so a failed search pass does not replace them with the error page.
         if (result.wrote) options.onEvent?.({kind: 'indexed', result, milliseconds: performance.now() - started})
@@ -195,12 +196,13 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   }
 
   /**
-   * Give the live site a back buffer while the server waits for changes: after
-   * a site written from empty (the first build into a new output folder, or
-   * after a change of generator), the next build would otherwise start by
-   * linking a copy of every file, which at 100,000 articles doubled the time
-   * the first change took to show. A change that comes in meanwhile waits for
-   * it: what is left of it is less than a copy would take.
+   * Give the live site a back buffer close to it while the server waits for
+   * changes (see `OutputWriter.prepareBackBuffer`): after a site written from
+   * empty (the first build into a new output folder, or after a change of
+   * generator) or one that changed most pages, the next build would otherwise
+   * start by linking a copy of every file, which at 100,000 articles more than
+   * doubled the time the first change took to show. A change that comes in
+   * meanwhile waits for it: what is left of it is less than a copy would take.
    */
   async function prepareBackBuffer(): Promise<void> {
     const started = performance.now()
@@ -232,7 +234,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   let pending = false
   /** Whether the live site's search index is out of date, so a search pass is to follow. */
   let searchDue = false
-  /** Whether the live site lacks a back buffer, which is made once nothing else waits (see `prepareBackBuffer`). */
+  /** Whether the live site may lack a back buffer close to it, which is made once nothing else waits (see `prepareBackBuffer`). */
   let backBufferDue = false
   /** Stops the search pass under way. */
   let indexing: AbortController | undefined

@@ -314,3 +314,19 @@ test('preparing a back buffer waits for no build: while one holds the output fol
     await writer.abort()
   }
 })
+
+test('a back buffer far behind the live site is replaced by a prepared one, so the next build need not copy', async () => {
+  const {out, state} = await place()
+  const site = (version: string): Record<string, string> => Object.fromEntries(Array.from({length: 1200}, (_, index) => [`p${index}/index.html`, `${version} ${index}`]))
+  await writeSite(out, state, site('old'))
+  await writeSite(out, state, site('new'))
+  assert.deepEqual(await contents(outputTarget(out).previousDir), site('old'), 'the back buffer is the old site, which differs in every file')
+  assert.equal(await OutputWriter.prepareBackBuffer(out, state), true)
+  assert.deepEqual(await contents(outputTarget(out).previousDir), site('new'))
+  await discardsDone()
+  const edited = {...site('new'), 'p7/index.html': 'edited'}
+  const next = await writeSite(out, state, edited)
+  assert.equal(next.base, 'previous')
+  assert.equal(next.written, 1)
+  assert.deepEqual(await contents(out), edited)
+})

@@ -125,13 +125,15 @@ export class OutputWriter {
   }
 
   /**
-   * Give the live site of `outDir` a back buffer when it has none, so that
-   * the next build starts from it rather than from a copy of every file made
-   * while someone waits for a change to show (see `commit`: a tree written
-   * from empty leaves none). For a process that waits for changes between
-   * builds (the dev server), in its idle time. Returns whether one was made;
-   * stopped by `signal`, it leaves a part-made tree that the next build
-   * does not trust.
+   * Give the live site of `outDir` a back buffer when it has none, or only
+   * one far behind it (see `farBehind`), so that the next build starts from
+   * it rather than from a copy of every file made while someone waits for a
+   * change to show. A tree written from empty leaves none (see `commit`);
+   * after a build that changed most files, the old live site that became the
+   * back buffer is far behind the new one. For a process that waits for
+   * changes between builds (the dev server), in its idle time. Returns whether
+   * one was made; stopped by `signal`, it leaves a part-made tree that the
+   * next build does not trust.
    *
    * @throws {BusyError} When a running build holds the output folder.
    */
@@ -142,10 +144,16 @@ export class OutputWriter {
     try {
       await recover(target)
       const registry = await TreeRegistry.open(stateDir)
-      const [liveId, previousId] = await Promise.all([treeIdentity(target.outDir), treeIdentity(target.previousDir)])
-      if (liveId === undefined || registry.has(previousId)) return false
+      const [liveId, previousId, stagingId] = await Promise.all([target.outDir, target.previousDir, target.stagingDir].map(treeIdentity))
+      // Note: a complete staging tree (a search pass stopped by a change) is where the next build starts.
+      if (liveId === undefined || registry.has(stagingId)) return false
       const live = await registry.manifestOf(liveId)
       if (!live) return false
+      if (registry.has(previousId)) {
+        const back = await registry.manifestOf(previousId)
+        if (back && !farBehind(back, live.files)) return false
+        await registry.unregister(previousId)
+      }
       aside = await linkBackBuffer(target, registry, liveId, live, signal)
       return registry.has(await treeIdentity(target.previousDir))
     } finally {
@@ -563,7 +571,7 @@ function farBehind(back: TreeManifest, front: ReadonlyMap<string, string>): bool
 }
 
 /** Below this many differing files a back buffer is always worth keeping. */
-const farBehindFiles = 1000
+export const farBehindFiles = 1000
 
 /** The key of a file known only by its bytes. */
 export function contentKey(contents: string | Uint8Array): string {
