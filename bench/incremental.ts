@@ -148,10 +148,12 @@ async function measure(seeds: string, out: string, cacheDir: string): Promise<Ru
  * new seeds one at a time, each once the last build is done, its old trees
  * deleted and the disk settled; the server's build of each.
  */
-async function measureDev(seeds: string, out: string, cacheDir: string, newest: string, stories: readonly {text: string}[]): Promise<DevBuild[]> {
+async function measureDev(seeds: string, out: string, cacheDir: string, newest: string, stories: readonly {text: string}[]): Promise<{builds: DevBuild[]; prepared?: number}> {
   const args = [path.join(repoRoot, 'bin/news-archive.js'), 'dev', '--seeds', seeds, '--out', out, '--cache-dir', cacheDir, '--no-search', '--port', '0']
   const child = spawn(process.execPath, args, {cwd: work, stdio: ['ignore', 'pipe', 'pipe']})
   const builds: DevBuild[] = []
+  /** Seconds the server took to make its back buffer after its first build, as its `Ready for changes` line says. */
+  let prepared: number | undefined
   let stderr = ''
   let exited = false
   let failed = false
@@ -165,6 +167,8 @@ async function measureDev(seeds: string, out: string, cacheDir: string, newest: 
   createInterface({input: child.stdout}).on('line', (line) => {
     const built = /^Built .* in ([\d.]+) s: .*?(\d+) of (\d+) pages? rendered/.exec(line)
     if (built) builds.push({seconds: Number(built[1]), rendered: Number(built[2]), pages: Number(built[3])})
+    const ready = /^Ready for changes: .* made in ([\d.]+) s/.exec(line)
+    if (ready) prepared ??= Number(ready[1])
     wake()
   })
   const exit = new Promise<void>((resolve) => child.on('exit', () => resolve()))
@@ -187,7 +191,7 @@ async function measureDev(seeds: string, out: string, cacheDir: string, newest: 
       await writeFile(path.join(seeds, `zz-bench-dev-added-${run}.txt`), story.text.replace(/^ date \d{4}-\d{2}-\d{2}/, ` date ${newest} Update:`))
       await builtTimes(run + 2)
     }
-    return builds.slice(1)
+    return {builds: builds.slice(1), ...(prepared === undefined ? {} : {prepared})}
   } finally {
     child.kill('SIGINT')
     await exit
@@ -273,7 +277,8 @@ async function main(): Promise<void> {
       added.push(await measure(seeds, out, cacheDir))
       process.stderr.write(`  add one seed ${run + 1}: ${fixed((added.at(-1) as Run).seconds)} s\n`)
     }
-    const [first, ...dev] = await measureDev(seeds, path.join(work, `dev-site-${size}`), cacheDir, newest, stories)
+    const {builds: devBuilds, prepared} = await measureDev(seeds, path.join(work, `dev-site-${size}`), cacheDir, newest, stories)
+    const [first, ...dev] = devBuilds
     process.stderr.write(`  dev server, add one seed: ${fixed((first as DevBuild).seconds)} s (first), ${dev.map((build) => fixed(build.seconds)).join(', ')} s\n`)
     for (const name of await readdir(seeds)) if (name.startsWith('zz-bench-')) await rm(path.join(seeds, name), {force: true})
     rows.push(describe(`${size}: cold build`, cold), describe(`${size}: nothing changed`, [unchanged]), describe(`${size}: add one seed`, added))
@@ -281,17 +286,17 @@ async function main(): Promise<void> {
     const addedMedian = median(added.map((run) => run.seconds))
     const devMedian = median(dev.map((build) => build.seconds))
     ratios.push(
-      `| ${size} | ${fixed(coldMedian)} | ${fixed(addedMedian)} | ${fixed((addedMedian / coldMedian) * 100, 1)} % | ${dev.map((build) => fixed(build.seconds)).join(' / ')} | ${fixed(devMedian)} | ${fixed((devMedian / coldMedian) * 100, 1)} % | ${fixed((first as DevBuild).seconds)} |`,
+      `| ${size} | ${fixed(coldMedian)} | ${fixed(addedMedian)} | ${fixed((addedMedian / coldMedian) * 100, 1)} % | ${dev.map((build) => fixed(build.seconds)).join(' / ')} | ${fixed(devMedian)} | ${fixed((devMedian / coldMedian) * 100, 1)} % | ${fixed((first as DevBuild).seconds)} | ${prepared === undefined ? '-' : fixed(prepared)} |`,
     )
-    detail[String(size)] = {cold, unchanged, added, devFirst: first, dev}
+    detail[String(size)] = {cold, unchanged, added, devFirst: first, dev, devBackBufferSeconds: prepared ?? null}
   }
   const report = [
     '| build | wall time per run (s) | median (s) | articles/s | seeds parsed | pages rendered | files written | MB written | search index (s) | peak RSS (MB) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
-    '| articles | cold build (s) | add one seed (s) | add one / cold | dev server: add one seed (s) | median (s) | dev / cold | dev server: first change (s) |',
-    '| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
+    '| articles | cold build (s) | add one seed (s) | add one / cold | dev server: add one seed (s) | median (s) | dev / cold | dev server: first change (s) | dev server: back buffer, made while idle (s) |',
+    '| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |',
     ...ratios,
   ].join('\n')
   process.stdout.write(`${report}\n`)
