@@ -183,7 +183,7 @@ async function measureDev(seeds: string, out: string, cacheDir: string, newest: 
   try {
     await builtTimes(1)
     for (let run = 0; run <= runs; run++) {
-      await backBufferReady(out)
+      await backBufferReady(out, () => exited)
       await oldTreesDeleted(out)
       await quietDisk()
       const story = stories[run] as {text: string}
@@ -204,9 +204,18 @@ async function measureDev(seeds: string, out: string, cacheDir: string, newest: 
  * makes one while it waits for changes, and a change that came in sooner
  * would wait for it without the wait showing in the build's time.
  */
-async function backBufferReady(out: string): Promise<void> {
+async function backBufferReady(out: string, stopped: () => boolean): Promise<void> {
   const {previousDir, lockFile} = outputTarget(out)
-  while (!existsSync(previousDir) || existsSync(lockFile)) await new Promise((resolve) => setTimeout(resolve, 200))
+  const started = Date.now()
+  while (!existsSync(previousDir) || existsSync(lockFile)) {
+    if (stopped()) throw new Error('the dev server stopped before its site had a back buffer')
+    // Note: one that could not be made leaves the first change to start from a copy; the bench goes on.
+    if (Date.now() - started > 600_000) {
+      process.stderr.write(`no back buffer beside ${out} after 10 minutes\n`)
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
 }
 
 /**

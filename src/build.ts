@@ -92,6 +92,12 @@ export interface BuildResult {
   readonly searchStale: boolean
   /** What the new site was built on (see `StagingBase`); `empty` for a clean build. */
   readonly base: StagingBase | 'none'
+  /**
+   * Whether the new site has a back buffer the next build can start from
+   * (see `OutputWriter.commit`); not after a build written from empty, nor
+   * after one that changed so much that the old site is far behind.
+   */
+  readonly backBufferReady: boolean
   readonly timings: BuildTimings
 }
 
@@ -142,7 +148,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const timings = {scan: scanTime, process: processTime, index: clock.lap(), write: 0, search: 0, commit: 0}
   const result: BuildResult = {
     problems, skipped, articles: indexed.archive.articles.length, written: 0, bytes: 0, wrote: false,
-    seeds: seedCount, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, searchStale: false, base: 'none', timings,
+    seeds: seedCount, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, searchStale: false, base: 'none', backBufferReady: false, timings,
   }
   if (options.check || (problems.some(isError) && (!options.skipInvalid || indexProblems.some(isError)))) return result
 
@@ -197,7 +203,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     if (error instanceof TemplateError) return {...result, problems: [...problems, templateProblem(error)]}
     throw error
   }
-  return {...result, written: writer.written, bytes: writer.bytes, wrote: true, ...pages, unchanged: writer.unchanged + writer.linked, removed: writer.removed, searchIndexed: search === 'built', searchStale: search === 'stale', base: writer.base}
+  return {...result, written: writer.written, bytes: writer.bytes, wrote: true, ...pages, unchanged: writer.unchanged + writer.linked, removed: writer.removed, searchIndexed: search === 'built', searchStale: search === 'stale', base: writer.base, backBufferReady: writer.backBufferReady}
 }
 
 /** What a build keeps of reading its seeds: not the seeds themselves (with the bytes read) nor their cache keys. */

@@ -196,13 +196,14 @@ test('after a change that re-renders most pages, the dev server makes a back buf
     // Note: enough pages that the old site, left as the back buffer, is too far behind to start from (see `farBehindFiles`).
     const seeds: Record<string, string> = {}
     for (let index = 0; index < 1100; index++) seeds[`seeds/s${index}.txt`] = ` date 2024-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')} Story ${index}: the council met on item ${index * 7}.\n`
-    await writeFiles(dir, seeds)
+    // Note: the template is there before the server starts, the built-in one's text: editing it is then a change to one file.
+    const template = await readFile(path.join(repoRoot, 'templates', 'article.html'), 'utf8')
+    await writeFiles(dir, {...seeds, 'templates/article.html': template})
     const events: DevEvent[] = []
     const server = await startDevServer(options(dir, events))
     try {
       await server.settled()
       assert.deepEqual(events.map((event) => event.kind), ['built', 'prepared'])
-      const template = await readFile(path.join(repoRoot, 'templates', 'article.html'), 'utf8')
       await writeFiles(dir, {'templates/article.html': `${template}\n<!-- edited -->\n`})
       assert.ok(await eventually(() => events.filter((event) => event.kind === 'built').length >= 2, 60_000))
       await server.settled()

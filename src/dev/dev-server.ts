@@ -8,7 +8,7 @@ import {defaultConfigFile, type BuildOptions} from '../options.js'
 import {BusyError} from '../lock-file.js'
 import {ContentError, type Problem} from '../problems/content-error.js'
 import {formatProblems} from '../problems/format-problems.js'
-import {farBehindFiles, OutputWriter, outputTarget} from '../write/write-output.js'
+import {OutputWriter, outputTarget} from '../write/write-output.js'
 import {errorPage} from './error-page.js'
 import {pathKind} from './path-kind.js'
 import {injectReloadScript, reloadEventsPath, reloadScript, reloadScriptPath} from './reload-client.js'
@@ -158,9 +158,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     searchDue = false
     try {
       const result = await build({...buildOptions, deferSearch: pass === 'change', signal: controller.signal}, cache)
-      // Note: a site written from empty has no back buffer (see `OutputWriter.commit`), and after a build that
-      // changed many pages (a template edited) it may be far behind; fewer changed pages never leave it so.
-      if (result.wrote) backBufferDue = result.base === 'empty' || result.rendered >= farBehindFiles
+      if (result.wrote) backBufferDue = !result.backBufferReady
       if (pass === 'search') {
         // Note: the pages are fine whatever became of the index, so a failed search pass does not replace them with the error page.
         if (result.wrote) options.onEvent?.({kind: 'indexed', result, milliseconds: performance.now() - started})
@@ -199,19 +197,24 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
    * Give the live site a back buffer close to it while the server waits for
    * changes (see `OutputWriter.prepareBackBuffer`): after a site written from
    * empty (the first build into a new output folder, or after a change of
-   * generator) or one that changed most pages, the next build would otherwise
-   * start by linking a copy of every file, which at 100,000 articles more than
-   * doubled the time the first change took to show. A change that comes in
-   * meanwhile waits for it: what is left of it is less than a copy would take.
+   * generator) or one that changed a large part of it (an edited template),
+   * the next build would otherwise start by linking a copy of every file,
+   * which at 100,000 articles more than doubled the time the first change
+   * took to show. A change that comes in meanwhile stops it, and its build
+   * makes that copy itself, as it did before.
    */
   async function prepareBackBuffer(): Promise<void> {
     const started = performance.now()
+    const controller = new AbortController()
+    preparing = controller
     try {
-      if (await OutputWriter.prepareBackBuffer(outDir, cache.outputStateDir(outDir), closing.signal)) options.onEvent?.({kind: 'prepared', milliseconds: performance.now() - started})
+      if (await OutputWriter.prepareBackBuffer(outDir, cache.outputStateDir(outDir), controller.signal)) options.onEvent?.({kind: 'prepared', milliseconds: performance.now() - started})
     } catch (error) {
       // Note: another build holds the output folder (`news-archive build` in a terminal); it makes its own start.
       if (error instanceof BusyError) return
       options.onEvent?.({kind: 'info', message: `The next build starts from a copy of the site: ${(error as Error).message}`})
+    } finally {
+      preparing = undefined
     }
   }
 
@@ -226,10 +229,15 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       options.onEvent?.({kind: 'info', message: `${error.message}. The dev server builds once it is free.`})
       if (builds === 0) failure = {problems: [], message: error.message, waiting: true}
     }
-    searchDue = pass === 'search'
-    if (!closed) retry = setTimeout(pass === 'search' ? next : schedule, busyRetryMs)
+    // Note: the search pass is due again only when the wait is over; due at once, `next` would start it again at once.
+    searchDue = false
+    if (!closed) retry = setTimeout(pass === 'search' ? retrySearch : schedule, busyRetryMs)
   }
 
+  const retrySearch = (): void => {
+    searchDue = true
+    next()
+  }
   let running: Promise<void> | undefined
   let pending = false
   /** Whether the live site's search index is out of date, so a search pass is to follow. */
@@ -238,8 +246,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   let backBufferDue = false
   /** Stops the search pass under way. */
   let indexing: AbortController | undefined
-  /** Stops whatever the server does in its idle time, on closing. */
-  const closing = new AbortController()
+  /** Stops the making of a back buffer under way. */
+  let preparing: AbortController | undefined
   let timer: NodeJS.Timeout | undefined
   let retry: NodeJS.Timeout | undefined
   let waitingForCache = false
@@ -274,6 +282,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     if (running) {
       pending = true
       indexing?.abort()
+      preparing?.abort()
       return
     }
     running = rebuild('change').finally(() => {
@@ -328,7 +337,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     async close() {
       closed = true
       indexing?.abort()
-      closing.abort()
+      preparing?.abort()
       clearTimeout(timer)
       clearTimeout(retry)
       await watch.close()

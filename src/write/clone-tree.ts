@@ -25,27 +25,30 @@ export async function cloneTree(from: string, to: string, paths: Iterable<string
   const dirs = new Set<string>()
   for (const file of files) dirs.add(path.posix.dirname(file))
   await mkdir(to, {recursive: true})
-  await eachLimited([...dirs].filter((dir) => dir !== '.'), (dir) => mkdir(path.join(to, dir), {recursive: true}))
+  await eachLimited([...dirs].filter((dir) => dir !== '.'), (dir) => mkdir(path.join(to, dir), {recursive: true}), signal)
   const missing = new Set<string>()
   await eachLimited(files, async (file) => {
-    signal?.throwIfAborted()
     try {
       await link(path.join(from, file), path.join(to, file))
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
       missing.add(file)
     }
-  })
+  }, signal)
   return missing
 }
 
-/** Run `action` on every item, `linkConcurrency` at a time. */
-async function eachLimited<T>(items: readonly T[], action: (item: T) => Promise<unknown>): Promise<void> {
+/**
+ * Run `action` on every item, `linkConcurrency` at a time. Once `signal` is
+ * aborted no item is started, and it throws when those under way are done.
+ */
+async function eachLimited<T>(items: readonly T[], action: (item: T) => Promise<unknown>, signal?: AbortSignal): Promise<void> {
   let next = 0
   async function worker(): Promise<void> {
-    while (next < items.length) await action(items[next++] as T)
+    while (next < items.length && !signal?.aborted) await action(items[next++] as T)
   }
   await Promise.all(Array.from({length: Math.min(linkConcurrency, items.length)}, worker))
+  signal?.throwIfAborted()
 }
 
 /** The files below `dir`, relative; undefined when `dir` is a file (or missing, which linking then reports). */

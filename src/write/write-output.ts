@@ -81,6 +81,11 @@ export class OutputWriter {
   unchanged = 0
   /** Files of the old tree that the new site no longer has, deleted. */
   removed = 0
+  /**
+   * Whether, once committed, the new site has a back buffer the next build
+   * can start from (see `commit`); when not, `prepareBackBuffer` makes one.
+   */
+  backBufferReady = false
 
   private constructor(
     readonly target: OutputTarget,
@@ -129,7 +134,7 @@ export class OutputWriter {
    * one far behind it (see `farBehind`), so that the next build starts from
    * it rather than from a copy of every file made while someone waits for a
    * change to show. A tree written from empty leaves none (see `commit`);
-   * after a build that changed most files, the old live site that became the
+   * after a build that changed a large part of the files, the old live site that became the
    * back buffer is far behind the new one. For a process that waits for
    * changes between builds (the dev server), in its idle time. Returns whether
    * one was made; stopped by `signal`, it leaves a part-made tree that the
@@ -151,7 +156,7 @@ export class OutputWriter {
       if (!live) return false
       if (registry.has(previousId)) {
         const back = await registry.manifestOf(previousId)
-        if (back && !farBehind(back, live.files)) return false
+        if (back && !farBehind(back.files, live.files)) return false
         await registry.unregister(previousId)
       }
       aside = await linkBackBuffer(target, registry, liveId, live, signal)
@@ -182,7 +187,7 @@ export class OutputWriter {
     }
     await rm(target.stagingDir, {recursive: true, force: true})
     const back = await registry.manifestOf(previousId)
-    if (back && !(front && farBehind(back, front))) {
+    if (back && !(front && farBehind(back.files, front))) {
       await registry.unregister(previousId)
       await rename(target.previousDir, target.stagingDir)
       return make('previous', back)
@@ -383,7 +388,7 @@ export class OutputWriter {
     // Note: a tree written from empty (a first or clean build) leaves no back buffer: hard-linking a copy of every
     // file costs as much as a third of writing them, and a clean build in CI never needs it. The next build starts
     // from hard links to the live site instead ('copy').
-    if (registry && newId !== undefined && this.base !== 'empty') await this.keepBackBuffer(registry, newId)
+    if (registry && newId !== undefined && this.base !== 'empty') this.backBufferReady = await this.keepBackBuffer(registry, newId)
     else await this.dropTree(previousDir)
     await this.release()
   }
@@ -434,11 +439,15 @@ export class OutputWriter {
    * Make sure a complete copy of an earlier site waits beside the new one for
    * the next build: the old live site if it was a recorded tree, else hard
    * links to the new one (so the next build never starts from nothing).
+   * Returns whether the next build can start from it: not when it is the old
+   * live site and this build changed so much of it that it is far behind.
    */
-  private async keepBackBuffer(registry: TreeRegistry, newId: TreeIdentity): Promise<void> {
-    if (registry.has(await treeIdentity(this.target.previousDir))) return
+  private async keepBackBuffer(registry: TreeRegistry, newId: TreeIdentity): Promise<boolean> {
+    const {previousDir} = this.target
+    if (registry.has(await treeIdentity(previousDir))) return !(this.front && farBehind(this.front, this.produced))
     const aside = await linkBackBuffer(this.target, registry, newId, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
     if (aside !== undefined) this.discarded.push(aside)
+    return registry.has(await treeIdentity(previousDir))
   }
 
   /**
@@ -564,14 +573,14 @@ async function linkBackBuffer(target: OutputTarget, registry: TreeRegistry, live
  * copy links every file at once. Small trees keep their back buffer, which
  * costs little either way.
  */
-function farBehind(back: TreeManifest, front: ReadonlyMap<string, string>): boolean {
+function farBehind(back: ReadonlyMap<string, string>, front: ReadonlyMap<string, string>): boolean {
   let differing = 0
-  for (const [file, key] of front) if (back.files.get(file) !== key) differing++
+  for (const [file, key] of front) if (back.get(file) !== key) differing++
   return differing > Math.max(farBehindFiles, front.size / 4)
 }
 
 /** Below this many differing files a back buffer is always worth keeping. */
-export const farBehindFiles = 1000
+const farBehindFiles = 1000
 
 /** The key of a file known only by its bytes. */
 export function contentKey(contents: string | Uint8Array): string {
