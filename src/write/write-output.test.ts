@@ -306,7 +306,7 @@ test('a back buffer whose making was stopped is not trusted by the next build', 
   assert.deepEqual(await contents(out), site2)
 })
 
-test('preparing a back buffer waits for no build: while one holds the output folder, it says so', async () => {
+test('preparing a back buffer while a build holds the output folder fails at once with the lock\'s message', async () => {
   const {out, state} = await place()
   await writeSite(out, state, site1)
   const writer = await OutputWriter.open(out, {stateDir: state})

@@ -134,8 +134,8 @@ export class OutputWriter {
    * one far behind it (see `farBehind`), so that the next build starts from
    * it rather than from a copy of every file made while someone waits for a
    * change to show. A tree written from empty leaves none (see `commit`);
-   * after a build that changed a large part of the files, the old live site that became the
-   * back buffer is far behind the new one. For a process that waits for
+   * after a build that changed a large part of the files, the old live site
+   * that became the back buffer is far behind. For a process that waits for
    * changes between builds (the dev server), in its idle time. Returns whether
    * one was made; stopped by `signal`, it leaves a part-made tree that the
    * next build does not trust.
