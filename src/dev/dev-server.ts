@@ -50,6 +50,7 @@ export interface DevServer {
   readonly builds: number
   /** Wait until every change seen so far is built, and the search index brought up to date. */
   settled(): Promise<void>
+  /** Stop watching and serving, once the build under way ends; calling it again waits for the same. */
   close(): Promise<void>
 }
 
@@ -252,6 +253,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   let retry: NodeJS.Timeout | undefined
   let waitingForCache = false
   let closed = false
+  let closing: Promise<void> | undefined
   /** Whether a change is settling (see `settleDelay`) before it is built. */
   let waiting = false
   /**
@@ -334,15 +336,19 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
         else await new Promise((resolve) => setTimeout(resolve, settleDelay))
       }
     },
-    async close() {
-      closed = true
-      indexing?.abort()
-      preparing?.abort()
-      clearTimeout(timer)
-      clearTimeout(retry)
-      await watch.close()
-      await running
-      await stopServing()
+    close() {
+      // Note: once; a second call waits for the first.
+      closing ??= (async () => {
+        closed = true
+        indexing?.abort()
+        preparing?.abort()
+        clearTimeout(timer)
+        clearTimeout(retry)
+        await watch.close()
+        await running
+        await stopServing()
+      })()
+      return closing
     },
   }
 }

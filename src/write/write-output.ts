@@ -149,7 +149,7 @@ export class OutputWriter {
     try {
       await recover(target)
       const registry = await TreeRegistry.open(stateDir)
-      const [liveId, previousId, stagingId] = await Promise.all([target.outDir, target.previousDir, target.stagingDir].map(treeIdentity))
+      const {liveId, previousId, stagingId} = await treeIdentities(target)
       // Note: a complete staging tree (a search pass stopped by a change) is where the next build starts.
       if (liveId === undefined || registry.has(stagingId)) return false
       const live = await registry.manifestOf(liveId)
@@ -169,9 +169,9 @@ export class OutputWriter {
 
   private static async openIncremental(target: OutputTarget, stateDir: string, reuse: boolean): Promise<OutputWriter> {
     const registry = await TreeRegistry.open(stateDir)
-    const [outId, previousId, stagingId] = await Promise.all([target.outDir, target.previousDir, target.stagingDir].map(treeIdentity))
-    await registry.keepOnly(reuse ? [outId, previousId, stagingId] : [])
-    const frontManifest = await registry.manifestOf(outId)
+    const {liveId, previousId, stagingId} = await treeIdentities(target)
+    await registry.keepOnly(reuse ? [liveId, previousId, stagingId] : [])
+    const frontManifest = await registry.manifestOf(liveId)
     // Note: each manifest read is a map of its own, which the writer changes as it goes; a large site's
     // manifests hold as many files as it has, so they are not copied.
     const front = frontManifest?.files
@@ -560,9 +560,19 @@ async function linkBackBuffer(target: OutputTarget, registry: TreeRegistry, live
     const copyId = await treeIdentity(target.previousDir)
     if (missing.size === 0 && copyId !== undefined) await registry.registerCopy(copyId, liveId)
   } catch (error) {
-    if (!signal?.aborted) throw error
+    if (!signal?.aborted) {
+      // Note: the caller never sees the old back buffer moved aside, so it is deleted here.
+      if (aside !== undefined) deleteInBackground(aside)
+      throw error
+    }
   }
   return aside
+}
+
+/** The identities of the live site, the back buffer and the staging tree of `target` (undefined for a missing one). */
+async function treeIdentities(target: OutputTarget): Promise<{liveId: TreeIdentity | undefined; previousId: TreeIdentity | undefined; stagingId: TreeIdentity | undefined}> {
+  const [liveId, previousId, stagingId] = await Promise.all([target.outDir, target.previousDir, target.stagingDir].map(treeIdentity))
+  return {liveId, previousId, stagingId}
 }
 
 /**
