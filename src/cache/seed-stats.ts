@@ -1,6 +1,7 @@
 import {statSync} from 'node:fs'
-import {mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
+import {replaceFile} from '../replace-file.js'
 
 /** What `stat` says about a seed file: enough to notice that it changed. */
 export interface StatNumbers {
@@ -113,13 +114,7 @@ export class SeedStats {
       if (isSaveable(relative)) lines.push(`${relative}\t${signature}\t${hash}`)
     }
     await mkdir(path.dirname(this.file), {recursive: true})
-    const temporary = `${this.file}.${process.pid}.tmp`
-    try {
-      await writeFile(temporary, `${lines.join('\n')}\n`)
-      await rename(temporary, this.file)
-    } finally {
-      await rm(temporary, {force: true})
-    }
+    await replaceFile(this.file, `${lines.join('\n')}\n`)
   }
 
   /**

@@ -1,4 +1,5 @@
-import {readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
+import {replaceFile} from '../replace-file.js'
 
 /**
  * What a complete site folder holds: every file the build produced, with the
@@ -37,13 +38,7 @@ export async function writeManifest(file: string, manifest: TreeManifest): Promi
     paths: [...manifest.files.keys()],
     keys: [...manifest.files.values()],
   }
-  const temporary = `${file}.${process.pid}.tmp`
-  try {
-    await writeFile(temporary, JSON.stringify(data))
-    await rename(temporary, file)
-  } finally {
-    await rm(temporary, {force: true})
-  }
+  await replaceFile(file, JSON.stringify(data))
 }
 
 /** Read a manifest; undefined when it is missing, damaged or of another version. */

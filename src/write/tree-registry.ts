@@ -1,6 +1,7 @@
-import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {readManifest, writeManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
+import {replaceFile} from '../replace-file.js'
 
 /**
  * Which folder a site tree is, whatever it is named: renaming keeps a
@@ -107,13 +108,7 @@ export class TreeRegistry {
     await mkdir(this.dir, {recursive: true})
     const data: RegistryFile = {format, version: formatVersion, next: this.next, trees: [...this.trees].map(([identity, manifest]) => ({identity, manifest}))}
     const file = path.join(this.dir, 'trees.json')
-    const temporary = `${file}.${process.pid}.tmp`
-    try {
-      await writeFile(temporary, JSON.stringify(data))
-      await rename(temporary, file)
-    } finally {
-      await rm(temporary, {force: true})
-    }
+    await replaceFile(file, JSON.stringify(data))
     await this.removeUnusedManifests()
   }
 

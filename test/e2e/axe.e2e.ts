@@ -6,7 +6,7 @@ import {after, before, test} from 'node:test'
 import type {Browser} from 'playwright-core'
 import {buildFromFiles, listFiles, removeDir, type FolderBuild} from '../helpers/build-from-files.js'
 import {repoRoot} from '../helpers/corpus.js'
-import {launchChromium, serveSite, type ServedSite} from '../helpers/browser.js'
+import {browseSite, type BrowsedSite} from '../helpers/browser.js'
 
 /**
  * axe-core in Chromium finds no accessibility violation on any kind of page,
@@ -28,21 +28,20 @@ async function seeds(): Promise<Record<string, string>> {
 }
 
 let site: FolderBuild
-let server: ServedSite | undefined
+let browsing: BrowsedSite | undefined
 let origin: string
 let browser: Browser
 
 before(async () => {
   site = await buildFromFiles(await seeds())
   assert.equal(site.result.wrote, true, site.result.problems.map((problem) => problem.message).join('\n'))
-  server = await serveSite(site.outDir)
-  origin = server.origin
-  browser = await launchChromium()
+  browsing = await browseSite(site.outDir)
+  origin = browsing.origin
+  browser = browsing.browser
 })
 
 after(async () => {
-  await browser?.close()
-  await server?.close()
+  await browsing?.close()
   if (site) await removeDir(site.dir)
 })
 

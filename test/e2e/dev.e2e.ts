@@ -4,7 +4,8 @@ import type {ChildProcess} from 'node:child_process'
 import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, before, test} from 'node:test'
-import {chromium, type Browser, type Page} from 'playwright-core'
+import type {Browser, Page} from 'playwright-core'
+import {launchChromium, watchPage} from '../helpers/browser.js'
 import {makeTempDir, removeDir} from '../helpers/build-from-files.js'
 import {repoRoot} from '../helpers/corpus.js'
 import {eventually} from '../helpers/eventually.js'
@@ -45,10 +46,7 @@ before(async () => {
   server.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
   await waitFor('the dev server to start', () => /Serving .* on (http:\/\/localhost:\d+\/)/.test(output), 60_000)
   origin = (/Serving .* on (http:\/\/localhost:\d+)\//.exec(output) as RegExpExecArray)[1] as string
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  browser = await launchChromium()
 })
 
 after(async () => {
@@ -63,17 +61,9 @@ after(async () => {
 
 test('the dev server serves the site, rebuilds on a new seed and on a bad one, and the open page reloads itself', async () => {
   const page = await browser.newPage()
-  const errors: string[] = []
-  const foreign: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
+  const {errors, foreign} = watchPage(page, origin)
   page.on('response', (answer) => {
     if (answer.status() === 404) errors.push(`404: ${answer.url()}`)
-  })
-  page.on('request', (request) => {
-    if (!request.url().startsWith(origin)) foreign.push(request.url())
   })
   const connected = page.waitForRequest((request) => request.url().endsWith('/__news-archive/events'))
   const response = await page.goto(`${origin}/`)

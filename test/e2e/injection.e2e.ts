@@ -5,7 +5,7 @@ import path from 'node:path'
 import {after, before, describe, test} from 'node:test'
 import type {Browser, Page} from 'playwright-core'
 import {buildFromFiles, listFiles, removeDir, type FolderBuild} from '../helpers/build-from-files.js'
-import {launchChromium, serveSite, type ServedSite} from '../helpers/browser.js'
+import {browseSite, type BrowsedSite} from '../helpers/browser.js'
 
 /**
  * Seeds written by an attacker: script in text, titles, summaries, authors,
@@ -66,21 +66,20 @@ interface Recording {
 }
 
 let site: FolderBuild
-let server: ServedSite | undefined
+let browsing: BrowsedSite | undefined
 let origin: string
 let browser: Browser
 
 before(async () => {
   site = await buildFromFiles(seeds)
   assert.equal(site.result.wrote, true, site.result.problems.map((problem) => `${problem.file}: ${problem.message}`).join('\n'))
-  server = await serveSite(site.outDir)
-  origin = server.origin
-  browser = await launchChromium()
+  browsing = await browseSite(site.outDir)
+  origin = browsing.origin
+  browser = browsing.browser
 })
 
 after(async () => {
-  await browser?.close()
-  await server?.close()
+  await browsing?.close()
   if (site) await removeDir(site.dir)
 })
 

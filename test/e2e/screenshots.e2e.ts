@@ -13,19 +13,16 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
 import {copyFile, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
-import {createServer, type Server} from 'node:http'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {chromium, type Browser, type Page} from 'playwright-core'
-import sirv from 'sirv'
+import type {Browser, Page} from 'playwright-core'
+import {launchChromium, serveSite, type ServedSite} from '../helpers/browser.js'
 import {findAllFiles} from '../../src/adapters/glob.js'
 import {samplePages, type SamplePages} from '../helpers/sample-pages.js'
 import {build} from '../../src/build.js'
 import {readCorpus, repoRoot} from '../helpers/corpus.js'
 
-const chromiumPath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium'
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const shotsDir = path.join(repoRoot, 'test-results', 'screenshots')
 const viewports = [
   {name: 'desktop', width: 1280, height: 900},
@@ -39,7 +36,7 @@ interface Site {
   readonly name: string
   readonly dir: string
   readonly origin: string
-  readonly server: Server
+  readonly server: ServedSite
   /** Page kind → URL path; no topic page where no topic has one (the example's single article). */
   readonly pages: SamplePages
 }
@@ -50,10 +47,7 @@ async function buildSite(cwd: string, outDir: string): Promise<void> {
 }
 
 async function serve(name: string, dir: string): Promise<Site> {
-  const server = createServer(sirv(dir, {dev: true, etag: false}))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  assert.ok(address && typeof address === 'object')
+  const server = await serveSite(dir)
   const pages = await samplePages(dir)
   const {topic} = pages
   // Note: a topic found in the text gets its page from two articles on, so the one example article's topics have none.
@@ -62,7 +56,7 @@ async function serve(name: string, dir: string): Promise<Site> {
     name,
     dir,
     server,
-    origin: `http://127.0.0.1:${address.port}`,
+    origin: server.origin,
     pages,
   }
 }
@@ -87,13 +81,13 @@ test.before(async () => {
   }
   await buildSite(corpusCwd, path.join(work, 'corpus-site'))
   sites.push(await serve('example', path.join(work, 'example')), await serve('corpus', path.join(work, 'corpus-site')))
-  browser = await chromium.launch({executablePath: chromiumPath, args: launchArgs})
+  browser = await launchChromium()
 })
 
 test.after(async () => {
   if (process.env['UPDATE_SCREENSHOTS'] === '1') await updateDocsScreenshots()
   await browser?.close()
-  for (const site of sites) site.server.close()
+  for (const site of sites) await site.server.close()
   if (work) await rm(work, {recursive: true, force: true})
 })
 

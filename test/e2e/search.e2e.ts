@@ -3,7 +3,7 @@ import {after, before, test} from 'node:test'
 import assert from 'node:assert/strict'
 import type {Browser, Page} from 'playwright-core'
 import {buildSite, exampleSeeds, type BuiltSite} from '../helpers/build-site.js'
-import {launchChromium, serveSite, type ServedSite} from '../helpers/browser.js'
+import {browseSite, watchPage, type BrowsedSite, type PageTrouble} from '../helpers/browser.js'
 
 // The example site plus two small articles that also mention the Kremlin, in
 // other years and topics, so that each filter visibly leaves something out.
@@ -15,37 +15,27 @@ const otherSeeds = {
 const exampleArticle = /^\/2024\/11\/18\/[a-z0-9-]+\/$/
 
 let site: BuiltSite
-let server: ServedSite | undefined
+let browsing: BrowsedSite | undefined
 let origin: string
 let browser: Browser
 
 before(async () => {
   site = await buildSite({seedsDir: exampleSeeds, seeds: otherSeeds})
   assert.equal(site.result.wrote, true, 'the example site builds')
-  server = await serveSite(site.outDir)
-  origin = server.origin
-  browser = await launchChromium()
+  browsing = await browseSite(site.outDir)
+  origin = browsing.origin
+  browser = browsing.browser
 })
 
 after(async () => {
-  await browser?.close()
-  await server?.close()
+  await browsing?.close()
   await site?.remove()
 })
 
 /** A page that records console errors (CSP violations among them) and requests to other hosts. */
-async function openPage(): Promise<{page: Page; errors: string[]; foreign: string[]}> {
+async function openPage(): Promise<{page: Page} & PageTrouble> {
   const page = await browser.newPage()
-  const errors: string[] = []
-  const foreign: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('request', (request) => {
-    if (!request.url().startsWith(origin)) foreign.push(request.url())
-  })
-  return {page, errors, foreign}
+  return {page, ...watchPage(page, origin)}
 }
 
 /** Search from the header box of the home page and wait for the results. */

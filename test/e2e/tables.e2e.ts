@@ -8,7 +8,7 @@ import {after, before, test} from 'node:test'
 import type {Browser} from 'playwright-core'
 import {readCorpus, repoRoot} from '../helpers/corpus.js'
 import {buildSite, type BuiltSite} from '../helpers/build-site.js'
-import {launchChromium, serveSite, type ServedSite} from '../helpers/browser.js'
+import {browseSite, type BrowsedSite} from '../helpers/browser.js'
 
 const shots = path.join(repoRoot, 'test-results', 'screenshots', 'tables')
 const sizes = [
@@ -17,7 +17,7 @@ const sizes = [
 ] as const
 
 let site: BuiltSite
-let server: ServedSite | undefined
+let browsing: BrowsedSite | undefined
 let origin: string
 let browser: Browser
 
@@ -44,15 +44,14 @@ before(async () => {
   // Earnings and crop reports: the corpus's first 400 stories hold dozens of them.
   const seeds = Object.fromEntries(readCorpus(400).map((article) => [article.file, article.text]))
   site = await buildSite({seeds})
-  server = await serveSite(site.outDir)
-  origin = server.origin
-  browser = await launchChromium()
+  browsing = await browseSite(site.outDir)
+  origin = browsing.origin
+  browser = browsing.browser
   await mkdir(shots, {recursive: true})
 })
 
 after(async () => {
-  await browser?.close()
-  await server?.close()
+  await browsing?.close()
   await site?.remove()
 })
 
