@@ -19,14 +19,20 @@ export function deriveSummary(lead: string): string {
 }
 
 /**
- * The lead's first paragraph with text, as one line: dateline, ticker symbols
- * and the brackets of wire company names (`<Exco International Plc>`) removed.
+ * The lead's first paragraph with text, as one line: dateline, ticker symbols,
+ * the brackets of wire company names (`<Exco International Plc>`) and spaces
+ * before closing punctuation removed.
  */
 export function leadText(lead: string): string {
   for (const paragraph of lead.split(/\n\s*\n/)) {
     const text = stripDateline(paragraph.replace(/\s+/g, ' ').trim())
-      .replace(/ ?<[A-Z][A-Z0-9.&-]{0,11}>/g, '')
+      // Note: a symbol between two full stops (`Association.<ICGS.L>.`) leaves one of them, not two, and the
+      // wire's space before the punctuation after a symbol (`Guinness Plc <GUIN.L> , the`) goes with it.
+      .replace(/(\.?) ?<[A-Z][A-Z0-9.&-]{0,11}>(?: (?=[,;:.)]))?(\.?)/g, (_symbol, before: string, after: string) => before || after)
       .replace(/<([^<>]{1,80})>/g, '$1')
+      // Note: the wire's stray spaces before closing punctuation (`the Navy said .`, `(ICO )`) would show in a headline.
+      .replace(/ +([,.;:)])(?= |$)/g, '$1')
+      .replace(/\( +/g, '(')
       .trim()
     if (/[\p{L}\p{N}]/u.test(text)) return text
   }

@@ -18,6 +18,23 @@ test('typesets quotes, dashes and ellipses without changing a word', () => {
   for (const [input, expected] of cases) assert.equal(typeset(input), expected, input)
 })
 
+test('makes one full stop of two typed at the end of a sentence, and leaves other runs of dots alone', () => {
+  const cases: Array<[string, string]> = [
+    ['near Winnemucca, Nev..', 'near Winnemucca, Nev.'],
+    ['has told parliament.. He said', 'has told parliament. He said'],
+    ['the U.S..\nIt said', 'the U.S.\nIt said'],
+    ['a rise (of 2 pct).. Analysts', 'a rise (of 2 pct). Analysts'],
+    ['named C..Joseph LaBonte', 'named C..Joseph LaBonte'],
+    ['Association..<ICGS.L>', 'Association..<ICGS.L>'],
+    ['rates .. Must, I suggest', 'rates .. Must, I suggest'],
+    ['page 4.. and', 'page 4. and'],
+    ['flows.....In order', 'flows.....In order'],
+  ]
+  for (const [input, expected] of cases) assert.equal(typeset(input), expected, input)
+  assert.equal(typeset('told parliament..', '', ' He'), 'told parliament.', 'the end of a piece looks at what follows it')
+  assert.equal(typeset('named C..', '', 'Joseph'), 'named C..')
+})
+
 test('leaves table dashes alone: a lone `--` or `- -` is not a dash between words', () => {
   assert.equal(typeset('Wheat   4.65     --'), 'Wheat   4.65     --')
   assert.equal(typeset('MAR8 -- -- MINNEAPOLIS'), 'MAR8 -- -- MINNEAPOLIS')

@@ -5,8 +5,9 @@ const opensAfter = new Set([' ', '\t', '\n', '(', '[', '{', '<', '\u2014', '\u20
 
 /**
  * Typeset one piece of prose: repair mojibake, then curl straight quotes,
- * turn `--` into an em dash, a spaced hyphen into a spaced en dash and `...`
- * into an ellipsis. Words, digits and their order never change.
+ * turn `--` into an em dash, a spaced hyphen into a spaced en dash, `...`
+ * into an ellipsis and a full stop typed twice at the end of a sentence into
+ * one. Words, digits and their order never change.
  *
  * `before` and `after` are the source characters around the piece (`''` at
  * the edges of a paragraph), so a quote next to a split point still curls the
@@ -18,8 +19,19 @@ export function typeset(raw: string, before = '', after = ''): string {
   // lookbehind, which V8 runs slowly at every position of the string.
   if (value.includes('--')) value = value.replace(/ ?--+ ?/g, emDash)
   if (value.includes(' - ')) value = value.replace(/ - /g, (dash, offset: number, whole: string) => (isWordEdge(whole, offset - 1) && isWordEdge(whole, offset + 3) ? ' \u2013 ' : dash))
-  if (value.includes('...')) value = value.replace(/\.{3,}/g, (dots) => (dots.length === 3 ? '\u2026' : dots))
+  if (value.includes('..')) value = value.replace(/\.{2,}/g, (dots, offset: number, whole: string) => (dots.length === 3 ? '\u2026' : dots.length === 2 && isDoubledStop(whole, offset, after) ? '.' : dots))
   return curlQuotes(value, before, after)
+}
+
+/**
+ * Whether the `..` at `offset` is a full stop typed twice at the end of a
+ * sentence (`near Winnemucca, Nev..`, `told parliament..`): after a word or a
+ * closing bracket or quote, before a space or the end of the paragraph. Note:
+ * `C..Joseph` is left alone, since which of the two was meant is not known.
+ */
+function isDoubledStop(whole: string, offset: number, after: string): boolean {
+  const next = offset + 2 < whole.length ? whole[offset + 2] : after.slice(0, 1)
+  return /[\p{L}\p{N})\]"'\u2019\u201D]/u.test(whole[offset - 1] ?? '') && (next === '' || next === undefined || /\s/.test(next))
 }
 
 /** `a -- b` → `a — b`, `a--b` → `a—b` between words; any other run of hyphens stays (`4.65  --` in a table). */
