@@ -37,11 +37,15 @@ function countRows(lines: readonly TableLine[]): number {
   return lines.filter((line) => line.row.kind !== 'section').length
 }
 
-/** A title: a capitalised section line (not a period such as `Year`) with rows after it. */
+/**
+ * A title: a capitalised section line (not a period such as `Year`) with rows
+ * after it. Note: not one that ends in a hyphen or a comma, the first half of
+ * a row's label wrapped onto two lines (`ST.CHRISTOPHER-`, then `NEVIS  nil  7,500`).
+ */
 function isTitle(lines: readonly TableLine[], index: number): boolean {
   const line = lines[index]
   const next = lines[index + 1]
-  return line?.row.kind === 'section' && next !== undefined && next.row.kind !== 'section' && !isPeriodLabel(line.run.value) && !/\p{Ll}/u.test(line.run.value)
+  return line?.row.kind === 'section' && next !== undefined && next.row.kind !== 'section' && !isPeriodLabel(line.run.value) && !/\p{Ll}/u.test(line.run.value) && !/[-,&/]$/.test(line.run.value)
 }
 
 function splitAtTitles(lines: readonly TableLine[]): Array<{title?: TableLine; rows: TableLine[]}> {

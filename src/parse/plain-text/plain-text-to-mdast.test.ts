@@ -81,6 +81,14 @@ test('a grid whose columns cannot be recovered keeps its spacing in a preformatt
   assert.match(markdownToHtml(tree), /<pre><code class="aligned">Natl   Loan           Release   Call\nWheat   2.55   2.40       IV     4.65     --\nV     4.65     --\n<\/code><\/pre>/)
 })
 
+test('a row label wrapped onto two lines is not a title that splits the figures', () => {
+  // Note: from a wire report of sugar imports by country: `ST.CHRISTOPHER-` then `NEVIS  nil  7,500`.
+  const rows = ['CUMULATIVE     QUOTA 1987', 'IMPORTS     ALLOCATIONS', 'PERU              nil         37,310', 'PHILIPPINES       nil        143,780', 'ST.CHRISTOPHER-', 'NEVIS             nil          7,500', 'QUOTA 1987', 'IMPORTS  ALLOCATIONS', 'SWAZILAND          nil         14,560']
+  const {tree} = parse(['WASHINGTON, Feb 26 - Sugar imports were as follows, in short tons --', ...rows, 'The department said imports were low.'].join('\n\n'))
+  assert.deepEqual(shape(tree), ['p', 'pre', 'p'])
+  assert.match(markdownToHtml(tree), /143,780\nST\.CHRISTOPHER-\nNEVIS {13}nil/)
+})
+
 test('negatives: a one-line sentence, a number inside prose and the first paragraph stay paragraphs', () => {
   const cases: Array<[string, string[]]> = [
     ['First paragraph of the story.\n\nThe dry period means the temporao will be late this year.\n\nArrivals for the week ended February 22 were 155,221 bags of 60 kilos.', ['p', 'p', 'p']],
