@@ -78,6 +78,7 @@ test('no noise', async (t) => {
     ['the wire as a source', ['Reuters reported on Sunday that the administration has decided.', 'Officials told Reuters the decision was final.'], ['Reuters']],
     ['table words of earnings reports', ['Shr profit three cts vs loss three cts', 'Net profit 129,000 vs loss 85,000', 'Avg shrs 3,994,347 vs 3,769,347', 'NOTE: net includes a tax gain.'], ['Shr', 'Net', 'Avg', 'NOTE']],
     ['share classes and currencies', ['Class A shares rose 1.5 N.Z. Dlrs.'], ['Class A', 'N.Z. Dlrs']],
+    ['letters and credit ratings', ['The notes were rated A and B, and classes B and C were sold.', 'The issue is rated Aa-3 by Moody\'s Investors Service Inc and AA by Standard and Poor\'s Corp.'], ['A and B', 'B and C', 'AA', 'Investors Service Inc and AA']],
   ]
   for (const [rule, paragraphs, absent] of table) {
     await t.test(rule, () => {
@@ -85,6 +86,29 @@ test('no noise', async (t) => {
       for (const name of absent) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
     })
   }
+})
+
+test('companies joined by `and` or following one another stay apart, each ending at its legal ending', () => {
+  const found = names([
+    'The debt is rated B-3 by Moody\'s Investors Service Inc and CCC by Standard and Poor\'s Corp. Salomon Brothers Inc led the group.',
+    'The offering is managed by Shearson Lehman Brothers Inc and Merrill Lynch Capital Markets.',
+    'Procter and Gamble Co said it agreed to buy a unit of Fuji Photo Film Co. Ltd.',
+  ])
+  for (const name of ['Moody\'s Investors Service', 'Standard and Poor\'s', 'Salomon Brothers', 'Shearson Lehman Brothers', 'Merrill Lynch Capital Markets', 'Procter and Gamble', 'Fuji Photo Film']) {
+    assert.ok(found.includes(name), `${name} in ${found.join(', ')}`)
+  }
+  for (const name of found) assert.doesNotMatch(name, /\b(?:Inc|Corp) and\b|Corp Salomon|\bCCC\b/, `${name} is one company`)
+})
+
+test('an analyst and the firm named after `of` are two topics; `Bank of Japan` stays one', () => {
+  const topics = topicsOf(['Analyst Daniel Lee of Drexel Burnham Lambert said the stock was cheap.', 'Jeffrey Margoshes of Shearson Lehman Brothers said the Bank of Japan and the Ministry of Finance met.'])
+  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  assert.equal(kindOf('Daniel Lee'), 'person')
+  assert.equal(kindOf('Jeffrey Margoshes'), 'person')
+  assert.equal(kindOf('Drexel Burnham Lambert'), 'organisation')
+  assert.equal(kindOf('Shearson Lehman Brothers'), 'organisation')
+  assert.ok(kindOf('Bank of Japan') !== undefined, topics.map((topic) => topic.name).join(', '))
+  for (const topic of topics) assert.doesNotMatch(topic.name, / of (?:Drexel|Shearson)|and the/, topic.name)
 })
 
 test('all-caps and title-case text gives only names known already', () => {

@@ -48,9 +48,8 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
       !legalSuffixes.has(owner.key) && !organisationWords.has(owner.key)) {
       // `Moody's Investors Service`, `Standard and Poor's Corp`: a possessive inside a company's name
       // (but `Castle and Cooke Inc's Flexi-Van Leasing` is two companies).
-      const next = runEnd(tokens, end)
-      const last = tokens[next - 1]!.key
-      if (organisationWords.has(last) || legalSuffixes.has(last)) {
+      const next = companyEnd(tokens, end, runEnd(tokens, end))
+      if (next !== undefined) {
         run = [...tokens.slice(index, end - 1), {...owner, text: `${owner.text}'s`, possessive: false}, ...tokens.slice(end, next)]
         end = next
       }
@@ -71,6 +70,8 @@ function runEnd(tokens: readonly Token[], start: number): number {
   while (end < tokens.length) {
     const token = tokens[end]!
     if (token.gap !== Gap.Space || tokens[end - 1]!.possessive || token.bracketed !== tokens[start]!.bracketed) break
+    // Note: `Standard and Poor's Corp. Salomon Brothers Inc led`: a company's name ends at its `Corp.` (but `Fuji Photo Film Co. Ltd`).
+    if (endsCompany(tokens[end - 1]!) && !legalSuffixes.has(token.key)) break
     if (isNameWord(token)) {
       end++
       continue
@@ -84,6 +85,26 @@ function runEnd(tokens: readonly Token[], start: number): number {
     end = ahead + 1
   }
   return end
+}
+
+/** A single letter, or a credit rating's letters (`AAA`, `BB`, `CCC`). */
+const lettersOrRating = /^(?:[a-z]|a{2,3}|b{2,3}|c{2,3})$/
+
+/** A legal ending written with its full stop (`Corp.`, `Inc.`), which ends a company's name. */
+function endsCompany(token: Token): boolean {
+  return token.dotAfter && legalSuffixes.has(token.key)
+}
+
+/**
+ * Where the company's name in `tokens[from, to)` (a run after a possessive:
+ * `Moody's Investors Service Inc`) ends: before an `and` that follows a
+ * company word (`Moody's Investors Service Inc and AA by Standard`), else at
+ * `to` when its last word is one; undefined when it names no company.
+ */
+function companyEnd(tokens: readonly Token[], from: number, to: number): number | undefined {
+  const isCompanyWord = (token: Token): boolean => organisationWords.has(token.key) || legalSuffixes.has(token.key)
+  for (let at = from + 1; at < to; at++) if (tokens[at]!.key === 'and' && isCompanyWord(tokens[at - 1]!)) return at
+  return isCompanyWord(tokens[to - 1]!) ? to : undefined
 }
 
 /** Hints from the words just before and after a run (`spokesman Dmitry Peskov`, `Yonhap news agency`). */
@@ -116,6 +137,8 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   const sentenceStart = run[0]!.sentenceStart
   let keys = words.map((token) => token.key)
   if (words.some((token) => token.bracketed) && words.length === 1 && words[0]!.shape === Shape.Upper) return [] // a ticker: `<CHEM>`
+  // Note: `A and B` (classes of notes), `S and P`, `CCC` (a credit rating) are letters, not names.
+  if (keys.every((key) => nameConnectors.has(key) || lettersOrRating.test(key))) return []
   const through = leadThrough(keys, sentenceStart)
   if (through > 0) {
     // `Shares of ChemLawn`, `Chairman of Ford`: the name is after the `of`.
@@ -130,6 +153,8 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
 
   const parts = splitAtAnd(words, keys, rules)
   if (parts) return parts.flatMap((part) => analyseRun(part, rules, undefined))
+  const employer = splitAtEmployer(words, keys, rules)
+  if (employer) return [{tokens: employer.person, kind: 'person', weight: 1, sentenceStart}, ...analyseRun(employer.firm, rules, undefined)]
 
   const titled = splitAtTitle(keys)
   if (titled) {
@@ -153,15 +178,41 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
 /**
  * `China and the Soviet Union`, `Bankers Trust Co and Citicorp Investment
  * Bank`: two names joined by `and`, each known or an organisation by its
- * own words. Not `Procter and Gamble Co`, whose first half is no name.
+ * own words, or the first closed by a legal ending. Not `Procter and Gamble
+ * Co`, whose first half is no name.
  */
 function splitAtAnd(words: readonly Token[], keys: readonly string[], rules: CompiledRules): Token[][] | undefined {
   for (let and = keys.indexOf('and'); and !== -1; and = keys.indexOf('and', and + 1)) {
     if (and === 0 || and === keys.length - 1) continue
     const parts = [words.slice(0, and), words.slice(and + 1)]
+    // Note: a company's legal ending closes its name (`Shearson Lehman Brothers Inc and Merrill Lynch`), whatever
+    // follows, and `and the` joins two names (`Bank of America and the Duke of Edinburgh`).
+    if ((and > 1 && legalSuffixes.has(keys[and - 1]!)) || keys[and + 1] === 'the') return parts
     if (parts.every((part) => standsAlone(part, rules))) return parts
   }
   return undefined
+}
+
+/**
+ * `Daniel Lee of Drexel Burnham Lambert`, `Jeffrey Margoshes of Shearson
+ * Lehman Brothers`: a person's full name, then `of` and the firm they speak
+ * for. Not `Bank of Japan` or `Duke of Edinburgh` (no full name before the
+ * `of`), nor `Hunter Helicopter of Nevada` or `Writers Guild of America` (a
+ * place or a single word after it).
+ */
+function splitAtEmployer(words: readonly Token[], keys: readonly string[], rules: CompiledRules): {person: Token[]; firm: Token[]} | undefined {
+  const of = keys.indexOf('of')
+  // Note: a title before the name is not part of it (`Analyst Daniel Lee of Drexel`).
+  let from = 0
+  while (from < of && (personTitles.has(keys[from]!) || titleQualifiers.has(keys[from]!))) from++
+  if (of - from < 2 || of - from > 3 || of === keys.length - 1 || !isPersonName(keys.slice(from, of))) return undefined
+  if (words.slice(from, of).some((token) => token.shape !== Shape.Capital)) return undefined
+  // Note: a one-word name after the `of` is too often the end of one name (`Writers Guild of America`,
+  // `Chamber of Commerce`, `Mitsubishi Motor Sales of America Inc`).
+  const firm = words.slice(of + 1)
+  const bare = withoutLegalSuffix(firm)
+  if (bare.length < 2 || lookUpKey(rules, bare.map((token) => token.key).join(' '), false)?.place) return undefined
+  return {person: words.slice(from, of), firm}
 }
 
 /** A part of a run is a name by itself: known, or an organisation by its own words. */
