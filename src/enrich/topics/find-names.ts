@@ -87,8 +87,8 @@ function runEnd(tokens: readonly Token[], start: number): number {
   return end
 }
 
-/** A single letter, or a credit rating's letters (`AAA`, `BB`, `CCC`). */
-const lettersOrRating = /^(?:[a-z]|a{2,3}|b{2,3}|c{2,3})$/
+/** A single letter, or a credit rating (`AAA`, `BB`, `CCC`; Moody's `Aa-3`, `Baa-2`). */
+const lettersOrRating = /^(?:[a-z]|a{2,3}|b{2,3}|c{2,3}|(?:aaa|aa|a|baa|ba|b|caa|ca|c)-?[1-3])$/
 
 /** A legal ending written with its full stop (`Corp.`, `Inc.`), which ends a company's name. */
 function endsCompany(token: Token): boolean {
@@ -137,7 +137,7 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   const sentenceStart = run[0]!.sentenceStart
   let keys = words.map((token) => token.key)
   if (words.some((token) => token.bracketed) && words.length === 1 && words[0]!.shape === Shape.Upper) return [] // a ticker: `<CHEM>`
-  // Note: `A and B` (classes of notes), `S and P`, `CCC` (a credit rating) are letters, not names.
+  // Note: `A and B` (classes of notes), `S and P`, `CCC` and `Baa-2` (credit ratings) are letters, not names.
   if (keys.every((key) => nameConnectors.has(key) || lettersOrRating.test(key))) return []
   const through = leadThrough(keys, sentenceStart)
   if (through > 0) {

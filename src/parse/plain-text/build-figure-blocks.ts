@@ -40,7 +40,7 @@ function countRows(lines: readonly TableLine[]): number {
 /**
  * A title: a capitalised section line (not a period such as `Year`) with rows
  * after it. Note: not one that ends in a hyphen or a comma, the first half of
- * a row's label wrapped onto two lines (`ST.CHRISTOPHER-`, then `NEVIS  nil  7,500`).
+ * a row's label wrapped onto two lines (`ST.CHRISTOPHER-`, then `NEVIS  nil  6,300`).
  */
 function isTitle(lines: readonly TableLine[], index: number): boolean {
   const line = lines[index]
