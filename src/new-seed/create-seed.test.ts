@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {existsSync} from 'node:fs'
-import {readFile, rm} from 'node:fs/promises'
+import {readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {makeTempDir} from '../../test/helpers/build-from-files.js'
@@ -58,6 +58,18 @@ test('a title with quotes and colons survives as the article title, and the new 
   assert.deepEqual(result.problems.filter((item) => item.severity === 'error'), [])
   const page = await readFile(path.join(cwd, 'dist/2024/11/18/he-said-no-1/index.html'), 'utf8')
   assert.match(page, /<h1[^>]*>He said: &(#34|quot);no&(#34|quot); #1<\/h1>/)
+})
+
+test('a new seed built before it is written gets a warning at the placeholder, and one written over builds without', async () => {
+  const cwd = await project()
+  const file = await createSeed({cwd, seedsDir: 'seeds', title: 'Harbour reopens', date: '2024-11-19'})
+  const options = {cwd, seedsDir: 'seeds', outDir: 'dist', check: false, drafts: false, skipInvalid: false}
+  const first = await build(options)
+  assert.equal(first.wrote, true, 'a warning does not stop the build')
+  assert.deepEqual(first.problems.map((item) => [item.rule, item.severity, item.file, item.place.line, item.place.column]), [['body-placeholder', 'warning', file, 6, 1]])
+  const text = await readFile(path.join(cwd, file), 'utf8')
+  await writeFile(path.join(cwd, file), text.replace(/Write the article here\.[^\n]*/, 'The harbour reopened on Tuesday after the storm.'))
+  assert.deepEqual((await build(options)).problems, [])
 })
 
 test('today is the local calendar day', () => {

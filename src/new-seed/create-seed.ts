@@ -4,6 +4,7 @@ import {isCalendarDate} from '../adapters/dates.js'
 import {deriveSlug} from '../enrich/enrich-article.js'
 import {toDisplayPath} from '../load/display-path.js'
 import {earliestYear, latestYear} from '../model/read-date.js'
+import {placeholderText} from './placeholder.js'
 
 /** What `news-archive new` is asked for. */
 export interface NewSeedRequest {
@@ -41,7 +42,7 @@ export function localToday(now: Date = new Date()): string {
 /** The front matter and placeholder body of a new seed. */
 export function seedText(title: string, date: string): string {
   // Note: JSON strings are valid YAML double-quoted scalars, so any title is safe here.
-  return ['---', `title: ${JSON.stringify(title.trim())}`, `date: ${date}`, '---', '', 'Write the article here. Separate paragraphs with a blank line.', ''].join('\n')
+  return ['---', `title: ${JSON.stringify(title.trim())}`, `date: ${date}`, '---', '', placeholderText, ''].join('\n')
 }
 
 /**

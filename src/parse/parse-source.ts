@@ -1,13 +1,14 @@
 import type {Parent, Root, RootContent} from 'mdast'
 import {readFrontMatter, FrontMatterError, type FrontMatter} from '../adapters/front-matter.js'
 import {parseMarkdown} from '../adapters/markdown.js'
-import {fail, type Problem} from '../problems/content-error.js'
+import {fail, problem, type Problem} from '../problems/content-error.js'
 import {fileStart, pointAt, type SourcePoint} from '../problems/source-point.js'
 import type {RuleId} from '../problems/rules.js'
 import type {SourceFile} from '../load/source-file.js'
 import {decodeText} from './decode-text.js'
 import {plainTextToMdast} from './plain-text/plain-text-to-mdast.js'
 import type {BodyKind, ParsedSource} from './parsed-source.js'
+import {placeholderText} from '../new-seed/placeholder.js'
 
 /** Limits that protect the build from files that cannot be articles. */
 export interface ParseLimits {
@@ -60,6 +61,8 @@ export function parseSource(source: SourceFile, limits: ParseLimits): ParsedSour
     fail('body-empty', {file, place: pointAt(text, bodyStart)}, emptyBodyMessage(text, frontMatter, dateLine))
   }
   const warnings: Problem[] = []
+  const placeholder = text.indexOf(placeholderText, bodyStart)
+  if (placeholder !== -1) warnings.push(problem('body-placeholder', {file, place: pointAt(text, placeholder)}, 'the article still holds the placeholder text that `news-archive new` wrote, and is published with it'))
   const parts = kind === 'text' ? plainTextToMdast(text, bodyStart) : {tree: parseMarkdownAt(text, bodyStart)}
   return {
     path: source.path,

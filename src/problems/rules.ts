@@ -78,6 +78,11 @@ export const rules = {
     title: 'The article has no text',
     hint: 'Write the article after the date (or after the front matter), or remove the file.',
   },
+  'body-placeholder': {
+    severity: 'warning',
+    title: 'The article still holds the placeholder text of a new seed',
+    hint: 'Write the article in its place, or delete the file if it is not wanted.',
+  },
   'field-invalid': {
     severity: 'error',
     title: 'A front-matter value has the wrong type',
