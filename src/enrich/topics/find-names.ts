@@ -154,7 +154,7 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   const parts = splitAtAnd(words, keys, rules)
   if (parts) return parts.flatMap((part) => analyseRun(part, rules, undefined))
   const employer = splitAtEmployer(words, keys, rules)
-  if (employer) return [{tokens: employer.person, kind: 'person', weight: 1, sentenceStart}, ...analyseRun(employer.firm, rules, undefined)]
+  if (employer) return [{tokens: employer.person, kind: 'person', weight: 1, sentenceStart: sentenceStart && employer.person[0] === words[0]}, ...analyseRun(employer.firm, rules, undefined)]
 
   const titled = splitAtTitle(keys)
   if (titled) {

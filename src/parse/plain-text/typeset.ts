@@ -30,8 +30,8 @@ export function typeset(raw: string, before = '', after = ''): string {
  * `C..Joseph` is left alone, since which of the two was meant is not known.
  */
 function isDoubledStop(whole: string, offset: number, after: string): boolean {
-  const next = offset + 2 < whole.length ? whole[offset + 2] : after.slice(0, 1)
-  return /[\p{L}\p{N})\]"'\u2019\u201D]/u.test(whole[offset - 1] ?? '') && (next === '' || next === undefined || /\s/.test(next))
+  const next = whole[offset + 2] ?? after.slice(0, 1)
+  return /[\p{L}\p{N})\]"'\u2019\u201D]/u.test(whole[offset - 1] ?? '') && (next === '' || /\s/.test(next))
 }
 
 /** `a -- b` → `a — b`, `a--b` → `a—b` between words; any other run of hyphens stays (`4.65  --` in a table). */
