@@ -79,6 +79,7 @@ test('no noise', async (t) => {
     ['table words of earnings reports', ['Shr profit three cts vs loss three cts', 'Net profit 129,000 vs loss 85,000', 'Avg shrs 3,994,347 vs 3,769,347', 'NOTE: net includes a tax gain.'], ['Shr', 'Net', 'Avg', 'NOTE']],
     ['share classes and currencies', ['Class A shares rose 1.5 N.Z. Dlrs.'], ['Class A', 'N.Z. Dlrs']],
     ['letters and credit ratings', ['The notes were rated A and B, and classes B and C were sold.', 'The issue is rated Aa-3 by Moody\'s Investors Service Inc and AA by Standard and Poor\'s Corp.'], ['A and B', 'B and C', 'AA', 'Investors Service Inc and AA']],
+    ['a member and the body he sits on', ['Senator Jones, ranking Republican on the U.S. Senate Agriculture Committee, said so.'], ['Republican on the U.S. Senate Agriculture Committee']],
     ['Moody\'s ratings', [
       'Moody\'s Investors Service Inc said it cut Acme Corp\'s notes to Ba-3 from Ba-2.',
       'It also cut the senior debt of its unit Acme Finance Inc to Ba-3 from Ba-2 and its subordinated debt to B-2 from B-1.',

@@ -151,7 +151,7 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   const known = whole && !(words.length === 1 && words[0]!.shape === Shape.Upper && whole.place && whole.place.level !== 'country') ? whole : undefined
   if (known) return [{tokens: words, known, weight: 1, sentenceStart}]
 
-  const parts = splitAtAnd(words, keys, rules)
+  const parts = splitAtAnd(words, keys, rules) ?? splitAtOnThe(words, keys)
   if (parts) return parts.flatMap((part) => analyseRun(part, rules, undefined))
   const employer = splitAtEmployer(words, keys, rules)
   if (employer) return [{tokens: employer.person, kind: 'person', weight: 1, sentenceStart: sentenceStart && employer.person[0] === words[0]}, ...analyseRun(employer.firm, rules, undefined)]
@@ -191,6 +191,12 @@ function splitAtAnd(words: readonly Token[], keys: readonly string[], rules: Com
     if (parts.every((part) => standsAlone(part, rules))) return parts
   }
   return undefined
+}
+
+/** `Republican on the U.S. Senate Agriculture Committee`: a name, then the body it sits on. */
+function splitAtOnThe(words: readonly Token[], keys: readonly string[]): Token[][] | undefined {
+  const on = keys.indexOf('on')
+  return on > 0 && keys[on + 1] === 'the' && on + 2 < keys.length ? [words.slice(0, on), words.slice(on + 1)] : undefined
 }
 
 /**
