@@ -106,6 +106,12 @@ test('companies joined by `and` or following one another stay apart, each ending
   for (const name of found) assert.doesNotMatch(name, /\b(?:Inc|Corp) and\b|Corp Salomon|\bCCC\b/, `${name} is one company`)
 })
 
+test('New England is a region of the United States, not England', () => {
+  const found = names(['Utilities in three provinces oppose the export deal with the New England Power Pool.', 'The power would go to New England states from 1990.'])
+  assert.ok(found.includes('New England'), found.join(', '))
+  for (const name of ['England', 'United Kingdom', 'New']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
+})
+
 test('an analyst and the firm named after `of` are two topics; `Bank of Japan` stays one', () => {
   const topics = topicsOf(['Analyst Daniel Lee of Drexel Burnham Lambert said the stock was cheap.', 'Jeffrey Margoshes of Shearson Lehman Brothers said the Bank of Japan and the Ministry of Finance met.'])
   const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind

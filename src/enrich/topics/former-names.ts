@@ -26,7 +26,8 @@ export const formerCountries: readonly ExtraPlace[] = [
 
 /**
  * Short, colloquial and former names of places that the packages know under
- * another name (`Britain`, `Peking`), and the parts of the United Kingdom.
+ * another name (`Britain`, `Peking`), the parts of the United Kingdom, and
+ * regions the news names (`New England`, which is not England).
  */
 export const otherPlaceNames: readonly ExtraPlace[] = [
   {name: 'United Kingdom', names: ['Britain']},
@@ -45,6 +46,7 @@ export const otherPlaceNames: readonly ExtraPlace[] = [
   {name: 'Scotland', names: [], country: 'United Kingdom'},
   {name: 'Wales', names: [], country: 'United Kingdom'},
   {name: 'Northern Ireland', names: [], country: 'United Kingdom'},
+  {name: 'New England', names: [], country: 'United States'},
   {name: 'Middle East', names: []},
   {name: 'Latin America', names: ['Latin American', 'Latin Americans']},
   {name: 'South America', names: ['South American', 'South Americans']},
