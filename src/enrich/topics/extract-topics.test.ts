@@ -106,6 +106,12 @@ test('companies joined by `and` or following one another stay apart, each ending
   for (const name of found) assert.doesNotMatch(name, /\b(?:Inc|Corp) and\b|Corp Salomon|\bCCC\b/, `${name} is one company`)
 })
 
+test('a newspaper named with a possessive is one name', () => {
+  const found = names(['The provincial government ordered cuts in water use, the People\'s Daily said.', 'The People\'s Daily said the drought was the worst in 20 years.'])
+  assert.ok(found.includes('People\'s Daily'), found.join(', '))
+  for (const name of ['People', 'Daily']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
+})
+
 test('New England is a region of the United States, not England', () => {
   const found = names(['Utilities in three provinces oppose the export deal with the New England Power Pool.', 'The power would go to New England states from 1990.'])
   assert.ok(found.includes('New England'), found.join(', '))

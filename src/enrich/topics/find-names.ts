@@ -99,13 +99,19 @@ function endsCompany(token: Token): boolean {
  * Where the company's name in `tokens[from, to)` (a run after a possessive:
  * `Moody's Investors Service Inc`) ends: before an `and` that follows a
  * company word (`Moody's Investors Service Inc and AA by Standard`), else at
- * `to` when its last word is one; undefined when it names no company.
+ * `to` when its last word is one or it is a newspaper's title word; undefined
+ * when it names no company.
  */
 function companyEnd(tokens: readonly Token[], from: number, to: number): number | undefined {
   const isCompanyWord = (token: Token): boolean => organisationWords.has(token.key) || legalSuffixes.has(token.key)
   for (let at = from + 1; at < to; at++) if (tokens[at]!.key === 'and' && isCompanyWord(tokens[at - 1]!)) return at
+  // Note: `People's Daily`: a newspaper's one-word title after a possessive (but `New York Times` is a place's name too).
+  if (to === from + 1 && newspaperWords.has(tokens[from]!.key)) return to
   return isCompanyWord(tokens[to - 1]!) ? to : undefined
 }
+
+/** A newspaper's title word, which makes one name with a possessive before it (`People's Daily`). */
+const newspaperWords = new Set(['daily', 'times', 'post', 'herald', 'tribune', 'gazette', 'journal'])
 
 /** Hints from the words just before and after a run (`spokesman Dmitry Peskov`, `Yonhap news agency`). */
 function cueAround(tokens: readonly Token[], start: number, end: number): Cue | undefined {
