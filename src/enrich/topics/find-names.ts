@@ -2,7 +2,7 @@ import {longestKnownName, lookUpKey, type KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {
   calendarWords, capitalNoise, genericWords, leaderNouns, leadingFunctionWords, legalSuffixes, nameConnectors,
-  nonTopicWords, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers,
+  newspaperWords, nonTopicWords, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers,
 } from './name-words.js'
 import {isPersonName, leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
 import type {CompiledRules} from './topic-rules.js'
@@ -110,8 +110,6 @@ function companyEnd(tokens: readonly Token[], from: number, to: number): number 
   return isCompanyWord(tokens[to - 1]!) ? to : undefined
 }
 
-/** A newspaper's title word, which makes one name with a possessive before it (`People's Daily`). */
-const newspaperWords = new Set(['daily', 'times', 'post', 'herald', 'tribune', 'gazette', 'journal'])
 
 /** Hints from the words just before and after a run (`spokesman Dmitry Peskov`, `Yonhap news agency`). */
 function cueAround(tokens: readonly Token[], start: number, end: number): Cue | undefined {

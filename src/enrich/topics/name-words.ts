@@ -91,6 +91,9 @@ export const placeWords = words(`
   peninsula strait canal desert basin territory district prefecture
 `)
 
+/** A newspaper's title word, which makes one name with a possessive before it (`People's Daily`). */
+export const newspaperWords = words(`daily times post herald tribune gazette journal`)
+
 /** Last words of names that are not topics: streets, buildings, meetings. */
 export const nonTopicWords = words(`
   street avenue road boulevard building tower plaza square hotel station meeting plenary
