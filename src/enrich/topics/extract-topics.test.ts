@@ -118,6 +118,55 @@ test('New England is a region of the United States, not England', () => {
   for (const name of ['England', 'United Kingdom', 'New']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
 })
 
+test('a firm named after its partners is one name, commas and all', () => {
+  const found = names([
+    'The notes are offered through Kidder, Peabody and Co Inc and Goldman, Sachs and Co, the underwriters said.',
+    'Salomon Brothers Inc and Bear, Stearns and Co will manage the sale; Peat, Marwick, Mitchell and Co audits the books.',
+    'Analyst Jason Benderly of Goldman, Sachs and Co said the picture improved.',
+    'Prices were raised by Chrysler, Ford and General Motors Co, and Chrysler said more rises would follow.',
+  ])
+  for (const name of ['Kidder Peabody', 'Goldman Sachs', 'Salomon Brothers', 'Bear Stearns', 'Peat Marwick Mitchell', 'Chrysler', 'Jason Benderly']) {
+    assert.ok(found.includes(name), `${name} in ${found.join(', ')}`)
+  }
+  for (const name of ['Kidder', 'Peabody', 'Goldman', 'Sachs', 'Stearns', 'Marwick', 'Jason Benderly of Goldman']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
+  assert.ok(!found.some((name) => name.startsWith('Chrysler ')), `a list stays a list: ${found.join(', ')}`)
+  assert.equal(topicsOf(['Analyst Jason Benderly of Goldman, Sachs and Co said the picture improved.']).find((topic) => topic.name === 'Jason Benderly')?.kind, 'person')
+})
+
+test('a trade after `and` ends the firm\'s name rather than naming a second one', () => {
+  const found = names(['Sumitomo Trust and Banking Co Ltd will provide the credit line to Bryson Oil and Gas Plc, which sold shares to Central Bank and Trust Co.'])
+  for (const name of ['Sumitomo Trust and Banking', 'Bryson Oil and Gas', 'Central Bank and Trust']) assert.ok(found.includes(name), `${name} in ${found.join(', ')}`)
+  for (const name of ['Banking', 'Gas', 'Trust']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
+})
+
+test('a state written the wire\'s short way after a town is that state; the town is a place', () => {
+  const topics = topicsOf(['The bank, based in Danville, Calif., agreed to buy a savings bank in Purchase, N.Y., and one in Washington, D.C.', 'It has a plant in Fresno County, Calif. Growers there sell to it.'])
+  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  for (const name of ['California', 'New York', 'District of Columbia', 'Danville']) assert.equal(kindOf(name), 'place', `${name} in ${topics.map((topic) => topic.name).join(', ')}`)
+  for (const name of ['Calif', 'N.Y.', 'D.C.', 'County']) assert.equal(kindOf(name), undefined, `${name} is no name of its own`)
+  for (const topic of topics) assert.doesNotMatch(topic.name, /\bCalif\b/, topic.name)
+})
+
+test('Turkey is the country, and the Midwest a region of the United States', () => {
+  const topics = topicsOf(['Turkey expects a smaller deficit this year, while farmers in the Midwest expect a larger crop.'])
+  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  assert.equal(kindOf('Türkiye'), 'place')
+  assert.equal(kindOf('Midwest'), 'place')
+  assert.equal(kindOf('Turkey'), undefined)
+})
+
+test('a later mention by the last word of an organisation\'s name is that organisation', () => {
+  const found = names(['European Community farm ministers met on Monday.', 'The Community is close to bankruptcy, and Community warehouses are full.', 'Nippon Life Insurance Co will buy a stake; Nippon Life said the price was fair.'])
+  for (const name of ['European Community', 'Nippon Life Insurance']) assert.ok(found.includes(name), `${name} in ${found.join(', ')}`)
+  for (const name of ['Community', 'Life']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
+})
+
+test('party members, officials and filing words are not names; `Dar es Salaam` is one', () => {
+  const found = names(['The Illinois Democrat said U.S. Officials and Congressional sources agreed that Dar es Salaam would get the loan.', 'Intermark Inc - Offering of 40 mln dlrs of debentures.', 'Rogers Inc - Offering of two mln shares.'])
+  assert.ok(found.includes('Dar es Salaam'), found.join(', '))
+  for (const name of ['Democrat', 'Officials', 'Congressional', 'Offering', 'Dar', 'Salaam']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
+})
+
 test('an analyst and the firm named after `of` are two topics; `Bank of Japan` stays one', () => {
   const topics = topicsOf(['Analyst Daniel Lee of Drexel Burnham Lambert said the stock was cheap.', 'Jeffrey Margoshes of Shearson Lehman Brothers said the Bank of Japan and the Ministry of Finance met.'])
   const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind

@@ -1,8 +1,8 @@
-import {longestKnownName, lookUpKey, type KnownName} from './known-names.js'
+import {knownRegionAbbreviation, longestKnownName, lookUpKey, type KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {
   calendarWords, capitalNoise, genericWords, leaderNouns, leadingFunctionWords, legalSuffixes, nameConnectors,
-  newspaperWords, nonTopicWords, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers,
+  newspaperWords, nonTopicWords, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers, tradeWords,
 } from './name-words.js'
 import {isPersonName, leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
 import type {CompiledRules} from './topic-rules.js'
@@ -42,6 +42,24 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
       continue
     }
     let end = runEnd(tokens, index)
+    // Note: `Tulare County, Calif. Growers is owned by`: the abbreviation's full stop may end a sentence too.
+    const region = end === index + 1 || tokens[index]!.dotAfter ? regionAfterPlace(tokens, index, rules) : undefined
+    if (region) {
+      phrases.push({tokens: [tokens[index]!], known: region, weight: 1, sentenceStart: false})
+      index++
+      continue
+    }
+    const firm = commaFirm(tokens, index, end)
+    if (firm) {
+      // `Salomon Brothers Inc and Goldman, Sachs and Co`: the names before the firm's `and` (or `of`) are read alone.
+      if (firm.start > index) {
+        // Note: a name before `of` and a firm is its analyst or officer (`Jason Benderly of Goldman, Sachs and Co`).
+        const cue = tokens[firm.start - 1]!.key === 'of' ? 'person' : cueAround(tokens, index, firm.start - 1)
+        phrases.push(...analyseRun(tokens.slice(index, firm.start - 1), rules, cue))
+      }
+      index = firm.start
+      end = firm.end
+    }
     let run = tokens.slice(index, end)
     const owner = tokens[end - 1]!
     if (owner.possessive && tokens[end] && tokens[end]!.gap === Gap.Space && isNameWord(tokens[end]!) && lookUpKey(rules, owner.key, false) === undefined &&
@@ -55,7 +73,11 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
       }
     }
     const cue = cueAround(tokens, index, end)
-    phrases.push(...analyseRun(run, rules, cue))
+    const found = analyseRun(run, rules, cue)
+    // Note: what stands before `, Calif.` is a town, known or not (`Danville`, `San Ramon and Alamo`).
+    const last = found.at(-1)
+    if (last && !last.known && !last.kind && tokens[end] && regionAfterPlace(tokens, end, rules)) found.splice(-1, 1, ...townsOf(last))
+    phrases.push(...found)
     index = end
   }
   return phrases
@@ -85,6 +107,70 @@ function runEnd(tokens: readonly Token[], start: number): number {
     end = ahead + 1
   }
   return end
+}
+
+/**
+ * `Danville, Calif.`, `Purchase, N.Y.`, `Washington, D.C.`: a US state or
+ * Canadian province written the wire's short way, after a place's name and
+ * a comma. Not a name the gazetteer knows as written (`Ohio`, `Utah`).
+ */
+function regionAfterPlace(tokens: readonly Token[], at: number, rules: CompiledRules): KnownName | undefined {
+  const token = tokens[at]!
+  const before = tokens[at - 1]
+  if (before === undefined || token.gap !== Gap.Break || !isNameWord(before) || lookUpKey(rules, token.key, false) !== undefined) return undefined
+  const short = token.dotAfter || token.text.includes('.') || (token.shape === Shape.Upper && token.text.length === 2)
+  return short ? knownRegionAbbreviation(token.key) : undefined
+}
+
+/** The towns a phrase before a state's abbreviation names: `San Ramon and Alamo` is two. */
+function townsOf(phrase: NamePhrase): NamePhrase[] {
+  const towns: NamePhrase[] = []
+  let from = 0
+  for (let index = 0; index <= phrase.tokens.length; index++) {
+    if (index < phrase.tokens.length && phrase.tokens[index]!.key !== 'and') continue
+    const words = phrase.tokens.slice(from, index)
+    // Note: `County` left over from `Orange County` (a known town, then this) names nothing by itself.
+    if (words.length > 0 && !words.every((word) => placeWords.has(word.key) || genericWords.has(word.key))) {
+      towns.push({...phrase, tokens: words, kind: 'place', sentenceStart: phrase.sentenceStart && from === 0})
+    }
+    from = index + 1
+  }
+  return towns
+}
+
+/**
+ * A firm named after its partners, in the run `tokens[start, end)` and the
+ * runs after it: `Goldman, Sachs and Co`, `Smith Barney, Harris Upham and
+ * Co Inc`, `Peat, Marwick, Mitchell and Co`. The commas would otherwise cut
+ * it into `Goldman` and `Sachs`. Its first name is the run, or what follows
+ * the run's last `and` or `of` (`Salomon Brothers Inc and Goldman`, `Jason
+ * Benderly of Goldman`), of one or two words; `and Co` must close it: `Chrysler, Ford and General Motors Corp` is
+ * a list.
+ */
+function commaFirm(tokens: readonly Token[], start: number, end: number): {start: number; end: number} | undefined {
+  let from = start
+  for (let at = start; at < end; at++) if (tokens[at]!.key === 'and' || tokens[at]!.key === 'of') from = at + 1
+  const first = tokens.slice(from, end)
+  if (first.length === 0 || first.length > 2 || first.some((token) => !isNameWord(token) || legalSuffixes.has(token.key))) return undefined
+  let at = end
+  for (let part = 1; part <= 2; part++) {
+    const next = tokens[at]
+    if (next === undefined || next.gap !== Gap.Break || !isNameWord(next)) return undefined
+    const nextEnd = runEnd(tokens, at)
+    const keys = tokens.slice(at, nextEnd).map((token) => token.key)
+    const and = keys.findIndex((key) => key === 'and' || key === '&')
+    if (and > 0 && and <= 2 && (keys[and + 1] === 'co' || keys[and + 1] === 'company')) {
+      let close = and + 2
+      while (close < keys.length && legalSuffixes.has(keys[close]!)) close++
+      // Note: the run may go on to the next firm (`Goldman, Sachs and Co and Salomon Brothers Inc`).
+      if (close < keys.length && keys[close] !== 'and') return undefined
+      // Note: three parts only as `Peat, Marwick, Mitchell and Co`, one word each.
+      return part === 1 || (first.length === 1 && and === 1) ? {start: from, end: at + close} : undefined
+    }
+    if (keys.length !== 1 || first.length !== 1) return undefined
+    at = nextEnd
+  }
+  return undefined
 }
 
 /** A single letter, or a credit rating (`AAA`, `BB`, `CCC`; Moody's `Aa-3`, `Baa-2`). */
@@ -183,7 +269,8 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
  * `China and the Soviet Union`, `Bankers Trust Co and Citicorp Investment
  * Bank`: two names joined by `and`, each known or an organisation by its
  * own words, or the first closed by a legal ending. Not `Procter and Gamble
- * Co`, whose first half is no name.
+ * Co`, whose first half is no name, nor `Bryson Oil and Gas Plc`, whose
+ * second half is a trade.
  */
 function splitAtAnd(words: readonly Token[], keys: readonly string[], rules: CompiledRules): Token[][] | undefined {
   for (let and = keys.indexOf('and'); and !== -1; and = keys.indexOf('and', and + 1)) {
@@ -192,9 +279,15 @@ function splitAtAnd(words: readonly Token[], keys: readonly string[], rules: Com
     // Note: a company's legal ending closes its name (`Shearson Lehman Brothers Inc and Merrill Lynch`), whatever
     // follows, and `and the` joins two names (`Bank of America and the Duke of Edinburgh`).
     if ((and > 1 && legalSuffixes.has(keys[and - 1]!)) || keys[and + 1] === 'the') return parts
-    if (parts.every((part) => standsAlone(part, rules))) return parts
+    if (parts.every((part) => standsAlone(part, rules)) && !isTradeTail(parts[1]!)) return parts
   }
   return undefined
+}
+
+/** `Gas Plc` in `Bryson Oil and Gas Plc`, `Banking Co Ltd` in `Sumitomo Trust and Banking Co Ltd`: the end of one firm's name. */
+function isTradeTail(part: readonly Token[]): boolean {
+  const bare = withoutLegalSuffix(part)
+  return bare.length === 1 && bare.length < part.length && tradeWords.has(bare[0]!.key)
 }
 
 /** `Republican on the U.S. Senate Agriculture Committee`: a name, then the body it sits on. */

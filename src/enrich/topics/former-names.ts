@@ -26,7 +26,7 @@ export const formerCountries: readonly ExtraPlace[] = [
 
 /**
  * Short, colloquial and former names of places that the packages know under
- * another name (`Britain`, `Peking`), the parts of the United Kingdom, and
+ * another name (`Britain`, `Peking`, `Turkey`), the parts of the United Kingdom, and
  * regions the news names (`New England`, which is not England).
  */
 export const otherPlaceNames: readonly ExtraPlace[] = [
@@ -35,6 +35,8 @@ export const otherPlaceNames: readonly ExtraPlace[] = [
   {name: 'Philippines', names: ['Philippine']},
   {name: 'United Arab Emirates', names: ['Emirates', 'Emirian']},
   {name: 'Cambodia', names: ['Kampuchea', 'Kampuchean']},
+  // Note: the package spells it as the country has asked since 2022; the news of all the years before says `Turkey`.
+  {name: 'Türkiye', names: ['Turkey']},
   {name: 'Beijing', names: ['Peking'], country: 'China'},
   {name: 'Mumbai', names: ['Bombay'], country: 'India'},
   {name: 'Basel', names: ['Basle'], country: 'Switzerland'},
@@ -47,6 +49,7 @@ export const otherPlaceNames: readonly ExtraPlace[] = [
   {name: 'Wales', names: [], country: 'United Kingdom'},
   {name: 'Northern Ireland', names: [], country: 'United Kingdom'},
   {name: 'New England', names: [], country: 'United States'},
+  {name: 'Midwest', names: ['Middle West'], country: 'United States'},
   {name: 'Middle East', names: []},
   {name: 'Latin America', names: ['Latin American', 'Latin Americans']},
   {name: 'South America', names: ['South American', 'South Americans']},

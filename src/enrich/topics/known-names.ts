@@ -1,5 +1,7 @@
 import type {TopicKind} from '../../model/article.js'
 import {gazetteer, type Place} from './gazetteer.js'
+import {nameKey} from './name-key.js'
+import {regionAbbreviations} from './region-abbreviations.js'
 import type {CompiledRules} from './topic-rules.js'
 
 /** An entity the extractor knows by name before reading the article. */
@@ -27,6 +29,17 @@ export function lookUpKey(rules: CompiledRules, key: string, caseless: boolean):
   if (place === undefined) return undefined
   if (place.level === 'city' && place.population < (caseless ? minCityInCaps : minCityInText)) return undefined
   if (place.level === 'province' && caseless) return undefined
+  return knownPlace(place)
+}
+
+/** The US state or Canadian province that a wire abbreviation (`calif`, `n y`, `ont`) names. */
+export function knownRegionAbbreviation(key: string): KnownName | undefined {
+  const name = regionAbbreviations.get(key.replaceAll(' ', ''))
+  const place = name === undefined ? undefined : gazetteer().provinces.get(nameKey(name))
+  return place === undefined ? undefined : knownPlace(place)
+}
+
+function knownPlace(place: Place): KnownName {
   let known = knownPlaces.get(place)
   if (known === undefined) {
     known = {name: place.name, kind: 'place', place}

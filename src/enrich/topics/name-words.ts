@@ -32,7 +32,7 @@ export const leadingFunctionWords = words(`
  * Lower-case words allowed inside a name between capitalised words
  * (`Bank of England`, `Ludwig van Beethoven`, `Procter and Gamble`).
  */
-export const nameConnectors = words(`of and for on the de du des da di do dos del della van von der den la le y al bin ibn &`)
+export const nameConnectors = words(`of and for on the de du des da di do dos del della van von der den la le y al bin ibn es &`)
 
 /** Honorifics and job titles that stand before a person's name and are not part of it. */
 export const personTitles = words(`
@@ -85,6 +85,13 @@ export const legalSuffixes = words(`
   inc corp co ltd plc llc ag nv sa spa gmbh bv kk bhd pty lp
 `)
 
+/** Trades that end a firm's name after `and` (`Oil and Gas Plc`, `Trust and Banking Co`), never a name alone. */
+export const tradeWords = words(`
+  gas oil banking bank trust savings loan investment investments telephone telegraph light power water
+  electric chemical chemicals mining exploration development manufacturing trading shipping refining
+  engineering construction insurance finance
+`)
+
 /** Last words that make a phrase a place that no gazetteer lists (`Kursk region`, `Defiance County`). */
 export const placeWords = words(`
   county province region state island islands valley gulf sea ocean river lake mountains bay
@@ -100,6 +107,7 @@ export const nonTopicWords = words(`
   conference session act bill law treaty accord amendment resolution program programme plan
   index average report survey class series dlrs dlr dollars dollar ecus ecu francs marks crowns
   pounds lire pesos sterling shares stock stocks bonds notes debentures warrants preferred common
+  offering
 `)
 
 /**
@@ -112,7 +120,7 @@ export const genericWords = words(`
   office commission cabinet court assembly administration company group authority executive exchange
   plenary meeting standing joint general annual special working select advisory steering
   monetary policy budget planning house senate congress parliament army navy military
-  western eastern northern southern north south east west gulf reuter reuters
+  western eastern northern southern north south east west gulf reuter reuters officials
 `)
 
 /**
@@ -121,8 +129,8 @@ export const genericWords = words(`
  */
 export const looseAdjectives = words(`
   asian european african american arab islamic muslim christian jewish catholic communist
-  socialist democratic republican democrats republicans conservative liberal western eastern
-  northern southern atlantic pacific
+  socialist democratic republican democrat democrats republicans conservative liberal western eastern
+  northern southern atlantic pacific latin congressional commercial
 `)
 
 /**

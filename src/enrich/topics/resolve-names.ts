@@ -3,7 +3,7 @@ import type {NamePhrase} from './find-names.js'
 import {isPersonName} from './person-names.js'
 import type {KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
-import {capitalNoise, genericWords, legalSuffixes, looseAdjectives, nameConnectors, personTitles, titleQualifiers} from './name-words.js'
+import {capitalNoise, genericWords, legalSuffixes, looseAdjectives, nameConnectors, organisationWords, personTitles, titleQualifiers} from './name-words.js'
 import type {TopicTally} from './topic-tally.js'
 import {Gap, Shape, type Token} from './tokenize.js'
 
@@ -30,7 +30,7 @@ const countryShare = 0.5
  * Decide what each name of an article's mixed-case text refers to, looking
  * at the article as a whole: a later `Miller` is the `Matthew Miller` named
  * before, `EC` is the `European Community`, `Columbia` is `Columbia Gas
- * System`; a sentence's first word counts only if it is capitalised
+ * System`, `the Community` is the European Community too; a sentence's first word counts only if it is capitalised
  * elsewhere too. Adds every mention to `tally` and returns the names found,
  * by key, for reading the article's all-caps text.
  *
@@ -41,6 +41,8 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
   const people = new Map<string, {name: string; order: number}[]>()
   const organisations = new Map<string, string>()
   const acronyms = new Map<string, string>()
+  // Note: the last word of an organisation's name (`Community`, `Fund`), or '' when it ends several of them.
+  const heads = new Map<string, string>()
   const singles = new Map<string, number>()
   const names = new Map<string, {name: string; kind: EntityKind}>()
 
@@ -84,6 +86,8 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
     }
     const acronym = initialsOf(phrase.tokens)
     if (acronym.length >= 2 && !acronyms.has(acronym)) acronyms.set(acronym, name)
+    const head = phrase.tokens[phrase.tokens.length - 1]!.key
+    if (organisationWords.has(head)) heads.set(head, heads.has(head) && heads.get(head) !== name ? '' : name)
   }
 
   const add = (name: string, kind: EntityKind, weight: number, order: number, derived = false): void => {
@@ -117,6 +121,12 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
     const key = token.key
     if (token.text.length < 2) continue
     if (phrase.sentenceStart && !midSentenceCapitals.has(key) && phrase.cue !== 'person') continue
+    // Note: `the Community` after `European Community`, `the Fund` after `International Monetary Fund`.
+    const named = token.shape === Shape.Capital ? heads.get(key) : undefined
+    if (named) {
+      add(named, 'organisation', w, order)
+      continue
+    }
     if (genericWords.has(key) || looseAdjectives.has(key) || legalSuffixes.has(key) || nameConnectors.has(key) || capitalNoise.has(key)) continue
     const person = personFor(key, order, people)
     if (person) {
@@ -145,11 +155,16 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
 /**
  * Join a place and the word after it into the company the article names
  * elsewhere with a company ending: `American Express` after `American
- * Express Co`, not `American` (United States) and `Express`.
+ * Express Co`, not `American` (United States) and `Express`; `Nippon Life`
+ * after `Nippon Life Insurance Co`.
  */
 function joinCompanies(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
   const companies = new Set<string>()
-  for (const {phrase} of placed) if (phrase.kind === 'organisation') companies.add(nameKey(display(phrase.tokens)))
+  for (const {phrase} of placed) {
+    if (phrase.kind !== 'organisation') continue
+    // Note: and its leading words, for `Nippon Life` after `Nippon Life Insurance Co`.
+    for (let length = 2; length <= phrase.tokens.length; length++) companies.add(nameKey(display(phrase.tokens.slice(0, length))))
+  }
   if (companies.size === 0) return [...placed]
   const joined: PlacedPhrase[] = []
   for (let index = 0; index < placed.length; index++) {
