@@ -139,6 +139,18 @@ test('a trade after `and` ends the firm\'s name rather than naming a second one'
   for (const name of ['Banking', 'Gas', 'Trust']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
 })
 
+test('a place and a title or trade is a newspaper or a company: `New York Times`, `Georgia Power`', () => {
+  const topics = topicsOf([
+    'The adviser could not recall the sale, the New York Times reported. The New York Times said the adviser resigned.',
+    'He kept him from probing for weeks, the Times reported.',
+    'Georgia Power said it and British Gas would build the plant; Georgia Power will run it.',
+  ])
+  const found = topics.map((topic) => topic.name)
+  for (const name of ['New York Times', 'Georgia Power']) assert.equal(topics.find((topic) => topic.name === name)?.kind, 'organisation', `${name} in ${found.join(', ')}`)
+  for (const name of ['Times', 'York Times', 'New', 'Power', 'Gas']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
+  assert.ok(!names(['Exports rose, the China Daily said.']).includes('China Daily'), 'a newspaper cited once is no topic')
+})
+
 test('a state written the wire\'s short way after a town is that state; the town is a place', () => {
   const topics = topicsOf(['The bank, based in Danville, Calif., agreed to buy a savings bank in Purchase, N.Y., and one in Washington, D.C.', 'It has a plant in Fresno County, Calif. Growers there sell to it.'])
   const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind

@@ -240,6 +240,13 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   const whole = lookUpKey(rules, keys.join(' '), false)
   const known = whole && !(words.length === 1 && words[0]!.shape === Shape.Upper && whole.place && whole.place.level !== 'country') ? whole : undefined
   if (known) return [{tokens: words, known, weight: 1, sentenceStart}]
+  const home = placeAndTrade(words, keys, rules)
+  if (home) {
+    // Note: a newspaper is mostly cited (`the China Daily said`), so a single mention is no topic; the place still
+    // counts, at half weight as inside other names (`Iranian Oil` says much about Iran).
+    const weight = newspaperWords.has(keys[keys.length - 1]!) ? 0.5 : 1
+    return [{tokens: words, kind: 'organisation', weight, sentenceStart}, {tokens: words.slice(0, -1), known: home, weight: 0.5, sentenceStart: false}]
+  }
 
   const parts = splitAtAnd(words, keys, rules) ?? splitAtOnThe(words, keys)
   if (parts) return parts.flatMap((part) => analyseRun(part, rules, undefined))
@@ -282,6 +289,18 @@ function splitAtAnd(words: readonly Token[], keys: readonly string[], rules: Com
     if (parts.every((part) => standsAlone(part, rules)) && !isTradeTail(parts[1]!)) return parts
   }
   return undefined
+}
+
+/**
+ * `New York Times`, `Georgia Power`, `British Gas`: a place's name and one
+ * newspaper title or trade word is a newspaper or a company, not the place
+ * and a stray word. Returns the place.
+ */
+function placeAndTrade(words: readonly Token[], keys: readonly string[], rules: CompiledRules): KnownName | undefined {
+  const last = keys[keys.length - 1]!
+  if (words.length < 2 || !(newspaperWords.has(last) || tradeWords.has(last)) || words[words.length - 1]!.shape !== Shape.Capital) return undefined
+  const place = lookUpKey(rules, keys.slice(0, -1).join(' '), false)
+  return place?.kind === 'place' ? place : undefined
 }
 
 /** `Gas Plc` in `Bryson Oil and Gas Plc`, `Banking Co Ltd` in `Sumitomo Trust and Banking Co Ltd`: the end of one firm's name. */

@@ -3,7 +3,9 @@ import type {NamePhrase} from './find-names.js'
 import {isPersonName} from './person-names.js'
 import type {KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
-import {capitalNoise, genericWords, legalSuffixes, looseAdjectives, nameConnectors, organisationWords, personTitles, titleQualifiers} from './name-words.js'
+import {
+  capitalNoise, genericWords, legalSuffixes, looseAdjectives, nameConnectors, newspaperWords, organisationWords, personTitles, titleQualifiers, tradeWords,
+} from './name-words.js'
 import type {TopicTally} from './topic-tally.js'
 import {Gap, Shape, type Token} from './tokenize.js'
 
@@ -204,7 +206,9 @@ function splitPeople(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
       }
     }
     const tail = keys.slice(-2)
-    if (phrase.kind !== 'person' && singles.has(tail[1]!) && isPersonName(tail) && !nameConnectors.has(keys[keys.length - 3]!)) {
+    // Note: `New York Times` and `Georgia Power` end in a title or a trade, not in a person (`York Times`).
+    const titled = phrase.kind === 'organisation' && (newspaperWords.has(tail[1]!) || tradeWords.has(tail[1]!))
+    if (phrase.kind !== 'person' && !titled && singles.has(tail[1]!) && isPersonName(tail) && !nameConnectors.has(keys[keys.length - 3]!)) {
       const person = phrase.tokens.slice(-2)
       const rest = phrase.tokens.slice(0, -2)
       const restKeys = rest.map((token) => token.key)
