@@ -151,6 +151,25 @@ test('a place and a title or trade is a newspaper or a company: `New York Times`
   assert.ok(!names(['Exports rose, the China Daily said.']).includes('China Daily'), 'a newspaper cited once is no topic')
 })
 
+test('a particle written with a capital starts a name: `Du Pont`, `Van Nuys`, `De Croo`', () => {
+  const topics = topicsOf([
+    'Shares of Du Pont Co rose, and Du Pont said its new fibre sells well.',
+    'Belgian trade minister Herman De Croo met the trade representative. De Croo said the talks went well.',
+    'The cars are built at the Van Nuys, Calif., plant.',
+  ])
+  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  assert.equal(kindOf('Du Pont'), 'organisation')
+  assert.equal(kindOf('Herman De Croo'), 'person')
+  assert.equal(kindOf('Van Nuys'), 'place')
+  for (const name of ['Pont', 'De Croo', 'Croo', 'Van', 'Nuys']) assert.equal(kindOf(name), undefined, `${name} in ${topics.map((topic) => topic.name).join(', ')}`)
+})
+
+test('an airline named `Air` and a place is one name; `Pay April One` and `No. 3` are no names', () => {
+  const found = names(['Air Canada said it would cut fares, and Texas Air said it would follow. Air Canada flies to Paris.', 'Qtly div 12 cts. Pay April One, record March One. The No. 3 and No. 4 plants are idle.'])
+  for (const name of ['Air Canada', 'Texas Air']) assert.ok(found.includes(name), `${name} in ${found.join(', ')}`)
+  for (const name of ['Air', 'One', 'No']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
+})
+
 test('a state written the wire\'s short way after a town is that state; the town is a place', () => {
   const topics = topicsOf(['The bank, based in Danville, Calif., agreed to buy a savings bank in Purchase, N.Y., and one in Washington, D.C.', 'It has a plant in Fresno County, Calif. Growers there sell to it.'])
   const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind

@@ -1,7 +1,7 @@
 import {knownRegionAbbreviation, longestKnownName, lookUpKey, type KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {
-  calendarWords, capitalNoise, genericWords, leaderNouns, leadingFunctionWords, legalSuffixes, nameConnectors,
+  calendarWords, capitalNoise, genericWords, joiningWords, leaderNouns, leadingFunctionWords, legalSuffixes, nameConnectors,
   newspaperWords, nonTopicWords, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers, tradeWords,
 } from './name-words.js'
 import {isPersonName, leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
@@ -81,6 +81,15 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
     index = end
   }
   return phrases
+}
+
+/**
+ * A connector that cannot start a name: `of`, `and`, `the`, or a particle
+ * written small. Written with a capital, a particle starts one (`Du Pont`,
+ * `De Beers`, `Van Dorn`).
+ */
+function isLeadingConnector(token: Token): boolean {
+  return nameConnectors.has(token.key) && (token.shape !== Shape.Capital || joiningWords.has(token.key))
 }
 
 function isNameWord(token: Token): boolean {
@@ -220,7 +229,7 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   let start = 0
   let end = run.length
   // Note: a capitalised `First` or `The` inside a sentence belongs to the name (`First Boston`).
-  while (start < end && ((start === 0 && run[0]!.sentenceStart && leadingFunctionWords.has(run[0]!.key)) || nameConnectors.has(run[start]!.key))) start++
+  while (start < end && ((start === 0 && run[0]!.sentenceStart && leadingFunctionWords.has(run[0]!.key)) || isLeadingConnector(run[start]!))) start++
   while (end > start && nameConnectors.has(run[end - 1]!.key)) end--
   if (start >= end) return []
   let words = run.slice(start, end)
@@ -245,7 +254,8 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
     // Note: a newspaper is mostly cited (`the China Daily said`), so a single mention is no topic; the place still
     // counts, at half weight as inside other names (`Iranian Oil` says much about Iran).
     const weight = newspaperWords.has(keys[keys.length - 1]!) ? 0.5 : 1
-    return [{tokens: words, kind: 'organisation', weight, sentenceStart}, {tokens: words.slice(0, -1), known: home, weight: 0.5, sentenceStart: false}]
+    const placeWords = keys[0] === 'air' ? words.slice(1) : words.slice(0, -1)
+    return [{tokens: words, kind: 'organisation', weight, sentenceStart}, {tokens: placeWords, known: home, weight: 0.5, sentenceStart: false}]
   }
 
   const parts = splitAtAnd(words, keys, rules) ?? splitAtOnThe(words, keys)
@@ -292,14 +302,16 @@ function splitAtAnd(words: readonly Token[], keys: readonly string[], rules: Com
 }
 
 /**
- * `New York Times`, `Georgia Power`, `British Gas`: a place's name and one
- * newspaper title or trade word is a newspaper or a company, not the place
- * and a stray word. Returns the place.
+ * `New York Times`, `Georgia Power`, `British Gas`, `Texas Air`: a place's
+ * name and one newspaper title or trade word is a newspaper or a company,
+ * not the place and a stray word; so is an airline named `Air` and a place
+ * (`Air Canada`). Returns the place.
  */
 function placeAndTrade(words: readonly Token[], keys: readonly string[], rules: CompiledRules): KnownName | undefined {
+  if (words.length < 2 || !words.every((word) => word.shape === Shape.Capital || nameConnectors.has(word.key) || word.text.includes('.'))) return undefined
   const last = keys[keys.length - 1]!
-  if (words.length < 2 || !(newspaperWords.has(last) || tradeWords.has(last)) || words[words.length - 1]!.shape !== Shape.Capital) return undefined
-  const place = lookUpKey(rules, keys.slice(0, -1).join(' '), false)
+  const rest = keys[0] === 'air' ? keys.slice(1) : newspaperWords.has(last) || tradeWords.has(last) ? keys.slice(0, -1) : undefined
+  const place = rest === undefined ? undefined : lookUpKey(rules, rest.join(' '), false)
   return place?.kind === 'place' ? place : undefined
 }
 
@@ -353,7 +365,7 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
   const flush = (end: number): void => {
     let from = spanStart
     let to = end
-    while (from < to && nameConnectors.has(keys[from]!)) from++
+    while (from < to && isLeadingConnector(words[from]!)) from++
     while (to > from && nameConnectors.has(keys[to - 1]!)) to--
     if (from >= to) return
     const tokens = words.slice(from, to)
@@ -365,6 +377,8 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
     let match = longestKnownName(rules, keys, index, keys.length, false)
     // Note: an acronym is a country (`US`, `UAE`) but not a city (`GAO` is no town in Mali).
     if (match && match.end === index + 1 && words[index]!.shape === Shape.Upper && match.known.place && match.known.place.level !== 'country') match = undefined
+    // Note: nor is a particle alone a town (`Van` in `Van Nuys` or `Jan Van Moerbeke` is no city in Turkey).
+    if (match && match.end === index + 1 && nameConnectors.has(keys[index]!)) match = undefined
     if (match) {
       flush(index)
       phrases.push({tokens: words.slice(index, match.end), known: match.known, weight: 1, sentenceStart: sentenceStart && index === 0})

@@ -34,6 +34,9 @@ export const leadingFunctionWords = words(`
  */
 export const nameConnectors = words(`of and for on the de du des da di do dos del della van von der den la le y al bin ibn es &`)
 
+/** The connectors that join names rather than belong to one (`Bank of England`), even written with a capital. */
+export const joiningWords = words(`of and for on the &`)
+
 /** Honorifics and job titles that stand before a person's name and are not part of it. */
 export const personTitles = words(`
   president vice prime minister secretary chairman chairwoman chairperson chancellor governor
@@ -87,7 +90,7 @@ export const legalSuffixes = words(`
 
 /** Trades that end a firm's name after `and` (`Oil and Gas Plc`, `Trust and Banking Co`), never a name alone. */
 export const tradeWords = words(`
-  gas oil banking bank trust savings loan investment investments telephone telegraph light power water
+  gas oil banking bank trust savings loan investment investments telephone telegraph light power water air
   electric chemical chemicals mining exploration development manufacturing trading shipping refining
   engineering construction insurance finance
 `)
@@ -135,14 +138,15 @@ export const looseAdjectives = words(`
 
 /**
  * All-capital words of wire copy that are not names (units, table headings,
- * time zones) and so are never read as acronyms.
+ * time zones, `No.` and the numbers of `Pay April One`) and so are never
+ * read as acronyms.
  */
 export const capitalNoise = words(`
   note notes mln bln billion dlrs dlr dls cts ct pct vs net shr shrs revs rev qtr qtly div divs eps
   gmt est edt cst cdt pst pdt bst am pm ok tv na nil nm fob cif more rpt repeat corrected correction
   update urgent flash bpd ltd inc corp plc co ag nv sa via the and of for to in on at by a i ii iii
   iv v vi vii viii ix x oper avg yr yrs mths wk wks sales profit loss losses shares tonnes tons
-  year qtrs revenue revenues pretax
+  year qtrs revenue revenues pretax no one two three four five six seven eight nine ten
   usd stg yen dm dfl sfr ffr lire ceo cfo coo gnp gdp cpi ppi ipi wpi
 `)
 

@@ -1,5 +1,5 @@
 import {
-  calendarWords, genericWords, keptTitles, legalSuffixes, nameConnectors, nonTopicWords, organisationWords,
+  calendarWords, genericWords, joiningWords, keptTitles, legalSuffixes, nameConnectors, nonTopicWords, organisationWords,
   personTitles, placeWords, titleQualifiers,
 } from './name-words.js'
 
@@ -56,7 +56,8 @@ export function leadThrough(keys: readonly string[], sentenceStart: boolean): nu
   else if (!titled) return 0
   if (keys[index] !== 'of' && keys[index] !== 'for' && keys[index] !== 'at') return 0
   let name = index + 1
-  while (name < keys.length && nameConnectors.has(keys[name]!)) name++
+  // Note: a particle after the `of` belongs to the name (`Shares of Du Pont`).
+  while (name < keys.length && joiningWords.has(keys[name]!)) name++
   if (name >= keys.length || titleQualifiers.has(keys[name]!) || personTitles.has(keys[name]!)) return 0
   return name
 }

@@ -49,10 +49,8 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
   const names = new Map<string, {name: string; kind: EntityKind}>()
 
   for (const {phrase} of placed) {
-    if (phrase.known === undefined && phrase.tokens.length === 1) {
-      const key = phrase.tokens[0]!.key
-      singles.set(key, (singles.get(key) ?? 0) + 1)
-    }
+    const key = phrase.known === undefined ? loneSurname(phrase.tokens) : undefined
+    if (key !== undefined) singles.set(key, (singles.get(key) ?? 0) + 1)
   }
   // A word that is a person once (`President Reagan`) is one throughout (`Reagan said`).
   const personWords = new Set<string>()
@@ -115,7 +113,9 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
         continue
       }
       const person = personFor(keys[keys.length - 1]!, order, people)
-      if (phrase.kind !== 'organisation' && phrase.kind !== 'place' && person && isCountedPerson(phrase, people)) add(person, 'person', w, order)
+      // Note: `De Croo said` after `Herman De Croo`: a surname with its particle.
+      const surname = loneSurname(phrase.tokens) !== undefined
+      if (phrase.kind !== 'organisation' && phrase.kind !== 'place' && person && (surname || isCountedPerson(phrase, people))) add(person, 'person', w, order)
       else add(display(phrase.tokens), phrase.kind === 'place' ? 'place' : 'organisation', w, order)
       continue
     }
@@ -193,7 +193,10 @@ function joinCompanies(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
  */
 function splitPeople(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
   const singles = new Set<string>()
-  for (const {phrase} of placed) if (phrase.tokens.length === 1) singles.add(phrase.tokens[0]!.key)
+  for (const {phrase} of placed) {
+    const key = loneSurname(phrase.tokens)
+    if (key !== undefined) singles.add(key)
+  }
   return placed.flatMap((item) => {
     const {phrase} = item
     if (phrase.known || phrase.tokens.length < 3 || phrase.kind === 'place') return [item]
@@ -246,6 +249,12 @@ function personFor(surname: string, order: number, people: ReadonlyMap<string, r
 function isCountedPerson(phrase: NamePhrase, people: ReadonlyMap<string, readonly {name: string}[]>): boolean {
   const name = display(phrase.tokens)
   return people.get(phrase.tokens[phrase.tokens.length - 1]!.key)?.some((person) => person.name === name) ?? false
+}
+
+/** The key of a name of one word, or of one word after particles (`De Croo`, `van Ommeren`): what a surname used alone looks like. */
+function loneSurname(tokens: readonly Token[]): string | undefined {
+  const last = tokens[tokens.length - 1]!
+  return tokens.slice(0, -1).every((token) => nameConnectors.has(token.key)) ? last.key : undefined
 }
 
 /** `International Monetary Fund` → `imf`; `Organisation of Petroleum Exporting Countries` → `opec`. */
