@@ -170,6 +170,15 @@ test('an airline named `Air` and a place is one name; `Pay April One` and `No. 3
   for (const name of ['Air', 'One', 'No']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
 })
 
+test('a Speaker or a party leader is a person with a title; `Alex. Brown and Sons` is one firm', () => {
+  const topics = topicsOf(['House Speaker Jim Wright said the bill would pass, and Senate Republican Leader Robert Dole agreed.', 'The shares were sold through Alex. Brown and Sons Inc, and Wright said so again.'])
+  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  assert.equal(kindOf('Jim Wright'), 'person')
+  assert.equal(kindOf('Robert Dole'), 'person')
+  assert.equal(kindOf('Alex Brown and Sons'), 'organisation')
+  for (const topic of topics) assert.doesNotMatch(topic.name, /Speaker|Senate Republican|^Alex$|^Brown and Sons$/, topic.name)
+})
+
 test('a state written the wire\'s short way after a town is that state; the town is a place', () => {
   const topics = topicsOf(['The bank, based in Danville, Calif., agreed to buy a savings bank in Purchase, N.Y., and one in Washington, D.C.', 'It has a plant in Fresno County, Calif. Growers there sell to it.'])
   const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind

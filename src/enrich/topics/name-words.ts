@@ -46,7 +46,7 @@ export const personTitles = words(`
   maj capt captain sgt sergeant cmdr deputy assistant undersecretary under-secretary treasurer
   attorney leader head analyst economist trader dealer president-elect vice-president
   vice-chairman deputy-governor counsel founder manager ceo rev reverend cardinal bishop
-  king queen prince princess sheikh emir sultan pope crown
+  king queen prince princess sheikh emir sultan pope crown speaker
 `)
 
 /** Royal and religious titles kept in a name that is otherwise one word (`King Fahd`, `Pope John Paul`). */
@@ -64,7 +64,7 @@ export const titleQualifiers = words(`
   environment education housing works public communications resources mines mining fisheries
   taxation revenue monetary fiscal affairs policy security cabinet presidential press chamber
   group company corporate bank banking trading exchange market markets securities exchequer staff
-  white house
+  white house majority minority republican democratic
 `)
 
 /** Last words that make a phrase an organisation (`World Bank`, `State Department`). */

@@ -44,7 +44,7 @@ export interface Token {
 
 const abbreviations = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'mt', 'ft', 'corp', 'inc', 'co', 'ltd', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov',
-  'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'no', 'vs', 'adm', 'cmdr', 'maj', 'messrs', 'bros', 'dept', 'univ',
+  'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'no', 'vs', 'adm', 'cmdr', 'maj', 'messrs', 'bros', 'dept', 'univ', 'alex',
   'calif', 'conn', 'mass', 'fla', 'ill', 'mich', 'minn', 'penn', 'tenn', 'wash', 'wis', 'okla', 'ore', 'ariz', 'colo',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'etc',
 ])
