@@ -11,6 +11,11 @@ test('the lead is the first prose paragraph, without its dateline', () => {
   assert.deepEqual(body.paragraphs.length, 2)
 })
 
+test('stray wire text before a dateline stays on the page but out of the lead', () => {
+  const body = describeSeed(' date 1987-03-09 c CHICAGO, March 9 - Acme Products Co Inc said it completed the sale of its beauty schools.')
+  assert.equal(body.lead, 'Acme Products Co Inc said it completed the sale of its beauty schools.')
+})
+
 test('a story that opens with a table takes its lead from the first row', () => {
   const body = describeSeed(' date 1987-02-26 NEW YORK, Feb 26 -\n\nShr 28 cts vs 22 cts\n\nNet 1,000,000 vs 900,000\n\nRevs 12.3 mln vs 11.1 mln')
   assert.match(body.lead, /^Shr 28 cts/)

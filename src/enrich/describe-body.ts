@@ -91,11 +91,16 @@ function classesOf(node: RootContent): string[] {
   return Array.isArray(className) ? className.map(String) : typeof className === 'string' ? className.split(' ') : []
 }
 
-/** A paragraph's text without its dateline span. */
+/**
+ * A paragraph's text without its dateline span, nor the stray wire text
+ * before one (`c CHICAGO, March 9 -`), which the page keeps but a headline
+ * or summary must not start with.
+ */
 function proseText(node: Nodes): string {
   if (!('children' in node)) return toString(node)
+  const dateline = node.children.findIndex((child) => classesOf(child as RootContent).includes('dateline'))
   return node.children
-    .filter((child) => !classesOf(child as RootContent).includes('dateline'))
+    .slice(dateline + 1)
     .map((child) => toString(child))
     .join('')
     .trim()
