@@ -179,6 +179,14 @@ test('a Speaker or a party leader is a person with a title; `Alex. Brown and Son
   for (const topic of topics) assert.doesNotMatch(topic.name, /Speaker|Senate Republican|^Alex$|^Brown and Sons$/, topic.name)
 })
 
+test('a place at the end of a firm\'s name is no surname: `Merrill Lynch Canada`, not `Lynch Canada`', () => {
+  const topics = topicsOf(['Paul Temperton, chief economist at Merrill Lynch Canada Inc, said rates would fall.', 'Salomon Brothers Asia Ltd said it would open an office.'])
+  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  assert.equal(kindOf('Merrill Lynch Canada'), 'organisation')
+  assert.equal(kindOf('Salomon Brothers Asia'), 'organisation')
+  for (const name of ['Lynch Canada', 'Brothers Asia', 'Merrill']) assert.equal(kindOf(name), undefined, `${name} in ${topics.map((topic) => topic.name).join(', ')}`)
+})
+
 test('a state written the wire\'s short way after a town is that state; the town is a place', () => {
   const topics = topicsOf(['The bank, based in Danville, Calif., agreed to buy a savings bank in Purchase, N.Y., and one in Washington, D.C.', 'It has a plant in Fresno County, Calif. Growers there sell to it.'])
   const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind

@@ -194,7 +194,8 @@ function joinCompanies(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
 function splitPeople(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
   const singles = new Set<string>()
   for (const {phrase} of placed) {
-    const key = loneSurname(phrase.tokens)
+    // Note: a known name is no surname (`Canada` in `Merrill Lynch Canada Inc` is no `Lynch Canada`).
+    const key = phrase.known === undefined ? loneSurname(phrase.tokens) : undefined
     if (key !== undefined) singles.add(key)
   }
   return placed.flatMap((item) => {
