@@ -5,6 +5,7 @@ import type {Archive, PlacedArticle, TopicEntry} from './archive.js'
 import {assignUrls} from './assign-urls.js'
 import {compareArticles} from './compare-articles.js'
 import {groupByTopic} from './group-by-topic.js'
+import {joinSurnames} from './join-surnames.js'
 import {findRelated} from './find-related.js'
 
 /** What indexing needs to know from the config. */
@@ -25,7 +26,8 @@ export interface IndexedArchive {
 
 /**
  * Index the articles by date and topic: drop drafts and exact duplicates,
- * give every article a unique URL, group, and find related articles.
+ * give every article a unique URL, file a person named by surname alone
+ * under their full name, group, and find related articles.
  * The result does not depend on the order of `articles`.
  */
 export function buildArchive(articles: readonly Article[], settings: IndexSettings): {archive: Archive; problems: Problem[]} {
@@ -42,7 +44,7 @@ export function indexArticles(articles: readonly Article[], settings: IndexSetti
   const {unique, problems} = dropDuplicates(sorted)
   const placed = assignUrls(unique, settings.permalink)
   problems.push(...placed.problems)
-  const ordered = placed.placed.sort(compareArticles)
+  const ordered = [...joinSurnames(placed.placed)].sort(compareArticles)
   const days = groupBy(ordered, (article) => article.date)
   const months = groupBy(ordered, (article) => article.date.slice(0, 7))
   const years = groupBy(ordered, (article) => article.date.slice(0, 4))

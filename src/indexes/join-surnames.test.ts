@@ -1,0 +1,57 @@
+import test from 'node:test'
+import assert from 'node:assert/strict'
+import type {Topic, TopicKind} from '../model/article.js'
+import {makeArticle} from '../../test/helpers/make-article.js'
+import type {PlacedArticle} from './archive.js'
+import {buildArchive} from './build-archive.js'
+import {joinSurnames} from './join-surnames.js'
+
+const topic = (name: string, kind: TopicKind = 'person', origin: Topic['origin'] = 'derived'): Topic => ({name, slug: name.toLowerCase().replace(/\W+/g, '-'), kind, origin})
+
+let count = 0
+const placed = (...topics: Topic[]): PlacedArticle => {
+  count++
+  return {url: `/a/${count}/`, ...makeArticle(`${count}.txt`, '2024-01-01'), topics}
+}
+
+const names = (articles: readonly PlacedArticle[]): string[][] => articles.map((article) => article.topics.map((item) => item.name))
+
+test('a surname alone is the person most articles name in full', () => {
+  const articles = [
+    placed(topic('Reagan'), topic('Iran', 'place')),
+    placed(topic('Ronald Reagan')),
+    placed(topic('Ronald Reagan'), topic('Reagan')),
+    placed(topic('Ronald Reagan')),
+    placed(topic('Nancy Reagan')),
+  ]
+  assert.deepEqual(names(joinSurnames(articles)), [['Ronald Reagan', 'Iran'], ['Ronald Reagan'], ['Ronald Reagan'], ['Ronald Reagan'], ['Nancy Reagan']])
+})
+
+test('a surname that two people share about evenly stays apart', () => {
+  const articles = [placed(topic('Baker')), placed(topic('James Baker')), placed(topic('James Baker')), placed(topic('Howard Baker')), placed(topic('Howard Baker'))]
+  assert.equal(joinSurnames(articles), articles)
+})
+
+test('a full name met once, a topic given in front matter, or a name of another kind is not joined', () => {
+  const once = [placed(topic('Volcker')), placed(topic('Paul Volcker'))]
+  assert.equal(joinSurnames(once), once)
+  const given = [placed(topic('Thatcher', 'person', 'given')), placed(topic('Margaret Thatcher')), placed(topic('Margaret Thatcher'))]
+  assert.deepEqual(names(joinSurnames(given))[0], ['Thatcher'])
+  const company = [placed(topic('Dillon', 'organisation')), placed(topic('John Dillon')), placed(topic('John Dillon'))]
+  assert.deepEqual(names(joinSurnames(company))[0], ['Dillon'])
+})
+
+test('the archive files the surname under the full name: one topic page, whatever the order of the seeds', () => {
+  const seeds = [
+    makeArticle('a.txt', '2024-01-03', {slug: 'a', topics: [topic('Reagan')]}),
+    makeArticle('b.txt', '2024-01-02', {slug: 'b', topics: [topic('Ronald Reagan')]}),
+    makeArticle('c.txt', '2024-01-01', {slug: 'c', topics: [topic('Ronald Reagan')]}),
+  ]
+  const settings = {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false}
+  for (const order of [seeds, [...seeds].reverse()]) {
+    const {archive} = buildArchive(order, settings)
+    assert.deepEqual([...archive.topics.keys()], ['ronald-reagan'])
+    assert.equal(archive.topics.get('ronald-reagan')?.articles.length, 3)
+    assert.deepEqual(archive.articles[0]?.topics.map((item) => item.name), ['Ronald Reagan'])
+  }
+})
