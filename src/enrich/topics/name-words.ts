@@ -127,8 +127,9 @@ export const genericWords = words(`
 `)
 
 /**
- * Adjectives of regions, faiths and parties: not topics alone (`Asian
- * military`), though they can start one (`European Commission`).
+ * Adjectives of regions, faiths and parties, and party members: not topics
+ * alone (`Asian military`, `the Illinois Democrat`, `Congressional sources`,
+ * `Commercial banks`), though they can start one (`European Commission`).
  */
 export const looseAdjectives = words(`
   asian european african american arab islamic muslim christian jewish catholic communist

@@ -31,9 +31,9 @@ const countryShare = 0.5
 /**
  * Decide what each name of an article's mixed-case text refers to, looking
  * at the article as a whole: a later `Miller` is the `Matthew Miller` named
- * before, `EC` is the `European Community`, `Columbia` is `Columbia Gas
- * System`, `the Community` is the European Community too; a sentence's first word counts only if it is capitalised
- * elsewhere too. Adds every mention to `tally` and returns the names found,
+ * before, `EC` and `the Community` are the `European Community`, `Columbia`
+ * is `Columbia Gas System`; a sentence's first word counts only if it is
+ * capitalised elsewhere too. Adds every mention to `tally` and returns the names found,
  * by key, for reading the article's all-caps text.
  *
  * @param midSentenceCapitals Keys of words written with a capital inside a sentence somewhere in the article.
