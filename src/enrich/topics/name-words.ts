@@ -139,8 +139,8 @@ export const looseAdjectives = words(`
 
 /**
  * All-capital words of wire copy that are not names (units, table headings,
- * time zones, `No.` and the numbers of `Pay April One`) and so are never
- * read as acronyms.
+ * time zones, `No.` and the numbers of `Pay April One`), and pronouns that a
+ * quotation opens with (`“We are…`), and so are never read as names.
  */
 export const capitalNoise = words(`
   note notes mln bln billion dlrs dlr dls cts ct pct vs net shr shrs revs rev qtr qtly div divs eps
@@ -148,6 +148,7 @@ export const capitalNoise = words(`
   update urgent flash bpd ltd inc corp plc co ag nv sa via the and of for to in on at by a i ii iii
   iv v vi vii viii ix x oper avg yr yrs mths wk wks sales profit loss losses shares tonnes tons
   year qtrs revenue revenues pretax no one two three four five six seven eight nine ten
+  we he she they you it our their his her its
   usd stg yen dm dfl sfr ffr lire ceo cfo coo gnp gdp cpi ppi ipi wpi
 `)
 
