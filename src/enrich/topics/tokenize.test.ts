@@ -14,6 +14,7 @@ test('words, with what joins them kept and numbers left out', async (t) => {
     ['Zürich and São Paulo', ['Zürich', 'and', 'São', 'Paulo']],
     ['a Bahamas-based fund with U.S.-made arms and Coca-Cola shares', ['a', 'Bahamas', 'fund', 'with', 'U.S.', 'made', 'arms', 'and', 'Coca-Cola', 'shares']],
     ['in Pyongyang. (credit: KCNA VIA REUTERS) Next', ['in', 'Pyongyang', 'Next']],
+    ['Treasury Under-secretary Yavuz Canevi', ['Treasury', 'Under-secretary', 'Yavuz', 'Canevi']],
   ]
   for (const [text, expected] of table) await t.test(text, () => assert.deepEqual(words(text), expected))
 })

@@ -1,4 +1,5 @@
 import {nameKey} from './name-key.js'
+import {personTitles} from './name-words.js'
 
 /** How a word is written. */
 export const Shape = {
@@ -91,8 +92,9 @@ export function tokenize(text: string): Token[] {
         next = end + 1
       }
       let bare = text.slice(index, wordEndAt)
-      // Note: `US-made`, `Bahamas-based`: the name is the part before a lower-case ending.
-      const ending = code < 0x61 ? lowerCaseEnding(bare) : -1
+      // Note: `US-made`, `Bahamas-based`: the name is the part before a lower-case ending;
+      // but `Under-secretary` is a title, whole.
+      const ending = code < 0x61 && !personTitles.has(bare.toLowerCase()) ? lowerCaseEnding(bare) : -1
       if (ending !== -1) {
         bare = bare.slice(0, ending)
         possessive = false
