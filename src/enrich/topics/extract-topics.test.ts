@@ -170,6 +170,14 @@ test('an airline named `Air` and a place is one name; `Pay April One` and `No. 3
   for (const name of ['Air', 'One', 'No']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
 })
 
+test('a title with `of` is no person of a firm; a lead manager is a bank', () => {
+  const topics = topicsOf(['They are meeting British Chancellor of the Exchequer Nigel Lawson today.', 'The bond was priced at par, lead manager Societe Generale said. Societe Generale said demand was firm.'])
+  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  assert.equal(kindOf('Nigel Lawson'), 'person')
+  assert.equal(kindOf('Societe Generale'), 'organisation')
+  for (const topic of topics) assert.doesNotMatch(topic.name, /Chancellor|Exchequer/, topic.name)
+})
+
 test('a Speaker or a party leader is a person with a title; `Alex. Brown and Sons` is one firm', () => {
   const topics = topicsOf(['House Speaker Jim Wright said the bill would pass, and Senate Republican Leader Robert Dole agreed.', 'The shares were sold through Alex. Brown and Sons Inc, and Wright said so again.'])
   const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind

@@ -213,7 +213,9 @@ function cueAround(tokens: readonly Token[], start: number, end: number): Cue | 
   const after = tokens[end]
   // Note: `said John Smith,` names a speaker; in `it said Autographix will`, the name starts a clause.
   const ends = after === undefined || after.gap !== Gap.Space
-  if (before && first.gap === Gap.Space && before.shape === Shape.Lower && (personTitles.has(before.key) || (before.key === 'said' && ends))) return 'person'
+  // Note: a `lead manager` of a bond issue is a bank (`lead manager Societe Generale said`).
+  const role = before !== undefined && personTitles.has(before.key) && !(before.key === 'manager' && tokens[start - 2]?.key === 'lead')
+  if (before && first.gap === Gap.Space && before.shape === Shape.Lower && (role || (before.key === 'said' && ends))) return 'person'
   if (after === undefined || after.shape !== Shape.Lower) return undefined
   if (after.gap === Gap.Space) {
     if (placeWords.has(after.key)) return 'place'
@@ -339,7 +341,8 @@ function splitAtEmployer(words: readonly Token[], keys: readonly string[], rules
   // Note: a title before the name is not part of it (`Analyst Daniel Lee of Drexel`).
   let from = 0
   while (from < of && (personTitles.has(keys[from]!) || titleQualifiers.has(keys[from]!))) from++
-  if (of - from < 2 || of - from > 3 || of === keys.length - 1 || !isPersonName(keys.slice(from, of))) return undefined
+  // Note: `British Chancellor of the Exchequer Nigel Lawson` is a title, not a person of a firm.
+  if (of - from < 2 || of - from > 3 || of === keys.length - 1 || !isPersonName(keys.slice(from, of)) || keys.slice(from, of).some((key) => personTitles.has(key))) return undefined
   if (words.slice(from, of).some((token) => token.shape !== Shape.Capital)) return undefined
   // Note: a one-word name after the `of` is too often the end of one name (`Writers Guild of America`,
   // `Chamber of Commerce`, `Mitsubishi Motor Sales of America Inc`).
