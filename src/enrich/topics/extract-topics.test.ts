@@ -171,10 +171,16 @@ test('an airline named `Air` and a place is one name; `Pay April One` and `No. 3
 })
 
 test('a title with `of` is no person of a firm; a lead manager is a bank', () => {
-  const topics = topicsOf(['They are meeting British Chancellor of the Exchequer Nigel Lawson today.', 'The bond was priced at par, lead manager Societe Generale said. Societe Generale said demand was firm.'])
+  const topics = topicsOf([
+    'They are meeting British Chancellor of the Exchequer Nigel Lawson today.',
+    'The bond was priced at par, lead manager Societe Generale said. Societe Generale said demand was firm.',
+    'The notes are led by co-lead manager Banque Paribas, it said. Banque Paribas said demand was firm.',
+    'Jardine owns a stake in Hong Kong Land Co Ltd. Hong Kong Land said profits rose, and Land shares rose.',
+  ])
   const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
   assert.equal(kindOf('Nigel Lawson'), 'person')
-  assert.equal(kindOf('Societe Generale'), 'organisation')
+  for (const name of ['Societe Generale', 'Banque Paribas', 'Hong Kong Land']) assert.equal(kindOf(name), 'organisation', name)
+  assert.equal(kindOf('Kong Land'), undefined)
   for (const topic of topics) assert.doesNotMatch(topic.name, /Chancellor|Exchequer/, topic.name)
 })
 

@@ -213,8 +213,8 @@ function cueAround(tokens: readonly Token[], start: number, end: number): Cue | 
   const after = tokens[end]
   // Note: `said John Smith,` names a speaker; in `it said Autographix will`, the name starts a clause.
   const ends = after === undefined || after.gap !== Gap.Space
-  // Note: a `lead manager` of a bond issue is a bank (`lead manager Societe Generale said`).
-  const role = before !== undefined && personTitles.has(before.key) && !(before.key === 'manager' && tokens[start - 2]?.key === 'lead')
+  // Note: a `lead manager` of a bond issue is a bank (`lead manager Societe Generale said`, `co-lead manager Banque Paribas`).
+  const role = before !== undefined && personTitles.has(before.key) && !(before.key === 'manager' && /(?:^|-)lead$/.test(tokens[start - 2]?.key ?? ''))
   if (before && first.gap === Gap.Space && before.shape === Shape.Lower && (role || (before.key === 'said' && ends))) return 'person'
   if (after === undefined || after.shape !== Shape.Lower) return undefined
   if (after.gap === Gap.Space) {

@@ -92,7 +92,7 @@ export const legalSuffixes = words(`
 export const tradeWords = words(`
   gas oil banking bank trust savings loan investment investments telephone telegraph light power water air
   electric chemical chemicals mining exploration development manufacturing trading shipping refining
-  engineering construction insurance finance
+  engineering construction insurance finance land
 `)
 
 /** Last words that make a phrase a place that no gazetteer lists (`Kursk region`, `Defiance County`). */
