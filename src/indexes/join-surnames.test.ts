@@ -27,6 +27,16 @@ test('a surname alone is the person most articles name in full', () => {
   assert.deepEqual(names(joinSurnames(articles)), [['Ronald Reagan', 'Iran'], ['Ronald Reagan'], ['Ronald Reagan'], ['Ronald Reagan'], ['Nancy Reagan']])
 })
 
+test('a surname with its particle joins too; a name suffix is no surname; the spelling most used wins, whatever the order', () => {
+  const particle = [placed(topic('De Croo')), placed(topic('Herman De Croo')), placed(topic('Herman De Croo'))]
+  assert.deepEqual(names(joinSurnames(particle))[0], ['Herman De Croo'])
+  const suffix = [placed(topic('King')), placed(topic('Martin Luther King Jr')), placed(topic('Martin Luther King Jr'))]
+  assert.deepEqual(names(joinSurnames(suffix))[0], ['Martin Luther King Jr'])
+  const spelt = [placed(topic('Sarney')), placed({...topic('José Sarney'), slug: 'jose-sarney'}), placed(topic('Jose Sarney')), placed(topic('Jose Sarney'))]
+  assert.deepEqual(names(joinSurnames(spelt))[0], ['Jose Sarney'])
+  assert.deepEqual(names(joinSurnames([...spelt].reverse())).at(-1), ['Jose Sarney'])
+})
+
 test('a surname that two people share about evenly stays apart', () => {
   const articles = [placed(topic('Baker')), placed(topic('James Baker')), placed(topic('James Baker')), placed(topic('Howard Baker')), placed(topic('Howard Baker'))]
   assert.equal(joinSurnames(articles), articles)

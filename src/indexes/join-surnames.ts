@@ -1,3 +1,4 @@
+import {nameConnectors} from '../enrich/topics/name-words.js'
 import {topicSlug} from '../enrich/topics/topic-slug.js'
 import type {Topic} from '../model/article.js'
 import type {PlacedArticle} from './archive.js'
@@ -6,48 +7,62 @@ import type {PlacedArticle} from './archive.js'
 const dominantShare = 2 / 3
 /** Fewest articles that must name that person in full. */
 const minFullNameArticles = 2
+/** Endings after a surname (`Martin Luther King Jr`). */
+const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
+
+interface Person {
+  readonly slug: string
+  articles: number
+  /** Spellings of the name (`José Sarney`, `Jose Sarney`) and their articles. */
+  readonly spellings: Map<string, number>
+}
 
 /**
  * One topic page per person: a person found under the surname alone in some
- * articles (`Reagan`, in stories that say only `President Reagan`) is the
- * person other articles name in full (`Ronald Reagan`), when one person has
- * most of the archive's full-name articles with that surname. A surname that
- * two people share more evenly (`James Baker`, `Howard Baker`) stays apart.
- * Only names found in the text are joined; an author's own topics are kept.
- * Returns `articles` itself when nothing is joined. Note: a pure function of
- * the whole archive, so every build and every worker joins the same names.
+ * articles (`Reagan`, in stories that say only `President Reagan`; `De
+ * Croo`) is the person other articles name in full (`Ronald Reagan`), when
+ * one person has at least two thirds (and at least two) of the archive's
+ * full-name articles with that surname. A surname that two people share
+ * more evenly (`James Baker`, `Howard Baker`) stays apart. Only names found
+ * in the text are joined; an author's own topics are kept. Returns
+ * `articles` itself when nothing is joined. Note: a pure function of the set
+ * of articles, whatever their order, so every build and every worker joins
+ * the same names under the same spelling.
  */
 export function joinSurnames(articles: readonly PlacedArticle[]): readonly PlacedArticle[] {
-  const surnames = new Set<string>()
-  const fullNames = new Map<string, Map<string, {topic: Topic; articles: number}>>()
+  // Note: a surname's topic slug (`de-croo`) → the slug of the surname as full names end in it (`croo`).
+  const surnames = new Map<string, string>()
+  const fullNames = new Map<string, Map<string, Person>>()
   for (const article of articles) {
     for (const topic of article.topics) {
       if (topic.kind !== 'person' || topic.origin !== 'derived') continue
-      const space = topic.name.lastIndexOf(' ')
-      if (space === -1) {
-        surnames.add(topic.slug)
+      const {surname, alone} = surnameOf(topic.name)
+      if (alone) {
+        surnames.set(topic.slug, surname)
         continue
       }
-      const surname = topicSlug(topic.name.slice(space + 1))
-      const people = fullNames.get(surname) ?? new Map<string, {topic: Topic; articles: number}>()
-      const person = people.get(topic.slug)
-      if (person) person.articles++
-      else people.set(topic.slug, {topic, articles: 1})
+      const people = fullNames.get(surname) ?? new Map<string, Person>()
+      const person = people.get(topic.slug) ?? {slug: topic.slug, articles: 0, spellings: new Map<string, number>()}
+      person.articles++
+      person.spellings.set(topic.name, (person.spellings.get(topic.name) ?? 0) + 1)
+      people.set(topic.slug, person)
       fullNames.set(surname, people)
     }
   }
   const joined = new Map<string, Topic>()
-  for (const surname of surnames) {
+  for (const [slug, surname] of surnames) {
     const people = fullNames.get(surname)
     if (!people) continue
     let total = 0
-    let best: {topic: Topic; articles: number} | undefined
+    let best: Person | undefined
     for (const person of people.values()) {
       total += person.articles
       // Note: ties go to the smaller slug, so the choice does not depend on the article order.
-      if (!best || person.articles > best.articles || (person.articles === best.articles && person.topic.slug < best.topic.slug)) best = person
+      if (!best || person.articles > best.articles || (person.articles === best.articles && person.slug < best.slug)) best = person
     }
-    if (best && best.articles >= minFullNameArticles && best.articles >= total * dominantShare) joined.set(surname, best.topic)
+    if (best && best.articles >= minFullNameArticles && best.articles >= total * dominantShare) {
+      joined.set(slug, {name: mostUsed(best.spellings), slug: best.slug, kind: 'person', origin: 'derived'})
+    }
   }
   if (joined.size === 0) return articles
   return articles.map((article) => {
@@ -63,6 +78,30 @@ export function joinSurnames(articles: readonly PlacedArticle[]): readonly Place
     }
     return {...article, topics}
   })
+}
+
+/**
+ * The slug of a person's surname, and whether the name is the surname alone:
+ * `Reagan` and `De Croo` are; `Ronald Reagan` and `Martin Luther King Jr` are not.
+ */
+function surnameOf(name: string): {surname: string; alone: boolean} {
+  const words = name.split(' ')
+  while (words.length > 1 && nameSuffixes.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, ''))) words.pop()
+  const alone = words.slice(0, -1).every((word) => nameConnectors.has(word.toLowerCase()))
+  return {surname: topicSlug(words[words.length - 1]!), alone}
+}
+
+/** The most used spelling; ties go to the smallest, so the choice does not depend on the article order. */
+function mostUsed(spellings: ReadonlyMap<string, number>): string {
+  let best = ''
+  let count = 0
+  for (const [spelling, uses] of spellings) {
+    if (uses > count || (uses === count && spelling < best)) {
+      best = spelling
+      count = uses
+    }
+  }
+  return best
 }
 
 function isJoined(topic: Topic, joined: ReadonlyMap<string, Topic>): boolean {

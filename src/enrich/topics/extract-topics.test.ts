@@ -4,6 +4,7 @@ import {readFileSync} from 'node:fs'
 import {extractTopics, type ExtractedTopic, type TopicText} from './extract-topics.js'
 import {nameKey} from './name-key.js'
 import {noRules, type TopicRules} from './topic-rules.js'
+import {readTopicsFile} from './topics-file.js'
 
 function topicsOf(paragraphs: readonly string[], options: {max?: number; rules?: TopicRules; title?: string; datelinePlace?: string} = {}): ExtractedTopic[] {
   const text: TopicText = {paragraphs, ...(options.title ? {title: options.title} : {}), ...(options.datelinePlace ? {datelinePlace: options.datelinePlace} : {})}
@@ -206,6 +207,11 @@ test('a state written the wire\'s short way after a town is that state; the town
   const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
   for (const name of ['California', 'New York', 'District of Columbia', 'Danville']) assert.equal(kindOf(name), 'place', `${name} in ${topics.map((topic) => topic.name).join(', ')}`)
   for (const name of ['Calif', 'N.Y.', 'D.C.', 'County']) assert.equal(kindOf(name), undefined, `${name} is no name of its own`)
+  const more = topicsOf(['The aide to Robert McFarlane, Col. Oliver North, testified.', 'A unit in Jersey City, N.J., was sold by Robert Smith of Edison, N.J.'])
+  const moreKind = (name: string): string | undefined => more.find((topic) => topic.name === name)?.kind
+  assert.equal(moreKind('Colorado'), undefined, 'Col. before a name is a colonel')
+  assert.equal(moreKind('Jersey City'), 'place')
+  for (const name of ['City', 'Jersey', 'Robert McFarlane', 'Robert Smith of Edison']) assert.notEqual(moreKind(name), 'place', name)
   for (const topic of topics) assert.doesNotMatch(topic.name, /\bCalif\b/, topic.name)
 })
 
@@ -221,6 +227,9 @@ test('a later mention by the last word of an organisation\'s name is that organi
   const found = names(['European Community farm ministers met on Monday.', 'The Community is close to bankruptcy, and Community warehouses are full.', 'Nippon Life Insurance Co will buy a stake; Nippon Life said the price was fair.'])
   for (const name of ['European Community', 'Nippon Life Insurance']) assert.ok(found.includes(name), `${name} in ${found.join(', ')}`)
   for (const name of ['Community', 'Life']) assert.ok(!found.includes(name), `${name} not in ${found.join(', ')}`)
+  // Note: the same when the topics file knows the organisation.
+  const rules = readTopicsFile('topics.yml', 'aliases:\n  organisation:\n    European Community: [EC, EEC]\n')
+  assert.deepEqual(names(['European Community farm ministers met on Monday.', 'The Community is close to bankruptcy, and Community warehouses are full.'], {rules}), ['European Community'])
 })
 
 test('party members, officials, pronouns and filing words are not names; `Dar es Salaam` is one', () => {

@@ -76,7 +76,15 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
     const found = analyseRun(run, rules, cue)
     // Note: what stands before `, Calif.` is a town, known or not (`Danville`, `San Ramon and Alamo`).
     const last = found.at(-1)
-    if (last && !last.known && !last.kind && tokens[end] && regionAfterPlace(tokens, end, rules)) found.splice(-1, 1, ...townsOf(last))
+    if (last && !last.known && !last.kind && tokens[end] && regionAfterPlace(tokens, end, rules)) {
+      const place = found.at(-2)
+      // Note: `Jersey City, N.J.` is one town, not the island of Jersey and a `City`.
+      if (place?.known?.kind === 'place' && place.tokens.at(-1)!.index + 1 === last.tokens[0]!.index) {
+        found.splice(-2, 2, {tokens: [...place.tokens, ...last.tokens], kind: 'place', weight: 1, sentenceStart: place.sentenceStart})
+      } else {
+        found.splice(-1, 1, ...townsOf(last))
+      }
+    }
     phrases.push(...found)
     index = end
   }
@@ -126,15 +134,22 @@ function runEnd(tokens: readonly Token[], start: number): number {
 function regionAfterPlace(tokens: readonly Token[], at: number, rules: CompiledRules): KnownName | undefined {
   const token = tokens[at]!
   const before = tokens[at - 1]
-  if (before === undefined || token.gap !== Gap.Break || !isNameWord(before) || lookUpKey(rules, token.key, false) !== undefined) return undefined
+  // Note: `Col.` and `Miss.` before a name are titles far more often than Colorado and Mississippi.
+  if (before === undefined || token.gap !== Gap.Break || !isNameWord(token) || !isNameWord(before) || personTitles.has(token.key) || lookUpKey(rules, token.key, false) !== undefined) return undefined
   const short = token.dotAfter || token.text.includes('.') || (token.shape === Shape.Upper && token.text.length === 2)
   return short ? knownRegionAbbreviation(token.key) : undefined
 }
 
-/** The towns a phrase before a state's abbreviation names: `San Ramon and Alamo` is two. */
+/**
+ * The towns a phrase before a state's abbreviation names: `San Ramon and
+ * Alamo` is two; in `Robert Smith of Danville`, only what follows the `of`.
+ */
 function townsOf(phrase: NamePhrase): NamePhrase[] {
   const towns: NamePhrase[] = []
   let from = 0
+  phrase.tokens.forEach((token, index) => {
+    if (token.key === 'of') from = index + 1
+  })
   for (let index = 0; index <= phrase.tokens.length; index++) {
     if (index < phrase.tokens.length && phrase.tokens[index]!.key !== 'and') continue
     const words = phrase.tokens.slice(from, index)
@@ -153,8 +168,8 @@ function townsOf(phrase: NamePhrase): NamePhrase[] {
  * Co Inc`, `Peat, Marwick, Mitchell and Co`. The commas would otherwise cut
  * it into `Goldman` and `Sachs`. Its first name is the run, or what follows
  * the run's last `and` or `of` (`Salomon Brothers Inc and Goldman`, `Jason
- * Benderly of Goldman`), of one or two words; `and Co` must close it: `Chrysler, Ford and General Motors Corp` is
- * a list.
+ * Benderly of Goldman`), of one or two words; `and Co`, `& Co` or `and
+ * Company` must close it: `Chrysler, Ford and General Motors Corp` is a list.
  */
 function commaFirm(tokens: readonly Token[], start: number, end: number): {start: number; end: number} | undefined {
   let from = start
@@ -230,7 +245,7 @@ function cueAround(tokens: readonly Token[], start: number, end: number): Cue | 
 function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | undefined): NamePhrase[] {
   let start = 0
   let end = run.length
-  // Note: a capitalised `First` or `The` inside a sentence belongs to the name (`First Boston`).
+  // Note: a capitalised `First` inside a sentence belongs to the name (`First Boston`); a particle with a capital does too (`Du Pont`).
   while (start < end && ((start === 0 && run[0]!.sentenceStart && leadingFunctionWords.has(run[0]!.key)) || isLeadingConnector(run[start]!))) start++
   while (end > start && nameConnectors.has(run[end - 1]!.key)) end--
   if (start >= end) return []
@@ -256,8 +271,8 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
     // Note: a newspaper is mostly cited (`the China Daily said`), so a single mention is no topic; the place still
     // counts, at half weight as inside other names (`Iranian Oil` says much about Iran).
     const weight = newspaperWords.has(keys[keys.length - 1]!) ? 0.5 : 1
-    const placeWords = keys[0] === 'air' ? words.slice(1) : words.slice(0, -1)
-    return [{tokens: words, kind: 'organisation', weight, sentenceStart}, {tokens: placeWords, known: home, weight: 0.5, sentenceStart: false}]
+    const placeTokens = keys[0] === 'air' ? words.slice(1) : words.slice(0, -1)
+    return [{tokens: words, kind: 'organisation', weight, sentenceStart}, {tokens: placeTokens, known: home, weight: 0.5, sentenceStart: false}]
   }
 
   const parts = splitAtAnd(words, keys, rules) ?? splitAtOnThe(words, keys)
@@ -355,7 +370,7 @@ function splitAtEmployer(words: readonly Token[], keys: readonly string[], rules
 /** A part of a run is a name by itself: known, or an organisation by its own words. */
 function standsAlone(part: readonly Token[], rules: CompiledRules): boolean {
   let from = 0
-  while (from < part.length && nameConnectors.has(part[from]!.key)) from++
+  while (from < part.length && isLeadingConnector(part[from]!)) from++
   const keys = part.slice(from).map((token) => token.key)
   return keys.length > 0 && (lookUpKey(rules, keys.join(' '), false) !== undefined || (keys.length > 1 && isOrganisationName(part.slice(from), keys)))
 }

@@ -72,7 +72,13 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
     if (!list.some((person) => person.name === name)) list.push({name, order})
     people.set(surname, list)
   }
+  const addHead = (tokens: readonly Token[], name: string): void => {
+    const head = tokens[tokens.length - 1]!.key
+    if (organisationWords.has(head)) heads.set(head, heads.has(head) && heads.get(head) !== name ? '' : name)
+  }
   for (const {phrase} of placed) {
+    // Note: a known organisation (a topics-file alias) is named back by its last word too.
+    if (phrase.known?.kind === 'organisation' && phrase.tokens.length > 1) addHead(phrase.tokens, phrase.known.name)
     if (phrase.known || phrase.tokens.length < 2) continue
     if (phrase.kind === 'person' || phrase.kind === 'place' || isCountedPerson(phrase, people)) continue
     const name = display(phrase.tokens)
@@ -86,8 +92,7 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
     }
     const acronym = initialsOf(phrase.tokens)
     if (acronym.length >= 2 && !acronyms.has(acronym)) acronyms.set(acronym, name)
-    const head = phrase.tokens[phrase.tokens.length - 1]!.key
-    if (organisationWords.has(head)) heads.set(head, heads.has(head) && heads.get(head) !== name ? '' : name)
+    addHead(phrase.tokens, name)
   }
 
   const add = (name: string, kind: EntityKind, weight: number, order: number, derived = false): void => {
