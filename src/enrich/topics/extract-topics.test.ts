@@ -15,6 +15,11 @@ function names(paragraphs: readonly string[], options?: Parameters<typeof topics
   return topicsOf(paragraphs, options).map((topic) => topic.name)
 }
 
+/** Look up the kind of a topic among `topics` by its name. */
+function kindIn(topics: readonly ExtractedTopic[]): (name: string) => string | undefined {
+  return (name) => topics.find((topic) => topic.name === name)?.kind
+}
+
 /** The example seed, split as a plain-text parser would: date line off, paragraphs on blank lines. */
 function exampleSeed(): TopicText {
   const text = readFileSync(new URL('../../../seeds/000_2480c2fad12c4528.txt', import.meta.url), 'utf8')
@@ -158,7 +163,7 @@ test('a particle written with a capital starts a name: `Du Pont`, `Van Nuys`, `D
     'Belgian trade minister Herman De Croo met the trade representative. De Croo said the talks went well.',
     'The cars are built at the Van Nuys, Calif., plant.',
   ])
-  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  const kindOf = kindIn(topics)
   assert.equal(kindOf('Du Pont'), 'organisation')
   assert.equal(kindOf('Herman De Croo'), 'person')
   assert.equal(kindOf('Van Nuys'), 'place')
@@ -178,7 +183,7 @@ test('a title with `of` is no person of a firm; a lead manager is a bank', () =>
     'The notes are led by co-lead manager Banque Paribas, it said. Banque Paribas said demand was firm.',
     'Jardine owns a stake in Hong Kong Land Co Ltd. Hong Kong Land said profits rose, and Land shares rose.',
   ])
-  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  const kindOf = kindIn(topics)
   assert.equal(kindOf('Nigel Lawson'), 'person')
   for (const name of ['Societe Generale', 'Banque Paribas', 'Hong Kong Land']) assert.equal(kindOf(name), 'organisation', name)
   assert.equal(kindOf('Kong Land'), undefined)
@@ -187,7 +192,7 @@ test('a title with `of` is no person of a firm; a lead manager is a bank', () =>
 
 test('a Speaker or a party leader is a person with a title; `Alex. Brown and Sons` is one firm', () => {
   const topics = topicsOf(['House Speaker Jim Wright said the bill would pass, and Senate Republican Leader Robert Dole agreed.', 'The shares were sold through Alex. Brown and Sons Inc, and Wright said so again.'])
-  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  const kindOf = kindIn(topics)
   assert.equal(kindOf('Jim Wright'), 'person')
   assert.equal(kindOf('Robert Dole'), 'person')
   assert.equal(kindOf('Alex Brown and Sons'), 'organisation')
@@ -196,7 +201,7 @@ test('a Speaker or a party leader is a person with a title; `Alex. Brown and Son
 
 test('a place at the end of a firm\'s name is no surname: `Merrill Lynch Canada`, not `Lynch Canada`', () => {
   const topics = topicsOf(['Paul Temperton, chief economist at Merrill Lynch Canada Inc, said rates would fall.', 'Salomon Brothers Asia Ltd said it would open an office.'])
-  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  const kindOf = kindIn(topics)
   assert.equal(kindOf('Merrill Lynch Canada'), 'organisation')
   assert.equal(kindOf('Salomon Brothers Asia'), 'organisation')
   for (const name of ['Lynch Canada', 'Brothers Asia', 'Merrill']) assert.equal(kindOf(name), undefined, `${name} in ${topics.map((topic) => topic.name).join(', ')}`)
@@ -204,11 +209,11 @@ test('a place at the end of a firm\'s name is no surname: `Merrill Lynch Canada`
 
 test('a state written the wire\'s short way after a town is that state; the town is a place', () => {
   const topics = topicsOf(['The bank, based in Danville, Calif., agreed to buy a savings bank in Purchase, N.Y., and one in Washington, D.C.', 'It has a plant in Fresno County, Calif. Growers there sell to it.'])
-  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  const kindOf = kindIn(topics)
   for (const name of ['California', 'New York', 'District of Columbia', 'Danville']) assert.equal(kindOf(name), 'place', `${name} in ${topics.map((topic) => topic.name).join(', ')}`)
   for (const name of ['Calif', 'N.Y.', 'D.C.', 'County']) assert.equal(kindOf(name), undefined, `${name} is no name of its own`)
   const more = topicsOf(['The aide to Robert McFarlane, Col. Oliver North, testified.', 'A unit in Jersey City, N.J., was sold by Robert Smith of Edison, N.J.'])
-  const moreKind = (name: string): string | undefined => more.find((topic) => topic.name === name)?.kind
+  const moreKind = kindIn(more)
   assert.equal(moreKind('Colorado'), undefined, 'Col. before a name is a colonel')
   assert.equal(moreKind('Jersey City'), 'place')
   for (const name of ['City', 'Jersey', 'Robert McFarlane', 'Robert Smith of Edison']) assert.notEqual(moreKind(name), 'place', name)
@@ -217,7 +222,7 @@ test('a state written the wire\'s short way after a town is that state; the town
 
 test('Turkey is the country, and the Midwest a region of the United States', () => {
   const topics = topicsOf(['Turkey expects a smaller deficit this year, while farmers in the Midwest expect a larger crop.'])
-  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  const kindOf = kindIn(topics)
   assert.equal(kindOf('Türkiye'), 'place')
   assert.equal(kindOf('Midwest'), 'place')
   assert.equal(kindOf('Turkey'), undefined)
@@ -243,7 +248,7 @@ test('party members, officials, pronouns and filing words are not names; `Dar es
 
 test('an analyst and the firm named after `of` are two topics; `Bank of Japan` stays one', () => {
   const topics = topicsOf(['Analyst Daniel Lee of Drexel Burnham Lambert said the stock was cheap.', 'Jeffrey Margoshes of Shearson Lehman Brothers said the Bank of Japan and the Ministry of Finance met.'])
-  const kindOf = (name: string): string | undefined => topics.find((topic) => topic.name === name)?.kind
+  const kindOf = kindIn(topics)
   assert.equal(kindOf('Daniel Lee'), 'person')
   assert.equal(kindOf('Jeffrey Margoshes'), 'person')
   assert.equal(kindOf('Drexel Burnham Lambert'), 'organisation')
