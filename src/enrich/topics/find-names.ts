@@ -266,14 +266,8 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   const whole = lookUpKey(rules, keys.join(' '), false)
   const known = whole && !(words.length === 1 && words[0]!.shape === Shape.Upper && whole.place && whole.place.level !== 'country') ? whole : undefined
   if (known) return [{tokens: words, known, weight: 1, sentenceStart}]
-  const home = placeAndTrade(words, keys, rules)
-  if (home) {
-    // Note: a newspaper is mostly cited (`the China Daily said`), so a single mention is no topic; the place still
-    // counts, at half weight as inside other names (`Iranian Oil` says much about Iran).
-    const weight = newspaperWords.has(keys[keys.length - 1]!) ? 0.5 : 1
-    const placeTokens = keys[0] === 'air' ? words.slice(1) : words.slice(0, -1)
-    return [{tokens: words, kind: 'organisation', weight, sentenceStart}, {tokens: placeTokens, known: home, weight: 0.5, sentenceStart: false}]
-  }
+  const firmOfPlace = placeAndTrade(words, keys, rules, sentenceStart)
+  if (firmOfPlace) return firmOfPlace
 
   const parts = splitAtAnd(words, keys, rules) ?? splitAtOnThe(words, keys)
   if (parts) return parts.flatMap((part) => analyseRun(part, rules, undefined))
@@ -322,14 +316,19 @@ function splitAtAnd(words: readonly Token[], keys: readonly string[], rules: Com
  * `New York Times`, `Georgia Power`, `British Gas`, `Texas Air`: a place's
  * name and one newspaper title or trade word is a newspaper or a company,
  * not the place and a stray word; so is an airline named `Air` and a place
- * (`Air Canada`). Returns the place.
+ * (`Air Canada`). Returns the name and its place, or undefined.
  */
-function placeAndTrade(words: readonly Token[], keys: readonly string[], rules: CompiledRules): KnownName | undefined {
+function placeAndTrade(words: readonly Token[], keys: readonly string[], rules: CompiledRules, sentenceStart: boolean): NamePhrase[] | undefined {
   if (words.length < 2 || !words.every((word) => word.shape === Shape.Capital || nameConnectors.has(word.key) || word.text.includes('.'))) return undefined
   const last = keys[keys.length - 1]!
-  const rest = keys[0] === 'air' ? keys.slice(1) : newspaperWords.has(last) || tradeWords.has(last) ? keys.slice(0, -1) : undefined
-  const place = rest === undefined ? undefined : lookUpKey(rules, rest.join(' '), false)
-  return place?.kind === 'place' ? place : undefined
+  const newspaper = newspaperWords.has(last)
+  const placeTokens = keys[0] === 'air' ? words.slice(1) : newspaper || tradeWords.has(last) ? words.slice(0, -1) : undefined
+  if (placeTokens === undefined) return undefined
+  const place = lookUpKey(rules, placeTokens.map((token) => token.key).join(' '), false)
+  if (place?.kind !== 'place') return undefined
+  // Note: a newspaper is mostly cited (`the China Daily said`), so a single mention is no topic; the place still
+  // counts, at half weight as inside other names (`Iranian Oil` says much about Iran).
+  return [{tokens: words, kind: 'organisation', weight: newspaper ? 0.5 : 1, sentenceStart}, {tokens: placeTokens, known: place, weight: 0.5, sentenceStart: false}]
 }
 
 /** `Gas Plc` in `Bryson Oil and Gas Plc`, `Banking Co Ltd` in `Sumitomo Trust and Banking Co Ltd`: the end of one firm's name. */
