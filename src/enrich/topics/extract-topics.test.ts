@@ -243,6 +243,28 @@ test('a later mention by the last word of an organisation\'s name is that organi
   assert.deepEqual(names(['European Community farm ministers met on Monday.', 'The Community is close to bankruptcy, and Community warehouses are full.'], {rules}), ['European Community'])
 })
 
+test('a name before a ticker is a company, and a legal form before a name is left out like one after it', () => {
+  const topics = topicsOf([
+    'Norway\u2019s Bergen Kraftlag <BKRA.OL> said its unit Kraftlag Turbiner won an order, and Ostlandske Sparebanken <OSBK.OL> will lend the money.',
+    'Kraftlag said the order runs until 1990. The Sparebanken branch in Oslo agreed. AB Fjordfisk and Malmborg AB bid too.',
+  ])
+  const kindOf = kindIn(topics)
+  assert.equal(kindOf('Bergen Kraftlag'), 'organisation')
+  assert.equal(kindOf('Ostlandske Sparebanken'), 'organisation')
+  assert.equal(kindOf('Fjordfisk'), 'organisation')
+  assert.equal(kindOf('Malmborg'), 'organisation')
+  assertLacks(topics.map((topic) => topic.name), ['AB Fjordfisk', 'Malmborg AB', 'BKRA', 'OSBK'])
+  // Note: a bracketed name has spaces in it, and is no ticker of the name before it.
+  assert.equal(kindIn(topicsOf(['Analyst Karin Lund <Lund and Berg> said so.']))('Karin Lund'), 'person')
+})
+
+test('a company named by one word before its units is what the word means alone; `First Chicago Corp` keeps `First`', () => {
+  const found = names(['Dorrance Corp said its Dorrance Motors unit will close a plant.', 'Dorrance said the closing saves money.', 'First Chicago Corp said it raised its prime rate.'])
+  assertHas(found, ['Dorrance', 'Dorrance Motors', 'First Chicago'])
+  assertLacks(found, ['Chicago'])
+  assert.equal(topicsOf(['Dorrance Corp said its Dorrance Motors unit will close a plant.', 'Dorrance said the closing saves money.']).find((topic) => topic.name === 'Dorrance')!.score, 2.5)
+})
+
 test('party members, officials, pronouns and filing words are not names; `Dar es Salaam` is one', () => {
   const found = names(['The Illinois Democrat said U.S. Officials and Congressional sources agreed that Dar es Salaam would get the loan.', 'Intermark Inc - Offering of 40 mln dlrs of debentures.', 'Rogers Inc - Offering of two mln shares.'])
   assert.ok(found.includes('Dar es Salaam'), found.join(', '))

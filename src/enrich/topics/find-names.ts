@@ -1,8 +1,8 @@
 import {knownRegionAbbreviation, longestKnownName, lookUpKey, type KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {
-  calendarWords, capitalNoise, genericWords, joiningWords, leaderNouns, leadingFunctionWords, legalSuffixes, nameConnectors,
-  newspaperWords, nonTopicWords, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers, tradeWords,
+  calendarWords, capitalNoise, genericWords, joiningWords, leaderNouns, leadingFunctionWords, leadingLegalForms, legalSuffixes, nameConnectors,
+  newspaperWords, nonTopicWords, ordinalWords, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers, tradeWords,
 } from './name-words.js'
 import {isPersonName, leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
 import type {CompiledRules} from './topic-rules.js'
@@ -74,6 +74,7 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
     }
     const cue = cueAround(tokens, index, end)
     const found = analyseRun(run, rules, cue)
+    if (isTickerAt(tokens, end)) markCompany(found)
     // Note: what stands before `, Calif.` is a town, known or not (`Danville`, `San Ramon and Alamo`).
     const last = found.at(-1)
     if (last && !last.known && !last.kind && tokens[end] && regionAfterPlace(tokens, end, rules)) {
@@ -89,6 +90,43 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
     index = end
   }
   return phrases
+}
+
+/**
+ * Whether a ticker starts at `tokens[index]`: Reuters writes a listed
+ * company's symbol in angle brackets right after its name (`AB Volvo
+ * <VOLV.ST>`, `Exxon <XON>`). Note: one word or several joined by dots; a
+ * bracketed name (`<AB Catena>`) has spaces in it and is no ticker.
+ */
+function isTickerAt(tokens: readonly Token[], index: number): boolean {
+  const first = tokens[index]
+  if (first === undefined || !first.bracketed || first.gap !== Gap.Break || first.shape !== Shape.Upper || index === 0 || tokens[index - 1]!.bracketed) return false
+  for (let at = index + 1; at < tokens.length && tokens[at]!.bracketed; at++) {
+    if (tokens[at]!.gap === Gap.Space) return false
+    if (!tokens[at - 1]!.dotAfter) break
+  }
+  return true
+}
+
+/**
+ * Make the name a ticker follows a company, however its words read (`AB
+ * Volvo`, `Svenska Handelsbanken`): not a person, and not a place and a
+ * stray word (`Bergen Kraftlag`: the place counts at half weight when it
+ * is a country or a region, as inside other names). Names the gazetteer or
+ * the topics file knows keep what they are.
+ */
+function markCompany(found: NamePhrase[]): void {
+  const at = found.findLastIndex((phrase) => phrase.weight === 1)
+  const phrase = found[at]
+  if (!phrase || phrase.known || phrase.kind === 'organisation') return
+  const place = found[at - 1]
+  if (place?.known?.kind === 'place' && place.weight === 1 && place.tokens.at(-1)!.index + 1 === phrase.tokens[0]!.index) {
+    const level = place.known.place?.level
+    const inside = level === 'country' || level === 'region' ? [{...place, weight: 0.5, sentenceStart: false}] : []
+    found.splice(at - 1, 2, {tokens: [...place.tokens, ...phrase.tokens], kind: 'organisation', weight: 1, sentenceStart: place.sentenceStart}, ...inside)
+    return
+  }
+  found[at] = {...phrase, kind: 'organisation'}
 }
 
 /**
@@ -245,8 +283,11 @@ function cueAround(tokens: readonly Token[], start: number, end: number): Cue | 
 function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | undefined): NamePhrase[] {
   let start = 0
   let end = run.length
-  // Note: a capitalised `First` inside a sentence belongs to the name (`First Boston`); a particle with a capital does too (`Du Pont`).
-  while (start < end && ((start === 0 && run[0]!.sentenceStart && leadingFunctionWords.has(run[0]!.key)) || isLeadingConnector(run[start]!))) start++
+  // Note: a capitalised `First` inside a sentence belongs to the name (`First Boston`); a particle with a capital does too (`Du Pont`);
+  // so does an ordinal that starts a sentence with a company's full name (`First Chicago Corp said`).
+  const company = legalSuffixes.has(run[end - 1]!.key)
+  const leadsOff = (token: Token): boolean => token.sentenceStart && leadingFunctionWords.has(token.key) && !(company && ordinalWords.has(token.key))
+  while (start < end && ((start === 0 && leadsOff(run[0]!)) || isLeadingConnector(run[start]!))) start++
   while (end > start && nameConnectors.has(run[end - 1]!.key)) end--
   if (start >= end) return []
   let words = run.slice(start, end)
@@ -412,7 +453,7 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
 function isOrganisationName(words: readonly Token[], keys: readonly string[]): boolean {
   if (words.some((token) => token.bracketed)) return true
   const last = keys[keys.length - 1]!
-  if (keys.length > 1 && (organisationWords.has(last) || legalSuffixes.has(last))) return true
+  if (keys.length > 1 && (organisationWords.has(last) || legalSuffixes.has(last) || leadingLegalForms.has(keys[0]!))) return true
   for (let index = 0; index < keys.length - 1; index++) {
     const key = keys[index]!
     if ((orgLeadWords.has(key) || organisationWords.has(key) || legalSuffixes.has(key)) && (keys[index + 1] === 'of' || keys[index + 1] === 'for')) return true
@@ -420,11 +461,12 @@ function isOrganisationName(words: readonly Token[], keys: readonly string[]): b
   return false
 }
 
-/** `General Motors Corp` → `General Motors`; a lone `Corp` stays. */
+/** `General Motors Corp` → `General Motors`, `AB Volvo` → `Volvo`; a lone `Corp` stays. */
 function withoutLegalSuffix(words: readonly Token[]): readonly Token[] {
   let end = words.length
   while (end > 1 && (legalSuffixes.has(words[end - 1]!.key) || nameConnectors.has(words[end - 1]!.key))) end--
-  return end === words.length ? words : words.slice(0, end)
+  const start = end > 1 && leadingLegalForms.has(words[0]!.key) ? 1 : 0
+  return start === 0 && end === words.length ? words : words.slice(start, end)
 }
 
 /** Places named inside an organisation's name (`Bank of Japan` → Japan), at half weight. */

@@ -85,8 +85,14 @@ export const organisationWords = words(`
 
 /** Company endings left out of the canonical name (`General Motors Corp` → `General Motors`). */
 export const legalSuffixes = words(`
-  inc corp co ltd plc llc ag nv sa spa gmbh bv kk bhd pty lp
+  inc corp co ltd plc llc ag nv sa spa gmbh bv kk bhd pty lp ab oy
 `)
+
+/** Ordinals that open a company's name (`First Chicago Corp`, `Second National Bank`) as well as a sentence. */
+export const ordinalWords = words(`first second third`)
+
+/** Legal forms written before the name (`AB Volvo`, `NV Philips`), left out of it as the endings are. */
+export const leadingLegalForms = words(`ab nv oy`)
 
 /** Trades that end a firm's name after `and` (`Oil and Gas Plc`, `Trust and Banking Co`), never a name alone. */
 export const tradeWords = words(`

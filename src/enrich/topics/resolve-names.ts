@@ -79,7 +79,10 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
   for (const {phrase} of placed) {
     // Note: a known organisation (a topics-file alias) is named back by its last word too.
     if (phrase.known?.kind === 'organisation' && phrase.tokens.length > 1) addHead(phrase.tokens, phrase.known.name)
-    if (phrase.known || phrase.tokens.length < 2) continue
+    if (phrase.known) continue
+    // Note: a company named by one word (`Chrysler Corp`, `AB Volvo <VOLV.ST>`) before `Chrysler Motors` is what the word means alone.
+    if (phrase.tokens.length === 1 && phrase.kind === 'organisation' && !organisations.has(phrase.tokens[0]!.key)) organisations.set(phrase.tokens[0]!.key, display(phrase.tokens))
+    if (phrase.tokens.length < 2) continue
     if (phrase.kind === 'person' || phrase.kind === 'place' || isCountedPerson(phrase, people)) continue
     const name = display(phrase.tokens)
     const first = phrase.tokens[0]!.key
