@@ -265,6 +265,21 @@ test('a company named by one word before its units is what the word means alone;
   assert.equal(topicsOf(['Dorrance Corp said its Dorrance Motors unit will close a plant.', 'Dorrance said the closing saves money.']).find((topic) => topic.name === 'Dorrance')!.score, 2.5)
 })
 
+test('a titled name ends at `of` or `and` before another name', () => {
+  const topics = topicsOf([
+    'Senate Minority Leader Walter Brandt of Ohio said the bill would pass.',
+    'Comments by Central Bank Governor Maria Quist and Swedish Trade Minister Olof Berg lifted the crown.',
+    'Executive Savings of Oregon and Cardinal Trust and Loan Association agreed to merge.',
+  ])
+  const kindOf = kindIn(topics)
+  for (const person of ['Walter Brandt', 'Maria Quist', 'Olof Berg']) assert.equal(kindOf(person), 'person', person)
+  assert.equal(kindOf('Ohio'), 'place')
+  assert.equal(kindOf('Sweden'), 'place')
+  // Note: one word before `of` or `and` is no name cut off from its title.
+  for (const word of ['Savings', 'Trust']) assert.notEqual(kindOf(word), 'person', word)
+  assert.ok(!topics.some((topic) => /Leader|Governor|Minister/.test(topic.name)), topics.map((topic) => topic.name).join(', '))
+})
+
 test('party members, officials, pronouns and filing words are not names; `Dar es Salaam` is one', () => {
   const found = names(['The Illinois Democrat said U.S. Officials and Congressional sources agreed that Dar es Salaam would get the loan.', 'Intermark Inc - Offering of 40 mln dlrs of debentures.', 'Rogers Inc - Offering of two mln shares.'])
   assert.ok(found.includes('Dar es Salaam'), found.join(', '))

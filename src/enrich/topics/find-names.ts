@@ -316,9 +316,11 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   if (employer) return [{tokens: employer.person, kind: 'person', weight: 1, sentenceStart: sentenceStart && employer.person[0] === words[0]}, ...analyseRun(employer.firm, rules, undefined)]
 
   const titled = splitAtTitle(keys)
-  if (titled) {
-    const person: NamePhrase = {tokens: words.slice(titled.name), kind: 'person', weight: 1, sentenceStart: false}
-    return [...(titled.prefix > 0 ? analyseRun(words.slice(0, titled.prefix), rules, undefined) : []), person]
+  // Note: after `and`, only another name that stands alone or has its own title (not `Chairman Smith and Wesson`).
+  const tail = titled === undefined || titled.end === words.length ? [] : words.slice(titled.end + 1)
+  if (titled && (keys[titled.end] !== 'and' || standsAlone(tail, rules) || splitAtTitle(keys.slice(titled.end + 1)))) {
+    const person: NamePhrase = {tokens: words.slice(titled.name, titled.end), kind: 'person', weight: 1, sentenceStart: false}
+    return [...(titled.prefix > 0 ? analyseRun(words.slice(0, titled.prefix), rules, undefined) : []), person, ...(tail.length > 0 ? analyseRun(tail, rules, undefined) : [])]
   }
   // `chairman Lawton Chiles`: a person's name, though `Lawton` is also a town.
   if (cue === 'person' && words.length > 1 && isPersonName(keys) && !words.some((token) => lookUpKey(rules, token.key, false)?.place?.level === 'country')) {

@@ -13,18 +13,24 @@ const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 /**
  * Where a job title stands before a person's name in a run
  * (`Japanese Finance Minister Kiichi Miyazawa`): the words before the
- * title (`prefix`) and the first word of the name (`name`).
+ * title (`prefix`), the first word of the name (`name`) and the end of the
+ * name (`end`): the run's end, or an `of` or `and` after a name of two
+ * words or more (`Leader Robert Dole of Kansas`, `Chairman Paul Volcker and
+ * Japanese`), where what follows is another name.
  */
-export function splitAtTitle(keys: readonly string[]): {prefix: number; name: number} | undefined {
+export function splitAtTitle(keys: readonly string[]): {prefix: number; name: number; end: number} | undefined {
   for (let title = keys.length - 2; title >= 0; title--) {
     if (!personTitles.has(keys[title]!)) continue
     let name = title + 1
     while (name < keys.length && (nameConnectors.has(keys[name]!) || titleQualifiers.has(keys[name]!) || personTitles.has(keys[name]!))) name++
-    if (name >= keys.length || !isPersonName(keys.slice(name))) continue
-    if (keptTitles.has(keys[title]!) && name === keys.length - 1) name = title
+    let end = name
+    while (end < keys.length && keys[end] !== 'of' && keys[end] !== 'and') end++
+    // Note: cut off at `of` or `and`, a name needs two words (not `Executive Life of New York`, `Cardinal Savings and Loan`).
+    if (name >= end || !isPersonName(keys.slice(name, end)) || (end < keys.length && end - name < 2)) continue
+    if (keptTitles.has(keys[title]!) && name === end - 1) name = title
     let prefix = title
     while (prefix > 0 && (titleQualifiers.has(keys[prefix - 1]!) || personTitles.has(keys[prefix - 1]!))) prefix--
-    return {prefix, name}
+    return {prefix, name, end}
   }
   return undefined
 }
