@@ -265,6 +265,16 @@ test('a company named by one word before its units is what the word means alone;
   assert.equal(topicsOf(['Dorrance Corp said its Dorrance Motors unit will close a plant.', 'Dorrance said the closing saves money.']).find((topic) => topic.name === 'Dorrance')!.score, 2.5)
 })
 
+test('regions the news names are places; money, its measures and its rates are no topics', () => {
+  const topics = topicsOf([
+    'Lenders in the Far East, Scandinavian banks and the East Bloc cut their loans to the Third World, while Mideast deposits grew.',
+    'M-1 money supply rose, M3 fell and the London Interbank Offered Rate eased; CDs, LIBOR, SDRs and European Currency Units were steady.',
+  ])
+  const kindOf = kindIn(topics)
+  for (const place of ['Far East', 'Scandinavia', 'Eastern Bloc', 'Third World', 'Middle East']) assert.equal(kindOf(place), 'place', place)
+  assertLacks(topics.map((topic) => topic.name), ['M-1', 'M3', 'Interbank Offered Rate', 'London Interbank Offered Rate', 'CDs', 'LIBOR', 'SDRs', 'European Currency Units'])
+})
+
 test('a titled name ends at `of` or `and` before another name', () => {
   const topics = topicsOf([
     'Senate Minority Leader Walter Brandt of Ohio said the bill would pass.',

@@ -496,6 +496,7 @@ function kindFromWords(tokens: readonly Token[]): Cue | 'none' | undefined {
   const keys = tokens.map((token) => token.key)
   const last = keys[keys.length - 1]!
   if (nonTopicWords.has(last) || nonTopicWords.has(keys[0]!) || personTitles.has(last) || (legalSuffixes.has(last) && keys.length === 1)) return 'none'
+  if (last === 'unit' && keys[keys.length - 2] === 'currency') return 'none' // `European Currency Unit`
   if (keys.every((key) => capitalNoise.has(key))) return 'none' // `Oper Shr`, `Avg`
   if (keys.length === 1 && tokens[0]!.text.replaceAll('.', '').length < 2) return 'none'
   // A role without a name (`Secretary of State`) or generic words only (`Central Committee`).
