@@ -328,6 +328,9 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   }
   if (isOrganisationName(words, keys)) {
     const tokens = withoutLegalSuffix(words)
+    // Note: a known organisation with its company ending (`International Business Machines Corp`) is that organisation.
+    const named = tokens.length < words.length ? lookUpKey(rules, tokens.map((token) => token.key).join(' '), false) : undefined
+    if (named?.kind === 'organisation') return [{tokens, known: named, weight: 1, sentenceStart}]
     const inside = placesInside(words, keys, rules)
     return kindFromWords(tokens) === 'none' ? inside : [{tokens, kind: 'organisation', weight: 1, sentenceStart}, ...inside]
   }

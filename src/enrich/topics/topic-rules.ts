@@ -1,5 +1,6 @@
 import type {TopicKind} from '../../model/article.js'
 import {prefixesOf} from './gazetteer.js'
+import {knownOrganisations} from './known-organisations.js'
 import {nameKey} from './name-key.js'
 
 /** Names that mean one entity of a kind (`European Community`: `EC`, `EEC`). */
@@ -33,7 +34,7 @@ export interface TopicRules {
   readonly subjects: readonly SubjectRule[]
 }
 
-/** Rules with nothing in them: the built-in behaviour. */
+/** Rules with nothing in them: the built-in behaviour (with the built-in aliases of `knownOrganisations`). */
 export const noRules: TopicRules = {aliases: [], merges: {}, blocklist: [], subjects: []}
 
 /** The rules in the form the extractor looks them up, by `nameKey`. */
@@ -48,12 +49,12 @@ export interface CompiledRules {
 
 const compiled = new WeakMap<TopicRules, CompiledRules>()
 
-/** Compile `rules` once per rules object. */
+/** Compile `rules` once per rules object, after the built-in aliases of well-known organisations, which they override. */
 export function compileRules(rules: TopicRules): CompiledRules {
   let result = compiled.get(rules)
   if (result === undefined) {
     const aliases = new Map<string, {name: string; kind: Exclude<TopicKind, 'subject'>}>()
-    for (const alias of rules.aliases) {
+    for (const alias of [...knownOrganisations, ...rules.aliases]) {
       for (const name of [alias.name, ...alias.names]) {
         const key = nameKey(name)
         if (key === '') continue
