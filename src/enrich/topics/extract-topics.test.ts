@@ -279,6 +279,23 @@ test('well-known institutions are one topic under all their names; the topics fi
   assertHas(names(['The EC met on Monday.'], {rules}), ['Economic Community'])
 })
 
+test('a given name that is also a town is the person\'s before a surname; a second name with a named person\'s surname is a person', () => {
+  const topics = topicsOf([
+    'The board named a new chief, succeeding David Kowalczyk, and George Ferrante joined it.',
+    'The founder, chairman Eugene Marwood, resigned, and Michael Marwood left too.',
+    'The Charlotte Observer said prices in Nancy were steady.',
+  ])
+  const kindOf = kindIn(topics)
+  assert.ok(kindOf('David Kowalczyk') !== undefined && kindOf('George Ferrante') !== undefined, topics.map((topic) => topic.name).join(', '))
+  assert.equal(kindOf('George'), undefined)
+  assert.equal(kindOf('David'), undefined)
+  assert.equal(kindOf('Eugene'), undefined)
+  assert.equal(kindOf('Eugene Marwood'), 'person')
+  assert.equal(kindOf('Michael Marwood'), 'person')
+  assert.equal(kindOf('Charlotte Observer'), 'organisation')
+  assert.equal(kindOf('Nancy'), 'place')
+})
+
 test('regions the news names are places; money, its measures and its rates are no topics', () => {
   const topics = topicsOf([
     'Lenders in the Far East, Scandinavian banks and the East Bloc cut their loans to the Third World, while Mideast deposits grew.',

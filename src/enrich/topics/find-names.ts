@@ -1,7 +1,7 @@
 import {knownRegionAbbreviation, longestKnownName, lookUpKey, type KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {
-  calendarWords, capitalNoise, genericWords, joiningWords, leaderNouns, leadingFunctionWords, leadingLegalForms, legalSuffixes, nameConnectors,
+  calendarWords, capitalNoise, genericWords, givenNameTowns, joiningWords, leaderNouns, leadingFunctionWords, leadingLegalForms, legalSuffixes, nameConnectors,
   newspaperWords, nonTopicWords, ordinalWords, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers, tradeWords,
 } from './name-words.js'
 import {isPersonName, leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
@@ -442,6 +442,8 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
     if (match && match.end === index + 1 && words[index]!.shape === Shape.Upper && match.known.place && match.known.place.level !== 'country') match = undefined
     // Note: nor is a particle alone a town (`Van` in `Van Nuys` or `Jan Van Moerbeke` is no city in Turkey).
     if (match && match.end === index + 1 && nameConnectors.has(keys[index]!)) match = undefined
+    // Note: nor a given name before a surname (`David Collins`; but `Charlotte Observer`, `Victoria Falls` name the town).
+    if (match && match.end === index + 1 && givenNameTowns.has(keys[index]!) && isSurnameAt(words, keys, index + 1)) match = undefined
     if (match) {
       flush(index)
       phrases.push({tokens: words.slice(index, match.end), known: match.known, weight: 1, sentenceStart: sentenceStart && index === 0})
@@ -453,6 +455,13 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
   }
   flush(keys.length)
   return phrases
+}
+
+/** Whether `words[index]` may be a surname after a given name: a capitalised word that names no place, trade or paper. */
+function isSurnameAt(words: readonly Token[], keys: readonly string[], index: number): boolean {
+  const key = keys[index]
+  return key !== undefined && words[index]!.shape === Shape.Capital && !nameConnectors.has(key) && !organisationWords.has(key) && !tradeWords.has(key) &&
+    !placeWords.has(key) && !newspaperWords.has(key) && !legalSuffixes.has(key) && !genericWords.has(key)
 }
 
 function isOrganisationName(words: readonly Token[], keys: readonly string[]): boolean {

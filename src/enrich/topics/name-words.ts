@@ -88,6 +88,16 @@ export const legalSuffixes = words(`
   inc corp co ltd plc llc ag nv sa spa gmbh bv kk bhd pty lp ab oy
 `)
 
+/**
+ * Given names that are also towns the gazetteer knows (`David` in Panama,
+ * `George` in South Africa, `Nancy` in France): before a surname they are
+ * the person's (`David Collins`, `Leon Brittan`), not a place.
+ */
+export const givenNameTowns = words(`
+  david george gary lawrence eugene bryan norman leon tyler chester everett salvador mary nancy
+  florence victoria charlotte regina
+`)
+
 /** Ordinals that open a company's name (`First Chicago Corp`, `Second National Bank`) as well as a sentence. */
 export const ordinalWords = words(`first second third`)
 

@@ -61,12 +61,16 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
     if (phrase.kind === 'person' || (phrase.cue === 'person' && isPersonName([token.key]))) personWords.add(token.key)
   }
   // People first: a title, a cue, or a surname used alone elsewhere makes a multi-word name a person.
+  // Note: so does the surname of a person named with a title or a cue before (`Eugene Gruenberg, Michael Gruenberg`).
+  const cuedSurnames = new Set<string>()
   for (const {phrase, order} of placed) {
     if (phrase.known || phrase.tokens.length < 2 || phrase.kind === 'organisation' || phrase.kind === 'place') continue
     const keys = phrase.tokens.map((token) => token.key)
     const surname = keys[keys.length - 1]!
-    const isPerson = phrase.kind === 'person' || ((phrase.cue === 'person' || singles.has(surname)) && isPersonName(keys))
+    const cued = phrase.kind === 'person' || (phrase.cue === 'person' && isPersonName(keys))
+    const isPerson = cued || ((singles.has(surname) || cuedSurnames.has(surname)) && isPersonName(keys))
     if (!isPerson) continue
+    if (cued) cuedSurnames.add(surname)
     const list = people.get(surname) ?? []
     const name = display(phrase.tokens)
     if (!list.some((person) => person.name === name)) list.push({name, order})
