@@ -39,6 +39,20 @@ test('never cuts inside a word or after a dangling word, even without clause bre
   assert.doesNotMatch(headline, dangling)
 })
 
+test('never ends on `so`, `nearly` or the `up` of `up to` an amount', () => {
+  const leads = [
+    'The Finance Ministry is trying to remove technical obstacles so as to encourage purchases of its bills by foreign central banks.',
+    'Lodgeware Inc said its board authorized a program for the company to purchase up to 500,000 of its common shares.',
+    'Grain exports from the northern ports rose last week to nearly 1.2 mln tonnes from about 900,000 tonnes a week earlier.',
+  ]
+  for (const lead of leads) {
+    const headline = deriveHeadline(lead)
+    assert.ok(headline.length >= 40 && headline.length <= 90, headline)
+    assert.doesNotMatch(headline, /\b(?:so|nearly|up)$/, headline)
+  }
+  assert.equal(deriveHeadline('The finance minister said a committee of senior officials will be set up to examine the tax code.'), 'The finance minister said a committee of senior officials will be set up')
+})
+
 test('an abbreviated first name or state does not end the first sentence', () => {
   // Corpus 12009, 05571 and 15949.
   assert.equal(deriveHeadline('Wm. Wrigley Jr. Co said it raised the wholesale price for seven-stick packages of its brands.'), 'Wm. Wrigley Jr. Co said it raised the wholesale price for seven-stick packages')

@@ -11,6 +11,9 @@ const maxLength = 90
 const clauseWords = new Set(
   'which who after while because although though as when but amid following despite where whereas since until unless before if'.split(' '),
 )
+/** What follows `up to` when it gives an amount (`up to 1 mln`, `up to $5`, `up to one third`). */
+const upToAmount = /^\s*(?:[\d$\u00a3\u20ac]|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half)\b)/i
+
 /** Words that start a phrase: stopping before one ends the headline at the end of a phrase. */
 const phraseWords = new Set('of in on at by for from with to into over under against between about and or than through during without within across per'.split(' '))
 
@@ -46,8 +49,9 @@ function bestCut(text: string): string | undefined {
     const candidate = trimTail(before.replace(/ [-\u2013\u2014]+$/, ''))
     if (candidate.length < minLength || candidate.length > maxLength) continue
     const lastWord = candidate.slice(candidate.lastIndexOf(' ') + 1).toLowerCase()
-    if (danglingWords.has(lastWord)) continue
     const next = match[0].toLowerCase().replace(/[,;:]$/, '')
+    // Note: `to buy up to 1 mln shares` must not end `to buy up` (but `will be set up to examine` may end `set up`).
+    if (danglingWords.has(lastWord) || (lastWord === 'up' && next === 'to' && upToAmount.test(text.slice(match.index + match[0].length)))) continue
     const score = /[,;:]$/.test(before) || /[-\u2013\u2014]$/.test(before) || clauseWords.has(next) ? 3 : phraseWords.has(next) ? 2 : 1
     if (!best || score >= best.score) best = {text: candidate, score}
   }

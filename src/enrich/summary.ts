@@ -102,7 +102,7 @@ function endsSentenceAt(text: string, stop: number): boolean {
 
 /** Words a cut text must not end on. */
 export const danglingWords = new Set(
-  'a an the and or but nor of to in on at by for from with as into onto than that which who whom whose it its they their he his she her we our you your my this these those there is are was were be been being has have had will would could should can may might not also very more most said says about over under after before between per vs'.split(
+  'a an the and or but nor of to in on at by for from with as into onto than that which who whom whose it its they their he his she her we our you your my this these those there is are was were be been being has have had will would could should can may might not also very more most said says about over under after before between per vs so such some any every both nearly almost roughly approximately only just including if whether because while when where'.split(
     ' ',
   ),
 )
