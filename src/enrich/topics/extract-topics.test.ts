@@ -296,6 +296,12 @@ test('a given name that is also a town is the person\'s before a surname; a seco
   assert.equal(kindOf('Nancy'), 'place')
 })
 
+test('a middle initial stays in the name when a later surname makes it a person', () => {
+  const found = names(['A company formed by Walter K. Brennerman said it has started a tender offer.', 'Brennerman owns 9.9 pct of the shares.'])
+  assertHas(found, ['Walter K Brennerman'])
+  assertLacks(found, ['K Brennerman', 'Brennerman'])
+})
+
 test('regions the news names are places; money, its measures and its rates are no topics', () => {
   const topics = topicsOf([
     'Lenders in the Far East, Scandinavian banks and the East Bloc cut their loans to the Third World, while Mideast deposits grew.',

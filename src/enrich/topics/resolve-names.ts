@@ -225,8 +225,10 @@ function splitPeople(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
     // Note: `New York Times` and `Georgia Power` end in a title or a trade, not in a person (`York Times`).
     const titled = phrase.kind === 'organisation' && (newspaperWords.has(tail[1]!) || tradeWords.has(tail[1]!))
     if (phrase.kind !== 'person' && !titled && singles.has(tail[1]!) && isPersonName(tail) && !nameConnectors.has(keys[keys.length - 3]!)) {
-      const person = phrase.tokens.slice(-2)
-      const rest = phrase.tokens.slice(0, -2)
+      // Note: a middle initial belongs to the name before it (`Martin T. Sosnoff`, not `T Sosnoff`).
+      const start = phrase.tokens[keys.length - 2]!.text.replaceAll('.', '').length === 1 ? keys.length - 3 : keys.length - 2
+      const person = phrase.tokens.slice(start)
+      const rest = phrase.tokens.slice(0, start)
       const restKeys = rest.map((token) => token.key)
       const kept = restKeys.every((key) => genericWords.has(key) || nameConnectors.has(key) || titleQualifiers.has(key) || personTitles.has(key)) ? [] : [{...item, phrase: {...phrase, tokens: rest}}]
       return [...kept, {...item, order: item.order + rest.length, phrase: {...phrase, tokens: person, kind: 'person' as const}}]
