@@ -37,6 +37,14 @@ test('a surname with its particle joins too; a name suffix is no surname; the sp
   assert.deepEqual(names(joinSurnames([...spelt].reverse())).at(-1), ['Jose Sarney'])
 })
 
+test('a full name with a middle initial is the name without it, under the spelling most articles use', () => {
+  const articles = [placed(topic('Ivan F Boesky')), placed(topic('Ivan Boesky')), placed(topic('Ivan Boesky'), topic('Ivan F. Boesky')), placed(topic('Boesky')), placed(topic('Ivan Boesky'))]
+  assert.deepEqual(names(joinSurnames(articles)), [['Ivan Boesky'], ['Ivan Boesky'], ['Ivan Boesky'], ['Ivan Boesky'], ['Ivan Boesky']])
+  // Note: a middle name is no initial.
+  const kept = [placed(topic('John Quincy Adams')), placed(topic('John Adams'))]
+  assert.equal(joinSurnames(kept), kept)
+})
+
 test('a surname that two people share about evenly stays apart', () => {
   const articles = [placed(topic('Baker')), placed(topic('James Baker')), placed(topic('James Baker')), placed(topic('Howard Baker')), placed(topic('Howard Baker'))]
   assert.equal(joinSurnames(articles), articles)

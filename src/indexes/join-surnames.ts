@@ -11,14 +11,17 @@ const minFullNameArticles = 2
 const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 
 interface Person {
-  readonly slug: string
+  /** The slug of the name without middle initials (`ivan-boesky` for `Ivan F. Boesky`). */
+  readonly key: string
   articles: number
-  /** Spellings of the name (`José Sarney`, `Jose Sarney`) and their articles. */
+  /** Spellings of the name (`José Sarney`, `Jose Sarney`, `Ivan F Boesky`) and their articles. */
   readonly spellings: Map<string, number>
 }
 
 /**
- * One topic page per person: a person found under the surname alone in some
+ * One topic page per person: a full name with a middle initial (`Ivan F.
+ * Boesky`) is the same name without it (`Ivan Boesky`), under the spelling
+ * most articles use; and a person found under the surname alone in some
  * articles (`Reagan`, in stories that say only `President Reagan`; `De
  * Croo`) is the person other articles name in full (`Ronald Reagan`), when
  * one person has at least two thirds (and at least two) of the archive's
@@ -36,20 +39,31 @@ export function joinSurnames(articles: readonly PlacedArticle[]): readonly Place
   for (const article of articles) {
     for (const topic of article.topics) {
       if (topic.kind !== 'person' || topic.origin !== 'derived') continue
-      const {surname, alone} = surnameOf(topic.name)
+      const {surname, alone, key} = surnameOf(topic.name)
       if (alone) {
         surnames.set(topic.slug, surname)
         continue
       }
       const people = fullNames.get(surname) ?? new Map<string, Person>()
-      const person = people.get(topic.slug) ?? {slug: topic.slug, articles: 0, spellings: new Map<string, number>()}
+      const person = people.get(key) ?? {key, articles: 0, spellings: new Map<string, number>()}
       person.articles++
       person.spellings.set(topic.name, (person.spellings.get(topic.name) ?? 0) + 1)
-      people.set(topic.slug, person)
+      people.set(key, person)
       fullNames.set(surname, people)
     }
   }
   const joined = new Map<string, Topic>()
+  const filed = (person: Person): Topic => {
+    const name = mostUsed(person.spellings)
+    return {name, slug: topicSlug(name), kind: 'person', origin: 'derived'}
+  }
+  for (const people of fullNames.values()) {
+    for (const person of people.values()) {
+      if (person.spellings.size < 2) continue
+      const topic = filed(person)
+      for (const spelling of person.spellings.keys()) if (topicSlug(spelling) !== topic.slug) joined.set(topicSlug(spelling), topic)
+    }
+  }
   for (const [slug, surname] of surnames) {
     const people = fullNames.get(surname)
     if (!people) continue
@@ -57,12 +71,10 @@ export function joinSurnames(articles: readonly PlacedArticle[]): readonly Place
     let best: Person | undefined
     for (const person of people.values()) {
       total += person.articles
-      // Note: ties go to the smaller slug, so the choice does not depend on the article order.
-      if (!best || person.articles > best.articles || (person.articles === best.articles && person.slug < best.slug)) best = person
+      // Note: ties go to the smaller key, so the choice does not depend on the article order.
+      if (!best || person.articles > best.articles || (person.articles === best.articles && person.key < best.key)) best = person
     }
-    if (best && best.articles >= minFullNameArticles && best.articles >= total * dominantShare) {
-      joined.set(slug, {name: mostUsed(best.spellings), slug: best.slug, kind: 'person', origin: 'derived'})
-    }
+    if (best && best.articles >= minFullNameArticles && best.articles >= total * dominantShare) joined.set(slug, filed(best))
   }
   if (joined.size === 0) return articles
   return articles.map((article) => {
@@ -81,14 +93,17 @@ export function joinSurnames(articles: readonly PlacedArticle[]): readonly Place
 }
 
 /**
- * The slug of a person's surname, and whether the name is the surname alone:
- * `Reagan` and `De Croo` are; `Ronald Reagan` and `Martin Luther King Jr` are not.
+ * The slug of a person's surname, whether the name is the surname alone
+ * (`Reagan` and `De Croo` are; `Ronald Reagan` and `Martin Luther King Jr`
+ * are not), and the slug of the name without its middle initials (`Ivan F.
+ * Boesky` → `ivan-boesky`).
  */
-function surnameOf(name: string): {surname: string; alone: boolean} {
+function surnameOf(name: string): {surname: string; alone: boolean; key: string} {
   const words = name.split(' ')
   while (words.length > 1 && nameSuffixes.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, ''))) words.pop()
   const alone = words.slice(0, -1).every((word) => nameConnectors.has(word.toLowerCase()))
-  return {surname: topicSlug(words[words.length - 1]!), alone}
+  const key = topicSlug(words.filter((word, index) => index === 0 || index === words.length - 1 || word.replaceAll('.', '').length > 1).join(' '))
+  return {surname: topicSlug(words[words.length - 1]!), alone, key}
 }
 
 /** The most used spelling; ties go to the smallest, so the choice does not depend on the article order. */
