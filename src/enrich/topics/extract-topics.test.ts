@@ -310,6 +310,10 @@ test('regions the news names are places; money, its measures and its rates are n
   const kindOf = kindIn(topics)
   for (const place of ['Far East', 'Scandinavia', 'Eastern Bloc', 'Third World', 'Middle East']) assert.equal(kindOf(place), 'place', place)
   assertLacks(topics.map((topic) => topic.name), ['M-1', 'M3', 'Interbank Offered Rate', 'London Interbank Offered Rate', 'CDs', 'LIBOR', 'SDRs', 'European Currency Units'])
+  const more = topicsOf(['Tankers left the Strait of Hormuz for West African ports.', 'Gross Domestic Product grew, the firm filed for Chapter 11, and West Texas Intermediate, LIFO reserves and PIK notes were cited.'])
+  assert.equal(kindIn(more)('Strait of Hormuz'), 'place')
+  assert.equal(kindIn(more)('West Africa'), 'place')
+  assertLacks(more.map((topic) => topic.name), ['Gross Domestic Product', 'Chapter', 'West Texas Intermediate', 'Intermediate', 'LIFO', 'PIK'])
 })
 
 test('a titled name ends at `of` or `and` before another name', () => {

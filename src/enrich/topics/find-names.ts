@@ -515,5 +515,6 @@ function kindFromWords(tokens: readonly Token[]): Cue | 'none' | undefined {
   const titled = keys.some((key) => personTitles.has(key))
   if (keys.every((key) => genericWords.has(key) || nameConnectors.has(key) || personTitles.has(key) || (titled && titleQualifiers.has(key)))) return 'none'
   if (keys.length > 1 && placeWords.has(last)) return 'place'
+  if (keys.length > 2 && placeWords.has(keys[0]!) && keys[1] === 'of') return 'place' // `Strait of Hormuz`, `Gulf of Mexico`
   return undefined
 }

@@ -120,13 +120,18 @@ export const placeWords = words(`
 /** A newspaper's title word, which makes one name with a possessive before it (`People's Daily`). */
 export const newspaperWords = words(`daily times post herald tribune gazette journal`)
 
-/** Last words of names that are not topics: streets, buildings, meetings, money and its rates (`Interbank Offered Rate`, `European Currency Units`). */
+/**
+ * First or last words of names that are not topics: streets, buildings,
+ * meetings, money and its rates (`Interbank Offered Rate`, `European
+ * Currency Units`, `Gross Domestic Product`), grades of crude (`West Texas
+ * Intermediate`, `Brent Blend`).
+ */
 export const nonTopicWords = words(`
   street avenue road boulevard building tower plaza square hotel station meeting plenary
   conference session act bill law treaty accord amendment resolution program programme plan
   index average report survey class series dlrs dlr dollars dollar ecus ecu francs marks crowns
   pounds lire pesos sterling shares stock stocks bonds notes debentures warrants preferred common
-  offering rate rates units
+  offering rate rates units product intermediate sour blend
 `)
 
 /**
@@ -166,7 +171,7 @@ export const capitalNoise = words(`
   year qtrs revenue revenues pretax no one two three four five six seven eight nine ten
   we he she they you it our their his her its
   usd stg yen dm dfl sfr ffr lire ceo cfo coo gnp gdp cpi ppi ipi wpi
-  m0 m-0 m-1 m-1-a m-1-b m-2 m-3 m1 m2 m3 unadjusted libor cd cds sdr sdrs psbr
+  m0 m-0 m-1 m-1-a m-1-b m-2 m-3 m1 m2 m3 unadjusted libor cd cds sdr sdrs psbr chapter lifo fifo pik pins treasuries
 `)
 
 /** Lower-case words after a name that say it is a politician (`Reagan administration`, `Thatcher government`). */
