@@ -327,7 +327,7 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
     return [{tokens: words, kind: 'person', weight: 1, sentenceStart}]
   }
   if (isOrganisationName(words, keys)) {
-    const tokens = withoutLegalSuffix(words)
+    const tokens = withoutLegalForms(words)
     // Note: a known organisation with its company ending (`International Business Machines Corp`) is that organisation.
     const named = tokens.length < words.length ? lookUpKey(rules, tokens.map((token) => token.key).join(' '), false) : undefined
     if (named?.kind === 'organisation') return [{tokens, known: named, weight: 1, sentenceStart}]
@@ -379,7 +379,7 @@ function placeAndTrade(words: readonly Token[], keys: readonly string[], rules: 
 
 /** `Gas Plc` in `Bryson Oil and Gas Plc`, `Banking Co Ltd` in `Sumitomo Trust and Banking Co Ltd`: the end of one firm's name. */
 function isTradeTail(part: readonly Token[]): boolean {
-  const bare = withoutLegalSuffix(part)
+  const bare = withoutLegalForms(part)
   return bare.length === 1 && bare.length < part.length && tradeWords.has(bare[0]!.key)
 }
 
@@ -407,7 +407,7 @@ function splitAtEmployer(words: readonly Token[], keys: readonly string[], rules
   // Note: a one-word name after the `of` is too often the end of one name (`Writers Guild of America`,
   // `Chamber of Commerce`, `Mitsubishi Motor Sales of America Inc`).
   const firm = words.slice(of + 1)
-  const bare = withoutLegalSuffix(firm)
+  const bare = withoutLegalForms(firm)
   if (bare.length < 2 || lookUpKey(rules, bare.map((token) => token.key).join(' '), false)?.place) return undefined
   return {person: words.slice(from, of), firm}
 }
@@ -476,7 +476,7 @@ function isOrganisationName(words: readonly Token[], keys: readonly string[]): b
 }
 
 /** `General Motors Corp` → `General Motors`, `AB Volvo` → `Volvo`; a lone `Corp` stays. */
-function withoutLegalSuffix(words: readonly Token[]): readonly Token[] {
+function withoutLegalForms(words: readonly Token[]): readonly Token[] {
   let end = words.length
   while (end > 1 && (legalSuffixes.has(words[end - 1]!.key) || nameConnectors.has(words[end - 1]!.key))) end--
   const start = end > 1 && leadingLegalForms.has(words[0]!.key) ? 1 : 0
