@@ -296,6 +296,13 @@ test('a given name that is also a town is the person\'s before a surname; a seco
   assert.equal(kindOf('Nancy'), 'place')
 })
 
+test('a country\'s Government is the country and a leader\'s Administration the leader, as when written small', () => {
+  const topics = topicsOf(['The Kessler Administration and the Danish Government disagreed with the U.S. Food and Drug Administration and the Veterans Administration.', 'President Anna Kessler said so.'])
+  const found = topics.map((topic) => topic.name)
+  assertHas(found, ['Anna Kessler', 'Denmark', 'Food and Drug Administration', 'Veterans Administration'])
+  assertLacks(found, ['Kessler Administration', 'Danish Government', 'Drug', 'Veterans'])
+})
+
 test('a middle initial stays in the name when a later surname makes it a person', () => {
   const found = names(['A company formed by Walter K. Brennerman said it has started a tender offer.', 'Brennerman owns 9.9 pct of the shares.'])
   assertHas(found, ['Walter K Brennerman'])

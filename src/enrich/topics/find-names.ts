@@ -73,7 +73,7 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
       }
     }
     const cue = cueAround(tokens, index, end)
-    const found = analyseRun(run, rules, cue)
+    const found = analyseRun(run, rules, cue, true)
     if (isTickerAt(tokens, end)) markCompany(found)
     // Note: what stands before `, Calif.` is a town, known or not (`Danville`, `San Ramon and Alamo`).
     const last = found.at(-1)
@@ -279,8 +279,8 @@ function cueAround(tokens: readonly Token[], start: number, end: number): Cue | 
   return undefined
 }
 
-/** Split one run of capitalised words into names. */
-function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | undefined): NamePhrase[] {
+/** Split one run of capitalised words into names; `entire` when the run is all the capitalised words there are, not a part of one. */
+function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | undefined, entire = false): NamePhrase[] {
   let start = 0
   let end = run.length
   // Note: a capitalised `First` inside a sentence belongs to the name (`First Boston`); a particle with a capital does too (`Du Pont`);
@@ -311,7 +311,7 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   if (firmOfPlace) return firmOfPlace
 
   const parts = splitAtAnd(words, keys, rules) ?? splitAtOnThe(words, keys)
-  if (parts) return parts.flatMap((part) => analyseRun(part, rules, undefined))
+  if (parts) return parts.flatMap((part) => analyseRun(part, rules, undefined, entire))
   const employer = splitAtEmployer(words, keys, rules)
   if (employer) return [{tokens: employer.person, kind: 'person', weight: 1, sentenceStart: sentenceStart && employer.person[0] === words[0]}, ...analyseRun(employer.firm, rules, undefined)]
 
@@ -326,6 +326,9 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   if (cue === 'person' && words.length > 1 && isPersonName(keys) && !words.some((token) => lookUpKey(rules, token.key, false)?.place?.level === 'country')) {
     return [{tokens: words, kind: 'person', weight: 1, sentenceStart}]
   }
+  // Note: not `Drug Administration` cut from `Food and Drug Administration`.
+  const led = entire ? ledBy(words, keys, rules, sentenceStart) : undefined
+  if (led) return [led]
   if (isOrganisationName(words, keys)) {
     const tokens = withoutLegalForms(words)
     // Note: a known organisation with its company ending (`International Business Machines Corp`) is that organisation.
@@ -353,9 +356,17 @@ function splitAtAnd(words: readonly Token[], keys: readonly string[], rules: Com
     // Note: a company's legal ending closes its name (`Shearson Lehman Brothers Inc and Merrill Lynch`), whatever
     // follows, and `and the` joins two names (`Bank of America and the Duke of Edinburgh`).
     if ((and > 1 && legalSuffixes.has(keys[and - 1]!)) || keys[and + 1] === 'the') return parts
-    if (parts.every((part) => standsAlone(part, rules)) && !isTradeTail(parts[1]!)) return parts
+    if (parts.every((part) => standsAlone(part, rules)) && !isTradeTail(parts[1]!) && !knownAcross(keys, and, rules)) return parts
   }
   return undefined
+}
+
+/** Whether a known name goes on over the `and` at `keys[and]` (`the U.S. Food and Drug Administration`). */
+function knownAcross(keys: readonly string[], and: number, rules: CompiledRules): boolean {
+  for (let start = 0; start < and; start++) {
+    if ((longestKnownName(rules, keys, start, keys.length, false)?.end ?? 0) > and + 1) return true
+  }
+  return false
 }
 
 /**
@@ -455,6 +466,20 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
   }
   flush(keys.length)
   return phrases
+}
+
+/**
+ * `the U.S. Government`, `the Japanese Government`: a country's government
+ * is the country; `the Reagan Administration` is its leader's. So are they
+ * written small (`the Reagan administration`, see `cueAround`). Note: not a
+ * plural (`Veterans Administration`, `Customs Administration`).
+ */
+function ledBy(words: readonly Token[], keys: readonly string[], rules: CompiledRules, sentenceStart: boolean): NamePhrase | undefined {
+  if (words.length !== 2 || !leaderNouns.has(keys[1]!) || words[1]!.shape !== Shape.Capital) return undefined
+  const head = lookUpKey(rules, keys[0]!, false)
+  if (head?.place?.level === 'country') return {tokens: [words[0]!], known: head, weight: 1, sentenceStart}
+  if (head !== undefined || words[0]!.shape !== Shape.Capital || keys[0]!.endsWith('s') || !isPersonName([keys[0]!])) return undefined
+  return {tokens: [words[0]!], cue: 'person', weight: 1, sentenceStart}
 }
 
 /** Whether `words[index]` may be a surname after a given name: a capitalised word that names no place, trade or paper. */

@@ -169,7 +169,7 @@ export const capitalNoise = words(`
   update urgent flash bpd ltd inc corp plc co ag nv sa via the and of for to in on at by a i ii iii
   iv v vi vii viii ix x oper avg yr yrs mths wk wks sales profit loss losses shares tonnes tons
   year qtrs revenue revenues pretax no one two three four five six seven eight nine ten
-  we he she they you it our their his her its
+  we he she they you it our their his her its is are was were
   usd stg yen dm dfl sfr ffr lire ceo cfo coo gnp gdp cpi ppi ipi wpi
   m0 m-0 m-1 m-1-a m-1-b m-2 m-3 m1 m2 m3 unadjusted libor cd cds sdr sdrs psbr chapter lifo fifo pik pins treasuries
 `)
