@@ -98,7 +98,7 @@ export const givenNameTowns = words(`
   florence victoria charlotte regina
 `)
 
-/** Ordinals that open a company's name (`First Chicago Corp`, `Second National Bank`) as well as a sentence. */
+/** Ordinals that open a company's name (`First Chicago Corp`, `First Boston Corp`) as well as a sentence. */
 export const ordinalWords = words(`first second third`)
 
 /** Legal forms written before the name (`AB Volvo`, `NV Philips`), left out of it as the endings are. */
