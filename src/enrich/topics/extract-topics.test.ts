@@ -309,6 +309,15 @@ test('a middle initial stays in the name when a later surname makes it a person'
   assertLacks(found, ['K Brennerman', 'Brennerman'])
 })
 
+test('a surname alone is the person named before with a suffix', () => {
+  const topics = topicsOf([
+    'The union was told so, according to L.K. Marston Jr., vice president of the airline.',
+    'In answer to a question, Marston said the talks would go on. Marston denied that the airline would hire new staff, and Marston confirmed the date.',
+  ])
+  assert.equal(kindIn(topics)('L.K. Marston Jr'), 'person')
+  assertLacks(topics.map((topic) => topic.name), ['Marston'])
+})
+
 test('regions the news names are places; money, its measures and its rates are no topics', () => {
   const topics = topicsOf([
     'Lenders in the Far East, Scandinavian banks and the East Bloc cut their loans to the Third World, while Mideast deposits grew.',

@@ -10,6 +10,12 @@ export const orgLeadWords: ReadonlySet<string> = new Set(['bank', 'ministry', 'u
 const nameParticles = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'van', 'von', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'y'])
 const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 
+/** The key of a person's surname: the last word, before a suffix (`L.C. Duncan Jr` → `duncan`). */
+export function surnameKey(keys: readonly string[]): string {
+  const last = keys.length - 1
+  return last > 1 && nameSuffixes.has(keys[last]!) ? keys[last - 1]! : keys[last]!
+}
+
 /**
  * Where a job title stands before a person's name in a run
  * (`Japanese Finance Minister Kiichi Miyazawa`): the words before the

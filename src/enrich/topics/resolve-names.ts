@@ -1,6 +1,6 @@
 import type {TopicKind} from '../../model/article.js'
 import type {NamePhrase} from './find-names.js'
-import {isPersonName} from './person-names.js'
+import {isPersonName, surnameKey} from './person-names.js'
 import type {KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {
@@ -66,7 +66,7 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
   for (const {phrase, order} of placed) {
     if (phrase.known || phrase.tokens.length < 2 || phrase.kind === 'organisation' || phrase.kind === 'place') continue
     const keys = phrase.tokens.map((token) => token.key)
-    const surname = keys[keys.length - 1]!
+    const surname = surnameKey(keys)
     const cued = phrase.kind === 'person' || (phrase.cue === 'person' && isPersonName(keys))
     const isPerson = cued || ((singles.has(surname) || cuedSurnames.has(surname)) && isPersonName(keys))
     if (!isPerson) continue
@@ -124,7 +124,7 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
         add(longer, 'organisation', w, order) // `Computer Terminal` after `Computer Terminal Systems Inc`
         continue
       }
-      const person = personFor(keys[keys.length - 1]!, order, people)
+      const person = personFor(surnameKey(keys), order, people)
       // Note: `De Croo said` after `Herman De Croo`: a surname with its particle.
       const surname = loneSurname(phrase.tokens) !== undefined
       if (phrase.kind !== 'organisation' && phrase.kind !== 'place' && person && (surname || isCountedPerson(phrase, people))) add(person, 'person', w, order)
@@ -263,7 +263,7 @@ function personFor(surname: string, order: number, people: ReadonlyMap<string, r
 
 function isCountedPerson(phrase: NamePhrase, people: ReadonlyMap<string, readonly {name: string}[]>): boolean {
   const name = display(phrase.tokens)
-  return people.get(phrase.tokens[phrase.tokens.length - 1]!.key)?.some((person) => person.name === name) ?? false
+  return people.get(surnameKey(phrase.tokens.map((token) => token.key)))?.some((person) => person.name === name) ?? false
 }
 
 /** The key of a name of one word, or of one word after particles (`De Croo`, `van Ommeren`): what a surname used alone looks like. */
