@@ -269,9 +269,11 @@ test('well-known institutions are one topic under all their names; the topics fi
   const topics = topicsOf([
     'The EC and the Fed met the IMF, while International Business Machines Corp and the USDA filed with the SEC.',
     'The European Economic Community said the Federal Reserve Board and the U.S. Agriculture Department agreed with IBM; the EC Commission did not.',
+    'The Commodity Credit Corp and the Pension Benefit Guaranty Corp were told.',
   ])
   const found = topics.map((topic) => topic.name)
-  assertHas(found, ['European Community', 'Federal Reserve', 'International Monetary Fund', 'IBM', 'U.S. Department of Agriculture', 'Securities and Exchange Commission', 'European Commission'])
+  assertHas(found, ['European Community', 'Federal Reserve', 'International Monetary Fund', 'IBM', 'U.S. Department of Agriculture', 'Securities and Exchange Commission', 'European Commission',
+    'Commodity Credit Corporation', 'Pension Benefit Guaranty Corporation'])
   assertLacks(found, ['EC', 'Fed', 'IMF', 'International Business Machines', 'USDA', 'SEC', 'European Economic Community', 'Federal Reserve Board', 'U.S. Agriculture Department', 'EC Commission'])
   const ec = topics.find((topic) => topic.name === 'European Community')!
   assert.equal(ec.kind, 'organisation')
