@@ -1,4 +1,4 @@
-import {nameConnectors} from '../enrich/topics/name-words.js'
+import {nameConnectors, nameSuffixes} from '../enrich/topics/name-words.js'
 import {topicSlug} from '../enrich/topics/topic-slug.js'
 import type {Topic} from '../model/article.js'
 import type {PlacedArticle} from './archive.js'
@@ -7,8 +7,6 @@ import type {PlacedArticle} from './archive.js'
 const dominantShare = 2 / 3
 /** Fewest articles that must name that person in full. */
 const minFullNameArticles = 2
-/** Endings after a surname (`Martin Luther King Jr`). */
-const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 
 interface Person {
   /** The slug of the name without middle initials (`ivan-boesky` for `Ivan F. Boesky`). */

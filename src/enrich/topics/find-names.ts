@@ -482,11 +482,10 @@ function ledBy(words: readonly Token[], keys: readonly string[], rules: Compiled
   return {tokens: [words[0]!], cue: 'person', weight: 1, sentenceStart}
 }
 
-/** Whether `words[index]` may be a surname after a given name: a capitalised word that names no place, trade or paper. */
+/** Whether `words[index]` may be a surname after a given name: a capitalised name word, and no trade or paper. */
 function isSurnameAt(words: readonly Token[], keys: readonly string[], index: number): boolean {
   const key = keys[index]
-  return key !== undefined && words[index]!.shape === Shape.Capital && !nameConnectors.has(key) && !organisationWords.has(key) && !tradeWords.has(key) &&
-    !placeWords.has(key) && !newspaperWords.has(key) && !legalSuffixes.has(key) && !genericWords.has(key)
+  return key !== undefined && words[index]!.shape === Shape.Capital && isPersonName([key]) && !tradeWords.has(key) && !newspaperWords.has(key)
 }
 
 function isOrganisationName(words: readonly Token[], keys: readonly string[]): boolean {

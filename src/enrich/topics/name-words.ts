@@ -98,6 +98,9 @@ export const givenNameTowns = words(`
   florence victoria charlotte regina
 `)
 
+/** Endings after a person's surname (`Martin Luther King Jr`, `Henry Heinz II`). */
+export const nameSuffixes = words(`jr sr ii iii iv`)
+
 /** Ordinals that open a company's name (`First Chicago Corp`, `First Boston Corp`) as well as a sentence. */
 export const ordinalWords = words(`first second third`)
 

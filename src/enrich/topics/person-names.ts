@@ -1,5 +1,5 @@
 import {
-  calendarWords, genericWords, joiningWords, keptTitles, legalSuffixes, nameConnectors, nonTopicWords, organisationWords,
+  calendarWords, genericWords, joiningWords, keptTitles, legalSuffixes, nameConnectors, nameSuffixes, nonTopicWords, organisationWords,
   personTitles, placeWords, titleQualifiers,
 } from './name-words.js'
 
@@ -8,7 +8,6 @@ export const orgLeadWords: ReadonlySet<string> = new Set(['bank', 'ministry', 'u
   'committee', 'board', 'bureau', 'federation', 'association', 'organisation', 'organization', 'league', 'union',
   'party', 'court', 'office', 'agency', 'fund', 'chamber', 'society', 'academy', 'college', 'school', 'church'])
 const nameParticles = new Set(['de', 'da', 'di', 'du', 'del', 'der', 'van', 'von', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'y'])
-const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 
 /** The key of a person's surname: the last word, before a suffix (`L.C. Duncan Jr` → `duncan`). */
 export function surnameKey(keys: readonly string[]): string {
