@@ -5,10 +5,14 @@ import type {SubjectRule} from './topic-rules.js'
  * after the categories wire editors used (earnings, acquisitions, grain,
  * crude oil…). A topics file may add subjects or replace one of these by
  * giving a subject of the same name.
+ *
+ * Note: `tender` and `purchase` alone are not acquisition words: wire
+ * stories use them for commodity tenders and purchases (`a tender for
+ * sugar`, `credits to purchase wheat`).
  */
 export const economicSubjects: readonly SubjectRule[] = [
   {name: 'Earnings', min: 2, keywords: ['shr', 'shrs', 'revs', 'qtr', 'qtly', 'div', 'dividend', 'dividends', 'net profit', 'net loss', 'net income', 'earnings', 'earned', 'earnings per share', 'per share', 'cts a share', 'operating profit', 'nine mths', 'six mths', 'quarterly earnings', 'stock split', 'record date', 'payable']},
-  {name: 'Acquisitions', min: 2, keywords: ['acquire', 'acquires', 'acquired', 'acquiring', 'acquisition', 'acquisitions', 'merger', 'mergers', 'merge', 'merged', 'takeover', 'takeovers', 'tender offer', 'tender', 'bid', 'buyout', 'buy-out', 'stake', 'to buy', 'agreed to buy', 'bought', 'purchase', 'purchased', 'definitive agreement', 'agreement in principle', 'letter of intent', 'investor group', 'arbitrageurs', 'outstanding shares', 'to sell its', 'sold its']},
+  {name: 'Acquisitions', min: 2, keywords: ['acquire', 'acquires', 'acquired', 'acquiring', 'acquisition', 'acquisitions', 'merger', 'mergers', 'merge', 'merged', 'takeover', 'takeovers', 'tender offer', 'bid', 'buyout', 'buy-out', 'stake', 'to buy', 'agreed to buy', 'bought', 'definitive agreement', 'agreement in principle', 'letter of intent', 'investor group', 'arbitrageurs', 'outstanding shares', 'to sell its', 'sold its']},
   {name: 'Grain', min: 2, keywords: ['grain', 'grains', 'wheat', 'corn', 'maize', 'barley', 'sorghum', 'oats', 'rye', 'rice']},
   {name: 'Crude oil', min: 2, keywords: ['crude', 'crude oil', 'oil prices', 'oil price', 'barrels', 'bpd', 'opec', 'oil output', 'oil production', 'refinery', 'refineries']},
   {name: 'Natural gas', min: 2, keywords: ['natural gas', 'gas prices', 'lng']},

@@ -484,3 +484,9 @@ test('any text: no error, at most max topics, one per name, deterministic', asyn
       assert.deepEqual(extractTopics(text, {max}), topics)
     }), {numRuns: 300})
 })
+
+test('a subject named once in the lead is the story\'s subject; named once further down, it is not', () => {
+  assertHas(names(['Alpha Widgets Inc said it acquired Beta Tools Inc, a maker of drills.', 'Terms were not disclosed.']), ['Acquisitions'])
+  assertHas(names(['Terms were not disclosed.'], {title: 'Alpha Widgets acquires Beta Tools'}), ['Acquisitions'])
+  assert.ok(!names(['Alpha Widgets Inc opened a plant in Ohio.', 'It acquired the site last year.']).includes('Acquisitions'))
+})

@@ -97,7 +97,7 @@ export function extractTopics(text: TopicText, options: {readonly max: number; r
     }
   }
   for (const former of formerCountries) if (former.successor) tally.absorbDerived(former.successor, former.name)
-  const subjects = findSubjects(sections.map((section) => section.tokens), rules.subjects)
+  const subjects = findSubjects(sections.map((section) => section.tokens), rules.subjects, leadSections(text))
     .sort((a, b) => b.hits - a.hits || (a.name < b.name ? -1 : 1))
     .slice(0, maxSubjects)
   for (const subject of subjects) tally.add(subject.name, 'subject', Math.min(maxSubjectScore, subject.hits * subjectHitWeight), Number.MAX_SAFE_INTEGER)
@@ -123,6 +123,11 @@ function pickTopics<T extends {readonly kind: TopicKind; readonly score: number}
   }
   const picked = [...chosen, ...deferred].slice(0, Math.max(0, max))
   return ranked.filter((topic) => picked.includes(topic))
+}
+
+/** How many of `readSections`' sections are the lead: the title and the first paragraph. */
+function leadSections(text: TopicText): number {
+  return (text.title === undefined ? 0 : 1) + Math.min(1, text.paragraphs.length)
 }
 
 function readSections(text: TopicText): Section[] {

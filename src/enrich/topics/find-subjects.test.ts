@@ -16,3 +16,14 @@ test("the topics file's subjects are added, and replace a built-in one of the sa
   const rules = [{name: 'Missiles', keywords: ['missile', 'cruise missiles'], min: 1}, {name: 'crude OIL', keywords: ['brent'], min: 1}]
   assert.deepEqual(subjects(['Cruise missiles and Brent crude, crude oil.'], rules), [{name: 'Missiles', hits: 1}, {name: 'crude OIL', hits: 1}])
 })
+
+test('a keyword in the lead counts twice, so a short story about one deal is about acquisitions', () => {
+  const lead = (paragraphs: string[]) => findSubjects(paragraphs.map(tokenize), [], 1)
+  assert.deepEqual(lead(['Alpha Widgets Inc said it acquired Beta Tools Inc, a maker of drills.', 'Terms were not disclosed.']), [{name: 'Acquisitions', hits: 2}])
+  // The same word further down is one mention in passing.
+  assert.deepEqual(lead(['Alpha Widgets Inc opened a plant in Ohio.', 'It acquired the site last year.']), [])
+})
+
+test('commodity tenders and purchases are not acquisitions', () => {
+  assert.deepEqual(subjects(['The government will hold a tender next week for 20,000 tonnes of sugar, dealers said.', 'The purchase is for shipment in June.']), [])
+})

@@ -22,18 +22,33 @@ const indexes = new WeakMap<readonly SubjectRule[], SubjectIndex>()
 /** A subject that an article's words call for, with how often. */
 export interface FoundSubject {
   readonly name: string
+  /** Its keywords' occurrences, those in the lead counted `leadHitWeight` times. */
   readonly hits: number
 }
 
 /**
- * The subjects whose keywords occur at least their `min` times in the
- * paragraphs' words: the built-in economic subjects and the topics file's
- * (which replace a built-in subject of the same name).
+ * How much a keyword in the lead (the title and the first paragraph) counts.
+ * Note: a wire story says what it is about first, and a short one says it
+ * once (`Alpha Widgets Inc said it acquired Beta Tools Inc`). Against the corpus's
+ * editors' labels, subject recall rose from 0.684 to 0.785 with it (and
+ * `tender` and `purchase` left out of Acquisitions); the share of subjects
+ * matching a label fell from 0.722 to 0.697, and subjects now take some
+ * of the six places of people and organisations (recall 0.006 lower each).
  */
-export function findSubjects(paragraphs: readonly (readonly Token[])[], fileRules: readonly SubjectRule[]): FoundSubject[] {
+const leadHitWeight = 2
+
+/**
+ * The subjects whose keywords occur at least their `min` times in the
+ * paragraphs' words, the first `lead` paragraphs counting `leadHitWeight`
+ * times: the built-in economic subjects and the topics file's (which
+ * replace a built-in subject of the same name).
+ */
+export function findSubjects(paragraphs: readonly (readonly Token[])[], fileRules: readonly SubjectRule[], lead = 0): FoundSubject[] {
   const index = indexFor(fileRules)
   const hits = new Array<number>(index.rules.length).fill(0)
-  for (const tokens of paragraphs) {
+  for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
+    const tokens = paragraphs[paragraph]!
+    const weight = paragraph < lead ? leadHitWeight : 1
     for (let position = 0; position < tokens.length; position++) {
       const key = tokens[position]!.key
       if (!index.shapes.has(key.length * 128 + (key.charCodeAt(0) & 127))) continue
@@ -48,7 +63,7 @@ export function findSubjects(paragraphs: readonly (readonly Token[])[], fileRule
         })) best = keyword
       }
       if (best === undefined) continue
-      hits[best.subject]!++
+      hits[best.subject]! += weight
       position += best.rest.length
     }
   }
