@@ -35,6 +35,14 @@ import {OutputWriter, type StagingBase} from './write/write-output.js'
 /** New files a build writes on the main thread before a writer thread may take over (see `mayWriteOnWorker`). */
 const writerThreadAfter = 200
 
+/**
+ * Up to this many articles, each article's card is rendered once per heading
+ * level and kept for every listing that shows it (see `loadTemplates`).
+ * Note: about 3 KB of memory per article, and page workers (from
+ * `minSeedsForWorkers` articles) would each keep their own.
+ */
+const maxArticlesForKeptCards = 20_000
+
 /** How long each stage of a build took, in milliseconds. */
 export interface BuildTimings {
   /**
@@ -159,7 +167,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   let templates: TemplateSet
   let writer: OutputWriter
   try {
-    templates = readTemplates(options)
+    templates = readTemplates(options, indexed.archive.articles.length <= maxArticlesForKeptCards)
     const outDir = path.resolve(options.cwd, options.outDir)
     writer = await OutputWriter.open(outDir, {
       stateDir: cache.outputStateDir(outDir),
@@ -343,9 +351,9 @@ export function assetDirs(options: Pick<BuildOptions, 'cwd'>): string[] {
   return [...new Set([path.join(packageRoot, 'public'), path.resolve(options.cwd, 'public')])].filter((dir) => existsSync(dir))
 }
 
-function readTemplates(options: BuildOptions): TemplateSet {
+function readTemplates(options: BuildOptions, keepCards: boolean): TemplateSet {
   try {
-    return loadTemplates(templateDirs(options), pageTemplates)
+    return loadTemplates(templateDirs(options), pageTemplates, {keepCards})
   } catch (error) {
     if (error instanceof TemplateError) throw new ContentError(templateProblem(error), {cause: error})
     throw error

@@ -53,7 +53,7 @@ test('every built-in page template renders compiled', () => {
   assert.deepEqual([...templates.compiledNames].sort(), [...pageTemplates].sort())
 })
 
-test('every page of a corpus sample renders byte for byte as LiquidJS renders it', () => {
+test('every page of a corpus sample renders byte for byte as LiquidJS renders it, with cards kept or not', () => {
   const settings = processSettings(defaultConfig, undefined)
   const articles = readCorpus(400).flatMap(({file, text}) => {
     const bytes = new TextEncoder().encode(text)
@@ -63,8 +63,10 @@ test('every page of a corpus sample renders byte for byte as LiquidJS renders it
   const {archive} = buildArchive(articles, {permalink: defaultConfig.permalink, minTopicArticles: 2, drafts: false})
   const views = new ViewBuilder(archive, defaultConfig, siteUrls(defaultConfig.baseUrl))
   // The compiled closures are called directly: a page they gave up on would throw here, not fall back.
-  const engine = createEngine([builtIn])
-  const compiled = new Map<string, CompiledTemplate | undefined>(pageTemplates.map((name) => [name, compileTemplates(engine.parseFileSync(name), compileOptions(engine))]))
+  const compiledBy = (engine: ReturnType<typeof createEngine>) => new Map<string, CompiledTemplate | undefined>(pageTemplates.map((name) => [name, compileTemplates(engine.parseFileSync(name), compileOptions(engine))]))
+  const compiled = compiledBy(createEngine([builtIn]))
+  // Note: one card object per article, shown at heading level 2 on day pages and 3 on topic pages and under related articles.
+  const keptCards = compiledBy(createEngine([builtIn], true, true))
   const reference = createEngine([builtIn], false)
   const byTemplate = new Map<string, number>()
   for (const page of planPages(archive, views)) {
@@ -73,6 +75,7 @@ test('every page of a corpus sample renders byte for byte as LiquidJS renders it
     const render = compiled.get(page.template)
     assert.ok(render, page.template)
     assert.equal(render(view), expected, page.url)
+    assert.equal(keptCards.get(page.template)?.(view), expected, page.url)
     byTemplate.set(page.template, (byTemplate.get(page.template) ?? 0) + 1)
   }
   // The sample reaches every kind of page, so every template was compared.
