@@ -8,7 +8,13 @@ import type {SubjectRule} from './topic-rules.js'
  *
  * Note: `tender` and `purchase` alone are not acquisition words: wire
  * stories use them for commodity tenders and purchases (`a tender for
- * sugar`, `credits to purchase wheat`).
+ * sugar`, `credits to purchase wheat`). Nor are amounts in a currency
+ * (`a 12 billion yen bond`) currency news, so the yen and the mark count
+ * as `the yen` and `the mark`; and `intervention` is as often the EC's
+ * buying of farm goods as a central bank's in the markets. Against the
+ * corpus's labels, Currencies went from 735 articles (455 without the
+ * label) to 487 (237 without it); subject recall went from 0.785 to 0.781
+ * and the share of subjects matching a label from 0.697 to 0.714.
  */
 export const economicSubjects: readonly SubjectRule[] = [
   {name: 'Earnings', min: 2, keywords: ['shr', 'shrs', 'revs', 'qtr', 'qtly', 'div', 'dividend', 'dividends', 'net profit', 'net loss', 'net income', 'earnings', 'earned', 'earnings per share', 'per share', 'cts a share', 'operating profit', 'nine mths', 'six mths', 'quarterly earnings', 'stock split', 'record date', 'payable']},
@@ -18,7 +24,7 @@ export const economicSubjects: readonly SubjectRule[] = [
   {name: 'Natural gas', min: 2, keywords: ['natural gas', 'gas prices', 'lng']},
   {name: 'Trade', min: 3, keywords: ['trade deficit', 'trade surplus', 'trade balance', 'tariff', 'tariffs', 'trade bill', 'protectionism', 'protectionist', 'trade talks', 'trade war', 'trade dispute', 'exports', 'imports', 'trade']},
   {name: 'Interest rates', min: 2, keywords: ['interest rate', 'interest rates', 'prime rate', 'discount rate', 'base rate', 'lending rate', 'lending rates', 'money market', 'rates']},
-  {name: 'Currencies', min: 3, keywords: ['dollar', 'yen', 'currency', 'currencies', 'foreign exchange', 'exchange rate', 'exchange rates', 'sterling', 'intervention', 'forex', 'marks', 'mark']},
+  {name: 'Currencies', min: 3, keywords: ['dollar', 'the yen', 'currency', 'currencies', 'foreign exchange', 'exchange rate', 'exchange rates', 'sterling', 'forex', 'the mark']},
   {name: 'Money supply', min: 1, keywords: ['money supply', 'm-1', 'm-2', 'm-3', 'm1', 'm2', 'm3']},
   {name: 'Inflation', min: 2, keywords: ['inflation', 'consumer prices', 'consumer price index', 'cpi', 'cost of living', 'wholesale prices', 'producer prices']},
   {name: 'Economic growth', min: 2, keywords: ['gnp', 'gdp', 'gross national product', 'gross domestic product', 'economic growth', 'recession']},

@@ -27,3 +27,8 @@ test('a keyword in the lead counts twice, so a short story about one deal is abo
 test('commodity tenders and purchases are not acquisitions', () => {
   assert.deepEqual(subjects(['The government will hold a tender next week for 20,000 tonnes of sugar, dealers said.', 'The purchase is for shipment in June.']), [])
 })
+
+test('amounts in a currency are no currency news; the currency markets are', () => {
+  assert.deepEqual(subjects(['The company expects a profit of 300 billion yen, on sales of 500 billion yen, against 480 billion yen.']), [])
+  assert.deepEqual(subjects(['The dollar fell against the yen and the mark as currency dealers sold.']), [{name: 'Currencies', hits: 4}])
+})
