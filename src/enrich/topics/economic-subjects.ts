@@ -14,10 +14,12 @@ import type {SubjectRule} from './topic-rules.js'
  * buying of farm goods as a central bank's in the markets. Against the
  * corpus's labels, Currencies went from 735 articles (455 without the
  * label) to 487 (237 without it); subject recall went from 0.785 to 0.781
- * and the share of subjects matching a label from 0.697 to 0.714.
+ * and the share of subjects matching a label from 0.697 to 0.714. Profits,
+ * an operating loss and a net gain are earnings words: recall 0.792 with
+ * them, the share unchanged.
  */
 export const economicSubjects: readonly SubjectRule[] = [
-  {name: 'Earnings', min: 2, keywords: ['shr', 'shrs', 'revs', 'qtr', 'qtly', 'div', 'dividend', 'dividends', 'net profit', 'net loss', 'net income', 'earnings', 'earned', 'earnings per share', 'per share', 'cts a share', 'operating profit', 'nine mths', 'six mths', 'quarterly earnings', 'stock split', 'record date', 'payable']},
+  {name: 'Earnings', min: 2, keywords: ['shr', 'shrs', 'revs', 'qtr', 'qtly', 'div', 'dividend', 'dividends', 'net profit', 'net loss', 'net income', 'earnings', 'earned', 'earnings per share', 'per share', 'cts a share', 'operating profit', 'profit', 'profits', 'operating loss', 'net gain', 'nine mths', 'six mths', 'quarterly earnings', 'stock split', 'record date', 'payable']},
   {name: 'Acquisitions', min: 2, keywords: ['acquire', 'acquires', 'acquired', 'acquiring', 'acquisition', 'acquisitions', 'merger', 'mergers', 'merge', 'merged', 'takeover', 'takeovers', 'tender offer', 'bid', 'buyout', 'buy-out', 'stake', 'to buy', 'agreed to buy', 'bought', 'definitive agreement', 'agreement in principle', 'letter of intent', 'investor group', 'arbitrageurs', 'outstanding shares', 'to sell its', 'sold its']},
   {name: 'Grain', min: 2, keywords: ['grain', 'grains', 'wheat', 'corn', 'maize', 'barley', 'sorghum', 'oats', 'rye', 'rice']},
   {name: 'Crude oil', min: 2, keywords: ['crude', 'crude oil', 'oil prices', 'oil price', 'barrels', 'bpd', 'opec', 'oil output', 'oil production', 'refinery', 'refineries']},

@@ -6,7 +6,7 @@ import {tokenize} from './tokenize.js'
 const subjects = (paragraphs: string[], rules = [] as Parameters<typeof findSubjects>[1]) => findSubjects(paragraphs.map(tokenize), rules)
 
 test('built-in economic subjects need their keywords often enough', () => {
-  assert.deepEqual(subjects(['Shr profit three cts vs loss three cts', 'Revs 4,001,000 vs 4,347,000']), [{name: 'Earnings', hits: 2}])
+  assert.deepEqual(subjects(['Shr profit three cts vs loss three cts', 'Revs 4,001,000 vs 4,347,000']), [{name: 'Earnings', hits: 3}])
   assert.deepEqual(subjects(['Crude oil prices rose as OPEC cut output.']), [{name: 'Crude oil', hits: 2}])
   assert.deepEqual(subjects(['Crude was quiet.']), [])
   assert.deepEqual(subjects(['The money supply grew.']), [{name: 'Money supply', hits: 1}])
@@ -31,4 +31,9 @@ test('commodity tenders and purchases are not acquisitions', () => {
 test('amounts in a currency are no currency news; the currency markets are', () => {
   assert.deepEqual(subjects(['The company expects a profit of 300 billion yen, on sales of 500 billion yen, against 480 billion yen.']), [])
   assert.deepEqual(subjects(['The dollar fell against the yen and the mark as currency dealers sold.']), [{name: 'Currencies', hits: 4}])
+})
+
+test('profits, an operating loss and a net gain are earnings words', () => {
+  assert.deepEqual(subjects(['The maker said its profits would fall this year after an operating loss in its largest unit.']), [{name: 'Earnings', hits: 2}])
+  assert.deepEqual(subjects(['It will report a net gain on the sale, lifting profit for the quarter.']), [{name: 'Earnings', hits: 2}])
 })
