@@ -1,4 +1,4 @@
-import {nameConnectors, nameSuffixes} from '../enrich/topics/name-words.js'
+import {isInitial, nameConnectors, nameSuffixes} from '../enrich/topics/name-words.js'
 import {topicSlug} from '../enrich/topics/topic-slug.js'
 import type {Topic} from '../model/article.js'
 import type {PlacedArticle} from './archive.js'
@@ -100,7 +100,7 @@ function surnameOf(name: string): {surname: string; alone: boolean; key: string}
   const words = name.split(' ')
   while (words.length > 1 && nameSuffixes.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, ''))) words.pop()
   const alone = words.slice(0, -1).every((word) => nameConnectors.has(word.toLowerCase()))
-  const key = topicSlug(words.filter((word, index) => index === 0 || index === words.length - 1 || word.replaceAll('.', '').length > 1).join(' '))
+  const key = topicSlug(words.filter((word, index) => index === 0 || index === words.length - 1 || !isInitial(word)).join(' '))
   return {surname: topicSlug(words[words.length - 1]!), alone, key}
 }
 

@@ -1,7 +1,7 @@
 import {knownRegionAbbreviation, longestKnownName, lookUpKey, type KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {
-  calendarWords, capitalNoise, genericWords, givenNameTowns, joiningWords, leaderNouns, leadingFunctionWords, leadingLegalForms, legalSuffixes, nameConnectors,
+  calendarWords, capitalNoise, genericWords, givenNameTowns, isInitial, joiningWords, leaderNouns, leadingFunctionWords, leadingLegalForms, legalSuffixes, nameConnectors,
   newspaperWords, nonTopicWords, ordinalWords, organisationNouns, organisationWords, personTitles, placeWords, titleQualifiers, tradeWords,
 } from './name-words.js'
 import {isPersonName, leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
@@ -534,7 +534,7 @@ function kindFromWords(tokens: readonly Token[]): Cue | 'none' | undefined {
   if (nonTopicWords.has(last) || nonTopicWords.has(keys[0]!) || personTitles.has(last) || (legalSuffixes.has(last) && keys.length === 1)) return 'none'
   if (last === 'unit' && keys[keys.length - 2] === 'currency') return 'none' // `European Currency Unit`
   if (keys.every((key) => capitalNoise.has(key))) return 'none' // `Oper Shr`, `Avg`
-  if (keys.length === 1 && tokens[0]!.text.replaceAll('.', '').length < 2) return 'none'
+  if (keys.length === 1 && isInitial(tokens[0]!.text)) return 'none'
   // A role without a name (`Secretary of State`) or generic words only (`Central Committee`).
   const titled = keys.some((key) => personTitles.has(key))
   if (keys.every((key) => genericWords.has(key) || nameConnectors.has(key) || personTitles.has(key) || (titled && titleQualifiers.has(key)))) return 'none'

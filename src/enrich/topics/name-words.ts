@@ -98,6 +98,11 @@ export const givenNameTowns = words(`
   florence victoria charlotte regina
 `)
 
+/** Whether a word as written is an initial: one letter or digit, with or without its dot (`F.`, `T`). */
+export function isInitial(word: string): boolean {
+  return word.replaceAll('.', '').length === 1
+}
+
 /** Endings after a person's surname (`Martin Luther King Jr`, `Henry Heinz II`). */
 export const nameSuffixes = words(`jr sr ii iii iv`)
 

@@ -4,7 +4,7 @@ import {isPersonName, surnameKey} from './person-names.js'
 import type {KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {
-  capitalNoise, genericWords, legalSuffixes, looseAdjectives, nameConnectors, newspaperWords, organisationWords, personTitles, titleQualifiers, tradeWords,
+  capitalNoise, genericWords, isInitial, legalSuffixes, looseAdjectives, nameConnectors, newspaperWords, organisationWords, personTitles, titleQualifiers, tradeWords,
 } from './name-words.js'
 import type {TopicTally} from './topic-tally.js'
 import {Gap, Shape, type Token} from './tokenize.js'
@@ -226,7 +226,7 @@ function splitPeople(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
     const titled = phrase.kind === 'organisation' && (newspaperWords.has(tail[1]!) || tradeWords.has(tail[1]!))
     if (phrase.kind !== 'person' && !titled && singles.has(tail[1]!) && isPersonName(tail) && !nameConnectors.has(keys[keys.length - 3]!)) {
       // Note: a middle initial belongs to the name before it (`Martin T. Sosnoff`, not `T Sosnoff`).
-      const start = phrase.tokens[keys.length - 2]!.text.replaceAll('.', '').length === 1 ? keys.length - 3 : keys.length - 2
+      const start = isInitial(phrase.tokens[keys.length - 2]!.text) ? keys.length - 3 : keys.length - 2
       const person = phrase.tokens.slice(start)
       const rest = phrase.tokens.slice(0, start)
       const restKeys = rest.map((token) => token.key)
