@@ -6,8 +6,8 @@ import {readFields} from '../model/read-fields.js'
 import type {Problem} from '../problems/content-error.js'
 import type {ParsedSource} from '../parse/parsed-source.js'
 import {describeBody} from './describe-body.js'
-import {deriveHeadline} from './headline.js'
-import {deriveSummary} from './summary.js'
+import {headlineOfLine} from './headline.js'
+import {leadText, summaryOfLine} from './summary.js'
 import type {TopicRules, TopicText} from './topics/extract-topics.js'
 import {findTopics} from './topics/find-topics.js'
 import {topicSlug} from './topics/topic-slug.js'
@@ -61,8 +61,10 @@ export function prepareArticle(parsed: ParsedSource, settings: EnrichSettings): 
   const {fields, warnings} = readFields(parsed)
   const body = describeBody(parsed.body)
   const {lead} = body
-  const title = fields.title ?? deriveHeadline(lead)
-  const summary = fields.summary ?? deriveSummary(lead)
+  // Note: the headline and the summary start from the same line of the lead, worked out once.
+  const line = fields.title === undefined || fields.summary === undefined ? leadText(lead) : ''
+  const title = fields.title ?? headlineOfLine(line)
+  const summary = fields.summary ?? summaryOfLine(line)
   const slug = fields.slug ?? deriveSlug(title)
   const article: Omit<Article, 'topics'> = {
     source: parsed.path,

@@ -29,7 +29,12 @@ const phraseWords = new Set('of in on at by for from with to into over under aga
  * sentence shorter than 40 characters is used as it is.
  */
 export function deriveHeadline(lead: string): string {
-  let text = leadText(lead)
+  return headlineOfLine(leadText(lead))
+}
+
+/** `deriveHeadline` of the lead whose `leadText` is `line`. */
+export function headlineOfLine(line: string): string {
+  let text = line
   if (text === '') return ''
   if (!/\p{Ll}/u.test(text)) text = toSentenceCase(text)
   else if (/^\p{Ll}/u.test(text)) text = text.charAt(0).toUpperCase() + text.slice(1)

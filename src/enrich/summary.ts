@@ -10,7 +10,11 @@ const maxSummaryLength = 200
  * that has text after its dateline is used.
  */
 export function deriveSummary(lead: string): string {
-  const text = leadText(lead)
+  return summaryOfLine(leadText(lead))
+}
+
+/** `deriveSummary` of the lead whose `leadText` is `text`. */
+export function summaryOfLine(text: string): string {
   if (text === '') return ''
   const [first = '', second] = splitSentences(text)
   if (first.length > maxSummaryLength) return cutAtWord(first, maxSummaryLength - 1) + '\u2026'
