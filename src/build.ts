@@ -37,11 +37,14 @@ const writerThreadAfter = 200
 
 /**
  * Up to this many articles, each article's card is rendered once per heading
- * level and kept for every listing that shows it (see `loadTemplates`).
- * Note: about 3 KB of memory per article, and page workers (from
- * `minSeedsForWorkers` articles) would each keep their own.
+ * level and kept for every listing that shows it (see `loadTemplates`), and
+ * its feed entry once per format for every feed that has it (see `feedFiles`).
+ * Note: about 3 KB of memory per article for the cards, and page workers (from
+ * `minSeedsForWorkers` articles) would each keep their own; the feed entries,
+ * about as much as the bodies of the articles in feeds, for as long as the
+ * feeds are made.
  */
-const maxArticlesForKeptCards = 20_000
+const maxArticlesForKeptRenders = 20_000
 
 /** How long each stage of a build took, in milliseconds. */
 export interface BuildTimings {
@@ -167,7 +170,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   let templates: TemplateSet
   let writer: OutputWriter
   try {
-    templates = readTemplates(options, indexed.archive.articles.length <= maxArticlesForKeptCards)
+    templates = readTemplates(options, indexed.archive.articles.length <= maxArticlesForKeptRenders)
     const outDir = path.resolve(options.cwd, options.outDir)
     writer = await OutputWriter.open(outDir, {
       stateDir: cache.outputStateDir(outDir),
@@ -272,6 +275,7 @@ function siteSource(archive: Archive, articles: readonly Article[], indexSetting
     templateDirs: dirs,
     pages: [...planPages(archive, views)],
     assetDirs: assetDirs(options),
+    keepFeedEntries: archive.articles.length <= maxArticlesForKeptRenders,
   }
 }
 

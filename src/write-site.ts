@@ -48,6 +48,8 @@ export interface SiteSource {
   readonly pages: readonly Page[]
   /** Asset folders, in order: a later folder's file replaces an earlier one's. */
   readonly assetDirs: readonly string[]
+  /** Whether the feeds keep each article's entry while they are made (see `FeedFilesOptions`). */
+  readonly keepFeedEntries: boolean
 }
 
 /** How `writeSite` runs. */
@@ -140,7 +142,7 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
 
   const writeSiteFiles = async (): Promise<void> => {
     let made = 0
-    for (const file of siteFiles(source.archive, source.views, (index) => keys.cardKey(index), pages)) {
+    for (const file of siteFiles(source.archive, source.views, (index) => keys.cardKey(index), pages, {keepEntries: source.keepFeedEntries})) {
       // Note: now and then, take in the workers' batches, so their records do not pile up and a failure shows at once.
       if (helpers.length > 0 && ++made % 256 === 0) {
         await nextTurn()

@@ -1,5 +1,5 @@
 import type {Archive} from '../indexes/archive.js'
-import {feedFiles} from './feeds/site-feeds.js'
+import {feedFiles, type FeedFilesOptions} from './feeds/site-feeds.js'
 import type {DeferredFile, OutputFile} from './output-file.js'
 import type {Page} from './page.js'
 import {sitemapFiles} from './sitemap/site-sitemap.js'
@@ -13,7 +13,7 @@ import type {ViewBuilder} from './views.js'
  * `entryKey` keys an article's feed entry (see `feedFiles`); `pages` are the
  * site's pages as `planPages` plans them, which the sitemaps list.
  */
-export function* siteFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string, pages: Iterable<Page>): Generator<OutputFile | DeferredFile> {
-  yield* feedFiles(archive, views, entryKey)
+export function* siteFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string, pages: Iterable<Page>, feeds: FeedFilesOptions): Generator<OutputFile | DeferredFile> {
+  yield* feedFiles(archive, views, entryKey, feeds)
   yield* sitemapFiles(archive, views, {pages})
 }

@@ -35,7 +35,12 @@ interface JsonFeed {
  * A JSON Feed 1.1 document. `JSON.stringify` does all the escaping JSON needs.
  */
 export function toJsonFeed(channel: FeedChannel, entries: readonly FeedEntry[]): string {
-  const feed: JsonFeed = {
+  return jsonFeedDocument(channel, entries.map(jsonFeedItem))
+}
+
+/** `toJsonFeed` of the entries whose `jsonFeedItem`s are `items`. */
+export function jsonFeedDocument(channel: FeedChannel, items: readonly string[]): string {
+  const feed: Omit<JsonFeed, 'items'> = {
     version: 'https://jsonfeed.org/version/1.1',
     title: channel.title,
     home_page_url: channel.pageUrl,
@@ -43,16 +48,24 @@ export function toJsonFeed(channel: FeedChannel, entries: readonly FeedEntry[]):
     description: channel.description,
     language: channel.language,
     authors: [{name: channel.publisher.name, ...(channel.publisher.url ? {url: channel.publisher.url} : {})}],
-    items: entries.map((entry) => ({
-      id: entry.url,
-      url: entry.url,
-      title: entry.title,
-      ...(entry.contentHtml === undefined ? {content_text: entry.summary} : {content_html: entry.contentHtml}),
-      summary: entry.summary,
-      date_published: `${entry.date}T00:00:00Z`,
-      ...(entry.topics.length > 0 ? {tags: entry.topics.map((topic) => topic.name)} : {}),
-      ...(entry.author === undefined ? {} : {authors: [{name: entry.author}]}),
-    })),
   }
-  return `${JSON.stringify(feed, null, 2)}\n`
+  // Note: the items go last, as `JSON.stringify(feed, null, 2)` would write them: the head ends with its closing `\n}`.
+  const head = JSON.stringify(feed, null, 2).slice(0, -2)
+  return `${head},\n  "items": ${items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n  ]`}\n}\n`
+}
+
+/** One item of a JSON Feed document, as `toJsonFeed` writes it (indented to its place in the document). */
+export function jsonFeedItem(entry: FeedEntry): string {
+  const item: JsonFeedItem = {
+    id: entry.url,
+    url: entry.url,
+    title: entry.title,
+    ...(entry.contentHtml === undefined ? {content_text: entry.summary} : {content_html: entry.contentHtml}),
+    summary: entry.summary,
+    date_published: `${entry.date}T00:00:00Z`,
+    ...(entry.topics.length > 0 ? {tags: entry.topics.map((topic) => topic.name)} : {}),
+    ...(entry.author === undefined ? {} : {authors: [{name: entry.author}]}),
+  }
+  // Note: JSON text holds no raw line break inside a string, so every one is a line of the item to indent.
+  return `    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`
 }

@@ -3,7 +3,7 @@ import {createHash} from 'node:crypto'
 import {test} from 'node:test'
 import {readCorpus} from '../../../test/helpers/corpus.js'
 import {PageKeys} from '../../cache/page-keys.js'
-import {defaultConfig} from '../../config/site-config.js'
+import {defaultConfig, type SiteConfig} from '../../config/site-config.js'
 import {buildArchive} from '../../indexes/build-archive.js'
 import type {Article} from '../../model/article.js'
 import {processSettings, processSources} from '../../process-sources.js'
@@ -12,22 +12,27 @@ import {ViewBuilder} from '../views.js'
 import {feedFiles} from './site-feeds.js'
 
 /** Path → [inputs, bytes] of every deferred (topic) feed of a site made of `articles`. */
-function topicFeeds(articles: readonly Article[]): Map<string, [string, string]> {
-  const {archive} = buildArchive(articles, {permalink: defaultConfig.permalink, minTopicArticles: 1, drafts: false})
-  const views = new ViewBuilder(archive, defaultConfig, siteUrls(defaultConfig.baseUrl))
+function topicFeeds(articles: readonly Article[], {keepEntries = false, config = defaultConfig}: {keepEntries?: boolean; config?: SiteConfig} = {}): Map<string, [string, string]> {
+  const {archive} = buildArchive(articles, {permalink: config.permalink, minTopicArticles: 1, drafts: false})
+  const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl))
   const feeds = new Map<string, [string, string]>()
   // Note: the entries are keyed as a build keys them, by their cards' keys.
   const keys = new PageKeys(archive, views, '', new Map())
-  for (const file of feedFiles(archive, views, (index) => keys.cardKey(index))) if ('make' in file) feeds.set(file.path, [file.inputs, String(file.make())])
+  for (const file of feedFiles(archive, views, (index) => keys.cardKey(index), {keepEntries})) if ('make' in file) feeds.set(file.path, [file.inputs, String(file.make())])
   return feeds
 }
 
-test("a topic feed's inputs change exactly when its bytes do, so an added article leaves most feeds to be kept", async () => {
-  const sources = readCorpus(81).map((article) => {
+/** The first `count` corpus articles, as a build makes them. */
+async function corpusArticles(count: number): Promise<readonly Article[]> {
+  const sources = readCorpus(count).map((article) => {
     const bytes = new TextEncoder().encode(article.text)
     return {path: article.file, file: `seeds/${article.file}`, bytes, hash: createHash('sha256').update(bytes).digest('hex')}
   })
-  const {articles} = await processSources(sources, processSettings(defaultConfig, undefined))
+  return (await processSources(sources, processSettings(defaultConfig, undefined))).articles
+}
+
+test("a topic feed's inputs change exactly when its bytes do, so an added article leaves most feeds to be kept", async () => {
+  const articles = await corpusArticles(81)
   const before = topicFeeds(articles.slice(0, -1))
   const after = topicFeeds(articles)
   let kept = 0
@@ -38,4 +43,16 @@ test("a topic feed's inputs change exactly when its bytes do, so an added articl
     if (old[0] === inputs) kept++
   }
   assert.ok(kept > before.size * 0.9, `${kept} of ${before.size} topic feeds kept`)
+})
+
+test('topic feeds are the same bytes whether each entry is written once and kept or again for each feed', async () => {
+  const articles = await corpusArticles(81)
+  const config: SiteConfig = {...defaultConfig, topics: {...defaultConfig.topics, feeds: ['rss', 'atom', 'json']}}
+  const made = topicFeeds(articles, {config})
+  const kept = topicFeeds(articles, {config, keepEntries: true})
+  assert.deepEqual([...kept], [...made])
+  // Note: the kept entries are worth checking only if articles are in more than one feed, in every format.
+  const items = [...made].filter(([path]) => path.endsWith('.xml')).reduce((count, [, [, bytes]]) => count + bytes.split('<item>').length - 1, 0)
+  assert.ok(items > articles.length, `${items} RSS items for ${articles.length} articles`)
+  for (const ending of ['feed.xml', 'atom.xml', 'feed.json']) assert.ok([...made.keys()].some((path) => path.endsWith(ending)), ending)
 })

@@ -1,25 +1,27 @@
 import type {FeedChannel, FeedEntry} from './feed-types.js'
-import {toAtom, toRss} from './xml-feeds.js'
+import {atomDocument, atomEntry, rssDocument, rssItem} from './xml-feeds.js'
 import {feedFormatNames, type FeedFormatName} from '../../config/site-config.js'
 import type {Archive} from '../../indexes/archive.js'
 import type {DeferredFile, OutputFile} from '../output-file.js'
 import {homeUrl, outputPathFor, siteFeedUrl, topicFeedUrl, topicUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
 import {absoluteLinks} from './absolute-links.js'
-import {toJsonFeed} from './json-feed.js'
+import {jsonFeedDocument, jsonFeedItem} from './json-feed.js'
 
-/** A feed format: how to write it, the media type it is served as, and its name for readers. */
+/** A feed format: how to write each entry and the document of them, the media type it is served as, and its name for readers. */
 interface FeedFormat {
-  readonly write: (channel: FeedChannel, entries: readonly FeedEntry[]) => string
+  readonly item: (entry: FeedEntry) => string
+  /** The document of the entries whose `item`s are `items`; `withContent` when any of them has `contentHtml`. */
+  readonly document: (channel: FeedChannel, items: readonly string[], withContent: boolean) => string
   readonly type: string
   readonly label: string
 }
 
 /** Every format the site writes, by name. */
 export const feedFormats = {
-  rss: {write: toRss, type: 'application/rss+xml', label: 'RSS'},
-  atom: {write: toAtom, type: 'application/atom+xml', label: 'Atom'},
-  json: {write: toJsonFeed, type: 'application/feed+json', label: 'JSON Feed'},
+  rss: {item: rssItem, document: rssDocument, type: 'application/rss+xml', label: 'RSS'},
+  atom: {item: atomEntry, document: atomDocument, type: 'application/atom+xml', label: 'Atom'},
+  json: {item: jsonFeedItem, document: jsonFeedDocument, type: 'application/feed+json', label: 'JSON Feed'},
 } as const satisfies Record<FeedFormatName, FeedFormat>
 
 /**
@@ -29,28 +31,38 @@ export const feedFormats = {
  */
 const noDate = '1970-01-01'
 
+/** How `feedFiles` works. */
+export interface FeedFilesOptions {
+  /**
+   * Keep each article's entry, as text in each format, while the feeds are
+   * made, for the next topic feed that has it (an article is in the feeds of
+   * most of its topics). Note: costs about as much memory as the bodies of
+   * every article in a feed, so only for archives small enough (see `build`).
+   */
+  readonly keepEntries: boolean
+}
+
 /**
  * The site's feeds: RSS, Atom and JSON Feed of the newest `config.feedSize`
  * articles, then the feeds of each topic page (`config.topics.feeds`).
- * Yields one file at a time, so only one feed's entries are held at once. Topic feeds are deferred: most
+ * Yields one file at a time, so only one feed's entries are held at once
+ * (unless `options.keepEntries`). Topic feeds are deferred: most
  * stay the same when an article is added, and there is one per topic.
  * `entryKey(index)` is a key of everything article `index`'s entry is made
  * from besides the site-wide settings (`PageKeys.cardKey`).
  */
-export function* feedFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string): Generator<OutputFile | DeferredFile> {
+export function* feedFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string, options: FeedFilesOptions): Generator<OutputFile | DeferredFile> {
   const {config, urls} = views
+  const entries = new EntryTexts(archive, views, options.keepEntries)
   const latest = archive.articles.slice(0, config.feedSize).map((_, index) => index)
   for (const format of feedFormatNames) {
     const url = siteFeedUrl(format)
     const channel = channelFor(archive, views, latest, {title: config.title, description: config.description, pageUrl: urls.absolute(homeUrl), selfUrl: urls.absolute(url)})
-    yield {path: outputPathFor(url), contents: feedFormats[format].write(channel, latest.map((index) => feedEntry(archive, views, index))), from: []}
+    yield {path: outputPathFor(url), contents: entries.write(format, channel, latest), from: []}
   }
   for (const topic of archive.topics.values()) {
     const items = topic.articles.slice(0, config.feedSize)
     const entryKeys = items.map(entryKey).join(' ')
-    // Note: the topic's formats are made one after another, from the same entries.
-    let entries: FeedEntry[] | undefined
-    const entriesOf = (): FeedEntry[] => (entries ??= items.map((index) => feedEntry(archive, views, index)))
     for (const format of config.topics.feeds) {
       const url = topicFeedUrl(topic.slug, format)
       const channel = channelFor(archive, views, items, {
@@ -63,10 +75,53 @@ export function* feedFiles(archive: Archive, views: ViewBuilder, entryKey: (inde
         path: outputPathFor(url),
         inputs: `${JSON.stringify(channel)}\u0000${entryKeys}`,
         from: [],
-        make: () => feedFormats[format].write(channel, entriesOf()),
+        make: () => entries.write(format, channel, items),
       }
     }
   }
+}
+
+/**
+ * Feed documents of articles, made from each article's entry in the format:
+ * with `keep`, each is made once and kept; without it, only those of the last
+ * document are, for the same articles' next document (a topic's formats are
+ * made one after another).
+ */
+class EntryTexts {
+  private readonly texts = new Map<FeedFormatName, Map<number, string>>()
+  private entries = new Map<number, FeedEntry>()
+
+  constructor(
+    private readonly archive: Archive,
+    private readonly views: ViewBuilder,
+    private readonly keep: boolean,
+  ) {}
+
+  /** The document in `format` of articles `items` (indexes, newest first). */
+  write(format: FeedFormatName, channel: FeedChannel, items: readonly number[]): string {
+    const {item, document} = feedFormats[format]
+    if (!this.keep) {
+      const entries = items.map((index) => this.entries.get(index) ?? feedEntry(this.archive, this.views, index))
+      this.entries = new Map(items.map((index, at) => [index, entries[at] as FeedEntry]))
+      return document(channel, entries.map(item), items.length > 0 && carriesBodies(this.views))
+    }
+    const texts = this.texts.get(format) ?? new Map<number, string>()
+    this.texts.set(format, texts)
+    const text = (index: number): string => {
+      let made = texts.get(index)
+      if (made === undefined) {
+        made = item(feedEntry(this.archive, this.views, index))
+        texts.set(index, made)
+      }
+      return made
+    }
+    return document(channel, items.map(text), items.length > 0 && carriesBodies(this.views))
+  }
+}
+
+/** Whether feed entries carry the article's body (`feedEntry`'s `contentHtml`). */
+function carriesBodies(views: ViewBuilder): boolean {
+  return views.config.feedContent === 'full'
 }
 
 /** A link to a feed, for a page's `<head>` and text. */
@@ -101,7 +156,7 @@ export function feedEntry(archive: Archive, views: ViewBuilder, index: number): 
     url,
     date: article.date,
     summary: article.summary,
-    ...(views.config.feedContent === 'full' ? {contentHtml: absoluteLinks(views.body(index), url)} : {}),
+    ...(carriesBodies(views) ? {contentHtml: absoluteLinks(views.body(index), url)} : {}),
     ...(article.author === undefined ? {} : {author: article.author}),
     topics: article.topics.map((topic) => ({name: archive.topics.get(topic.slug)?.name ?? topic.name, slug: topic.slug})),
   }
