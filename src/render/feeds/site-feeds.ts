@@ -1,7 +1,7 @@
 import type {FeedChannel, FeedEntry} from './feed-types.js'
 import {atomDocument, atomEntry, rssDocument, rssItem} from './xml-feeds.js'
 import {feedFormatNames, type FeedFormatName} from '../../config/site-config.js'
-import type {Archive} from '../../indexes/archive.js'
+import type {Archive, TopicEntry} from '../../indexes/archive.js'
 import type {DeferredFile, OutputFile} from '../output-file.js'
 import {homeUrl, outputPathFor, siteFeedUrl, topicFeedUrl, topicUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
@@ -34,10 +34,10 @@ const noDate = '1970-01-01'
 /** How `feedFiles` works. */
 export interface FeedFilesOptions {
   /**
-   * Keep each article's entry, as text in each format, while the feeds are
-   * made, for the next topic feed that has it (an article is in the feeds of
-   * most of its topics). Note: costs about as much memory as the bodies of
-   * every article in a feed, so only for archives small enough (see `build`).
+   * Keep each article's entry, as text in each format, for the next feed
+   * that has it (an article is in the feeds of most of its topics), until
+   * the last. Note: costs up to as much memory as the bodies of every article
+   * in a feed, so only for archives small enough (see `build`).
    */
   readonly keepEntries: boolean
 }
@@ -53,15 +53,16 @@ export interface FeedFilesOptions {
  */
 export function* feedFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string, options: FeedFilesOptions): Generator<OutputFile | DeferredFile> {
   const {config, urls} = views
-  const entries = new EntryTexts(archive, views, options.keepEntries)
   const latest = archive.articles.slice(0, config.feedSize).map((_, index) => index)
+  const topicItems = (topic: TopicEntry): readonly number[] => topic.articles.slice(0, config.feedSize)
+  const entries = new EntryTexts(archive, views, options.keepEntries ? feedUses(archive, latest, topicItems, config.topics.feeds) : undefined)
   for (const format of feedFormatNames) {
     const url = siteFeedUrl(format)
     const channel = channelFor(archive, views, latest, {title: config.title, description: config.description, pageUrl: urls.absolute(homeUrl), selfUrl: urls.absolute(url)})
     yield {path: outputPathFor(url), contents: entries.write(format, channel, latest), from: []}
   }
   for (const topic of archive.topics.values()) {
-    const items = topic.articles.slice(0, config.feedSize)
+    const items = topicItems(topic)
     const entryKeys = items.map(entryKey).join(' ')
     for (const format of config.topics.feeds) {
       const url = topicFeedUrl(topic.slug, format)
@@ -81,11 +82,27 @@ export function* feedFiles(archive: Archive, views: ViewBuilder, entryKey: (inde
   }
 }
 
+/** For each format, how many of the feeds `feedFiles` makes in it hold each article (by index). */
+function feedUses(archive: Archive, latest: readonly number[], topicItems: (topic: TopicEntry) => readonly number[], topicFormats: readonly FeedFormatName[]): Map<FeedFormatName, Uint32Array> {
+  const uses = new Map(feedFormatNames.map((format) => [format, new Uint32Array(archive.articles.length)]))
+  const count = (format: FeedFormatName, items: readonly number[]): void => {
+    const counts = uses.get(format) as Uint32Array
+    for (const index of items) counts[index] = (counts[index] ?? 0) + 1
+  }
+  for (const format of feedFormatNames) count(format, latest)
+  for (const topic of archive.topics.values()) {
+    const items = topicItems(topic)
+    for (const format of topicFormats) count(format, items)
+  }
+  return uses
+}
+
 /**
- * Feed documents of articles, made from each article's entry in the format:
- * with `keep`, each is made once and kept; without it, only those of the last
- * document are, for the same articles' next document (a topic's formats are
- * made one after another).
+ * Feed documents of articles, made from each article's entry in the format.
+ * With `uses` (see `feedUses`), each entry is written once per format and
+ * kept until the last feed that holds it is made; without it, only the
+ * entries of the last document are kept, for the same articles' next
+ * document (a topic's formats are made one after another).
  */
 class EntryTexts {
   private readonly texts = new Map<FeedFormatName, Map<number, string>>()
@@ -94,13 +111,14 @@ class EntryTexts {
   constructor(
     private readonly archive: Archive,
     private readonly views: ViewBuilder,
-    private readonly keep: boolean,
+    private readonly uses: Map<FeedFormatName, Uint32Array> | undefined,
   ) {}
 
   /** The document in `format` of articles `items` (indexes, newest first). */
   write(format: FeedFormatName, channel: FeedChannel, items: readonly number[]): string {
     const {item, document} = feedFormats[format]
-    if (!this.keep) {
+    const uses = this.uses?.get(format)
+    if (uses === undefined) {
       const entries = items.map((index) => this.entries.get(index) ?? feedEntry(this.archive, this.views, index))
       this.entries = new Map(items.map((index, at) => [index, entries[at] as FeedEntry]))
       return document(channel, entries.map(item), items.length > 0 && carriesBodies(this.views))
@@ -108,11 +126,12 @@ class EntryTexts {
     const texts = this.texts.get(format) ?? new Map<number, string>()
     this.texts.set(format, texts)
     const text = (index: number): string => {
-      let made = texts.get(index)
-      if (made === undefined) {
-        made = item(feedEntry(this.archive, this.views, index))
-        texts.set(index, made)
-      }
+      const made = texts.get(index) ?? item(feedEntry(this.archive, this.views, index))
+      // Note: a text is let go once its last feed is made, so only those still to be used again are held.
+      const left = (uses[index] ?? 0) - 1
+      uses[index] = Math.max(0, left)
+      if (left > 0) texts.set(index, made)
+      else texts.delete(index)
       return made
     }
     return document(channel, items.map(text), items.length > 0 && carriesBodies(this.views))
