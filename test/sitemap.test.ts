@@ -115,24 +115,30 @@ function syntheticArchive(count: number): Archive {
   }
 }
 
-test('past 50,000 URLs the sitemap becomes an index of child sitemaps of at most 50,000 URLs each', () => {
+test('past 50,000 URLs the sitemap becomes an index of child sitemaps of at most 50,000 URLs each, list pages apart from articles', () => {
   const archive = syntheticArchive(50_500)
   const views = new ViewBuilder(archive, {...defaultConfig, baseUrl}, siteUrls(baseUrl))
   const files = new Map<string, OutputFile>()
   for (const file of sitemapFiles(archive, views)) files.set(file.path, file)
-  assert.deepEqual([...files.keys()].sort(), ['robots.txt', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap.xml'])
+  const childNames = ['sitemap-pages-1.xml', 'sitemap-articles-1.xml', 'sitemap-articles-2.xml']
+  assert.deepEqual([...files.keys()].sort(), ['robots.txt', ...childNames, 'sitemap.xml'].sort())
 
   const index = parseXml(String(files.get('sitemap.xml')?.contents)).sitemapindex
-  assert.deepEqual(index.sitemap.map((child: {loc: string}) => child.loc), [`${baseUrl}sitemap-1.xml`, `${baseUrl}sitemap-2.xml`])
-  const children = ['sitemap-1.xml', 'sitemap-2.xml'].map((name) => {
+  assert.deepEqual(
+    index.sitemap.map((child: {loc: string}) => child.loc),
+    childNames.map((name) => baseUrl + name),
+  )
+  const children = childNames.map((name) => {
     const text = String(files.get(name)?.contents)
     assert.ok(Buffer.byteLength(text) <= 52_428_800, `${name} is within 50 MB`)
     return parseXml(text).urlset.url as {loc: string; lastmod: string}[]
   })
-  assert.equal(children[0]?.length, 50_000)
+  assert.equal(children[1]?.length, 50_000)
   const listed = children.flat().map((url) => url.loc)
   const planned = [...planPages(archive, views)].map((page) => page.url).filter((url) => url !== '/search/' && url !== '/404.html')
-  assert.deepEqual(listed, planned.map((url) => baseUrl + url.slice(1)), 'every page once, in plan order')
+  const articles = new Set(archive.articles.map((article) => article.url))
+  const inOrder = [...planned.filter((url) => !articles.has(url)), ...planned.filter((url) => articles.has(url)).reverse()]
+  assert.deepEqual(listed, inOrder.map((url) => baseUrl + url.slice(1)), 'every page once: list pages in plan order, then articles from the oldest')
   assert.ok(listed.length > 50_000)
   for (const [position, child] of children.entries()) {
     const newest = child.reduce((max, url) => (url.lastmod > max ? url.lastmod : max), '')

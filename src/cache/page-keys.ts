@@ -1,4 +1,5 @@
 import type {Archive} from '../indexes/archive.js'
+import {articleTemplate} from '../render/article-pages.js'
 import type {Page} from '../render/page.js'
 import type {ViewBuilder} from '../render/views.js'
 import {articleSeedKey} from './article-store.js'
@@ -46,7 +47,7 @@ export class PageKeys {
   /** The key of `page`, and its view model when working out the key needed it (so it is built once). */
   key(page: Page): {key: string; view?: object} {
     const templateKey = this.templateKeys.get(page.template) ?? `unknown-template:${page.template}`
-    const index = page.template === 'article.html' ? this.articleIndexes.get(page.url) : undefined
+    const index = page.template === articleTemplate ? this.articleIndexes.get(page.url) : undefined
     if (index !== undefined && page.from.length === 1 && page.from[0] === this.archive.articles[index]?.file) {
       return {key: fingerprint(this.siteKey, templateKey, page.url, this.articleInputs(index))}
     }

@@ -4,6 +4,9 @@ import type {Page} from './page.js'
 import {dayUrl, monthUrl, yearUrl} from './urls.js'
 import type {ViewBuilder} from './views.js'
 
+/** The template of article pages, which tells them from list pages. */
+export const articleTemplate = 'article.html'
+
 /**
  * One page per article: body, topics, previous/next by date, related articles,
  * `NewsArticle` JSON-LD and OpenGraph article tags.
@@ -15,7 +18,7 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
     if (!article) continue
     yield {
       url: article.url,
-      template: 'article.html',
+      template: articleTemplate,
       from: [article.file],
       view: () => {
         const card = views.card(index)

@@ -1,11 +1,12 @@
 import type {Archive} from '../../indexes/archive.js'
 import type {OutputFile} from '../output-file.js'
+import {articleTemplate} from '../article-pages.js'
 import type {Page} from '../page.js'
 import {planPages} from '../render-site.js'
 import {notFoundUrl, searchUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
 import {pageDates} from './page-dates.js'
-import {sitemapUrl, writeSitemaps, type SitemapEntry, type SitemapLimits} from './write-sitemaps.js'
+import {sitemapUrl, writeSitemaps, type SitemapEntry, type SitemapGroup, type SitemapLimits} from './write-sitemaps.js'
 
 /** Pages that are not content: search engines should not list them. */
 const leftOut: ReadonlySet<string> = new Set([searchUrl, notFoundUrl])
@@ -18,21 +19,32 @@ export interface SitemapOptions {
 }
 
 /**
- * Every HTML page of the site except search and 404, in the order the pages
- * are planned, each with the date it last changed.
+ * Every HTML page of the site except search and 404, each with the date it
+ * last changed, in two groups: `pages`, the list pages in the order they are
+ * planned, and `articles`, the article pages from the oldest. Note: so a new
+ * article is added at the end of its group, and the children of a large
+ * site's sitemap before it keep their bytes.
  */
-export function* sitemapEntries(archive: Archive, views: ViewBuilder, pages: Iterable<Page> = planPages(archive, views)): Generator<SitemapEntry> {
+export function sitemapGroups(archive: Archive, views: ViewBuilder, pages: Iterable<Page> = planPages(archive, views)): SitemapGroup[] {
   const dates = pageDates(archive, views.config)
-  for (const page of pages) {
-    if (leftOut.has(page.url)) continue
-    const lastmod = dates.get(page.url)
-    yield {loc: views.urls.absolute(page.url), ...(lastmod ? {lastmod} : {})}
+  const listPages: Page[] = []
+  const articlePages: Page[] = []
+  for (const page of pages) if (!leftOut.has(page.url)) (page.template === articleTemplate ? articlePages : listPages).push(page)
+  function* entries(group: readonly Page[]): Generator<SitemapEntry> {
+    for (const page of group) {
+      const lastmod = dates.get(page.url)
+      yield {loc: views.urls.absolute(page.url), ...(lastmod ? {lastmod} : {})}
+    }
   }
+  return [
+    {name: 'pages', entries: entries(listPages)},
+    {name: 'articles', entries: entries(articlePages.reverse())},
+  ]
 }
 
 /** The site's sitemap (or sitemap index and its children) and the `robots.txt` that points at it. */
 export function* sitemapFiles(archive: Archive, views: ViewBuilder, options: SitemapOptions = {}): Generator<OutputFile> {
-  yield* writeSitemaps(sitemapEntries(archive, views, options.pages), views.urls.absolute, options.limits)
+  yield* writeSitemaps(sitemapGroups(archive, views, options.pages), views.urls.absolute, options.limits)
   yield {path: 'robots.txt', contents: robotsTxt(views.urls.absolute(sitemapUrl)), from: []}
 }
 

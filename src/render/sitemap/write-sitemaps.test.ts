@@ -2,16 +2,18 @@ import test from 'node:test'
 import assert from 'node:assert/strict'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import type {OutputFile} from '../output-file.js'
-import {protocolLimits, writeSitemaps, type SitemapEntry} from './write-sitemaps.js'
+import {protocolLimits, writeSitemaps, type SitemapEntry, type SitemapGroup} from './write-sitemaps.js'
 
 const parser = new XMLParser({parseTagValue: false, isArray: (name) => name === 'url' || name === 'sitemap'})
 const absolute = (path: string): string => `https://news.example.org/a/${path.slice(1)}`
 const entries = (count: number): SitemapEntry[] =>
   Array.from({length: count}, (_, index) => ({loc: absolute(`/p/${index}/`), lastmod: `2024-01-${String((index % 28) + 1).padStart(2, '0')}`}))
 const text = (file: OutputFile | undefined): string => String(file?.contents)
+/** `entries` as the one group of a site. */
+const one = (list: readonly SitemapEntry[]): SitemapGroup[] => [{name: 'pages', entries: list}]
 
 test('few URLs make one sitemap.xml, escaped and in order', () => {
-  const files = [...writeSitemaps([{loc: 'https://x.org/?a=1&b=<2>'}, {loc: 'https://x.org/b/', lastmod: '2024-02-01'}], absolute)]
+  const files = [...writeSitemaps(one([{loc: 'https://x.org/?a=1&b=<2>'}, {loc: 'https://x.org/b/', lastmod: '2024-02-01'}]), absolute)]
   assert.deepEqual(files.map((file) => file.path), ['sitemap.xml'])
   const xml = text(files[0])
   assert.equal(XMLValidator.validate(xml), true)
@@ -21,21 +23,21 @@ test('few URLs make one sitemap.xml, escaped and in order', () => {
 })
 
 test('past the URL limit: children of at most maxUrls each, and an index with the newest lastmod of each', () => {
-  const files = [...writeSitemaps(entries(25), absolute, {maxUrls: 10, maxBytes: protocolLimits.maxBytes})]
-  assert.deepEqual(files.map((file) => file.path), ['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml', 'sitemap.xml'])
+  const files = [...writeSitemaps(one(entries(25)), absolute, {maxUrls: 10, maxBytes: protocolLimits.maxBytes})]
+  assert.deepEqual(files.map((file) => file.path), ['sitemap-pages-1.xml', 'sitemap-pages-2.xml', 'sitemap-pages-3.xml', 'sitemap.xml'])
   const counts = files.slice(0, 3).map((file) => parser.parse(text(file)).urlset.url.length)
   assert.deepEqual(counts, [10, 10, 5])
   const index = parser.parse(text(files[3])).sitemapindex
   assert.deepEqual(index.sitemap, [
-    {loc: absolute('/sitemap-1.xml'), lastmod: '2024-01-10'},
-    {loc: absolute('/sitemap-2.xml'), lastmod: '2024-01-20'},
-    {loc: absolute('/sitemap-3.xml'), lastmod: '2024-01-25'},
+    {loc: absolute('/sitemap-pages-1.xml'), lastmod: '2024-01-10'},
+    {loc: absolute('/sitemap-pages-2.xml'), lastmod: '2024-01-20'},
+    {loc: absolute('/sitemap-pages-3.xml'), lastmod: '2024-01-25'},
   ])
 })
 
 test('past the byte limit: no file is larger than maxBytes, and nothing is lost', () => {
   const maxBytes = 1_000
-  const files = [...writeSitemaps(entries(40), absolute, {maxUrls: protocolLimits.maxUrls, maxBytes})]
+  const files = [...writeSitemaps(one(entries(40)), absolute, {maxUrls: protocolLimits.maxUrls, maxBytes})]
   const children = files.filter((file) => file.path !== 'sitemap.xml')
   assert.ok(children.length > 2)
   for (const child of children) assert.ok(Buffer.byteLength(text(child)) <= maxBytes, `${child.path} is ${Buffer.byteLength(text(child))} bytes`)
@@ -44,12 +46,42 @@ test('past the byte limit: no file is larger than maxBytes, and nothing is lost'
 })
 
 test('exactly maxUrls URLs still fit in one sitemap.xml', () => {
-  const files = [...writeSitemaps(entries(10), absolute, {maxUrls: 10, maxBytes: protocolLimits.maxBytes})]
+  const files = [...writeSitemaps(one(entries(10)), absolute, {maxUrls: 10, maxBytes: protocolLimits.maxBytes})]
   assert.deepEqual(files.map((file) => file.path), ['sitemap.xml'])
 })
 
 test('an empty site has an empty, valid urlset', () => {
-  const [file] = [...writeSitemaps([], absolute)]
+  const [file] = [...writeSitemaps(one([]), absolute)]
   assert.equal(XMLValidator.validate(text(file)), true)
   assert.equal(parser.parse(text(file)).urlset, '')
+})
+
+test('groups fit in one sitemap.xml together, in order, while they can', () => {
+  const files = [...writeSitemaps([{name: 'pages', entries: entries(3)}, {name: 'articles', entries: entries(7)}], absolute, {maxUrls: 10, maxBytes: protocolLimits.maxBytes})]
+  assert.deepEqual(files.map((file) => file.path), ['sitemap.xml'])
+  const locs = parser.parse(text(files[0])).urlset.url.map((url: {loc: string}) => url.loc)
+  assert.deepEqual(locs, [...entries(3), ...entries(7)].map((entry) => entry.loc))
+})
+
+test('past the limits each group has children of its own, so a page added to one group leaves the children of others as they were', () => {
+  const limits = {maxUrls: 10, maxBytes: protocolLimits.maxBytes}
+  const site = (pages: number, articles: number): Map<string, string> => {
+    const groups: SitemapGroup[] = [
+      {name: 'pages', entries: entries(pages)},
+      {name: 'articles', entries: entries(articles).map((entry) => ({...entry, loc: entry.loc.replace('/p/', '/a/')}))},
+    ]
+    return new Map([...writeSitemaps(groups, absolute, limits)].map((file) => [file.path, text(file)]))
+  }
+  const before = site(4, 25)
+  assert.deepEqual([...before.keys()], ['sitemap-pages-1.xml', 'sitemap-articles-1.xml', 'sitemap-articles-2.xml', 'sitemap-articles-3.xml', 'sitemap.xml'])
+  const index = parser.parse(String(before.get('sitemap.xml'))).sitemapindex
+  assert.deepEqual(
+    index.sitemap.map((child: {loc: string}) => child.loc),
+    [...before.keys()].slice(0, -1).map((name) => absolute(`/${name}`)),
+  )
+  assert.equal(parser.parse(String(before.get('sitemap-pages-1.xml'))).urlset.url.length, 4)
+  // Note: a new article comes with a new list page (its day), as in a real site.
+  const after = site(5, 26)
+  for (const name of ['sitemap-articles-1.xml', 'sitemap-articles-2.xml']) assert.equal(after.get(name), before.get(name), name)
+  for (const name of ['sitemap-pages-1.xml', 'sitemap-articles-3.xml']) assert.notEqual(after.get(name), before.get(name), name)
 })

@@ -23,8 +23,11 @@ export const protocolLimits: SitemapLimits = {maxUrls: 50_000, maxBytes: 52_428_
 /** The sitemap's URL path: one sitemap, or the index of several. */
 export const sitemapUrl = '/sitemap.xml'
 
-/** The URL path of child sitemap `number` (1-based). Beside `sitemap.xml`, since a sitemap may only list URLs under its own folder. */
-export const childSitemapUrl = (number: number): string => `/sitemap-${number}.xml`
+/**
+ * The URL path of child sitemap `number` (1-based) of group `group`. Beside
+ * `sitemap.xml`, since a sitemap may only list URLs under its own folder.
+ */
+export const childSitemapUrl = (group: string, number: number): string => `/sitemap-${group}-${number}.xml`
 
 const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8"?>\n'
 const namespace = 'http://www.sitemaps.org/schemas/sitemap/0.9'
@@ -35,53 +38,88 @@ const overhead = Buffer.byteLength(urlsetOpen + urlsetClose)
 /** The `<url>` element of an entry, on one line. */
 const urlElement = (entry: SitemapEntry): string => `<url><loc>${escapeXml(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ''}</url>\n`
 
-/** One sitemap file being filled. */
+/** Lines of one sitemap file being filled, and its size as a file. */
 class Chunk {
   readonly lines: string[] = []
   bytes = overhead
   newest = ''
 
-  fits(line: string, limits: SitemapLimits): boolean {
-    return this.lines.length === 0 || (this.lines.length < limits.maxUrls && this.bytes + Buffer.byteLength(line) <= limits.maxBytes)
+  /** Whether a line of `size` bytes fits; the first line always does. */
+  fits(size: number, limits: SitemapLimits): boolean {
+    return this.lines.length === 0 || (this.lines.length < limits.maxUrls && this.bytes + size <= limits.maxBytes)
   }
 
-  add(line: string, lastmod: string | undefined): void {
+  add(line: string, size: number, lastmod: string | undefined): void {
     this.lines.push(line)
-    this.bytes += Buffer.byteLength(line)
+    this.bytes += size
     if (lastmod && lastmod > this.newest) this.newest = lastmod
-  }
-
-  file(url: string): OutputFile {
-    return {path: outputPathFor(url), contents: urlsetOpen + this.lines.join('') + urlsetClose, from: []}
   }
 }
 
+/** A sitemap file of the lines of `chunks`, in order. */
+function urlset(url: string, chunks: readonly Chunk[]): OutputFile {
+  return {path: outputPathFor(url), contents: urlsetOpen + chunks.map((chunk) => chunk.lines.join('')).join('') + urlsetClose, from: []}
+}
+
+/** Entries a sitemap lists together: in child sitemaps of their own (`childSitemapUrl(name, …)`) when one file cannot hold the site. */
+export interface SitemapGroup {
+  /** Lower-case letters and digits. */
+  readonly name: string
+  readonly entries: Iterable<SitemapEntry>
+}
+
 /**
- * Write `entries` as `sitemap.xml`, or, when they do not fit in one file, as
- * `sitemap-1.xml`, `sitemap-2.xml`… with `sitemap.xml` as their index. Files
- * are yielded as they fill, so only one is held at a time.
- * `absolute` turns a site URL path into an absolute URL.
+ * Write the entries of `groups` as `sitemap.xml`, or, when they do not fit in
+ * one file, each group as `sitemap-<name>-1.xml`, `sitemap-<name>-2.xml`…
+ * with `sitemap.xml` as their index. Children are yielded as they fill, so
+ * only one file's lines are held at a time. `absolute` turns a site URL path
+ * into an absolute URL.
+ *
+ * Note: groups keep the children of one kind of page apart, so that a page
+ * added to the end of one group (a new article, listed oldest first) leaves
+ * every other child's bytes as they were.
  */
-export function* writeSitemaps(entries: Iterable<SitemapEntry>, absolute: (path: string) => string, limits: SitemapLimits = protocolLimits): Generator<OutputFile> {
+export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: string) => string, limits: SitemapLimits = protocolLimits): Generator<OutputFile> {
   const children: {loc: string; lastmod: string}[] = []
-  let chunk = new Chunk()
-  for (const entry of entries) {
-    const line = urlElement(entry)
-    if (!chunk.fits(line, limits)) {
-      const url = childSitemapUrl(children.length + 1)
-      yield chunk.file(url)
-      children.push({loc: absolute(url), lastmod: chunk.newest})
-      chunk = new Chunk()
-    }
-    chunk.add(line, entry.lastmod)
+  const child = (group: string, number: number, chunk: Chunk): OutputFile => {
+    const url = childSitemapUrl(group, number)
+    children.push({loc: absolute(url), lastmod: chunk.newest})
+    return urlset(url, [chunk])
   }
-  if (children.length === 0) {
-    yield chunk.file(sitemapUrl)
+  /** Each group's lines so far, while the whole site may still fit in `sitemap.xml`; undefined once it cannot. */
+  let held: {name: string; chunk: Chunk}[] | undefined = []
+  let heldUrls = 0
+  let heldBytes = overhead
+  for (const group of groups) {
+    let chunk = new Chunk()
+    let number = 0
+    held?.push({name: group.name, chunk})
+    for (const entry of group.entries) {
+      const line = urlElement(entry)
+      const size = Buffer.byteLength(line)
+      if (held) {
+        if (heldUrls === 0 || (heldUrls < limits.maxUrls && heldBytes + size <= limits.maxBytes)) {
+          chunk.add(line, size, entry.lastmod)
+          heldUrls++
+          heldBytes += size
+          continue
+        }
+        // Note: the site needs more than one file. Each earlier group's lines fit in one, its only child.
+        for (const earlier of held) if (earlier.chunk !== chunk && earlier.chunk.lines.length > 0) yield child(earlier.name, 1, earlier.chunk)
+        held = undefined
+      }
+      if (!chunk.fits(size, limits)) {
+        yield child(group.name, ++number, chunk)
+        chunk = new Chunk()
+      }
+      chunk.add(line, size, entry.lastmod)
+    }
+    if (!held && chunk.lines.length > 0) yield child(group.name, ++number, chunk)
+  }
+  if (held) {
+    yield urlset(sitemapUrl, held.map(({chunk}) => chunk))
     return
   }
-  const url = childSitemapUrl(children.length + 1)
-  yield chunk.file(url)
-  children.push({loc: absolute(url), lastmod: chunk.newest})
   yield {path: outputPathFor(sitemapUrl), contents: sitemapIndex(children), from: []}
 }
 
