@@ -11,14 +11,20 @@ import {siteUrls} from '../urls.js'
 import {ViewBuilder} from '../views.js'
 import {feedFiles} from './site-feeds.js'
 
-/** Path → [inputs, bytes] of every deferred (topic) feed of a site made of `articles`. */
-function topicFeeds(articles: readonly Article[], {keepEntries = false, config = defaultConfig}: {keepEntries?: boolean; config?: SiteConfig} = {}): Map<string, [string, string]> {
+/**
+ * Path → [inputs, bytes] of every feed of a site made of `articles`: the
+ * deferred (topic) feeds, and with `all` the site's feeds too (inputs empty).
+ */
+function siteFeeds(articles: readonly Article[], {keepEntries = false, config = defaultConfig, all = false}: {keepEntries?: boolean; config?: SiteConfig; all?: boolean} = {}): Map<string, [string, string]> {
   const {archive} = buildArchive(articles, {permalink: config.permalink, minTopicArticles: 1, drafts: false})
   const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl))
   const feeds = new Map<string, [string, string]>()
   // Note: the entries are keyed as a build keys them, by their cards' keys.
   const keys = new PageKeys(archive, views, '', new Map())
-  for (const file of feedFiles(archive, views, (index) => keys.cardKey(index), {keepEntries})) if ('make' in file) feeds.set(file.path, [file.inputs, String(file.make())])
+  for (const file of feedFiles(archive, views, (index) => keys.cardKey(index), {keepEntries})) {
+    if ('make' in file) feeds.set(file.path, [file.inputs, String(file.make())])
+    else if (all) feeds.set(file.path, ['', String(file.contents)])
+  }
   return feeds
 }
 
@@ -33,8 +39,8 @@ async function corpusArticles(count: number): Promise<readonly Article[]> {
 
 test("a topic feed's inputs change exactly when its bytes do, so an added article leaves most feeds to be kept", async () => {
   const articles = await corpusArticles(81)
-  const before = topicFeeds(articles.slice(0, -1))
-  const after = topicFeeds(articles)
+  const before = siteFeeds(articles.slice(0, -1))
+  const after = siteFeeds(articles)
   let kept = 0
   for (const [path, [inputs, bytes]] of after) {
     const old = before.get(path)
@@ -45,14 +51,14 @@ test("a topic feed's inputs change exactly when its bytes do, so an added articl
   assert.ok(kept > before.size * 0.9, `${kept} of ${before.size} topic feeds kept`)
 })
 
-test('topic feeds are the same bytes whether each entry is written once and kept or again for each feed', async () => {
+test('feeds are the same bytes whether each entry is written once and kept or again for each feed', async () => {
   const articles = await corpusArticles(81)
   const config: SiteConfig = {...defaultConfig, topics: {...defaultConfig.topics, feeds: ['rss', 'atom', 'json']}}
-  const made = topicFeeds(articles, {config})
-  const kept = topicFeeds(articles, {config, keepEntries: true})
+  const made = siteFeeds(articles, {config, all: true})
+  const kept = siteFeeds(articles, {config, all: true, keepEntries: true})
   assert.deepEqual([...kept], [...made])
-  // Note: the kept entries are worth checking only if articles are in more than one feed, in every format.
-  const items = [...made].filter(([path]) => path.endsWith('.xml')).reduce((count, [, [, bytes]]) => count + bytes.split('<item>').length - 1, 0)
-  assert.ok(items > articles.length, `${items} RSS items for ${articles.length} articles`)
-  for (const ending of ['feed.xml', 'atom.xml', 'feed.json']) assert.ok([...made.keys()].some((path) => path.endsWith(ending)), ending)
+  // Note: the kept entries are worth checking only if articles are in more than one feed of a format.
+  const rssItems = [...made].filter(([path]) => path.endsWith('/feed.xml')).reduce((count, [, [, bytes]]) => count + bytes.split('<item>').length - 1, 0)
+  assert.ok(rssItems > articles.length, `${rssItems} RSS items for ${articles.length} articles`)
+  for (const path of ['feed.xml', 'atom.xml', 'feed.json', 'topics/earnings/feed.xml', 'topics/earnings/atom.xml', 'topics/earnings/feed.json']) assert.ok(made.has(path), path)
 })

@@ -1,7 +1,7 @@
 import type {FeedChannel, FeedEntry} from './feed-types.js'
 import {atomDocument, atomEntry, rssDocument, rssItem} from './xml-feeds.js'
 import {feedFormatNames, type FeedFormatName} from '../../config/site-config.js'
-import type {Archive, TopicEntry} from '../../indexes/archive.js'
+import type {Archive} from '../../indexes/archive.js'
 import type {DeferredFile, OutputFile} from '../output-file.js'
 import {homeUrl, outputPathFor, siteFeedUrl, topicFeedUrl, topicUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
@@ -35,11 +35,22 @@ const noDate = '1970-01-01'
 export interface FeedFilesOptions {
   /**
    * Keep each article's entry, as text in each format, for the next feed
-   * that has it (an article is in the feeds of most of its topics), until
-   * the last. Note: costs up to as much memory as the bodies of every article
-   * in a feed, so only for archives small enough (see `build`).
+   * that has it (an article is in the feeds of most of its topics), until the
+   * last feed made that has it, or the feeds are done. Note: costs up to as
+   * much memory as the bodies of every article in a feed, per topic-feed
+   * format, so only for archives small enough (see `build`).
    */
   readonly keepEntries: boolean
+}
+
+/** One feed document: its format, its articles (indexes, newest first), where it goes and what it says about itself. */
+interface FeedDocument {
+  readonly format: FeedFormatName
+  readonly items: readonly number[]
+  readonly url: string
+  readonly channel: FeedChannel
+  /** Whether it is a topic's feed (deferred), not one of the site's. */
+  readonly ofTopic: boolean
 }
 
 /**
@@ -52,18 +63,28 @@ export interface FeedFilesOptions {
  * from besides the site-wide settings (`PageKeys.cardKey`).
  */
 export function* feedFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string, options: FeedFilesOptions): Generator<OutputFile | DeferredFile> {
+  const texts = new EntryTexts(archive, views, options.keepEntries ? feedUses(archive, feedDocuments(archive, views)) : undefined)
+  for (const {format, items, url, channel, ofTopic} of feedDocuments(archive, views)) {
+    const path = outputPathFor(url)
+    if (!ofTopic) {
+      yield {path, contents: texts.write(format, channel, items), from: []}
+      continue
+    }
+    yield {path, inputs: `${JSON.stringify(channel)}\u0000${items.map(entryKey).join(' ')}`, from: [], make: () => texts.write(format, channel, items)}
+  }
+}
+
+/** Every feed document of the site, in the order `feedFiles` makes them; a topic's formats one after another. */
+function* feedDocuments(archive: Archive, views: ViewBuilder): Generator<FeedDocument> {
   const {config, urls} = views
   const latest = archive.articles.slice(0, config.feedSize).map((_, index) => index)
-  const topicItems = (topic: TopicEntry): readonly number[] => topic.articles.slice(0, config.feedSize)
-  const entries = new EntryTexts(archive, views, options.keepEntries ? feedUses(archive, latest, topicItems, config.topics.feeds) : undefined)
   for (const format of feedFormatNames) {
     const url = siteFeedUrl(format)
     const channel = channelFor(archive, views, latest, {title: config.title, description: config.description, pageUrl: urls.absolute(homeUrl), selfUrl: urls.absolute(url)})
-    yield {path: outputPathFor(url), contents: entries.write(format, channel, latest), from: []}
+    yield {format, items: latest, url, channel, ofTopic: false}
   }
   for (const topic of archive.topics.values()) {
-    const items = topicItems(topic)
-    const entryKeys = items.map(entryKey).join(' ')
+    const items = topic.articles.slice(0, config.feedSize)
     for (const format of config.topics.feeds) {
       const url = topicFeedUrl(topic.slug, format)
       const channel = channelFor(archive, views, items, {
@@ -72,62 +93,55 @@ export function* feedFiles(archive: Archive, views: ViewBuilder, entryKey: (inde
         pageUrl: urls.absolute(topicUrl(topic.slug)),
         selfUrl: urls.absolute(url),
       })
-      yield {
-        path: outputPathFor(url),
-        inputs: `${JSON.stringify(channel)}\u0000${entryKeys}`,
-        from: [],
-        make: () => entries.write(format, channel, items),
-      }
+      yield {format, items, url, channel, ofTopic: true}
     }
   }
 }
 
-/** For each format, how many of the feeds `feedFiles` makes in it hold each article (by index). */
-function feedUses(archive: Archive, latest: readonly number[], topicItems: (topic: TopicEntry) => readonly number[], topicFormats: readonly FeedFormatName[]): Map<FeedFormatName, Uint32Array> {
-  const uses = new Map(feedFormatNames.map((format) => [format, new Uint32Array(archive.articles.length)]))
-  const count = (format: FeedFormatName, items: readonly number[]): void => {
-    const counts = uses.get(format) as Uint32Array
+/** Per format, how many of `documents` hold each article (by index). */
+function feedUses(archive: Archive, documents: Iterable<FeedDocument>): Record<FeedFormatName, Uint32Array> {
+  const uses = {rss: new Uint32Array(archive.articles.length), atom: new Uint32Array(archive.articles.length), json: new Uint32Array(archive.articles.length)}
+  for (const {format, items} of documents) {
+    const counts = uses[format]
     for (const index of items) counts[index] = (counts[index] ?? 0) + 1
-  }
-  for (const format of feedFormatNames) count(format, latest)
-  for (const topic of archive.topics.values()) {
-    const items = topicItems(topic)
-    for (const format of topicFormats) count(format, items)
   }
   return uses
 }
 
 /**
  * Feed documents of articles, made from each article's entry in the format.
- * With `uses` (see `feedUses`), each entry is written once per format and
- * kept until the last feed that holds it is made; without it, only the
- * entries of the last document are kept, for the same articles' next
- * document (a topic's formats are made one after another).
+ * The entries of the last document are kept for the same articles' next one
+ * (a topic's formats are made one after another). With `uses` (see
+ * `feedUses`), each entry's text in a format is kept too, until the last
+ * document in that format that holds it.
  */
 class EntryTexts {
-  private readonly texts = new Map<FeedFormatName, Map<number, string>>()
+  private readonly texts = {rss: new Map<number, string>(), atom: new Map<number, string>(), json: new Map<number, string>()}
   private entries = new Map<number, FeedEntry>()
 
   constructor(
     private readonly archive: Archive,
     private readonly views: ViewBuilder,
-    private readonly uses: Map<FeedFormatName, Uint32Array> | undefined,
+    private readonly uses: Record<FeedFormatName, Uint32Array> | undefined,
   ) {}
 
   /** The document in `format` of articles `items` (indexes, newest first). */
   write(format: FeedFormatName, channel: FeedChannel, items: readonly number[]): string {
     const {item, document} = feedFormats[format]
-    const uses = this.uses?.get(format)
-    if (uses === undefined) {
-      const entries = items.map((index) => this.entries.get(index) ?? feedEntry(this.archive, this.views, index))
-      this.entries = new Map(items.map((index, at) => [index, entries[at] as FeedEntry]))
-      return document(channel, entries.map(item), items.length > 0 && carriesBodies(this.views))
+    const last = this.entries
+    const entries = new Map<number, FeedEntry>()
+    this.entries = entries
+    const entry = (index: number): FeedEntry => {
+      const made = last.get(index) ?? feedEntry(this.archive, this.views, index)
+      entries.set(index, made)
+      return made
     }
-    const texts = this.texts.get(format) ?? new Map<number, string>()
-    this.texts.set(format, texts)
+    const uses = this.uses?.[format]
+    const texts = this.texts[format]
     const text = (index: number): string => {
-      const made = texts.get(index) ?? item(feedEntry(this.archive, this.views, index))
-      // Note: a text is let go once its last feed is made, so only those still to be used again are held.
+      if (uses === undefined) return item(entry(index))
+      const made = texts.get(index) ?? item(entry(index))
+      // Note: a text is let go once its last document is made, so only those still to be used again are held.
       const left = (uses[index] ?? 0) - 1
       uses[index] = Math.max(0, left)
       if (left > 0) texts.set(index, made)
