@@ -21,9 +21,10 @@ export interface SitemapOptions {
 /**
  * Every HTML page of the site except search and 404, each with the date it
  * last changed, in two groups: `pages`, the list pages in the order they are
- * planned, and `articles`, the article pages from the oldest. Note: so a new
- * article is added at the end of its group, and the children of a large
- * site's sitemap before it keep their bytes.
+ * planned, and `articles`, the article pages from the oldest day, each day's
+ * in the archive's order. Note: so a new article dated on or after the newest
+ * day is added at the end of its group, where it changes only the last of a
+ * large site's article sitemaps (one dated in the past moves those after it).
  */
 export function sitemapGroups(archive: Archive, views: ViewBuilder, pages: Iterable<Page> = planPages(archive, views)): SitemapGroup[] {
   const dates = pageDates(archive, views.config)
@@ -38,8 +39,21 @@ export function sitemapGroups(archive: Archive, views: ViewBuilder, pages: Itera
   }
   return [
     {name: 'pages', entries: entries(listPages)},
-    {name: 'articles', entries: entries(articlePages.reverse())},
+    {name: 'articles', entries: entries(oldestDayFirst(articlePages, (page) => dates.get(page.url) ?? ''))},
   ]
+}
+
+/** `pages` (newest day first) from the oldest day on, each day's pages kept in their order. */
+function oldestDayFirst(pages: readonly Page[], dayOf: (page: Page) => string): Page[] {
+  const ordered: Page[] = []
+  for (let end = pages.length; end > 0; ) {
+    const day = dayOf(pages[end - 1] as Page)
+    let start = end - 1
+    while (start > 0 && dayOf(pages[start - 1] as Page) === day) start--
+    for (let index = start; index < end; index++) ordered.push(pages[index] as Page)
+    end = start
+  }
+  return ordered
 }
 
 /** The site's sitemap (or sitemap index and its children) and the `robots.txt` that points at it. */

@@ -85,3 +85,30 @@ test('past the limits each group has children of its own, so a page added to one
   for (const name of ['sitemap-articles-1.xml', 'sitemap-articles-2.xml']) assert.equal(after.get(name), before.get(name), name)
   for (const name of ['sitemap-pages-1.xml', 'sitemap-articles-3.xml']) assert.notEqual(after.get(name), before.get(name), name)
 })
+
+test('groups split wherever the limits fall: inside the first group, after an empty one, across groups by bytes', () => {
+  const urls = {maxUrls: 10, maxBytes: protocolLimits.maxBytes}
+  const cases: {pages: number; articles: number; limits: typeof urls; children: string[]}[] = [
+    {pages: 25, articles: 3, limits: urls, children: ['pages-1', 'pages-2', 'pages-3', 'articles-1']},
+    {pages: 0, articles: 25, limits: urls, children: ['articles-1', 'articles-2', 'articles-3']},
+    {pages: 10, articles: 1, limits: urls, children: ['pages-1', 'articles-1']},
+    // Note: each line is 83 bytes and a file's frame 110, so 500 bytes hold 4 lines: the 6 do not fit in one file.
+    {pages: 3, articles: 3, limits: {maxUrls: protocolLimits.maxUrls, maxBytes: 500}, children: ['pages-1', 'articles-1']},
+  ]
+  for (const {pages, articles, limits, children} of cases) {
+    const groups: SitemapGroup[] = [
+      {name: 'pages', entries: entries(pages)},
+      {name: 'articles', entries: entries(articles).map((entry) => ({...entry, loc: entry.loc.replace('/p/', '/a/')}))},
+    ]
+    const files = [...writeSitemaps(groups, absolute, limits)]
+    const label = `${pages} pages, ${articles} articles`
+    assert.deepEqual(files.map((file) => file.path), [...children.map((name) => `sitemap-${name}.xml`), 'sitemap.xml'], label)
+    const listed = files.slice(0, -1).flatMap((file) => {
+      assert.ok(Buffer.byteLength(text(file)) <= limits.maxBytes, `${label}: ${file.path} within the byte limit`)
+      const url = parser.parse(text(file)).urlset.url as {loc: string}[]
+      assert.ok(url.length <= limits.maxUrls, `${label}: ${file.path} within the URL limit`)
+      return url.map((item) => item.loc)
+    })
+    assert.deepEqual(listed, [...groups.flatMap((group) => [...group.entries].map((entry) => entry.loc))], `${label}: every entry once, in order`)
+  }
+})

@@ -27,7 +27,7 @@ export const sitemapUrl = '/sitemap.xml'
  * The URL path of child sitemap `number` (1-based) of group `group`. Beside
  * `sitemap.xml`, since a sitemap may only list URLs under its own folder.
  */
-export const childSitemapUrl = (group: string, number: number): string => `/sitemap-${group}-${number}.xml`
+export const childSitemapUrl = (group: SitemapGroupName, number: number): string => `/sitemap-${group}-${number}.xml`
 
 const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8"?>\n'
 const namespace = 'http://www.sitemaps.org/schemas/sitemap/0.9'
@@ -61,10 +61,13 @@ function urlset(url: string, chunks: readonly Chunk[]): OutputFile {
   return {path: outputPathFor(url), contents: urlsetOpen + chunks.map((chunk) => chunk.lines.join('')).join('') + urlsetClose, from: []}
 }
 
+/** The groups of a site's pages in its sitemaps: list pages and articles. */
+export type SitemapGroupName = 'pages' | 'articles'
+
 /** Entries a sitemap lists together: in child sitemaps of their own (`childSitemapUrl(name, …)`) when one file cannot hold the site. */
 export interface SitemapGroup {
-  /** Lower-case letters and digits. */
-  readonly name: string
+  /** Each group of a site has a name of its own. */
+  readonly name: SitemapGroupName
   readonly entries: Iterable<SitemapEntry>
 }
 
@@ -76,18 +79,19 @@ export interface SitemapGroup {
  * into an absolute URL.
  *
  * Note: groups keep the children of one kind of page apart, so that a page
- * added to the end of one group (a new article, listed oldest first) leaves
- * every other child's bytes as they were.
+ * added to the end of one group (a new article, listed from the oldest)
+ * leaves the other groups' children, and the earlier ones of its own, as
+ * they were.
  */
 export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: string) => string, limits: SitemapLimits = protocolLimits): Generator<OutputFile> {
   const children: {loc: string; lastmod: string}[] = []
-  const child = (group: string, number: number, chunk: Chunk): OutputFile => {
+  const child = (group: SitemapGroupName, number: number, chunk: Chunk): OutputFile => {
     const url = childSitemapUrl(group, number)
     children.push({loc: absolute(url), lastmod: chunk.newest})
     return urlset(url, [chunk])
   }
   /** Each group's lines so far, while the whole site may still fit in `sitemap.xml`; undefined once it cannot. */
-  let held: {name: string; chunk: Chunk}[] | undefined = []
+  let held: {name: SitemapGroupName; chunk: Chunk}[] | undefined = []
   let heldUrls = 0
   let heldBytes = overhead
   for (const group of groups) {
