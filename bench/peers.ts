@@ -70,7 +70,9 @@ console.log(JSON.stringify({articles: result.articles, pages: result.pages, writ
 // its CPU time out of this process's (what time(1) reports), and counted as another process's, which marks the timing
 // as disturbed. So wait (at most 5 s) until it is gone and reaped.
 const {readFileSync, readdirSync} = await import('node:fs')
-const children = () => readdirSync('/proc/self/task').some((task) => readFileSync('/proc/self/task/' + task + '/children', 'utf8').trim() !== '')
+// Note: a thread may end between the listing and the read, and a kernel may not say; either way, do not wait for it.
+const childrenOf = (task) => { try { return readFileSync('/proc/self/task/' + task + '/children', 'utf8').trim() } catch { return '' } }
+const children = () => { try { return readdirSync('/proc/self/task').some((task) => childrenOf(task) !== '') } catch { return false } }
 for (const until = Date.now() + 5000; children() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 10))`
 
 /** CPU time the whole machine spent busy so far, in clock ticks (`/proc/stat`). */
