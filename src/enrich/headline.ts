@@ -32,9 +32,8 @@ export function deriveHeadline(lead: string): string {
   return headlineOfLine(leadText(lead))
 }
 
-/** `deriveHeadline` of the lead whose `leadText` is `line`. */
-export function headlineOfLine(line: string): string {
-  let text = line
+/** `deriveHeadline` of the lead whose `leadText` is `text`. */
+export function headlineOfLine(text: string): string {
   if (text === '') return ''
   if (!/\p{Ll}/u.test(text)) text = toSentenceCase(text)
   else if (/^\p{Ll}/u.test(text)) text = text.charAt(0).toUpperCase() + text.slice(1)

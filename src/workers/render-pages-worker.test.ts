@@ -13,6 +13,7 @@ import {buildArchive, type IndexSettings} from '../indexes/build-archive.js'
 import type {Article} from '../model/article.js'
 import {packageRoot} from '../options.js'
 import {processSettings, processSource} from '../process-sources.js'
+import {articleTemplate} from '../render/article-pages.js'
 import {pageTemplates, planPages, renderPage} from '../render/render-site.js'
 import {siteUrls} from '../render/urls.js'
 import {ViewBuilder} from '../render/views.js'
@@ -77,7 +78,7 @@ test('a page worker renders every page, article pages with their stored bodies, 
     store.close()
   }
   assert.equal(seen.size, pages.length)
-  const articlePages = pages.filter((page) => page.template === 'article.html')
+  const articlePages = pages.filter((page) => page.template === articleTemplate)
   assert.equal(articlePages.length, archive.articles.length)
   // A body the worker could not read would leave the article page's body empty.
   const sample = articlePages[0]

@@ -9,6 +9,7 @@ import {defaultConfig} from '../../src/config/site-config.js'
 import {buildArchive} from '../../src/indexes/build-archive.js'
 import {packageRoot} from '../../src/options.js'
 import {processSettings, processSource} from '../../src/process-sources.js'
+import {articleTemplate} from '../../src/render/article-pages.js'
 import {pageTemplates, planPages, renderPage} from '../../src/render/render-site.js'
 import {siteUrls} from '../../src/render/urls.js'
 import {ViewBuilder} from '../../src/render/views.js'
@@ -33,7 +34,7 @@ function articlePage(file: string, text: string): string | undefined {
   if (!article) return undefined
   const {archive} = buildArchive([article], {permalink: defaultConfig.permalink, minTopicArticles: 1, drafts: true})
   const views = new ViewBuilder(archive, defaultConfig, siteUrls(defaultConfig.baseUrl))
-  for (const page of planPages(archive, views)) if (page.template === 'article.html') return renderPage(page, templates).contents.toString()
+  for (const page of planPages(archive, views)) if (page.template === articleTemplate) return renderPage(page, templates).contents.toString()
   return undefined
 }
 
