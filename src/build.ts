@@ -41,8 +41,8 @@ const writerThreadAfter = 200
  * its feed entry once per format for every feed that has it (see `feedFiles`).
  * Note: about 3 KB of memory per article for the cards, and page workers (from
  * `minSeedsForWorkers` articles) would each keep their own; the feed entries,
- * about as much as the bodies of the articles in feeds, for as long as the
- * feeds are made.
+ * up to as much as the bodies of the articles in feeds per topic-feed format,
+ * while the feeds are made.
  */
 const maxArticlesForKeptRenders = 20_000
 

@@ -63,8 +63,10 @@ interface FeedDocument {
  * from besides the site-wide settings (`PageKeys.cardKey`).
  */
 export function* feedFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string, options: FeedFilesOptions): Generator<OutputFile | DeferredFile> {
-  const texts = new EntryTexts(archive, views, options.keepEntries ? feedUses(archive, feedDocuments(archive, views)) : undefined)
-  for (const {format, items, url, channel, ofTopic} of feedDocuments(archive, views)) {
+  // Note: kept entries need the whole plan first, to count each article's feeds; otherwise the plan is walked as it goes.
+  const plan = options.keepEntries ? [...feedDocuments(archive, views)] : undefined
+  const texts = new EntryTexts(archive, views, plan && feedUses(archive, plan))
+  for (const {format, items, url, channel, ofTopic} of plan ?? feedDocuments(archive, views)) {
     const path = outputPathFor(url)
     if (!ofTopic) {
       yield {path, contents: texts.write(format, channel, items), from: []}
