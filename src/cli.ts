@@ -9,6 +9,7 @@ import {FolderError} from './check-folders.js'
 import {BusyError} from './lock-file.js'
 import {ContentError} from './problems/content-error.js'
 import {formatProblems} from './problems/format-problems.js'
+import {ProblemLog} from './problems/problem-log.js'
 import {countNoun} from './text/count-noun.js'
 
 /** Exit codes, for scripts and CI. */
@@ -234,7 +235,7 @@ async function devCommand(args: readonly string[]): Promise<number> {
       search: !values['no-search'],
       port,
       host: values.host,
-      onEvent: reportDevEvent,
+      onEvent: devReporter(),
     })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -258,19 +259,30 @@ async function devCommand(args: readonly string[]): Promise<number> {
   return exitCodes.ok
 }
 
-function reportDevEvent(event: DevEvent): void {
-  if (event.kind === 'built') {
-    const {result} = event
-    if (result.problems.length > 0) process.stderr.write(`${formatProblems(result.problems)}\n`)
-    process.stdout.write(`Built ${countNoun(result.articles, 'article')} in ${(event.milliseconds / 1000).toFixed(2)} s: ${countNoun(result.processed, 'seed')} read, ${result.rendered} of ${countNoun(result.pages, 'page')} rendered, ${countNoun(result.written, 'file')} written, ${result.removed} removed.${result.searchStale ? ' Updating the search index…' : ''}\n`)
-  } else if (event.kind === 'indexed') {
-    process.stdout.write(`Search index up to date (${(event.milliseconds / 1000).toFixed(2)} s).\n`)
-  } else if (event.kind === 'prepared') {
-    process.stdout.write(`Ready for changes: the next build starts from a copy of this site, made in ${(event.milliseconds / 1000).toFixed(2)} s.\n`)
-  } else if (event.kind === 'failed') {
-    process.stderr.write(`${event.report}\nThe browser shows these problems until they are fixed; the server keeps running.\n`)
-  } else {
-    process.stdout.write(`${event.message}\n`)
+/**
+ * What the dev server tells the terminal. Each build's problems are reported
+ * through one `ProblemLog`, so warnings that the last build reported too are
+ * counted, not listed again.
+ */
+function devReporter(): (event: DevEvent) => void {
+  const log = new ProblemLog()
+  return (event) => {
+    if (event.kind === 'built') {
+      const {result} = event
+      const report = log.report(result.problems)
+      if (report) process.stderr.write(`${report}\n`)
+      process.stdout.write(`Built ${countNoun(result.articles, 'article')} in ${(event.milliseconds / 1000).toFixed(2)} s: ${countNoun(result.processed, 'seed')} read, ${result.rendered} of ${countNoun(result.pages, 'page')} rendered, ${countNoun(result.written, 'file')} written, ${result.removed} removed.${result.searchStale ? ' Updating the search index…' : ''}\n`)
+    } else if (event.kind === 'indexed') {
+      process.stdout.write(`Search index up to date (${(event.milliseconds / 1000).toFixed(2)} s).\n`)
+    } else if (event.kind === 'prepared') {
+      process.stdout.write(`Ready for changes: the next build starts from a copy of this site, made in ${(event.milliseconds / 1000).toFixed(2)} s.\n`)
+    } else if (event.kind === 'failed') {
+      // Note: a failure without problems is a bug, whose report is its stack.
+      const report = event.problems.length > 0 ? log.report(event.problems) : event.report
+      process.stderr.write(`${report}\nThe browser shows these problems until they are fixed; the server keeps running.\n`)
+    } else {
+      process.stdout.write(`${event.message}\n`)
+    }
   }
 }
 

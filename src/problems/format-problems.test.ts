@@ -56,3 +56,16 @@ test('a file name or value that holds terminal escapes is reported with them esc
   assert.doesNotMatch(report, /[\u0000-\u0009\u000b-\u001f\u007f]/)
   assert.match(report, /seeds\/\\u\{1B\}\]0;x\\u\{7\}\.txt:1:7: error: the date line is "\\u\{1B\}\[31mred"/)
 })
+
+test('problems left out of the report are still counted, and the count line says how many were not listed', () => {
+  const problems = [
+    problem('front-matter-unknown-key', at('seeds/a.md', 2, 8), 'a'),
+    problem('front-matter-unknown-key', at('seeds/b.md', 2, 8), 'b'),
+    problem('date-invalid', at('seeds/c.txt', 1, 7), 'c'),
+  ]
+  const report = formatProblems(problems, {omit: (item) => item.file === 'seeds/a.md'})
+  assert.doesNotMatch(report, /seeds\/a\.md/)
+  assert.match(report, /seeds\/b\.md:2:8/)
+  assert.match(report, /^1 error, 2 warnings \(1 problem as shown before, not listed again; `news-archive check` lists them all\)$/m)
+  assert.match(formatProblems(problems), /^1 error, 2 warnings$/m)
+})

@@ -13,13 +13,27 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   )
 }
 
+/** How `formatProblems` writes its report. */
+export interface FormatOptions {
+  /**
+   * Problems to count but not list, e.g. warnings the reader was shown by
+   * the last build (see `ProblemLog`); the count line says how many.
+   */
+  readonly omit?: (problem: Problem) => boolean
+}
+
 /**
  * The report a person reads: one clickable line per problem, its hint and the
  * other places involved, then a count.
  */
-export function formatProblems(problems: readonly Problem[]): string {
+export function formatProblems(problems: readonly Problem[], options: FormatOptions = {}): string {
   const lines: string[] = []
+  let omitted = 0
   for (const item of sortProblems(problems)) {
+    if (options.omit?.(item)) {
+      omitted++
+      continue
+    }
     lines.push(formatProblemLine(item))
     const hint = rules[item.rule].hint
     if (hint) lines.push(`  hint: ${hint}`)
@@ -27,7 +41,8 @@ export function formatProblems(problems: readonly Problem[]): string {
   }
   const errors = problems.filter((item) => item.severity === 'error').length
   const warnings = problems.length - errors
-  lines.push(`${countNoun(errors, 'error')}, ${countNoun(warnings, 'warning')}`)
+  const unlisted = omitted === 0 ? '' : ` (${countNoun(omitted, 'problem')} as shown before, not listed again; \`news-archive check\` lists them all)`
+  lines.push(`${countNoun(errors, 'error')}, ${countNoun(warnings, 'warning')}${unlisted}`)
   return lines.join('\n')
 }
 

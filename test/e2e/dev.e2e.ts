@@ -76,7 +76,8 @@ test('the dev server serves the site, rebuilds on a new seed and on a bad one, a
   })
 
   // A new article, newer than the example: the home page must show it without being asked to.
-  const seed = ['---', 'title: Harbour reopens after the storm', 'date: 2024-11-19', '---', '', 'The harbour reopened on Tuesday after a storm closed it for two days.', ''].join('\n')
+  // Its misspelt key is a warning, which the terminal lists once, not on every build after.
+  const seed = ['---', 'title: Harbour reopens after the storm', 'date: 2024-11-19', 'auther: Harbour desk', '---', '', 'The harbour reopened on Tuesday after a storm closed it for two days.', ''].join('\n')
   await writeFile(path.join(project, 'seeds/2024-11-19-harbour-reopens.md'), seed)
   await waitFor('the page to reload with the new article', async () => (await textOf(page)).includes('Harbour reopens after the storm'))
   assert.ok(navigations >= 1, 'the page reloaded by itself')
@@ -96,6 +97,8 @@ test('the dev server serves the site, rebuilds on a new seed and on a bad one, a
     return text.includes('Harbour reopens after the storm') && !text.includes('could not be built')
   })
   assert.equal(server.exitCode, null, 'the server is still running')
+  await waitFor('the terminal to count the warning as shown before', () => /1 warning \(1 problem as shown before, not listed again/.test(output))
+  assert.equal(output.match(/^.*\[front-matter-unknown-key\]$/gm)?.length, 1, 'the warning was listed by the build that found it only')
   // Note: the error page is served with status 500, which Chromium logs; anything else is a real error.
   assert.deepEqual(errors.filter((error) => !/status of 500/.test(error)), [], 'no console errors (a blocked script or stream would show here)')
   assert.deepEqual(foreign, [], 'no request leaves the site')
