@@ -175,6 +175,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     writer = await OutputWriter.open(outDir, {
       stateDir: cache.outputStateDir(outDir),
       reuse: cache.reuse,
+      manifests: cache.manifests,
       ...(mayWriteOnWorker(pageWorkers, process.env, options.workers) ? {threadAfter: writerThreadAfter} : {}),
     })
   } catch (error) {

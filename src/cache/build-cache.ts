@@ -6,6 +6,7 @@ import {fingerprint} from './hash.js'
 import {scanSeeds, statEntries, type SeedScan} from './scan-seeds.js'
 import {SeedStats} from './seed-stats.js'
 import {scanOnWorker} from '../workers/scan-on-worker.js'
+import {ManifestMemo} from '../write/tree-manifest.js'
 
 /**
  * From this size on a seeds folder's `stat` index is loaded and the folder
@@ -29,6 +30,8 @@ export const defaultCacheDir = path.join('.cache', 'news-archive')
  */
 export class BuildCache {
   private store: ArticleStore | undefined
+  /** The manifests of the site trees this cache's builds wrote, for the next build to read from memory. */
+  readonly manifests = new ManifestMemo()
 
   /**
    * @param dir Absolute path of the cache folder.

@@ -209,7 +209,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     const controller = new AbortController()
     preparing = controller
     try {
-      if (await OutputWriter.prepareBackBuffer(outDir, cache.outputStateDir(outDir), controller.signal)) options.onEvent?.({kind: 'prepared', milliseconds: performance.now() - started})
+      if (await OutputWriter.prepareBackBuffer(outDir, cache.outputStateDir(outDir), controller.signal, cache.manifests)) options.onEvent?.({kind: 'prepared', milliseconds: performance.now() - started})
     } catch (error) {
       // Note: another build holds the output folder (`news-archive build` in a terminal); it makes its own start.
       if (error instanceof BusyError) return

@@ -1,6 +1,6 @@
 import {mkdir, readdir, readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {readManifest, writeManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
+import {readManifest, writeManifest, type ManifestMemo, type ReadManifest, type TreeManifest} from './tree-manifest.js'
 import {replaceFile} from '../replace-file.js'
 
 /**
@@ -42,27 +42,30 @@ export class TreeRegistry {
     private readonly dir: string,
     private trees: Map<TreeIdentity, string>,
     private next: number,
+    private readonly memo: ManifestMemo | undefined,
   ) {}
 
-  /** The registry in `dir`; empty when it is missing or damaged. */
-  static async open(dir: string): Promise<TreeRegistry> {
+  /** The registry in `dir`; empty when it is missing or damaged. With `memo`, the manifests it writes are kept in memory for later reads. */
+  static async open(dir: string, memo?: ManifestMemo): Promise<TreeRegistry> {
     try {
       const data = JSON.parse(await readFile(path.join(dir, 'trees.json'), 'utf8')) as RegistryFile
       if (data.format === format && data.version === formatVersion && Number.isInteger(data.next) && Array.isArray(data.trees)) {
         const trees = new Map<TreeIdentity, string>()
         for (const tree of data.trees) if (typeof tree.identity === 'string' && typeof tree.manifest === 'string' && /^m-\d+\.json$/.test(tree.manifest)) trees.set(tree.identity, tree.manifest)
-        return new TreeRegistry(dir, trees, data.next)
+        return new TreeRegistry(dir, trees, data.next, memo)
       }
     } catch {
       // Note: a missing or damaged registry trusts nothing; the build starts from an empty folder.
     }
-    return new TreeRegistry(dir, new Map(), 1)
+    return new TreeRegistry(dir, new Map(), 1, memo)
   }
 
   /** The manifest of the tree with `identity`, if it is registered and its manifest reads back; read anew on each call. */
   async manifestOf(identity: TreeIdentity | undefined): Promise<ReadManifest | undefined> {
     const name = identity === undefined ? undefined : this.trees.get(identity)
-    return name === undefined ? undefined : readManifest(path.join(this.dir, name))
+    if (name === undefined) return undefined
+    const file = path.join(this.dir, name)
+    return this.memo ? this.memo.read(file) : readManifest(file)
   }
 
   /**
@@ -87,11 +90,12 @@ export class TreeRegistry {
     if (identity !== undefined && this.trees.delete(identity)) await this.save()
   }
 
-  /** Record a complete tree and its manifest, and save. */
+  /** Record a complete tree and its manifest, and save. Note: with a memo, `manifest` is kept as it is, so it must not change afterwards. */
   async register(identity: TreeIdentity, manifest: TreeManifest): Promise<void> {
     await mkdir(this.dir, {recursive: true})
     const name = `m-${this.next++}.json`
-    await writeManifest(path.join(this.dir, name), manifest)
+    const file = path.join(this.dir, name)
+    await (this.memo ? this.memo.write(file, manifest) : writeManifest(file, manifest))
     this.trees.set(identity, name)
     await this.save()
   }
@@ -115,7 +119,9 @@ export class TreeRegistry {
   private async removeUnusedManifests(): Promise<void> {
     const used = new Set(this.trees.values())
     for (const name of await readdir(this.dir)) {
-      if (/^m-\d+\.json$/.test(name) && !used.has(name)) await rm(path.join(this.dir, name), {force: true})
+      if (!/^m-\d+\.json$/.test(name) || used.has(name)) continue
+      this.memo?.forget(path.join(this.dir, name))
+      await rm(path.join(this.dir, name), {force: true})
     }
   }
 }

@@ -4,7 +4,7 @@ import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
 import {cloneTree} from './clone-tree.js'
 import {deleteInBackground, freeTreeName, leftoversOf} from './discard-tree.js'
-import {emptyManifest, type ReadManifest, type TreeManifest} from './tree-manifest.js'
+import {emptyManifest, type ManifestMemo, type ReadManifest, type TreeManifest} from './tree-manifest.js'
 import {releaseLock} from '../lock-file.js'
 import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from './output-target.js'
 import {TreeRegistry, treeIdentity, type TreeIdentity} from './tree-registry.js'
@@ -26,6 +26,8 @@ export interface WriterOptions {
   readonly stateDir?: string
   /** `false` trusts no earlier tree (a clean build); the new tree is still recorded. */
   readonly reuse?: boolean
+  /** Where a long-running process keeps the manifests it writes, for its next build (see `ManifestMemo`). */
+  readonly manifests?: ManifestMemo
   /**
    * New files written into a tree that started empty before a writer thread
    * (`FileWriterThread`) writes the rest; by default never. Note: a site
@@ -118,7 +120,7 @@ export class OutputWriter {
         await mkdir(target.stagingDir, {recursive: true})
         writer = new OutputWriter(target, 'empty', new Map(), {key: '', entries: []}, undefined, undefined)
       } else {
-        writer = await OutputWriter.openIncremental(target, options.stateDir, options.reuse !== false)
+        writer = await OutputWriter.openIncremental(target, options.stateDir, options.reuse !== false, options.manifests)
       }
       writer.threadAfter = options.threadAfter ?? Infinity
       writer.discarded.push(...leftovers)
@@ -142,13 +144,13 @@ export class OutputWriter {
    *
    * @throws {BusyError} When a running build holds the output folder.
    */
-  static async prepareBackBuffer(outDir: string, stateDir: string, signal?: AbortSignal): Promise<boolean> {
+  static async prepareBackBuffer(outDir: string, stateDir: string, signal?: AbortSignal, manifests?: ManifestMemo): Promise<boolean> {
     const target = outputTarget(outDir)
     await takeOutputLock(target)
     let aside: string | undefined
     try {
       await recover(target)
-      const registry = await TreeRegistry.open(stateDir)
+      const registry = await TreeRegistry.open(stateDir, manifests)
       const {liveId, previousId, stagingId} = await treeIdentities(target)
       // Note: a complete staging tree (a search pass stopped by a change) is where the next build starts.
       if (liveId === undefined || registry.has(stagingId)) return false
@@ -167,8 +169,8 @@ export class OutputWriter {
     }
   }
 
-  private static async openIncremental(target: OutputTarget, stateDir: string, reuse: boolean): Promise<OutputWriter> {
-    const registry = await TreeRegistry.open(stateDir)
+  private static async openIncremental(target: OutputTarget, stateDir: string, reuse: boolean, manifests: ManifestMemo | undefined): Promise<OutputWriter> {
+    const registry = await TreeRegistry.open(stateDir, manifests)
     const {liveId, previousId, stagingId} = await treeIdentities(target)
     await registry.keepOnly(reuse ? [liveId, previousId, stagingId] : [])
     const frontManifest = await registry.manifestOf(liveId)

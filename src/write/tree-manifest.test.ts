@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict'
+import {writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {test} from 'node:test'
+import {makeTempDir, removeDir} from '../../test/helpers/build-from-files.js'
+import {ManifestMemo, readManifest, writeManifest, type TreeManifest} from './tree-manifest.js'
+
+const manifest = (files: [string, string][], searchKey = ''): TreeManifest => ({files: new Map(files), searchKey, searchEntries: searchKey ? ['pagefind'] : []})
+
+test('a manifest reads back as written, and a damaged one reads as none', async () => {
+  const dir = await makeTempDir('news-archive-manifest-')
+  try {
+    const file = path.join(dir, 'm-1.json')
+    await writeManifest(file, manifest([['index.html', 'k1'], ['a/index.html', 'k2']], 'search'))
+    assert.deepEqual(await readManifest(file), manifest([['index.html', 'k1'], ['a/index.html', 'k2']], 'search'))
+    await writeFile(file, '{"format":"news-archive/tree-manifest","version":1,"searchKey":"","searchEntries":[],"paths":["a"],"keys":[]}')
+    assert.equal(await readManifest(file), undefined, 'paths without keys')
+    assert.equal(await readManifest(path.join(dir, 'missing.json')), undefined)
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+test('a memo gives back the manifest it wrote, each time as a map of the reader\'s own', async () => {
+  const dir = await makeTempDir('news-archive-manifest-')
+  try {
+    const memo = new ManifestMemo()
+    const file = path.join(dir, 'm-1.json')
+    await memo.write(file, manifest([['index.html', 'k1']], 'search'))
+    const first = await memo.read(file)
+    assert.deepEqual(first, manifest([['index.html', 'k1']], 'search'))
+    first?.files.set('extra.html', 'k9')
+    assert.deepEqual(await memo.read(file), manifest([['index.html', 'k1']], 'search'), 'a change to one reader\'s map is not seen by the next')
+    assert.deepEqual(await readManifest(file), manifest([['index.html', 'k1']], 'search'), 'the file holds the same')
+  } finally {
+    await removeDir(dir)
+  }
+})
+
+test('a memo reads the file once it is no longer the one written', async () => {
+  const dir = await makeTempDir('news-archive-manifest-')
+  try {
+    const memo = new ManifestMemo()
+    const file = path.join(dir, 'm-1.json')
+    await memo.write(file, manifest([['index.html', 'k1']]))
+    await writeManifest(file, manifest([['index.html', 'k2'], ['b.html', 'k3']]))
+    assert.deepEqual(await memo.read(file), manifest([['index.html', 'k2'], ['b.html', 'k3']]), 'replaced by another writer')
+    await writeFile(file, 'damaged')
+    assert.equal(await memo.read(file), undefined, 'damaged on disk')
+
+  } finally {
+    await removeDir(dir)
+  }
+})
