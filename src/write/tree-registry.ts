@@ -60,7 +60,7 @@ export class TreeRegistry {
     return new TreeRegistry(dir, new Map(), 1, memo)
   }
 
-  /** The manifest of the tree with `identity`, if it is registered and its manifest reads back; read anew on each call. */
+  /** The manifest of the tree with `identity`, if it is registered and its manifest reads back; a map of the caller's own on each call. */
   async manifestOf(identity: TreeIdentity | undefined): Promise<ReadManifest | undefined> {
     const name = identity === undefined ? undefined : this.trees.get(identity)
     if (name === undefined) return undefined

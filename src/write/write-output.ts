@@ -174,8 +174,8 @@ export class OutputWriter {
     const {liveId, previousId, stagingId} = await treeIdentities(target)
     await registry.keepOnly(reuse ? [liveId, previousId, stagingId] : [])
     const frontManifest = await registry.manifestOf(liveId)
-    // Note: each manifest read is a map of its own, which the writer changes as it goes; a large site's
-    // manifests hold as many files as it has, so they are not copied.
+    // Note: each manifest read is a map of its own (one kept in memory is copied: see `ManifestMemo`), which the
+    // writer changes as it goes; a large site's manifests hold as many files as it has, so they are not copied again.
     const front = frontManifest?.files
     const frontSearch = {key: frontManifest?.searchKey ?? '', entries: frontManifest?.searchEntries ?? []}
     const make = (base: StagingBase, manifest: ReadManifest): OutputWriter =>
