@@ -63,9 +63,9 @@ test('problems left out of the report are still counted, and the count line says
     problem('front-matter-unknown-key', at('seeds/b.md', 2, 8), 'b'),
     problem('date-invalid', at('seeds/c.txt', 1, 7), 'c'),
   ]
-  const report = formatProblems(problems, {omit: (item) => item.file === 'seeds/a.md'})
+  const report = formatProblems(problems, {shownBefore: (item) => item.file === 'seeds/a.md'})
   assert.doesNotMatch(report, /seeds\/a\.md/)
   assert.match(report, /seeds\/b\.md:2:8/)
-  assert.match(report, /^1 error, 2 warnings \(1 problem as shown before, not listed again; `news-archive check` lists them all\)$/m)
+  assert.match(report, /^1 error, 2 warnings \(1 shown before and not listed again; `news-archive check` lists them all\)$/m)
   assert.match(formatProblems(problems), /^1 error, 2 warnings$/m)
 })

@@ -16,10 +16,10 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 /** How `formatProblems` writes its report. */
 export interface FormatOptions {
   /**
-   * Problems to count but not list, e.g. warnings the reader was shown by
-   * the last build (see `ProblemLog`); the count line says how many.
+   * Problems the reader was shown by an earlier report (see `ProblemLog`):
+   * counted but not listed again; the count line says how many.
    */
-  readonly omit?: (problem: Problem) => boolean
+  readonly shownBefore?: (problem: Problem) => boolean
 }
 
 /**
@@ -28,10 +28,10 @@ export interface FormatOptions {
  */
 export function formatProblems(problems: readonly Problem[], options: FormatOptions = {}): string {
   const lines: string[] = []
-  let omitted = 0
+  let unlisted = 0
   for (const item of sortProblems(problems)) {
-    if (options.omit?.(item)) {
-      omitted++
+    if (options.shownBefore?.(item)) {
+      unlisted++
       continue
     }
     lines.push(formatProblemLine(item))
@@ -41,8 +41,8 @@ export function formatProblems(problems: readonly Problem[], options: FormatOpti
   }
   const errors = problems.filter((item) => item.severity === 'error').length
   const warnings = problems.length - errors
-  const unlisted = omitted === 0 ? '' : ` (${countNoun(omitted, 'problem')} as shown before, not listed again; \`news-archive check\` lists them all)`
-  lines.push(`${countNoun(errors, 'error')}, ${countNoun(warnings, 'warning')}${unlisted}`)
+  const note = unlisted === 0 ? '' : ` (${unlisted} shown before and not listed again; \`news-archive check\` lists them all)`
+  lines.push(`${countNoun(errors, 'error')}, ${countNoun(warnings, 'warning')}${note}`)
   return lines.join('\n')
 }
 

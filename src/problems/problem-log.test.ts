@@ -17,7 +17,7 @@ test('a build reports every problem the first time, then only warnings the last 
 
   const second = log.report([duplicate('seeds/b.txt', 'seeds/a.txt'), unknownKey, duplicate('seeds/c.txt', 'seeds/a.txt')])
   assert.deepEqual(listed(second), ['seeds/c.txt:1:1: warning: the article is byte for byte the same as seeds/a.txt [duplicate-content]'])
-  assert.match(second, /^0 errors, 3 warnings \(2 problems as shown before, not listed again; `news-archive check` lists them all\)$/m)
+  assert.match(second, /^0 errors, 3 warnings \(2 shown before and not listed again; `news-archive check` lists them all\)$/m)
 })
 
 test('errors are listed on every build, and a warning that went away and came back is listed again', () => {
@@ -25,14 +25,23 @@ test('errors are listed on every build, and a warning that went away and came ba
   log.report([badDate, unknownKey])
   const again = log.report([badDate, unknownKey])
   assert.deepEqual(listed(again), ['seeds/bad.txt:1:7: error: there is no 30 February [date-invalid]'])
-  assert.match(again, /^1 error, 1 warning \(1 problem as shown before/m)
+  assert.match(again, /^1 error, 1 warning \(1 shown before/m)
 
   assert.equal(log.report([]), '')
   assert.equal(listed(log.report([unknownKey])).length, 1, 'the warning is new again after a build without it')
 })
 
-test('a warning that changed (its message or the other place it names) counts as new', () => {
+test('a warning that names another place, with the same message, counts as new', () => {
   const log = new ProblemLog()
-  log.report([duplicate('seeds/b.txt', 'seeds/a.txt')])
-  assert.equal(listed(log.report([duplicate('seeds/b.txt', 'seeds/z.txt')])).length, 1)
+  const naming = (other: string) => problem('duplicate-content', at('seeds/b.txt', 1, 1), 'the article is byte for byte the same as another seed', [at(other, 1, 1)])
+  log.report([naming('seeds/a.txt')])
+  assert.equal(listed(log.report([naming('seeds/a.txt')])).length, 0)
+  assert.equal(listed(log.report([naming('seeds/z.txt')])).length, 1)
+})
+
+test('after `forget` (a build that crashed), every warning is listed again', () => {
+  const log = new ProblemLog()
+  log.report([unknownKey])
+  log.forget()
+  assert.equal(listed(log.report([unknownKey])).length, 1)
 })

@@ -15,13 +15,19 @@ export class ProblemLog {
   /** The report of one build's problems (see `formatProblems`); empty when it has none. */
   report(problems: readonly Problem[]): string {
     const before = this.shown
-    this.shown = new Set(problems.map(problemIdentity))
+    const identities = new Map(problems.map((item) => [item, problemIdentity(item)]))
+    this.shown = new Set(identities.values())
     if (problems.length === 0) return ''
-    return formatProblems(problems, {omit: (item) => item.severity === 'warning' && before.has(problemIdentity(item))})
+    return formatProblems(problems, {shownBefore: (item) => item.severity === 'warning' && before.has(identities.get(item) as string)})
+  }
+
+  /** Forget what was shown, so the next report lists every problem (after a build that reported none of them, such as one that crashed). */
+  forget(): void {
+    this.shown = new Set()
   }
 }
 
-/** A problem as the reader sees it: where it is, what it says, and the other places it names. */
+/** A problem as the reader sees it: where it is, its rule (which sets its severity), what it says, and the other places it names. */
 function problemIdentity(problem: Problem): string {
-  return [formatLocation(problem), problem.severity, problem.rule, problem.message, ...problem.related.map(formatLocation)].join('\u0000')
+  return [formatLocation(problem), problem.rule, problem.message, ...problem.related.map(formatLocation)].join('\u0000')
 }

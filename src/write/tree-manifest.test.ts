@@ -26,9 +26,11 @@ test('a memo gives back the manifest it wrote, each time as a map of the reader\
   try {
     const memo = new ManifestMemo()
     const file = path.join(dir, 'm-1.json')
-    await memo.write(file, manifest([['index.html', 'k1']], 'search'))
+    const written = manifest([['index.html', 'k1']], 'search')
+    await memo.write(file, written)
     const first = await memo.read(file)
     assert.deepEqual(first, manifest([['index.html', 'k1']], 'search'))
+    assert.equal(first?.searchEntries, written.searchEntries, 'from memory, not from the file')
     first?.files.set('extra.html', 'k9')
     assert.deepEqual(await memo.read(file), manifest([['index.html', 'k1']], 'search'), 'a change to one reader\'s map is not seen by the next')
     assert.deepEqual(await readManifest(file), manifest([['index.html', 'k1']], 'search'), 'the file holds the same')
@@ -47,7 +49,24 @@ test('a memo reads the file once it is no longer the one written', async () => {
     assert.deepEqual(await memo.read(file), manifest([['index.html', 'k2'], ['b.html', 'k3']]), 'replaced by another writer')
     await writeFile(file, 'damaged')
     assert.equal(await memo.read(file), undefined, 'damaged on disk')
+  } finally {
+    await removeDir(dir)
+  }
+})
 
+test('a memo lets go of the manifests of a folder that are no longer used, and only those', async () => {
+  const dir = await makeTempDir('news-archive-manifest-')
+  try {
+    const memo = new ManifestMemo()
+    const kept = manifest([['index.html', 'k1']], 'search')
+    const dropped = manifest([['index.html', 'k2']], 'search')
+    await memo.write(path.join(dir, 'm-1.json'), kept)
+    await memo.write(path.join(dir, 'm-2.json'), dropped)
+    memo.keepOnly(dir, new Set(['m-1.json']))
+    assert.equal((await memo.read(path.join(dir, 'm-1.json')))?.searchEntries, kept.searchEntries, 'still from memory')
+    const reread = await memo.read(path.join(dir, 'm-2.json'))
+    assert.deepEqual(reread, dropped, 'read from its file')
+    assert.notEqual(reread?.searchEntries, dropped.searchEntries)
   } finally {
     await removeDir(dir)
   }

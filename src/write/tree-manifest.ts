@@ -1,4 +1,5 @@
 import {readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
 import {replaceFile} from '../replace-file.js'
 
 /**
@@ -67,8 +68,8 @@ function isStrings(value: unknown): value is string[] {
  * articles a manifest is 15 MB of JSON, which took 130–210 ms to read and
  * parse, twice per build (the live site's and the back buffer's), and left
  * 300,000 new strings for the collector to copy. A manifest is taken from
- * memory only while its file is the one written: same inode, size and
- * modification time; else it is read from the file as usual.
+ * memory only while its file is the one written: same device, inode, size
+ * and modification time; else it is read from the file as usual.
  */
 export class ManifestMemo {
   private readonly held = new Map<string, {readonly signature: string; readonly manifest: TreeManifest}>()
@@ -92,13 +93,17 @@ export class ManifestMemo {
     if (signature !== undefined) this.held.set(file, {signature, manifest})
   }
 
-  /** Stop keeping the manifest of `file` (deleted). */
-  forget(file: string): void {
-    this.held.delete(file)
+  /**
+   * Stop keeping the manifests in `dir` other than those named in `names`.
+   * Note: another process (a `build` in another terminal) may have deleted
+   * the others; each would otherwise stay in memory for good.
+   */
+  keepOnly(dir: string, names: ReadonlySet<string>): void {
+    for (const file of [...this.held.keys()]) if (path.dirname(file) === dir && !names.has(path.basename(file))) this.held.delete(file)
   }
 }
 
-/** What tells one version of a file from another: its inode, size and modification time; undefined when it is missing. */
+/** What tells one version of a file from another: its device, inode, size and modification time; undefined when it is missing. */
 async function fileSignature(file: string): Promise<string | undefined> {
   try {
     const info = await stat(file, {bigint: true})

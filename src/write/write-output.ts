@@ -432,6 +432,7 @@ export class OutputWriter {
    */
   private async registerStaging(registry: TreeRegistry): Promise<TreeIdentity | undefined> {
     const id = await treeIdentity(this.target.stagingDir)
+    // Note: the registry may keep `produced` as it is (see `ManifestMemo`): nothing adds to it after this.
     if (id !== undefined) await registry.register(id, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
     if (this.frontDamaged) await registry.unregister(await treeIdentity(this.target.outDir))
     return id
