@@ -7,23 +7,28 @@ import {ManifestMemo, readManifest, writeManifest, type TreeManifest} from './tr
 
 const manifest = (files: [string, string][], searchKey = ''): TreeManifest => ({files: new Map(files), searchKey, searchEntries: searchKey ? ['pagefind'] : []})
 
-test('a manifest reads back as written, and a damaged one reads as none', async () => {
+/** Run `check` with a temporary folder, removed afterwards. */
+async function inTempDir(check: (dir: string) => Promise<void>): Promise<void> {
   const dir = await makeTempDir('news-archive-manifest-')
   try {
+    await check(dir)
+  } finally {
+    await removeDir(dir)
+  }
+}
+
+test('a manifest reads back as written, and a damaged one reads as none', () =>
+  inTempDir(async (dir) => {
     const file = path.join(dir, 'm-1.json')
     await writeManifest(file, manifest([['index.html', 'k1'], ['a/index.html', 'k2']], 'search'))
     assert.deepEqual(await readManifest(file), manifest([['index.html', 'k1'], ['a/index.html', 'k2']], 'search'))
     await writeFile(file, '{"format":"news-archive/tree-manifest","version":1,"searchKey":"","searchEntries":[],"paths":["a"],"keys":[]}')
     assert.equal(await readManifest(file), undefined, 'paths without keys')
     assert.equal(await readManifest(path.join(dir, 'missing.json')), undefined)
-  } finally {
-    await removeDir(dir)
-  }
-})
+  }))
 
-test('a memo gives back the manifest it wrote, each time as a map of the reader\'s own', async () => {
-  const dir = await makeTempDir('news-archive-manifest-')
-  try {
+test('a memo gives back the manifest it wrote, each time as a map of the reader\'s own', () =>
+  inTempDir(async (dir) => {
     const memo = new ManifestMemo()
     const file = path.join(dir, 'm-1.json')
     const written = manifest([['index.html', 'k1']], 'search')
@@ -34,14 +39,10 @@ test('a memo gives back the manifest it wrote, each time as a map of the reader\
     first?.files.set('extra.html', 'k9')
     assert.deepEqual(await memo.read(file), manifest([['index.html', 'k1']], 'search'), 'a change to one reader\'s map is not seen by the next')
     assert.deepEqual(await readManifest(file), manifest([['index.html', 'k1']], 'search'), 'the file holds the same')
-  } finally {
-    await removeDir(dir)
-  }
-})
+  }))
 
-test('a memo reads the file once it is no longer the one written', async () => {
-  const dir = await makeTempDir('news-archive-manifest-')
-  try {
+test('a memo reads the file once it is no longer the one written', () =>
+  inTempDir(async (dir) => {
     const memo = new ManifestMemo()
     const file = path.join(dir, 'm-1.json')
     await memo.write(file, manifest([['index.html', 'k1']]))
@@ -49,14 +50,10 @@ test('a memo reads the file once it is no longer the one written', async () => {
     assert.deepEqual(await memo.read(file), manifest([['index.html', 'k2'], ['b.html', 'k3']]), 'replaced by another writer')
     await writeFile(file, 'damaged')
     assert.equal(await memo.read(file), undefined, 'damaged on disk')
-  } finally {
-    await removeDir(dir)
-  }
-})
+  }))
 
-test('a memo lets go of the manifests of a folder that are no longer used, and only those', async () => {
-  const dir = await makeTempDir('news-archive-manifest-')
-  try {
+test('a memo lets go of the manifests of a folder that are no longer used, and only those', () =>
+  inTempDir(async (dir) => {
     const memo = new ManifestMemo()
     const kept = manifest([['index.html', 'k1']], 'search')
     const dropped = manifest([['index.html', 'k2']], 'search')
@@ -67,7 +64,4 @@ test('a memo lets go of the manifests of a folder that are no longer used, and o
     const reread = await memo.read(path.join(dir, 'm-2.json'))
     assert.deepEqual(reread, dropped, 'read from its file')
     assert.notEqual(reread?.searchEntries, dropped.searchEntries)
-  } finally {
-    await removeDir(dir)
-  }
-})
+  }))
