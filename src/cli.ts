@@ -277,10 +277,9 @@ function devReporter(): (event: DevEvent) => void {
     } else if (event.kind === 'prepared') {
       process.stdout.write(`Ready for changes: the next build starts from a copy of this site, made in ${(event.milliseconds / 1000).toFixed(2)} s.\n`)
     } else if (event.kind === 'failed') {
-      // Note: a failure without problems is a bug, whose report is its stack; the build after it lists every warning again.
-      if (event.problems.length === 0) log.forget()
-      const report = event.problems.length > 0 ? log.report(event.problems) : event.report
-      process.stderr.write(`${report}\nThe browser shows these problems until they are fixed; the server keeps running.\n`)
+      // Note: a bug reports no problems, so the build after it lists every warning again.
+      if (event.stack !== undefined) log.forget()
+      process.stderr.write(`${event.stack ?? log.report(event.problems)}\nThe browser shows these problems until they are fixed; the server keeps running.\n`)
     } else {
       process.stdout.write(`${event.message}\n`)
     }

@@ -7,7 +7,6 @@ import {build, openCache, type BuildResult} from '../build.js'
 import {defaultConfigFile, type BuildOptions} from '../options.js'
 import {BusyError} from '../lock-file.js'
 import {ContentError, type Problem} from '../problems/content-error.js'
-import {formatProblems} from '../problems/format-problems.js'
 import {OutputWriter, outputTarget} from '../write/write-output.js'
 import {errorPage} from './error-page.js'
 import {pathKind} from './path-kind.js'
@@ -37,7 +36,8 @@ export type DevEvent =
   | {readonly kind: 'built'; readonly result: BuildResult; readonly milliseconds: number}
   /** A search pass brought the search index up to date (see `rebuild`). */
   | {readonly kind: 'indexed'; readonly result: BuildResult; readonly milliseconds: number}
-  | {readonly kind: 'failed'; readonly report: string; readonly problems: readonly Problem[]}
+  /** A build that stopped: with the problems that stopped it, or with `stack`, a bug's. */
+  | {readonly kind: 'failed'; readonly problems: readonly Problem[]; readonly stack?: string}
   /** The live site was given a back buffer (see `OutputWriter.prepareBackBuffer`), so the next change need not wait for a copy of it. */
   | {readonly kind: 'prepared'; readonly milliseconds: number}
   | {readonly kind: 'info'; readonly message: string}
@@ -173,7 +173,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
         options.onEvent?.({kind: 'built', result, milliseconds: performance.now() - started})
       } else {
         failure = {problems: result.problems}
-        options.onEvent?.({kind: 'failed', report: formatProblems(result.problems), problems: result.problems})
+        options.onEvent?.({kind: 'failed', problems: result.problems})
       }
     } catch (error) {
       // Note: stopped by a change (or by closing); the change's build finds the index still out of date.
@@ -185,7 +185,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       }
       // Note: a bug is shown too, and the server keeps running: the next change may get past it.
       failure = error instanceof ContentError ? {problems: [error.problem]} : {problems: [], message: (error as Error).stack ?? String(error)}
-      options.onEvent?.({kind: 'failed', report: failure.message ?? formatProblems(failure.problems), problems: failure.problems})
+      options.onEvent?.({kind: 'failed', problems: failure.problems, ...(failure.message === undefined ? {} : {stack: failure.message})})
     } finally {
       if (indexing === controller) indexing = undefined
     }
