@@ -38,20 +38,30 @@ const overhead = Buffer.byteLength(urlsetOpen + urlsetClose)
 /** The `<url>` element of an entry, on one line. */
 const urlElement = (entry: SitemapEntry): string => `<url><loc>${escapeXml(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ''}</url>\n`
 
-/** Lines of one sitemap file being filled, and its size as a file. */
-class Chunk {
-  readonly lines: string[] = []
+/** How many URLs a sitemap file holds so far, and its size as a file. */
+class Tally {
+  urls = 0
   bytes = overhead
-  newest = ''
 
   /** Whether a line of `size` bytes fits; the first line always does. */
   fits(size: number, limits: SitemapLimits): boolean {
-    return this.lines.length === 0 || (this.lines.length < limits.maxUrls && this.bytes + size <= limits.maxBytes)
+    return this.urls === 0 || (this.urls < limits.maxUrls && this.bytes + size <= limits.maxBytes)
   }
+
+  count(size: number): void {
+    this.urls++
+    this.bytes += size
+  }
+}
+
+/** Lines of one sitemap file being filled. */
+class Chunk extends Tally {
+  readonly lines: string[] = []
+  newest = ''
 
   add(line: string, size: number, lastmod: string | undefined): void {
     this.lines.push(line)
-    this.bytes += size
+    this.count(size)
     if (lastmod && lastmod > this.newest) this.newest = lastmod
   }
 }
@@ -92,8 +102,8 @@ export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: 
   }
   /** Each group's lines so far, while the whole site may still fit in `sitemap.xml`; undefined once it cannot. */
   let held: {name: SitemapGroupName; chunk: Chunk}[] | undefined = []
-  let heldUrls = 0
-  let heldBytes = overhead
+  /** What the held lines would make as one `sitemap.xml`. */
+  const whole = new Tally()
   for (const group of groups) {
     let chunk = new Chunk()
     let number = 0
@@ -102,10 +112,9 @@ export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: 
       const line = urlElement(entry)
       const size = Buffer.byteLength(line)
       if (held) {
-        if (heldUrls === 0 || (heldUrls < limits.maxUrls && heldBytes + size <= limits.maxBytes)) {
+        if (whole.fits(size, limits)) {
           chunk.add(line, size, entry.lastmod)
-          heldUrls++
-          heldBytes += size
+          whole.count(size)
           continue
         }
         // Note: the site needs more than one file. Each earlier group's lines fit in one, its only child.
