@@ -245,10 +245,12 @@ async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessS
   // Note: a scan that fails while the store loads is reported when awaited below, not as an unhandled rejection.
   scanning.catch(() => undefined)
   const store = await cache.articleStore(processingKey(settings, topicsText))
-  const {scan, stats: seedStats} = await scanning
+  const {scan, stats: seedStats, keep} = await scanning
   const scanTime = clock.lap()
   const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
   await Promise.all([store.save(processed.live), seedStats.save(statEntries(processed.seeds))])
+  // Note: a seed that vanished after the scan leaves it out of date; the next build scans again.
+  if (processed.readProblems.length === 0) keep(processed.seeds)
   const {seeds, live, ...kept} = processed
   // Note: a scan on a worker leaves changed seeds for `processCached` to read, so an unreadable one is reported
   // there; in path order with the scan's own problems, the build reports the same either way.

@@ -13,7 +13,8 @@ import {readCorpus, repoRoot} from './helpers/corpus.js'
  * incremental build gives byte for byte the site a clean build of the same
  * folder gives. Runs on real Reuters stories spread over the corpus's months,
  * with the build cache opened for each build (as the command line does)
- * and kept open across them (as the dev server does, with its articles in memory).
+ * and kept open across them (as the dev server does, with its articles in memory,
+ * told by its file watch which paths changed).
  * `NEWS_ARCHIVE_PROPERTY_RUNS` sets the number of random sequences (default 5).
  */
 
@@ -47,67 +48,79 @@ async function seedNames(dir: string): Promise<string[]> {
   return (await readdir(path.join(dir, 'seeds'))).sort()
 }
 
-/** Apply one operation to the site folder `dir`. */
-async function apply(dir: string, op: Operation, step: number): Promise<void> {
+/** Apply one operation to the site folder `dir`; the paths it added, changed or removed, as a file watch reports them. */
+async function apply(dir: string, op: Operation, step: number): Promise<string[]> {
   const names = await seedNames(dir)
   const seed = (pick: number): string => path.join(dir, 'seeds', names[pick % names.length] as string)
   switch (op.kind) {
     case 'add': {
       const story = sample[op.pick % sample.length]
-      if (story) await writeFile(path.join(dir, 'seeds', `added-${step}-${story.file}`), story.text)
-      return
+      if (!story) return []
+      const file = path.join(dir, 'seeds', `added-${step}-${story.file}`)
+      await writeFile(file, story.text)
+      return [file]
     }
     case 'edit-text':
-      if (names.length > 0) await writeFile(seed(op.pick), `${await readFile(seed(op.pick), 'utf8')}\n\nEdited in step ${step}: traders said prices were steady.`)
-      return
+      if (names.length === 0) return []
+      await writeFile(seed(op.pick), `${await readFile(seed(op.pick), 'utf8')}\n\nEdited in step ${step}: traders said prices were steady.`)
+      return [seed(op.pick)]
     case 'edit-date':
-      if (names.length > 0) await writeFile(seed(op.pick), (await readFile(seed(op.pick), 'utf8')).replace(/^( date |date: )\d{4}-\d{2}-\d{2}/m, `$1${dates[op.date]}`))
-      return
+      if (names.length === 0) return []
+      await writeFile(seed(op.pick), (await readFile(seed(op.pick), 'utf8')).replace(/^( date |date: )\d{4}-\d{2}-\d{2}/m, `$1${dates[op.date]}`))
+      return [seed(op.pick)]
     case 'front-matter': {
-      if (names.length === 0) return
+      if (names.length === 0) return []
       const text = await readFile(seed(op.pick), 'utf8')
       const match = /^ date (\d{4}-\d{2}-\d{2}) /.exec(text)
-      if (!match) return
+      if (!match) return []
       const frontMatter = ['---', `title: "Step ${step}: a given title"`, `date: ${match[1]}`, `topics: [${op.topics.join(', ')}]`, '---', '']
       await writeFile(seed(op.pick), frontMatter.join('\n') + text.slice(match[0].length))
-      return
+      return [seed(op.pick)]
     }
     case 'delete':
-      if (names.length > 1) await rm(seed(op.pick))
-      return
-    case 'rename':
-      if (names.length > 0) await rename(seed(op.pick), path.join(dir, 'seeds', `renamed-${step}-${names[op.pick % names.length]}`))
-      return
+      if (names.length <= 1) return []
+      await rm(seed(op.pick))
+      return [seed(op.pick)]
+    case 'rename': {
+      if (names.length === 0) return []
+      const to = path.join(dir, 'seeds', `renamed-${step}-${names[op.pick % names.length]}`)
+      await rename(seed(op.pick), to)
+      return [seed(op.pick), to]
+    }
     case 'template': {
       const templates = path.join(dir, 'templates')
       await rm(templates, {recursive: true, force: true})
-      if (op.variant === 0) return
+      if (op.variant === 0) return [templates]
       const name = op.variant === 1 ? 'topic.html' : 'partials/card.html'
       const original = await readFile(path.join(repoRoot, 'templates', name), 'utf8')
       await mkdir(path.dirname(path.join(templates, name)), {recursive: true})
       await writeFile(path.join(templates, name), `${original}\n<!-- edited in step ${step} -->\n`)
-      return
+      return [templates, path.join(templates, name)]
     }
-    case 'config':
-      await writeFile(path.join(dir, 'news-archive.config.json'), JSON.stringify({pageSize: op.pageSize, archivePageSize: op.pageSize + 1}))
-      return
+    case 'config': {
+      const file = path.join(dir, 'news-archive.config.json')
+      await writeFile(file, JSON.stringify({pageSize: op.pageSize, archivePageSize: op.pageSize + 1}))
+      return [file]
+    }
   }
 }
 
 for (const resident of [false, true]) {
-  const caches = resident ? 'one build cache kept open, as the dev server does' : 'the build cache opened for each build'
+  const caches = resident ? 'one build cache kept open and told what changed, as the dev server does' : 'the build cache opened for each build'
   test(`after any sequence of changes, an incremental build is byte for byte a clean build (${caches})`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, {minLength: 1, maxLength: 4}), async (operations) => {
         const dir = await makeTempDir('news-archive-property-')
         const cache = resident ? openCache(buildOptions(dir)) : undefined
+        // Note: told of exactly what each step changed, as the dev server's file watch tells it, so builds look again at only those seeds.
+        const journal = cache?.trackChanges()
         try {
           const files: Record<string, string> = {'news-archive.config.json': JSON.stringify({pageSize: 3, archivePageSize: 4})}
           for (const story of sample.slice(0, initialCount)) files[`seeds/${story.file}`] = story.text
           await writeFiles(dir, files)
           assert.ok((await build(buildOptions(dir, {search: false}), cache)).wrote)
           for (const [step, op] of operations.entries()) {
-            await apply(dir, op, step)
+            for (const file of await apply(dir, op, step)) journal?.note(file)
             const incremental = await build(buildOptions(dir, {search: false}), cache)
             await rm(path.join(dir, 'clean'), {recursive: true, force: true})
             const clean = await build(buildOptions(dir, {outDir: 'clean', cache: false, cacheDir: '.cache-clean', search: false}))

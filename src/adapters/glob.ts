@@ -1,15 +1,37 @@
 import fastGlob from 'fast-glob'
 
+/** The seed entries of a folder (see `findSeedPaths`). */
+export interface SeedListing {
+  /** `/`-separated paths relative to the folder, sorted by code unit. */
+  readonly paths: string[]
+  /** Those of `paths` that are symbolic links, whose targets may change where no watch of the folder sees it. */
+  readonly links: string[]
+}
+
 /**
  * Every seed entry (`.txt`, `.md`) below `dir`, as `/`-separated paths relative
  * to it, sorted by code unit. Hidden files and folders are skipped.
  * Note: fast-glob returns results in arbitrary order; we sort for determinism.
  */
-export async function findSeedPaths(dir: string): Promise<string[]> {
+export async function findSeedPaths(dir: string): Promise<SeedListing> {
   // Note: not `onlyFiles`: a folder, a named pipe or a broken link named like a
   // seed is returned too, so the build reports it instead of skipping it in silence.
-  const paths = await fastGlob(['**/*.txt', '**/*.md'], {cwd: dir, onlyFiles: false, dot: false, followSymbolicLinks: false})
-  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  // The entries' types come from the folder listing itself, so knowing the links costs nothing more.
+  const entries = await fastGlob(seedPatterns, {cwd: dir, onlyFiles: false, dot: false, followSymbolicLinks: false, objectMode: true})
+  const paths = entries.map((entry) => entry.path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const links = entries.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => entry.path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return {paths, links}
+}
+
+const seedPatterns = ['**/*.txt', '**/*.md']
+
+/**
+ * Whether `relative` (`/`-separated, below a seeds folder) is named like a
+ * seed `findSeedPaths` would list: a `.txt` or `.md` name, no hidden part.
+ */
+export function isSeedPath(relative: string): boolean {
+  const parts = relative.split('/')
+  return parts.every((part) => part !== '' && !part.startsWith('.')) && /\.(?:txt|md)$/.test(relative)
 }
 
 /** Files below `dir` (relative, `/`-separated, sorted), for copying static assets. */

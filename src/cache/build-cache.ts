@@ -3,8 +3,9 @@ import path from 'node:path'
 import {releaseLock, takeLock} from '../lock-file.js'
 import {ArticleStore} from './article-store.js'
 import {fingerprint} from './hash.js'
-import {scanSeeds, statEntries, type SeedScan} from './scan-seeds.js'
-import {SeedStats} from './seed-stats.js'
+import {ChangeJournal} from './change-journal.js'
+import {rescanSeeds, scanSeeds, statEntries, type ScannedSeed, type SeedScan} from './scan-seeds.js'
+import {SeedStats, type StatEntry} from './seed-stats.js'
 import {scanOnWorker} from '../workers/scan-on-worker.js'
 import {ManifestMemo} from '../write/tree-manifest.js'
 
@@ -32,6 +33,10 @@ export class BuildCache {
   private store: ArticleStore | undefined
   /** The manifests of the site trees this cache's builds wrote, for the next build to read from memory. */
   readonly manifests = new ManifestMemo()
+  /** What a file watch reported changed (see `trackChanges`). */
+  private changes: ChangeJournal | undefined
+  /** The last kept scan (see `keepScan`), for the next one to look again at only what changed. */
+  private known: KnownSeeds | undefined
 
   /**
    * @param dir Absolute path of the cache folder.
@@ -72,6 +77,17 @@ export class BuildCache {
   }
 
   /**
+   * Have the next builds trust a file watch to say what changed (the dev
+   * server's): each scans the seeds folder in full once, and after that
+   * looks again at only the seeds the returned journal was told of (see
+   * `rescanSeeds`), until the journal says reports may have been missed.
+   */
+  trackChanges(): ChangeJournal {
+    this.changes ??= new ChangeJournal()
+    return this.changes
+  }
+
+  /**
    * Scan the seeds folder `seedsDir` (absolute) against its `stat` index, and
    * the index to save this build's signatures in. For a large index (an
    * archive of thousands of seeds known to the cache), when `threads` allows,
@@ -79,21 +95,39 @@ export class BuildCache {
    * before this returns, so that the caller can load the article store
    * meanwhile; changed seeds then come back unread (see `scanSeeds`). Not
    * when this cache already holds a store (the dev server's next build),
-   * which there is then usually no need to load again.
+   * which there is then usually no need to load again. With a journal of
+   * changes (`trackChanges`) and a kept scan of the folder, only what the
+   * journal reports is looked at again. `keep` hands the scan, once its
+   * seeds are read, back for the next build.
    */
-  scanSeeds(seedsDir: string, displayDir: string, threads: boolean): Promise<{scan: SeedScan; stats: SeedStats}> {
+  scanSeeds(seedsDir: string, displayDir: string, threads: boolean): Promise<{scan: SeedScan; stats: SeedStats; keep: (seeds: readonly ScannedSeed[]) => void}> {
     const name = fingerprint(seedsDir).slice(0, 16)
+    const reported = this.changes?.take()
+    const keep = (scan: SeedScan) => (seeds: readonly ScannedSeed[]): void => {
+      if (reported === undefined) return
+      // Note: without the bytes, which only this build reads.
+      this.known = {seedsDir, displayDir, scan: {...scan, seeds: seeds.map(({bytes, ...seed}) => seed)}, entries: statEntries(seeds)}
+      this.changes?.settle(reported.mark)
+    }
+    const known = this.known
+    if (this.reuse && reported?.files !== undefined && known?.seedsDir === seedsDir && known.displayDir === displayDir) {
+      const scan = rescanSeeds(known.scan, reported.files, seedsDir, displayDir)
+      // Note: the index on disk holds what the last build saved, so saving writes only when a seed changed.
+      if (scan !== undefined) return Promise.resolve({scan, stats: SeedStats.holding(this.dir, name, known.entries), keep: keep(scan)})
+    }
     if (this.reuse && threads && this.store === undefined && SeedStats.indexBytes(this.dir, name) >= minIndexBytesForWorker) {
       // Note: the worker reads the index; this thread only saves the new signatures in its place, and
       // only when they differ from what the worker found there.
       return scanOnWorker({seedsDir, displayDir, cacheDir: this.dir, indexName: name}).then((scan) => ({
         scan,
         stats: scan.fromIndex ? SeedStats.holding(this.dir, name, statEntries(scan.seeds)) : SeedStats.empty(this.dir, name),
+        keep: keep(scan),
       }))
     }
     return (async () => {
       const stats = this.reuse ? await SeedStats.open(this.dir, name) : SeedStats.empty(this.dir, name)
-      return {scan: await scanSeeds(seedsDir, displayDir, stats), stats}
+      const scan = await scanSeeds(seedsDir, displayDir, stats)
+      return {scan, stats, keep: keep(scan)}
     })()
   }
 
@@ -101,4 +135,12 @@ export class BuildCache {
   outputStateDir(outDir: string): string {
     return path.join(this.dir, 'outputs', `${path.basename(outDir)}-${fingerprint(outDir).slice(0, 12)}`)
   }
+}
+
+/** A scan a build kept for the next (see `BuildCache.scanSeeds`): with every seed's hash, and the index entries saved from it. */
+interface KnownSeeds {
+  readonly seedsDir: string
+  readonly displayDir: string
+  readonly scan: SeedScan
+  readonly entries: ReadonlyMap<string, StatEntry>
 }

@@ -1,6 +1,6 @@
-import {readFileSync, statSync} from 'node:fs'
+import {lstatSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {findSeedPaths} from '../adapters/glob.js'
+import {findSeedPaths, isSeedPath} from '../adapters/glob.js'
 import {toDisplayPath} from '../load/display-path.js'
 import type {SourceFile} from '../load/source-file.js'
 import {problem, type Problem} from '../problems/content-error.js'
@@ -26,6 +26,8 @@ export interface SeedScan {
   readonly problems: readonly Problem[]
   /** Whether there are seeds and every one's hash came from the stat index, which trusts no other path (so saving them would change nothing). */
   readonly fromIndex: boolean
+  /** The seeds (and problem paths) that are symbolic links, relative to the seeds folder. */
+  readonly links: readonly string[]
 }
 
 /**
@@ -36,48 +38,120 @@ export interface SeedScan {
  * `readSeed` to read later (a scan on a worker thread: see `scanOnWorker`).
  */
 export async function scanSeeds(seedsDir: string, displayDir: string, stats?: SeedStats, read = true): Promise<SeedScan> {
-  const paths = await findSeedPaths(seedsDir)
-  const results: (ScannedSeed | Problem | undefined)[] = new Array(paths.length)
+  const {paths, links} = await findSeedPaths(seedsDir)
+  const results: (ScannedSeed | Problem)[] = new Array(paths.length)
   const toRead: number[] = []
   let foundInIndex = 0
   paths.forEach((relative, index) => {
-    const file = toDisplayPath(displayDir, relative)
-    let signature: FileSignature
-    try {
-      const info = statSync(path.join(seedsDir, relative), {bigint: true})
-      if (!info.isFile()) {
-        results[index] = problem('read-failed', {file, place: fileStart}, info.isDirectory() ? 'this is a folder, not a seed file; rename it or move it out of the seeds folder' : 'this is not a regular file (a named pipe, socket or device); only text files can be seeds')
-        return
-      }
-      signature = fileSignature(info)
-    } catch (error) {
-      results[index] = readFailed(file, error)
-      return
-    }
-    const hash = stats?.hashFor(relative, signature)
-    if (hash) {
-      results[index] = {path: relative, file, hash, signature}
-      foundInIndex++
-    } else {
-      results[index] = {path: relative, file, hash: '', signature}
-      toRead.push(index)
-    }
+    const result = examineSeed(seedsDir, relative, toDisplayPath(displayDir, relative), stats)
+    results[index] = result
+    if (!('hash' in result)) return
+    if (result.hash) foundInIndex++
+    else toRead.push(index)
   })
-  if (read) {
-    for (const index of toRead) {
-      const seed = results[index] as ScannedSeed
-      const source = readSeed(seedsDir, seed)
-      results[index] = 'bytes' in source ? {...seed, bytes: source.bytes, hash: source.hash} : source
+  if (read) for (const index of toRead) results[index] = readScanned(seedsDir, results[index] as ScannedSeed)
+  const {seeds, problems} = separate(results)
+  return {seeds, problems, fromIndex: foundInIndex > 0 && foundInIndex === seeds.length && foundInIndex === stats?.trustedCount, links}
+}
+
+/**
+ * `previous` (a scan of `seedsDir`) brought up to date by looking again at
+ * only the paths in `changed` (absolute; others than the seeds folder's are
+ * left out) and at the seeds that are symbolic links; every seed looked at
+ * is read again, whatever its signature. The same as a new `scanSeeds` as
+ * long as nothing else changed since `previous` was made. Undefined when a
+ * full scan is needed instead: a folder made, removed or renamed in the
+ * seeds folder (a new folder may hold seeds nothing reported), or the seeds
+ * folder itself.
+ */
+export function rescanSeeds(previous: SeedScan, changed: readonly string[], seedsDir: string, displayDir: string): SeedScan | undefined {
+  const toExamine = new Set(previous.links)
+  for (const file of changed) {
+    const relative = path.relative(seedsDir, file)
+    if (relative === '') return undefined
+    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) continue
+    const posix = relative.split(path.sep).join('/')
+    if (isSeedPath(posix)) {
+      toExamine.add(posix)
+      continue
     }
+    // Note: hidden entries are left out by every scan; any other name not like a seed's matters only as a folder.
+    if (posix.split('/').some((part) => part.startsWith('.'))) continue
+    const kind = entryKind(file)
+    if (kind === 'folder' || (kind === 'none' && holdsPathsBelow(previous, posix, toDisplayPath(displayDir, posix)))) return undefined
   }
+  if (toExamine.size === 0) return previous
+  const links = new Set(previous.links)
+  const looked: (ScannedSeed | Problem)[] = []
+  for (const relative of toExamine) {
+    const file = path.join(seedsDir, relative)
+    const kind = entryKind(file)
+    links.delete(relative)
+    if (kind === 'none') continue
+    // Note: a folder named like a seed holds entries a scan would list too.
+    if (kind === 'folder') return undefined
+    if (kind === 'link') links.add(relative)
+    const result = examineSeed(seedsDir, relative, toDisplayPath(displayDir, relative))
+    looked.push('hash' in result ? readScanned(seedsDir, result) : result)
+  }
+  const displayed = new Set([...toExamine].map((relative) => toDisplayPath(displayDir, relative)))
+  const {seeds, problems} = separate(looked)
+  return {
+    seeds: [...previous.seeds.filter((seed) => !toExamine.has(seed.path)), ...seeds].sort(byPath),
+    problems: [...previous.problems.filter((item) => !displayed.has(item.file)), ...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    fromIndex: false,
+    links: [...links].sort(),
+  }
+}
+
+/** One entry the seed listing found: its signature and, when `stats` trusts it, its hash; else an empty hash. */
+function examineSeed(seedsDir: string, relative: string, file: string, stats?: SeedStats): ScannedSeed | Problem {
+  let signature: FileSignature
+  try {
+    const info = statSync(path.join(seedsDir, relative), {bigint: true})
+    if (!info.isFile()) {
+      return problem('read-failed', {file, place: fileStart}, info.isDirectory() ? 'this is a folder, not a seed file; rename it or move it out of the seeds folder' : 'this is not a regular file (a named pipe, socket or device); only text files can be seeds')
+    }
+    signature = fileSignature(info)
+  } catch (error) {
+    return readFailed(file, error)
+  }
+  return {path: relative, file, hash: stats?.hashFor(relative, signature) ?? '', signature}
+}
+
+/** The scanned seed with its bytes and their hash, or why it could not be read. */
+function readScanned(seedsDir: string, seed: ScannedSeed): ScannedSeed | Problem {
+  const source = readSeed(seedsDir, seed)
+  return 'bytes' in source ? {...seed, bytes: source.bytes, hash: source.hash} : source
+}
+
+function separate(results: readonly (ScannedSeed | Problem)[]): {seeds: ScannedSeed[]; problems: Problem[]} {
   const seeds: ScannedSeed[] = []
   const problems: Problem[] = []
   for (const result of results) {
-    if (result === undefined) continue
     if ('hash' in result) seeds.push(result)
     else problems.push(result)
   }
-  return {seeds, problems, fromIndex: foundInIndex > 0 && foundInIndex === seeds.length && foundInIndex === stats?.trustedCount}
+  return {seeds, problems}
+}
+
+/** What is at `file` now, links not followed. */
+function entryKind(file: string): 'none' | 'folder' | 'link' | 'other' {
+  try {
+    const info = lstatSync(file)
+    return info.isDirectory() ? 'folder' : info.isSymbolicLink() ? 'link' : 'other'
+  } catch {
+    return 'none'
+  }
+}
+
+/** Whether the scan found a seed or a problem below the folder `relative` (`/`-separated; `display` as problems name it). */
+function holdsPathsBelow(scan: SeedScan, relative: string, display: string): boolean {
+  return scan.seeds.some((seed) => seed.path.startsWith(`${relative}/`)) || scan.problems.some((item) => item.file.startsWith(`${display}/`))
+}
+
+function byPath(a: ScannedSeed, b: ScannedSeed): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {existsSync, readdirSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
@@ -223,5 +223,38 @@ test('after a change that re-renders most pages, the dev server makes a back buf
     assert.ok(added?.kind === 'built')
     assert.equal(added.result.base, 'previous', 'not a copy of the live site')
     assert.ok(added.result.rendered < 50, `only the pages the new article changes (${added.result.rendered})`)
+  })
+})
+
+test('after the first build the dev server looks again at only what changed, and finds every kind of change', async () => {
+  await withDevServer(oneSeed, async ({dir, server, events}) => {
+    const seeds = path.join(dir, 'seeds')
+    /** Make a change, wait for its build, and give the number of articles the site then has. */
+    const articlesAfter = async (change: () => void): Promise<number> => {
+      await server.settled()
+      const before = builds(events).length
+      change()
+      assert.ok(await eventually(() => builds(events).length > before, 20_000), `the change is built (events: ${kinds(events).join(', ')})`)
+      await server.settled()
+      const last = builds(events).at(-1)
+      assert.ok(last?.kind === 'built')
+      return last.result.articles
+    }
+    assert.equal(await articlesAfter(() => writeFileSync(path.join(seeds, 'b.txt'), ' date 2024-11-19 The mayor opened the new library on Tuesday.\n')), 2)
+    // Note: a folder made with seeds already in it, which no watch saw written.
+    assert.equal(
+      await articlesAfter(() => {
+        const staging = path.join(dir, 'staging')
+        mkdirSync(path.join(staging, 'new'), {recursive: true})
+        writeFileSync(path.join(staging, 'new', 'c.txt'), ' date 2024-11-20 The bridge reopened on Wednesday.\n')
+        writeFileSync(path.join(staging, 'new', 'd.txt'), ' date 2024-11-21 The school board met on Thursday.\n')
+        renameSync(path.join(staging, 'new'), path.join(seeds, 'new'))
+      }),
+      4,
+    )
+    assert.equal(await articlesAfter(() => rmSync(path.join(seeds, 'new', 'c.txt'))), 3)
+    assert.equal(await articlesAfter(() => rmSync(path.join(seeds, 'new'), {recursive: true})), 2)
+    await articlesAfter(() => writeFileSync(path.join(seeds, 'b.txt'), ' date 2024-11-19 The mayor opened the new public library on Tuesday.\n'))
+    assert.match(await readFile(path.join(dir, 'site', '2024', '11', '19', 'index.html'), 'utf8'), /new public library/)
   })
 })

@@ -142,6 +142,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     search: options.search,
   }
   const cache = openCache(buildOptions)
+  // Note: the watch below tells each build which seeds changed, so it need not look at every one.
+  const journal = cache.trackChanges()
 
   /**
    * One build. A `change` pass shows a change as soon as its pages are
@@ -292,7 +294,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       next()
     })
   }
-  const changed = (): void => {
+  const changed = (file: string): void => {
+    journal.note(file)
     clearTimeout(timer)
     waiting = true
     timer = setTimeout(() => {
@@ -312,6 +315,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     cache.close()
   }
   const watchFailed = (error: Error): void => {
+    journal.lose()
     options.onEvent?.({kind: 'info', message: `The watched folders could not be listed again (${error.message}), so new folders in them are not watched: changes there may be missed until a later listing succeeds or the dev server restarts.`})
   }
 
@@ -354,7 +358,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 }
 
 /** Watch everything a build reads from the project: seeds, templates, public/, config and topics file. */
-async function watchSources(options: DevOptions, outDir: string, cacheDir: string, onChange: () => void, onError: (error: Error) => void): Promise<FileWatch> {
+async function watchSources(options: DevOptions, outDir: string, cacheDir: string, onChange: (file: string) => void, onError: (error: Error) => void): Promise<FileWatch> {
   const at = (relative: string): string => path.resolve(options.cwd, relative)
   const {stagingDir, previousDir, lockFile} = outputTarget(outDir)
   const paths = [at(options.seedsDir), at('templates'), at('public'), at(options.configFile ?? defaultConfigFile), at('topics.yml')]
