@@ -248,9 +248,10 @@ async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessS
   const {scan, stats: seedStats, keep} = await scanning
   const scanTime = clock.lap()
   const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
-  await Promise.all([store.save(processed.live), seedStats.save(statEntries(processed.seeds))])
+  const entries = statEntries(processed.seeds)
+  await Promise.all([store.save(processed.live), seedStats.save(entries)])
   // Note: a seed that vanished after the scan leaves it out of date; the next build scans again.
-  if (processed.readProblems.length === 0) keep(processed.seeds)
+  if (processed.readProblems.length === 0) keep(processed.seeds, entries)
   const {seeds, live, ...kept} = processed
   // Note: a scan on a worker leaves changed seeds for `processCached` to read, so an unreadable one is reported
   // there; in path order with the scan's own problems, the build reports the same either way.

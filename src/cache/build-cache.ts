@@ -98,15 +98,15 @@ export class BuildCache {
    * which there is then usually no need to load again. With a journal of
    * changes (`trackChanges`) and a kept scan of the folder, only what the
    * journal reports is looked at again. `keep` hands the scan, once its
-   * seeds are read, back for the next build.
+   * seeds are read (with their hashes) and their index `entries` saved, back for the next build.
    */
-  scanSeeds(seedsDir: string, displayDir: string, threads: boolean): Promise<{scan: SeedScan; stats: SeedStats; keep: (seeds: readonly ScannedSeed[]) => void}> {
+  scanSeeds(seedsDir: string, displayDir: string, threads: boolean): Promise<{scan: SeedScan; stats: SeedStats; keep: (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>) => void}> {
     const name = fingerprint(seedsDir).slice(0, 16)
     const reported = this.changes?.take()
-    const keep = (scan: SeedScan) => (seeds: readonly ScannedSeed[]): void => {
+    const keep = (scan: SeedScan) => (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>): void => {
       if (reported === undefined) return
-      // Note: without the bytes, which only this build reads.
-      this.known = {seedsDir, displayDir, scan: {...scan, seeds: seeds.map(({bytes, ...seed}) => seed)}, entries: statEntries(seeds)}
+      // Note: without the bytes, which only this build reads (only the seeds it read have them).
+      this.known = {seedsDir, displayDir, scan: {...scan, seeds: seeds.map((seed) => (seed.bytes === undefined ? seed : withoutBytes(seed)))}, entries}
       this.changes?.settle(reported.mark)
     }
     const known = this.known
@@ -143,4 +143,8 @@ interface KnownSeeds {
   readonly displayDir: string
   readonly scan: SeedScan
   readonly entries: ReadonlyMap<string, StatEntry>
+}
+
+function withoutBytes({bytes, ...seed}: ScannedSeed): ScannedSeed {
+  return seed
 }
