@@ -1,4 +1,4 @@
-import {watch, type FSWatcher} from 'node:fs'
+import {lstatSync, watch, type FSWatcher} from 'node:fs'
 import path from 'node:path'
 import {findDirectories} from '../adapters/glob.js'
 import {pathKind} from './path-kind.js'
@@ -26,16 +26,16 @@ type Interest = 'all' | Set<string>
  * Each folder of a watched tree is watched once (`fs.watch`, inotify on
  * Linux), not each file: a folder's watch reports every entry in it created,
  * written, renamed or removed. A file, or a path not there yet, is watched
- * through the nearest folder above it that exists. Whenever an entry appears
- * (`rename`), the folders to watch are worked out again, so new subfolders are
- * watched, and `onChange` is called once more when some were.
+ * through the nearest folder above it that exists. Whenever a folder appears
+ * or goes, the folders to watch are worked out again, so new subfolders are
+ * watched, and `onChange` is called once more, with each, when some were.
  *
  * A later listing that fails (a folder that cannot be read, a path too
  * long) goes to `onError`, once until a listing succeeds again; the watches
- * in place stay, and the next `rename` lists the folders again.
+ * in place stay, and the next entry made or removed lists the folders again.
  *
- * Note: callers learn that something changed, not exactly what: the dev
- * server builds again, and the build's scan finds what changed. chokidar 4,
+ * Note: each entry is reported by its path, so the dev server's build looks
+ * again at only those seeds (see `ChangeJournal`). chokidar 4,
  * which watched each file, took 13.8 s to start watching 100,000 seeds, in a
  * process of 409 MiB (a bare Node process has 39 MiB), and held 100,000
  * inotify watches (Linux before 5.11 allows 8,192 per user unless told
@@ -72,9 +72,20 @@ export async function watchFiles(
     const file = name === null ? dir : path.join(dir, name)
     if (ignore(file)) return
     onChange(file)
-    // Note: only an entry made, removed or renamed (`rename`) may be a folder; a file written in place (`change`) never
-    // is, and working out the folders again lists every entry of the tree (0.3-0.4 s for 100,000 seeds).
-    if (event === 'rename' || gone) resync()
+    // Note: working out the folders again lists every entry of the tree (0.3-0.4 s for 100,000 seeds), so it is
+    // done only for a folder made or gone. Only an entry made, removed or renamed (`rename`) may be one; a file
+    // written in place (`change`) never is.
+    if (gone || (event === 'rename' && (failing || isOrWasFolder(file)))) resync()
+  }
+
+  /** Whether `file` is a folder now, or was one we watched (removed or moved away now). */
+  const isOrWasFolder = (file: string): boolean => {
+    if (watched.has(file)) return true
+    try {
+      return lstatSync(file).isDirectory()
+    } catch {
+      return false
+    }
   }
 
   /** Make the watches match the folders on disk now; the folders newly watched. */
