@@ -250,7 +250,7 @@ async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessS
   const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
   const entries = statEntries(processed.seeds)
   await Promise.all([store.save(processed.live), seedStats.save(entries)])
-  // Note: a seed that vanished after the scan leaves it out of date; the next build scans again.
+  // Note: a seed that vanished after the scan leaves it out of date; the next build starts again from the scan kept before.
   if (processed.readProblems.length === 0) keep(processed.seeds, entries)
   const {seeds, live, ...kept} = processed
   // Note: a scan on a worker leaves changed seeds for `processCached` to read, so an unreadable one is reported

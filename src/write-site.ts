@@ -18,6 +18,7 @@ import {PageClaims} from './workers/page-claims.js'
 import type {WorkerPage} from './workers/page-worker-data.js'
 import {PageWorker} from './workers/page-worker.js'
 import type {OutputWriter} from './write/write-output.js'
+import {compareCodeUnits} from './text/code-unit-order.js'
 
 /**
  * Pages the main thread renders before it starts the workers in a build
@@ -188,6 +189,6 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
   // Note: each asset is copied once, from the last folder that has it, so a user's file replaces the built-in one.
   const assets = new Map<string, string>()
   for (const dir of source.assetDirs) for (const relative of await findAllFiles(dir)) assets.set(relative, path.join(dir, relative))
-  for (const [relative, from] of [...assets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) await writer.copy(from, relative)
+  for (const [relative, from] of [...assets].sort(([a], [b]) => compareCodeUnits(a, b))) await writer.copy(from, relative)
   return {pages: pages.length, rendered}
 }

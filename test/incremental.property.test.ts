@@ -30,6 +30,8 @@ type Operation =
   | {readonly kind: 'front-matter'; readonly pick: number; readonly topics: readonly string[]}
   | {readonly kind: 'delete'; readonly pick: number}
   | {readonly kind: 'rename'; readonly pick: number}
+  | {readonly kind: 'folder-in'; readonly pick: number}
+  | {readonly kind: 'folder-out'; readonly pick: number}
   | {readonly kind: 'template'; readonly variant: number}
   | {readonly kind: 'config'; readonly pageSize: number}
 
@@ -40,12 +42,16 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   {weight: 1, arbitrary: fc.record({kind: fc.constant('front-matter' as const), pick: fc.nat(), topics: fc.subarray(['Grain', 'Trade', 'Oil', 'Currencies'], {minLength: 1})})},
   {weight: 2, arbitrary: fc.record({kind: fc.constant('delete' as const), pick: fc.nat()})},
   {weight: 1, arbitrary: fc.record({kind: fc.constant('rename' as const), pick: fc.nat()})},
+  {weight: 1, arbitrary: fc.record({kind: fc.constant('folder-in' as const), pick: fc.nat()})},
+  {weight: 1, arbitrary: fc.record({kind: fc.constant('folder-out' as const), pick: fc.nat()})},
   {weight: 1, arbitrary: fc.record({kind: fc.constant('template' as const), variant: fc.nat(2)})},
   {weight: 1, arbitrary: fc.record({kind: fc.constant('config' as const), pageSize: fc.integer({min: 2, max: 5})})},
 )
 
-async function seedNames(dir: string): Promise<string[]> {
-  return (await readdir(path.join(dir, 'seeds'))).sort()
+/** The seeds directly in the seeds folder, and its folders. */
+async function seedNames(dir: string, kind: 'files' | 'folders' = 'files'): Promise<string[]> {
+  const entries = await readdir(path.join(dir, 'seeds'), {withFileTypes: true})
+  return entries.filter((entry) => (kind === 'files' ? entry.isFile() : entry.isDirectory())).map((entry) => entry.name).sort()
 }
 
 /** Apply one operation to the site folder `dir`; the paths it added, changed or removed, as a file watch reports them. */
@@ -86,6 +92,24 @@ async function apply(dir: string, op: Operation, step: number): Promise<string[]
       const to = path.join(dir, 'seeds', `renamed-${step}-${names[op.pick % names.length]}`)
       await rename(seed(op.pick), to)
       return [seed(op.pick), to]
+    }
+    case 'folder-in': {
+      // Note: a folder made elsewhere with seeds in it, then moved in: the watch sees only the folder arrive.
+      const story = sample[op.pick % sample.length]
+      if (!story) return []
+      const made = path.join(dir, `folder-${step}`)
+      await mkdir(made)
+      await writeFile(path.join(made, story.file), story.text)
+      const to = path.join(dir, 'seeds', `folder-${step}`)
+      await rename(made, to)
+      return [to]
+    }
+    case 'folder-out': {
+      const folders = await seedNames(dir, 'folders')
+      const folder = folders[op.pick % folders.length]
+      if (folder === undefined) return []
+      await rename(path.join(dir, 'seeds', folder), path.join(dir, `moved-out-${step}`))
+      return [path.join(dir, 'seeds', folder)]
     }
     case 'template': {
       const templates = path.join(dir, 'templates')

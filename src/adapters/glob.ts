@@ -1,4 +1,5 @@
 import fastGlob from 'fast-glob'
+import {compareCodeUnits} from '../text/code-unit-order.js'
 
 /** The seed entries of a folder (see `findSeedPaths`). */
 export interface SeedListing {
@@ -18,8 +19,8 @@ export async function findSeedPaths(dir: string): Promise<SeedListing> {
   // seed is returned too, so the build reports it instead of skipping it in silence.
   // The entries' types come from the folder listing itself, so knowing the links costs nothing more.
   const entries = await fastGlob(seedPatterns, {cwd: dir, onlyFiles: false, dot: false, followSymbolicLinks: false, objectMode: true})
-  const paths = entries.map((entry) => entry.path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  const links = entries.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => entry.path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const paths = entries.map((entry) => entry.path).sort(compareCodeUnits)
+  const links = entries.filter((entry) => entry.dirent.isSymbolicLink()).map((entry) => entry.path).sort(compareCodeUnits)
   return {paths, links}
 }
 
@@ -37,7 +38,7 @@ export function isSeedPath(relative: string): boolean {
 /** Files below `dir` (relative, `/`-separated, sorted), for copying static assets. */
 export async function findAllFiles(dir: string): Promise<string[]> {
   const paths = await fastGlob(['**/*'], {cwd: dir, onlyFiles: true, dot: false, followSymbolicLinks: false})
-  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return paths.sort(compareCodeUnits)
 }
 
 /**

@@ -97,17 +97,16 @@ export class BuildCache {
    * when this cache already holds a store (the dev server's next build),
    * which there is then usually no need to load again. With a journal of
    * changes (`trackChanges`) and a kept scan of the folder, only what the
-   * journal reports is looked at again. `keep` hands the scan, once its
-   * seeds are read (with their hashes) and their index `entries` saved, back for the next build.
+   * journal reports is looked at again.
    */
-  scanSeeds(seedsDir: string, displayDir: string, threads: boolean): Promise<{scan: SeedScan; stats: SeedStats; keep: (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>) => void}> {
+  scanSeeds(seedsDir: string, displayDir: string, threads: boolean): Promise<BuildScan> {
     const name = fingerprint(seedsDir).slice(0, 16)
     const reported = this.changes?.take()
     const keep = (scan: SeedScan) => (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>): void => {
       if (reported === undefined) return
       // Note: without the bytes, which only this build reads (only the seeds it read have them).
       this.known = {seedsDir, displayDir, scan: {...scan, seeds: seeds.map((seed) => (seed.bytes === undefined ? seed : withoutBytes(seed)))}, entries}
-      this.changes?.settle(reported.mark)
+      this.changes?.settle(reported)
     }
     const known = this.known
     if (this.reuse && reported?.files !== undefined && known?.seedsDir === seedsDir && known.displayDir === displayDir) {
@@ -135,6 +134,15 @@ export class BuildCache {
   outputStateDir(outDir: string): string {
     return path.join(this.dir, 'outputs', `${path.basename(outDir)}-${fingerprint(outDir).slice(0, 12)}`)
   }
+}
+
+/** A scan of the seeds folder for one build (see `BuildCache.scanSeeds`). */
+export interface BuildScan {
+  readonly scan: SeedScan
+  /** The `stat` index to save the build's signatures in. */
+  readonly stats: SeedStats
+  /** Hand the scan back for the next build, once its seeds are read (with their hashes) and their index `entries` saved. */
+  readonly keep: (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>) => void
 }
 
 /** A scan a build kept for the next (see `BuildCache.scanSeeds`): with every seed's hash, and the index entries saved from it. */

@@ -1,18 +1,20 @@
 /**
- * Past this many reports since the last settled scan, a build scans every
+ * Past this many file events since the last kept scan, a build scans every
  * seed again instead of trusting the reports. Note: Linux queues up to 16,384
  * inotify events by default and drops the rest in silence; a burst that big
- * (a `git checkout` of thousands of seeds) reaches this first, and a full scan
- * of 100,000 seeds costs about as much as looking at a few thousand one by one.
+ * (a `git checkout` of thousands of seeds, a sync tool's temporary files)
+ * reaches this first, and a full scan of 100,000 seeds costs about as much as
+ * looking at a few thousand one by one.
  */
-export const maxTrustedReports = 4096
+export const maxTrustedEvents = 4096
 
 /** What a journal says changed since it was last settled (see `ChangeJournal.take`). */
 export interface ReportedChanges {
-  /** Where the journal stood: settle up to here once a scan made after this has been kept. */
-  readonly mark: number
-  /** Absolute paths reported since the last settled scan, sorted; undefined when reports may have been missed. */
+  /** Absolute paths reported since the last kept scan, sorted; undefined when reports may have been missed. */
   readonly files: readonly string[] | undefined
+  /** Where the journal stood, to settle it up to here once a scan made after this is kept. */
+  readonly notes: number
+  readonly events: number
 }
 
 /**
@@ -24,38 +26,46 @@ export interface ReportedChanges {
  * which looks at it again (harmless), so no change falls between two builds.
  */
 export class ChangeJournal {
-  /** Reports so far; each path keeps the number of its latest report. */
-  private reports = 0
+  /** Paths noted so far; each path keeps the number of its latest note. */
+  private notes = 0
   private readonly changed = new Map<string, number>()
-  /** Reports up to this one are reflected in a kept scan. */
-  private settledAt = 0
+  /** Every event the watch got, reported or left out (a hidden file's), since each fills the system's queue. */
+  private events = 0
+  /** Where the journal stood when the last kept scan began. */
+  private settled = {notes: 0, events: 0}
   /** Whether reports may have been missed, so that no report can be trusted any more. */
   private lost = false
 
+  /** The watch got an event, whether or not it reports it. */
+  heard(): void {
+    this.events++
+  }
+
   /** `file` (absolute) may have changed. */
   note(file: string): void {
-    this.reports++
-    this.changed.set(file, this.reports)
+    this.notes++
+    this.changed.set(file, this.notes)
   }
 
   /**
-   * Changes may have gone unreported (the watch could not list a folder, so
-   * folders made since are not watched): from now on every scan looks at every seed.
+   * Changes may have gone unreported (a folder could not be listed or
+   * watched, so folders made since are not watched): from now on every scan
+   * looks at every seed.
    */
   lose(): void {
     this.lost = true
   }
 
-  /** What was reported since the journal was last settled. */
+  /** What was reported since the last kept scan began. */
   take(): ReportedChanges {
-    const trusted = !this.lost && this.reports - this.settledAt < maxTrustedReports
-    return {mark: this.reports, files: trusted ? [...this.changed.keys()].sort() : undefined}
+    const trusted = !this.lost && this.events - this.settled.events < maxTrustedEvents
+    return {files: trusted ? [...this.changed.keys()].sort() : undefined, notes: this.notes, events: this.events}
   }
 
-  /** A scan made after `take` gave `mark` is kept: forget what was reported up to then. */
-  settle(mark: number): void {
-    if (mark <= this.settledAt) return
-    this.settledAt = mark
-    for (const [file, report] of this.changed) if (report <= mark) this.changed.delete(file)
+  /** A scan made after `take` gave `taken` is kept: forget what was reported before it. */
+  settle(taken: ReportedChanges): void {
+    if (taken.notes < this.settled.notes) return
+    this.settled = {notes: taken.notes, events: taken.events}
+    for (const [file, note] of this.changed) if (note <= taken.notes) this.changed.delete(file)
   }
 }

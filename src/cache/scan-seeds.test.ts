@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {after, test} from 'node:test'
@@ -87,6 +87,24 @@ test('a folder made or removed in the seeds folder, or the folder itself, needs 
   mkdirSync(path.join(dir, 'folder.txt'))
   assert.equal(rescanSeeds(scan, [path.join(dir, 'folder.txt')], dir, 'seeds'), undefined, 'a folder named like a seed')
   assert.equal(rescanSeeds(scan, [dir], dir, 'seeds'), undefined)
+})
+
+test('a folder that held seeds and went, whatever its name, or became a file, needs a full scan', async () => {
+  const dir = seedsFolder('gone', {'a.txt': ' date 1987-03-02 A.\n', 'named.md/b.txt': ' date 1987-03-03 B.\n', 'old/deep/c.txt': ' date 1987-03-04 C.\n'})
+  const scan = await scanSeeds(dir, 'seeds')
+  // Note: moved out of the seeds folder, its seeds are reported by no one; the watch names only the folder.
+  renameSync(path.join(dir, 'named.md'), path.join(root, 'gone', 'named.md'))
+  assert.equal(rescanSeeds(scan, [path.join(dir, 'named.md')], dir, 'seeds'), undefined, 'a folder named like a seed, moved away')
+  rmSync(path.join(dir, 'old'), {recursive: true})
+  writeFileSync(path.join(dir, 'old'), 'now a file')
+  assert.equal(rescanSeeds(scan, [path.join(dir, 'old')], dir, 'seeds'), undefined, 'a folder replaced by a file')
+  assert.equal(rescanSeeds(scan, [path.join(dir, 'old', 'deep')], dir, 'seeds'), undefined, 'a folder below, gone')
+})
+
+test('two reported names that differ only in case need a full scan, as on a file system that ignores case', async () => {
+  const dir = seedsFolder('case', {'a.txt': ' date 1987-03-02 A.\n'})
+  const scan = await scanSeeds(dir, 'seeds')
+  assert.equal(rescanSeeds(scan, [path.join(dir, 'A.txt'), path.join(dir, 'a.txt')], dir, 'seeds'), undefined)
 })
 
 test('a path is named like a seed exactly when the seed listing lists it', async () => {

@@ -7,6 +7,7 @@ import {problem, type Problem} from '../problems/content-error.js'
 import {fileStart} from '../problems/source-point.js'
 import {sha256} from './hash.js'
 import {fileSignature, type FileSignature, type SeedStats, type StatEntry} from './seed-stats.js'
+import {compareCodeUnits} from '../text/code-unit-order.js'
 
 /** A seed found in the seeds folder: its identity, and its bytes when they had to be read. */
 export interface ScannedSeed {
@@ -60,32 +61,16 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
  * left out) and at the seeds that are symbolic links; every seed looked at
  * is read again, whatever its signature. The same as a new `scanSeeds` as
  * long as nothing else changed since `previous` was made. Undefined when a
- * full scan is needed instead: a folder made, removed or renamed in the
- * seeds folder (a new folder may hold seeds nothing reported), or the seeds
- * folder itself.
+ * full scan is needed instead (see `seedsToExamine`).
  */
 export function rescanSeeds(previous: SeedScan, changed: readonly string[], seedsDir: string, displayDir: string): SeedScan | undefined {
-  const toExamine = new Set(previous.links)
-  for (const file of changed) {
-    const relative = path.relative(seedsDir, file)
-    if (relative === '') return undefined
-    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) continue
-    const posix = relative.split(path.sep).join('/')
-    if (isSeedPath(posix)) {
-      toExamine.add(posix)
-      continue
-    }
-    // Note: hidden entries are left out by every scan; any other name not like a seed's matters only as a folder.
-    if (posix.split('/').some((part) => part.startsWith('.'))) continue
-    const kind = entryKind(file)
-    if (kind === 'folder' || (kind === 'none' && holdsPathsBelow(previous, posix, toDisplayPath(displayDir, posix)))) return undefined
-  }
+  const toExamine = seedsToExamine(previous, changed, seedsDir, displayDir)
+  if (toExamine === undefined) return undefined
   if (toExamine.size === 0) return previous
   const links = new Set(previous.links)
   const looked: (ScannedSeed | Problem)[] = []
   for (const relative of toExamine) {
-    const file = path.join(seedsDir, relative)
-    const kind = entryKind(file)
+    const kind = entryKind(path.join(seedsDir, relative))
     links.delete(relative)
     if (kind === 'none') continue
     // Note: a folder named like a seed holds entries a scan would list too.
@@ -97,11 +82,55 @@ export function rescanSeeds(previous: SeedScan, changed: readonly string[], seed
   const displayed = new Set([...toExamine].map((relative) => toDisplayPath(displayDir, relative)))
   const {seeds, problems} = separate(looked)
   return {
-    seeds: [...previous.seeds.filter((seed) => !toExamine.has(seed.path)), ...seeds].sort(byPath),
-    problems: [...previous.problems.filter((item) => !displayed.has(item.file)), ...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    seeds: [...previous.seeds.filter((seed) => !toExamine.has(seed.path)), ...seeds].sort((a, b) => compareCodeUnits(a.path, b.path)),
+    problems: [...previous.problems.filter((item) => !displayed.has(item.file)), ...problems].sort((a, b) => compareCodeUnits(a.file, b.file)),
     fromIndex: false,
-    links: [...links].sort(),
+    links: [...links].sort(compareCodeUnits),
   }
+}
+
+/**
+ * The seeds (relative, `/`-separated) to look at again for the paths
+ * `changed`: those named like seeds, and the seeds that are links. Undefined
+ * when only a full scan will do: for the seeds folder itself; a folder made
+ * or moved in (it may hold seeds no watch saw written); a folder that held
+ * seeds, gone or replaced by a file (nothing else reports the seeds it held);
+ * two names that differ only in case (on a file system that ignores case,
+ * renaming `A.txt` to `a.txt` reports both, and both are still found).
+ */
+function seedsToExamine(previous: SeedScan, changed: readonly string[], seedsDir: string, displayDir: string): Set<string> | undefined {
+  const toExamine = new Set(previous.links)
+  let folders: ReadonlySet<string> | undefined
+  const caseless = new Set<string>()
+  for (const file of changed) {
+    const relative = path.relative(seedsDir, file)
+    if (relative === '') return undefined
+    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) continue
+    const posix = relative.split(path.sep).join('/')
+    // Note: hidden entries are left out by every scan.
+    if (posix.split('/').some((part) => part.startsWith('.'))) continue
+    folders ??= foldersHolding(previous, displayDir)
+    if (entryKind(file) === 'folder' || folders.has(posix)) return undefined
+    if (!isSeedPath(posix)) continue
+    const folded = posix.toLowerCase()
+    if (caseless.has(folded)) return undefined
+    caseless.add(folded)
+    toExamine.add(posix)
+  }
+  return toExamine
+}
+
+/** The folders (relative, `/`-separated) that hold a seed of the scan or a path it found a problem with, at any depth. */
+function foldersHolding(scan: SeedScan, displayDir: string): Set<string> {
+  const folders = new Set<string>()
+  const add = (relative: string): void => {
+    // Note: a folder already there came with every folder above it.
+    for (let end = relative.lastIndexOf('/'); end > 0 && !folders.has(relative.slice(0, end)); end = relative.lastIndexOf('/', end - 1)) folders.add(relative.slice(0, end))
+  }
+  for (const seed of scan.seeds) add(seed.path)
+  const prefix = toDisplayPath(displayDir, '')
+  for (const item of scan.problems) if (item.file.startsWith(prefix)) add(item.file.slice(prefix.length))
+  return folders
 }
 
 /** One entry the seed listing found: its signature and, when `stats` trusts it, its hash; else an empty hash. */
@@ -143,15 +172,6 @@ function entryKind(file: string): 'none' | 'folder' | 'link' | 'other' {
   } catch {
     return 'none'
   }
-}
-
-/** Whether the scan found a seed or a problem below the folder `relative` (`/`-separated; `display` as problems name it). */
-function holdsPathsBelow(scan: SeedScan, relative: string, display: string): boolean {
-  return scan.seeds.some((seed) => seed.path.startsWith(`${relative}/`)) || scan.problems.some((item) => item.file.startsWith(`${display}/`))
-}
-
-function byPath(a: ScannedSeed, b: ScannedSeed): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
 }
 
 /**

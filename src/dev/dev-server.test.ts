@@ -253,7 +253,8 @@ test('after the first build the dev server looks again at only what changed, and
       4,
     )
     assert.equal(await articlesAfter(() => rmSync(path.join(seeds, 'new', 'c.txt'))), 3)
-    assert.equal(await articlesAfter(() => rmSync(path.join(seeds, 'new'), {recursive: true})), 2)
+    // Note: a folder moved out of the seeds folder, whose seeds no watch reports on their own.
+    assert.equal(await articlesAfter(() => renameSync(path.join(seeds, 'new'), path.join(dir, 'moved-away'))), 2)
     await articlesAfter(() => writeFileSync(path.join(seeds, 'b.txt'), ' date 2024-11-19 The mayor opened the new public library on Tuesday.\n'))
     assert.match(await readFile(path.join(dir, 'site', '2024', '11', '19', 'index.html'), 'utf8'), /new public library/)
   })

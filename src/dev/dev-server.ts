@@ -316,12 +316,12 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   }
   const watchFailed = (error: Error): void => {
     journal.lose()
-    options.onEvent?.({kind: 'info', message: `The watched folders could not be listed again (${error.message}), so new folders in them are not watched: changes there may be missed until a later listing succeeds or the dev server restarts.`})
+    options.onEvent?.({kind: 'info', message: `Some folders could not be listed or watched (${error.message}), so changes in them may not start a rebuild until a later listing succeeds or the dev server restarts. From now on each rebuild looks at every seed.`})
   }
 
   let watch: FileWatch
   try {
-    watch = await watchSources(options, outDir, cache.dir, changed, watchFailed)
+    watch = await watchSources(options, outDir, cache.dir, changed, watchFailed, () => journal.heard())
   } catch (error) {
     await stopServing()
     throw error
@@ -358,13 +358,13 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 }
 
 /** Watch everything a build reads from the project: seeds, templates, public/, config and topics file. */
-async function watchSources(options: DevOptions, outDir: string, cacheDir: string, onChange: (file: string) => void, onError: (error: Error) => void): Promise<FileWatch> {
+async function watchSources(options: DevOptions, outDir: string, cacheDir: string, onChange: (file: string) => void, onError: (error: Error) => void, onEvent: () => void): Promise<FileWatch> {
   const at = (relative: string): string => path.resolve(options.cwd, relative)
   const {stagingDir, previousDir, lockFile} = outputTarget(outDir)
   const paths = [at(options.seedsDir), at('templates'), at('public'), at(options.configFile ?? defaultConfigFile), at('topics.yml')]
   const ignored = [outDir, stagingDir, previousDir, lockFile, cacheDir]
   const ignore = (file: string): boolean => ignored.some((dir) => file === dir || file.startsWith(dir + path.sep))
-  return watchFiles(paths, ignore, onChange, onError)
+  return watchFiles(paths, ignore, onChange, onError, onEvent)
 }
 
 /**

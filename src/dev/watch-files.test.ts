@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
 import {mkdirSync, rmSync} from 'node:fs'
-import {mkdir, rename, writeFile} from 'node:fs/promises'
+import {mkdir, rename, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
 import {makeTempDir, removeDir} from '../../test/helpers/build-from-files.js'
@@ -12,7 +12,7 @@ import {watchFiles, type FileWatch} from './watch-files.js'
 async function withWatch(
   paths: readonly string[],
   setUp: (dir: string) => Promise<void>,
-  run: (dir: string, seen: string[], watch: FileWatch, failures: Error[]) => Promise<void>,
+  run: (dir: string, seen: string[], watch: FileWatch, failures: Error[], events: () => number) => Promise<void>,
   ignored: readonly string[] = [],
 ): Promise<void> {
   const dir = await makeTempDir('news-archive-watch-')
@@ -20,15 +20,17 @@ async function withWatch(
     await setUp(dir)
     const seen: string[] = []
     const failures: Error[] = []
+    let events = 0
     const ignore = (file: string): boolean => ignored.some((name) => file === path.join(dir, name) || file.startsWith(path.join(dir, name) + path.sep))
     const watch = await watchFiles(
       paths.map((relative) => path.join(dir, relative)),
       ignore,
       (file) => seen.push(path.relative(dir, file)),
       (error) => failures.push(error),
+      () => events++,
     )
     try {
-      await run(dir, seen, watch, failures)
+      await run(dir, seen, watch, failures, () => events)
     } finally {
       await watch.close()
     }
@@ -148,5 +150,30 @@ test('a folder the watch cannot list is reported as an error, and the watches in
       // Note: Node's own recursive removal takes whole paths, which are too long here.
       execFileSync('rm', ['-rf', step], {cwd: path.join(dir, 'seeds')})
     }
+  })
+})
+
+test('a watched folder made as a link to a folder is watched through the link', async () => {
+  await withWatch(['templates'], (dir) => mkdir(path.join(dir, 'shared', 'templates'), {recursive: true}), async (dir, seen) => {
+    await symlink(path.join(dir, 'shared', 'templates'), path.join(dir, 'templates'))
+    assert.ok(await eventually(() => seen.includes('templates'), 10_000), `the link is reported (saw ${seen.join(', ') || 'nothing'})`)
+    // Note: the watch through the link starts a moment after it appears.
+    assert.ok(
+      await eventually(async () => {
+        await writeFile(path.join(dir, 'shared', 'templates', 'base.html'), `x${seen.length}`)
+        return seen.includes(path.join('templates', 'base.html'))
+      }, 10_000),
+      `a file in the linked folder is reported (saw ${seen.join(', ')})`,
+    )
+  })
+})
+
+test('every event a watch gets is counted, also those of entries it does not report', async () => {
+  await withWatch(['seeds'], (dir) => seedsOf(dir, 1), async (dir, seen, _watch, _failures, events) => {
+    await writeFile(path.join(dir, 'seeds', '.draft.txt.swp'), 'x')
+    await writeFile(path.join(dir, 'seeds', 'new.txt'), 'x')
+    assert.ok(await eventually(() => seen.includes(path.join('seeds', 'new.txt')), 10_000), `the new seed is reported (saw ${seen.join(', ') || 'nothing'})`)
+    assert.ok(!seen.some((file) => file.includes('.draft')), 'the hidden file is not reported')
+    assert.ok(events() > seen.length, `the hidden file's events are counted (${events()} events, ${seen.length} reports)`)
   })
 })

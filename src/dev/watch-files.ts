@@ -33,6 +33,10 @@ type Interest = 'all' | Set<string>
  * A later listing that fails (a folder that cannot be read, a path too
  * long) goes to `onError`, once until a listing succeeds again; the watches
  * in place stay, and the next entry made or removed lists the folders again.
+ * So does a folder that cannot be watched (the system's inotify watches or
+ * file handles ran out), whenever the folders are worked out. `onEvent` is
+ * called for every event a watch gets, before any is left out: each takes a
+ * place in the system's queue of events, which drops them once full.
  *
  * Note: each entry is reported by its path, so the dev server's build looks
  * again at only those seeds (see `ChangeJournal`). chokidar 4,
@@ -46,6 +50,7 @@ export async function watchFiles(
   ignore: (file: string) => boolean,
   onChange: (file: string) => void,
   onError: (error: Error) => void,
+  onEvent?: () => void,
 ): Promise<FileWatch> {
   /** Each watched folder: its watch and what it reports (changed in place as paths appear and go). */
   const watched = new Map<string, {watcher: FSWatcher; interest: Interest}>()
@@ -58,6 +63,7 @@ export async function watchFiles(
   const report = (dir: string, event: string, name: string | null): void => {
     const entry = watched.get(dir)
     if (closed || entry === undefined) return
+    onEvent?.()
     const gone = name === path.basename(dir)
     if (gone) {
       // Note: Linux names the folder itself when it is removed or moved, and its watch then sees nothing more, even of
@@ -75,14 +81,15 @@ export async function watchFiles(
     // Note: working out the folders again lists every entry of the tree (0.3-0.4 s for 100,000 seeds), so it is
     // done only for a folder made or gone. Only an entry made, removed or renamed (`rename`) may be one; a file
     // written in place (`change`) never is.
-    if (gone || (event === 'rename' && (failing || isOrWasFolder(file)))) resync()
+    if (gone || (event === 'rename' && (failing || mayBeFolder(file)))) resync()
   }
 
-  /** Whether `file` is a folder now, or was one we watched (removed or moved away now). */
-  const isOrWasFolder = (file: string): boolean => {
+  /** Whether `file` is a folder now (or a link, which may lead to one), or was one we watched (removed or moved away now). */
+  const mayBeFolder = (file: string): boolean => {
     if (watched.has(file)) return true
     try {
-      return lstatSync(file).isDirectory()
+      const info = lstatSync(file)
+      return info.isDirectory() || info.isSymbolicLink()
     } catch {
       return false
     }
@@ -101,13 +108,18 @@ export async function watchFiles(
       watched.delete(dir)
     }
     const added: string[] = []
+    let unwatched: Error | undefined
     for (const [dir, interest] of wanted) {
       if (watched.has(dir)) continue
       let watcher: FSWatcher
       try {
         watcher = watch(dir, {persistent: true}, (event, name) => report(dir, event, typeof name === 'string' ? name : null))
-      } catch {
-        // Note: the folder went between the listing and the watch: whatever removed it was reported already.
+      } catch (error) {
+        // Note: a folder that went between the listing and the watch: whatever removed it was reported already.
+        // Any other failure (out of inotify watches or of file handles) leaves the folder unwatched, which the
+        // caller must hear of, as of a listing that failed.
+        const code = (error as NodeJS.ErrnoException).code
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') unwatched ??= error instanceof Error ? error : new Error(String(error))
         continue
       }
       // Note: some systems end the watch of a folder removed or replaced with an error; the next sync finds what is there now.
@@ -119,6 +131,7 @@ export async function watchFiles(
       watched.set(dir, {watcher, interest})
       added.push(dir)
     }
+    if (unwatched) onError(unwatched)
     return added
   }
 

@@ -7,6 +7,7 @@ import {compareArticles} from './compare-articles.js'
 import {groupByTopic} from './group-by-topic.js'
 import {joinSurnames} from './join-surnames.js'
 import {findRelated} from './find-related.js'
+import {compareCodeUnits} from '../text/code-unit-order.js'
 
 /** What indexing needs to know from the config. */
 export interface IndexSettings {
@@ -90,5 +91,5 @@ function groupBy(articles: readonly PlacedArticle[], keyOf: (article: PlacedArti
     if (list) list.push(index)
     else groups.set(key, [index])
   })
-  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return new Map([...groups].sort(([a], [b]) => compareCodeUnits(a, b)))
 }

@@ -10,6 +10,7 @@ import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from '
 import {TreeRegistry, treeIdentity, type TreeIdentity} from './tree-registry.js'
 import {pathInside, writeNewFile} from './new-files.js'
 import {FileWriterThread} from '../workers/file-writer-thread.js'
+import {compareCodeUnits} from '../text/code-unit-order.js'
 
 export {outputTarget, type OutputTarget}
 
@@ -320,7 +321,7 @@ export class OutputWriter {
   /** A fingerprint of the HTML pages of the new site (those `indexed` accepts): what a search index is built from. */
   pagesKey(indexed: (file: string) => boolean = () => true): string {
     // Note: sorted, since pages rendered on worker threads arrive in any order.
-    const pages = [...this.produced].filter(([file]) => file.endsWith('.html') && indexed(file)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const pages = [...this.produced].filter(([file]) => file.endsWith('.html') && indexed(file)).sort(([a], [b]) => compareCodeUnits(a, b))
     return fingerprintAll(pages.flat())
   }
 
