@@ -35,7 +35,7 @@ export class BuildCache {
   readonly manifests = new ManifestMemo()
   /** What a file watch reported changed (see `trackChanges`). */
   private changes: ChangeJournal | undefined
-  /** The last kept scan (see `keepScan`), for the next one to look again at only what changed. */
+  /** The last scan a build kept (see `scanSeeds`), for the next to look again at only what changed. */
   private known: KnownSeeds | undefined
 
   /**
@@ -153,6 +153,7 @@ interface KnownSeeds {
   readonly entries: ReadonlyMap<string, StatEntry>
 }
 
+/** The seed without the bytes its build read. */
 function withoutBytes({bytes, ...seed}: ScannedSeed): ScannedSeed {
   return seed
 }
