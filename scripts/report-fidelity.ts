@@ -25,7 +25,7 @@ interface Heading {
 }
 
 const seedDir = process.argv[2] ?? 'seeds'
-const files = (await findSeedPaths(seedDir)).filter((file) => file.endsWith('.txt'))
+const files = (await findSeedPaths(seedDir)).paths.filter((file) => file.endsWith('.txt'))
 const counts = {articles: 0, bytes: 0, headings: 0, tables: 0, aligned: 0, figures: 0, datelines: 0, wireHeadlines: 0, bylines: 0, signoffs: 0, continued: 0, tickers: 0}
 const articlesWith = {headings: 0, tables: 0, figures: 0}
 const headings: Heading[] = []

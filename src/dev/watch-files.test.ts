@@ -154,7 +154,10 @@ test('a folder the watch cannot list is reported as an error, and the watches in
 })
 
 test('a watched folder made as a link to a folder is watched through the link', async () => {
-  await withWatch(['templates'], (dir) => mkdir(path.join(dir, 'shared', 'templates'), {recursive: true}), async (dir, seen) => {
+  const sharedTemplates = async (dir: string): Promise<void> => {
+    await mkdir(path.join(dir, 'shared', 'templates'), {recursive: true})
+  }
+  await withWatch(['templates'], sharedTemplates, async (dir, seen) => {
     await symlink(path.join(dir, 'shared', 'templates'), path.join(dir, 'templates'))
     assert.ok(await eventually(() => seen.includes('templates'), 10_000), `the link is reported (saw ${seen.join(', ') || 'nothing'})`)
     // Note: the watch through the link starts a moment after it appears.
