@@ -83,6 +83,12 @@ export interface BuildResult {
   readonly wrote: boolean
   /** Seeds found and read. */
   readonly seeds: number
+  /**
+   * Entries of the seeds folder whose files the scan looked at (`stat`): all
+   * of them, unless the dev server's file watch said which changed (see
+   * `BuildCache.trackChanges`).
+   */
+  readonly scanned: number
   /** Seeds parsed and enriched by this build; the rest came from the cache. */
   readonly processed: number
   /** HTML pages the site has. */
@@ -148,7 +154,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const topics = await readTopicRules(options, config)
   const settings = processSettings(config, topics.rules)
   const seedsDir = path.resolve(options.cwd, options.seedsDir)
-  const {processed, store, loadProblems, seedCount, scanTime} = await readSeeds(seedsDir, cache, settings, topics.text, options, clock)
+  const {processed, store, loadProblems, seedCount, scanned, scanTime} = await readSeeds(seedsDir, cache, settings, topics.text, options, clock)
   const processTime = clock.lap()
   options.signal?.throwIfAborted()
   const indexSettings: IndexSettings = {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts}
@@ -159,7 +165,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const timings = {scan: scanTime, process: processTime, index: clock.lap(), write: 0, search: 0, commit: 0}
   const result: BuildResult = {
     problems, skipped, articles: indexed.archive.articles.length, written: 0, bytes: 0, wrote: false,
-    seeds: seedCount, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, searchStale: false, base: 'none', backBufferReady: false, timings,
+    seeds: seedCount, scanned, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, searchStale: false, base: 'none', backBufferReady: false, timings,
   }
   if (options.check || (problems.some(isError) && (!options.skipInvalid || indexProblems.some(isError)))) return result
 
@@ -227,6 +233,8 @@ interface ReadSeeds {
   readonly loadProblems: readonly Problem[]
   /** Seeds found and read. */
   readonly seedCount: number
+  /** Entries of the seeds folder the scan looked at (see `BuildResult.scanned`). */
+  readonly scanned: number
   /** Milliseconds the scan took. */
   readonly scanTime: number
 }
@@ -256,7 +264,7 @@ async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessS
   // Note: a scan on a worker leaves changed seeds for `processCached` to read, so an unreadable one is reported
   // there; in path order with the scan's own problems, the build reports the same either way.
   const loadProblems = [...scan.problems, ...processed.readProblems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-  return {processed: kept, store, loadProblems, seedCount: scan.seeds.length - processed.readProblems.length, scanTime}
+  return {processed: kept, store, loadProblems, seedCount: scan.seeds.length - processed.readProblems.length, scanned: scan.examined, scanTime}
 }
 
 /** The build cache `options` ask for. */

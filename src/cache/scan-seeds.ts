@@ -29,6 +29,8 @@ export interface SeedScan {
   readonly fromIndex: boolean
   /** The seeds (and problem paths) that are symbolic links, relative to the seeds folder. */
   readonly links: readonly string[]
+  /** Entries the scan looked at (`stat`): every one the listing found, or for a rescan only those it looked at again. */
+  readonly examined: number
 }
 
 /**
@@ -52,7 +54,7 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
   })
   if (read) for (const index of toRead) results[index] = readScanned(seedsDir, results[index] as ScannedSeed)
   const {seeds, problems} = separate(results)
-  return {seeds, problems, fromIndex: foundInIndex > 0 && foundInIndex === seeds.length && foundInIndex === stats?.trustedCount, links}
+  return {seeds, problems, fromIndex: foundInIndex > 0 && foundInIndex === seeds.length && foundInIndex === stats?.trustedCount, links, examined: paths.length}
 }
 
 /**
@@ -66,7 +68,7 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
 export function rescanSeeds(previous: SeedScan, changed: readonly string[], seedsDir: string, displayDir: string): SeedScan | undefined {
   const toExamine = seedsToExamine(previous, changed, seedsDir, displayDir)
   if (toExamine === undefined) return undefined
-  if (toExamine.size === 0) return previous
+  if (toExamine.size === 0) return {...previous, examined: 0}
   const links = new Set(previous.links)
   const looked: (ScannedSeed | Problem)[] = []
   for (const relative of toExamine) {
@@ -86,6 +88,7 @@ export function rescanSeeds(previous: SeedScan, changed: readonly string[], seed
     problems: [...previous.problems.filter((item) => !displayed.has(item.file)), ...problems].sort((a, b) => compareCodeUnits(a.file, b.file)),
     fromIndex: false,
     links: [...links].sort(compareCodeUnits),
+    examined: toExamine.size,
   }
 }
 

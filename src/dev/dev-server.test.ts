@@ -229,8 +229,8 @@ test('after a change that re-renders most pages, the dev server makes a back buf
 test('after the first build the dev server looks again at only what changed, and finds every kind of change', async () => {
   await withDevServer(oneSeed, async ({dir, server, events}) => {
     const seeds = path.join(dir, 'seeds')
-    /** Make a change, wait for its build, and give the number of articles the site then has. */
-    const articlesAfter = async (change: () => void): Promise<number> => {
+    /** Make a change, wait for its build, and give how many articles the site then has and how many seeds the scan looked at. */
+    const after = async (change: () => void): Promise<{articles: number; scanned: number}> => {
       await server.settled()
       const before = builds(events).length
       change()
@@ -238,24 +238,22 @@ test('after the first build the dev server looks again at only what changed, and
       await server.settled()
       const last = builds(events).at(-1)
       assert.ok(last?.kind === 'built')
-      return last.result.articles
+      return {articles: last.result.articles, scanned: last.result.scanned}
     }
-    assert.equal(await articlesAfter(() => writeFileSync(path.join(seeds, 'b.txt'), ' date 2024-11-19 The mayor opened the new library on Tuesday.\n')), 2)
-    // Note: a folder made with seeds already in it, which no watch saw written.
-    assert.equal(
-      await articlesAfter(() => {
-        const staging = path.join(dir, 'staging')
-        mkdirSync(path.join(staging, 'new'), {recursive: true})
-        writeFileSync(path.join(staging, 'new', 'c.txt'), ' date 2024-11-20 The bridge reopened on Wednesday.\n')
-        writeFileSync(path.join(staging, 'new', 'd.txt'), ' date 2024-11-21 The school board met on Thursday.\n')
-        renameSync(path.join(staging, 'new'), path.join(seeds, 'new'))
-      }),
-      4,
-    )
-    assert.equal(await articlesAfter(() => rmSync(path.join(seeds, 'new', 'c.txt'))), 3)
+    assert.deepEqual(await after(() => writeFileSync(path.join(seeds, 'b.txt'), ' date 2024-11-19 The mayor opened the new library on Tuesday.\n')), {articles: 2, scanned: 1})
+    // Note: a folder made with seeds already in it, which no watch saw written: every seed is looked at.
+    const staging = path.join(dir, 'staging')
+    const moveIn = (): void => {
+      mkdirSync(path.join(staging, 'new'), {recursive: true})
+      writeFileSync(path.join(staging, 'new', 'c.txt'), ' date 2024-11-20 The bridge reopened on Wednesday.\n')
+      writeFileSync(path.join(staging, 'new', 'd.txt'), ' date 2024-11-21 The school board met on Thursday.\n')
+      renameSync(path.join(staging, 'new'), path.join(seeds, 'new'))
+    }
+    assert.deepEqual(await after(moveIn), {articles: 4, scanned: 4})
+    assert.deepEqual(await after(() => rmSync(path.join(seeds, 'new', 'c.txt'))), {articles: 3, scanned: 1})
     // Note: a folder moved out of the seeds folder, whose seeds no watch reports on their own.
-    assert.equal(await articlesAfter(() => renameSync(path.join(seeds, 'new'), path.join(dir, 'moved-away'))), 2)
-    await articlesAfter(() => writeFileSync(path.join(seeds, 'b.txt'), ' date 2024-11-19 The mayor opened the new public library on Tuesday.\n'))
+    assert.deepEqual(await after(() => renameSync(path.join(seeds, 'new'), path.join(dir, 'moved-away'))), {articles: 2, scanned: 2})
+    assert.deepEqual(await after(() => writeFileSync(path.join(seeds, 'b.txt'), ' date 2024-11-19 The mayor opened the new public library on Tuesday.\n')), {articles: 2, scanned: 1})
     assert.match(await readFile(path.join(dir, 'site', '2024', '11', '19', 'index.html'), 'utf8'), /new public library/)
   })
 })
