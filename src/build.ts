@@ -31,6 +31,7 @@ import {writeSite, type SiteSource} from './write-site.js'
 import {mayRelateOnWorker, mayScanOnWorker, mayWriteOnWorker, planPageWorkers} from './workers/plan-threads.js'
 import {RelatedSearch} from './workers/related-search.js'
 import {OutputWriter, type StagingBase} from './write/write-output.js'
+import {compareCodeUnits} from './text/code-unit-order.js'
 
 /** New files a build writes on the main thread before a writer thread may take over (see `mayWriteOnWorker`). */
 const writerThreadAfter = 200
@@ -263,7 +264,7 @@ async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessS
   const {seeds, live, ...kept} = processed
   // Note: a scan on a worker leaves changed seeds for `processCached` to read, so an unreadable one is reported
   // there; in path order with the scan's own problems, the build reports the same either way.
-  const loadProblems = [...scan.problems, ...processed.readProblems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  const loadProblems = [...scan.problems, ...processed.readProblems].sort((a, b) => compareCodeUnits(a.file, b.file))
   return {processed: kept, store, loadProblems, seedCount: scan.seeds.length - processed.readProblems.length, scanned: scan.examined, scanTime}
 }
 

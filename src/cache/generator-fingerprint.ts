@@ -3,6 +3,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {packageRoot} from '../options.js'
 import {fingerprint, fingerprintAll} from './hash.js'
+import {compareCodeUnits} from '../text/code-unit-order.js'
 
 /** The generator's own code: `lib/` when compiled, `src/` when run through tsx. */
 const codeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -30,7 +31,7 @@ function codeFingerprint(dir: string): string {
 
 function codeFiles(dir: string): string[] {
   const files: string[] = []
-  for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => compareCodeUnits(a.name, b.name))) {
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) for (const file of codeFiles(full)) files.push(file)
     else if (/\.(js|ts|json)$/.test(entry.name) && !/\.(test|property\.test|e2e)\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full)

@@ -71,8 +71,8 @@ export function rescanSeeds(previous: SeedScan, changed: readonly string[], seed
   if (toExamine.size === 0) return {...previous, examined: 0}
   const links = new Set(previous.links)
   const looked: (ScannedSeed | Problem)[] = []
-  for (const relative of toExamine) {
-    const kind = entryKind(path.join(seedsDir, relative))
+  for (const [relative, known] of toExamine) {
+    const kind = known ?? entryKind(path.join(seedsDir, relative))
     links.delete(relative)
     if (kind === 'none') continue
     // Note: a folder named like a seed holds entries a scan would list too.
@@ -81,7 +81,7 @@ export function rescanSeeds(previous: SeedScan, changed: readonly string[], seed
     const result = examineSeed(seedsDir, relative, toDisplayPath(displayDir, relative))
     looked.push('hash' in result ? readScanned(seedsDir, result) : result)
   }
-  const displayed = new Set([...toExamine].map((relative) => toDisplayPath(displayDir, relative)))
+  const displayed = new Set([...toExamine.keys()].map((relative) => toDisplayPath(displayDir, relative)))
   const {seeds, problems} = separate(looked)
   return {
     seeds: [...previous.seeds.filter((seed) => !toExamine.has(seed.path)), ...seeds].sort((a, b) => compareCodeUnits(a.path, b.path)),
@@ -94,15 +94,16 @@ export function rescanSeeds(previous: SeedScan, changed: readonly string[], seed
 
 /**
  * The seeds (relative, `/`-separated) to look at again for the paths
- * `changed`: those named like seeds, and the seeds that are links. Undefined
+ * `changed`: those named like seeds, with what is at each now (see
+ * `entryKind`), and the seeds that are links (not looked at yet). Undefined
  * when only a full scan will do: for the seeds folder itself; a folder made
  * or moved in (it may hold seeds no watch saw written); a folder that held
  * seeds, gone or replaced by a file (nothing else reports the seeds it held);
  * two names that differ only in case (on a file system that ignores case,
  * renaming `A.txt` to `a.txt` reports both, and both are still found).
  */
-function seedsToExamine(previous: SeedScan, changed: readonly string[], seedsDir: string, displayDir: string): Set<string> | undefined {
-  const toExamine = new Set(previous.links)
+function seedsToExamine(previous: SeedScan, changed: readonly string[], seedsDir: string, displayDir: string): Map<string, EntryKind | undefined> | undefined {
+  const toExamine = new Map<string, EntryKind | undefined>(previous.links.map((relative) => [relative, undefined]))
   let folders: ReadonlySet<string> | undefined
   const caseless = new Set<string>()
   for (const file of changed) {
@@ -113,12 +114,13 @@ function seedsToExamine(previous: SeedScan, changed: readonly string[], seedsDir
     // Note: hidden entries are left out by every scan.
     if (posix.split('/').some((part) => part.startsWith('.'))) continue
     folders ??= foldersHolding(previous, displayDir)
-    if (entryKind(file) === 'folder' || folders.has(posix)) return undefined
+    const kind = entryKind(file)
+    if (kind === 'folder' || folders.has(posix)) return undefined
     if (!isSeedPath(posix)) continue
     const folded = posix.toLowerCase()
     if (caseless.has(folded)) return undefined
     caseless.add(folded)
-    toExamine.add(posix)
+    toExamine.set(posix, kind)
   }
   return toExamine
 }
@@ -167,8 +169,11 @@ function separate(results: readonly (ScannedSeed | Problem)[]): {seeds: ScannedS
   return {seeds, problems}
 }
 
-/** What is at `file` now, links not followed. */
-function entryKind(file: string): 'none' | 'folder' | 'link' | 'other' {
+/** What is at a path, links not followed. */
+type EntryKind = 'none' | 'folder' | 'link' | 'other'
+
+/** What is at `file` now. */
+function entryKind(file: string): EntryKind {
   try {
     const info = lstatSync(file)
     return info.isDirectory() ? 'folder' : info.isSymbolicLink() ? 'link' : 'other'

@@ -62,7 +62,7 @@ export function indexArticles(articles: readonly Article[], settings: IndexSetti
 }
 
 function bySource(a: Article, b: Article): number {
-  return a.source < b.source ? -1 : a.source > b.source ? 1 : 0
+  return compareCodeUnits(a.source, b.source)
 }
 
 /** Keep the first of each set of byte-identical seeds (by source path); warn about the rest. */

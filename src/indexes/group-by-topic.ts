@@ -2,6 +2,7 @@ import type {TopicKind} from '../model/article.js'
 import {problem, type Problem} from '../problems/content-error.js'
 import type {PlacedArticle, TopicEntry} from './archive.js'
 import {topEntries} from './top-entries.js'
+import {compareCodeUnits} from '../text/code-unit-order.js'
 
 /** Most related topics listed per topic. */
 const relatedTopicLimit = 10
@@ -61,7 +62,7 @@ export function groupByTopic(articles: readonly PlacedArticle[], minArticles: nu
   const related = relatedTopics(tallies, ids, firstIdOf, hasPage)
   const all = new Map<string, TopicEntry>()
   const topics = new Map<string, TopicEntry>()
-  for (const [id, tally] of [...tallies.entries()].sort(([, a], [, b]) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))) {
+  for (const [id, tally] of [...tallies.entries()].sort(([, a], [, b]) => compareCodeUnits(a.slug, b.slug))) {
     const entry: TopicEntry = {
       name: tally.given?.name ?? mostFrequent(tally.names),
       slug: tally.slug,

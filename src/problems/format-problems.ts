@@ -1,15 +1,16 @@
 import {rules} from './rules.js'
 import {formatLocation, type Problem} from './content-error.js'
 import {countNoun} from '../text/count-noun.js'
+import {compareCodeUnits} from '../text/code-unit-order.js'
 
 /** Sort problems by file, then line, then column (code-unit order, as `vfile-sort` does). */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      compareCodeUnits(a.file, b.file) ||
       a.place.line - b.place.line ||
       a.place.column - b.place.column ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+      compareCodeUnits(a.rule, b.rule),
   )
 }
 

@@ -1,6 +1,7 @@
 import type {TopicKind} from '../../model/article.js'
 import {nameKey} from './name-key.js'
 import type {CompiledRules} from './topic-rules.js'
+import {compareCodeUnits} from '../../text/code-unit-order.js'
 
 /** A topic being counted: one per canonical name. */
 export interface TalliedTopic {
@@ -90,6 +91,6 @@ export class TopicTally {
       }
       topics.push({name: entry.name, kind, score: Math.round(entry.score * 1000) / 1000, first: entry.first})
     }
-    return topics.sort((a, b) => b.score - a.score || a.first - b.first || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    return topics.sort((a, b) => b.score - a.score || a.first - b.first || compareCodeUnits(a.name, b.name))
   }
 }
