@@ -1,4 +1,5 @@
 import {createHash, hash as hashOnce} from 'node:crypto'
+import {compareCodeUnits} from '../text/code-unit-order.js'
 
 /**
  * A short fingerprint of some text or bytes: 32 hex digits (128 bits of
@@ -57,7 +58,5 @@ function normalise(value: unknown): unknown {
 }
 
 function byJson(a: unknown, b: unknown): number {
-  const left = JSON.stringify(a)
-  const right = JSON.stringify(b)
-  return left < right ? -1 : left > right ? 1 : 0
+  return compareCodeUnits(JSON.stringify(a), JSON.stringify(b))
 }
