@@ -1,9 +1,9 @@
+import {hash} from 'node:crypto'
 import type {Archive} from '../indexes/archive.js'
 import {articleTemplate} from '../render/article-pages.js'
 import type {Page} from '../render/page.js'
 import type {ViewBuilder} from '../render/views.js'
 import {articleSeedKey} from './article-store.js'
-import {fingerprint} from './hash.js'
 
 /**
  * The key of each page of a site: a fingerprint of everything the page is
@@ -24,15 +24,22 @@ import {fingerprint} from './hash.js'
  *   Note: this list must name everything `render/article-pages.ts` puts in the
  *   view; `test/incremental.property.test.ts` checks it.
  * - A page that offers `inputs()` (text naming everything its view is made
- *   from, cheaper to make than the view) is keyed by that instead: topic,
- *   home and day pages, the most numerous list pages, which together show
- *   every article's card many times over; their views cost more to build
- *   than their inputs cost to name. `render/list-page-inputs.test.ts`
- *   checks that inputs and view change together.
+ *   from besides its cards, and the articles whose cards it shows; cheaper
+ *   to make than the view) is keyed by that instead: topic, home and day
+ *   pages, the most numerous list pages, which together show every
+ *   article's card many times over; their views cost more to build than
+ *   their inputs cost to name. `render/list-page-inputs.test.ts` checks that
+ *   inputs and view change together.
+ * - A key hashes the cards' digests as bytes, not their keys as text (see
+ *   `digest`).
  */
 export class PageKeys {
-  private readonly cardKeys: (string | undefined)[]
+  /** Each article's card digest (`cardBytes` apiece), made on first use: see `cardMade`. */
+  private readonly cardDigests: Uint8Array
+  private readonly cardWords: Int32Array
+  private readonly cardMade: Uint8Array
   private readonly articleIndexes = new Map<string, number>()
+  private readonly scratch = new KeyScratch()
 
   constructor(
     private readonly archive: Archive,
@@ -40,38 +47,69 @@ export class PageKeys {
     private readonly siteKey: string,
     private readonly templateKeys: ReadonlyMap<string, string>,
   ) {
-    this.cardKeys = new Array(archive.articles.length)
+    const count = archive.articles.length
+    this.cardDigests = new Uint8Array(count * cardBytes)
+    this.cardWords = new Int32Array(this.cardDigests.buffer, 0, count * cardWordCount)
+    this.cardMade = new Uint8Array(count)
     archive.articles.forEach((article, index) => this.articleIndexes.set(article.url, index))
   }
 
   /** The key of `page`, and its view model when working out the key needed it (so it is built once). */
   key(page: Page): {key: string; view?: object} {
     const templateKey = this.templateKeys.get(page.template) ?? `unknown-template:${page.template}`
+    const head = `${this.siteKey}\0${templateKey}\0${page.url}\0`
     const index = page.template === articleTemplate ? this.articleIndexes.get(page.url) : undefined
-    if (index !== undefined && page.from.length === 1 && page.from[0] === this.archive.articles[index]?.file) {
-      return {key: fingerprint(this.siteKey, templateKey, page.url, this.articleInputs(index))}
+    const article = index === undefined ? undefined : this.archive.articles[index]
+    if (index !== undefined && article && page.from.length === 1 && page.from[0] === article.file) {
+      const hasNewer = index > 0
+      const hasOlder = index + 1 < this.archive.articles.length
+      const cards = [index, ...(hasNewer ? [index - 1] : []), ...(hasOlder ? [index + 1] : []), ...(this.archive.related[index] ?? [])]
+      return {key: this.digest(`${head}article\0${articleSeedKey(article)}\0${article.slug}\0${article.url}\0${hasNewer ? 'newer' : ''}\0${hasOlder ? 'older' : ''}`, cards)}
     }
-    if (page.inputs) return {key: fingerprint(this.siteKey, templateKey, page.url, 'inputs', page.inputs((card) => this.cardKey(card)))}
+    if (page.inputs) {
+      const {text, cards} = page.inputs()
+      return {key: this.digest(`${head}inputs\0${text}`, cards)}
+    }
     const view = page.view()
-    return {key: fingerprint(this.siteKey, templateKey, page.url, this.viewText(view)), view}
+    return {key: this.digest(`${head}view\0${this.viewText(view)}`, []), view}
   }
 
   /** The key of article `index`'s listing card, which its feed entry is made from too. */
   cardKey(index: number): string {
-    let key = this.cardKeys[index]
-    if (key === undefined) {
-      key = fingerprint(articleInputs(this.archive, index))
-      this.cardKeys[index] = key
-    }
-    return key
+    this.makeCard(index)
+    return Buffer.from(this.cardDigests.buffer, index * cardBytes, cardBytes).toString('hex')
   }
 
-  private articleInputs(index: number): string {
-    const article = this.archive.articles[index]
-    if (!article) throw new Error(`no article ${index}`)
-    const neighbour = (other: number): string => (other >= 0 && other < this.archive.articles.length ? this.cardKey(other) : '-')
-    const related = (this.archive.related[index] ?? []).map((other) => this.cardKey(other))
-    return [articleSeedKey(article), article.slug, article.url, this.cardKey(index), neighbour(index - 1), neighbour(index + 1), ...related].join('\n')
+  private makeCard(index: number): void {
+    if (this.cardMade[index] === 1) return
+    const digest = hash('sha256', articleInputs(this.archive, index), 'buffer')
+    this.cardDigests.set(digest.subarray(0, cardBytes), index * cardBytes)
+    this.cardMade[index] = 1
+  }
+
+  /**
+   * A key of `text` and the digests of the `cards` that follow it, hashed as
+   * bytes: the text's length, the text, then 16 bytes per card.
+   * Note: a site has as many keys as pages, and a large one shows every card
+   * many times over; copying digests costs far less than spelling them out.
+   */
+  private digest(text: string, cards: readonly number[]): string {
+    for (const card of cards) this.makeCard(card)
+    const {bytes, words} = this.scratch.fit(4 + 3 * text.length + 3 + cards.length * cardBytes)
+    const textBytes = bytes.write(text, 4, 'utf8')
+    words[0] = textBytes
+    let word = (4 + textBytes + 3) >> 2
+    // Note: the bytes padding the text to a whole word are hashed too, so they must not hold an earlier page's.
+    bytes.fill(0, 4 + textBytes, word * 4)
+    for (const card of cards) {
+      const from = card * cardWordCount
+      words[word] = this.cardWords[from] as number
+      words[word + 1] = this.cardWords[from + 1] as number
+      words[word + 2] = this.cardWords[from + 2] as number
+      words[word + 3] = this.cardWords[from + 3] as number
+      word += cardWordCount
+    }
+    return hash('sha256', bytes.subarray(0, word * 4), 'hex').slice(0, 32)
   }
 
   /** The page's view as JSON, with cards (shared objects) replaced by their keys. */
@@ -83,6 +121,26 @@ export class PageKeys {
       const card = this.views.cardIndexOf(value)
       return card === undefined ? value : `<card ${this.cardKey(card)}>`
     })
+  }
+}
+
+/** Bytes of a card's digest in a page key: the first half of a SHA-256, as many as `fingerprint` keeps. */
+const cardBytes = 16
+const cardWordCount = cardBytes / 4
+
+/** One buffer that keys are assembled in, grown as needed, with a view of it as 32-bit words. */
+class KeyScratch {
+  private bytes = Buffer.alloc(0)
+  private words = new Int32Array(0)
+
+  /** The buffer, at least `size` bytes long. */
+  fit(size: number): {bytes: Buffer; words: Int32Array} {
+    if (size > this.bytes.length) {
+      // Note: `Buffer.alloc` never hands out a slice of a shared pool, so the words view starts on a word boundary.
+      this.bytes = Buffer.alloc(Math.max(64 * 1024, 2 * this.bytes.length, (size + 3) & ~3))
+      this.words = new Int32Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >> 2)
+    }
+    return {bytes: this.bytes, words: this.words}
   }
 }
 

@@ -10,8 +10,8 @@ const relatedTopicLimit = 10
 interface Tally {
   readonly slug: string
   readonly articles: number[]
-  readonly names: Map<string, number>
-  readonly kinds: Map<TopicKind, number>
+  readonly names: Counts<string>
+  readonly kinds: Counts<TopicKind>
   /** The first article that gave the topic in front matter, under which name. */
   given?: {readonly name: string; readonly article: PlacedArticle}
 }
@@ -41,13 +41,13 @@ export function groupByTopic(articles: readonly PlacedArticle[], minArticles: nu
       if (id === undefined) {
         id = tallies.length
         idOfSlug.set(topic.slug, id)
-        tallies.push({slug: topic.slug, articles: [], names: new Map(), kinds: new Map()})
+        tallies.push({slug: topic.slug, articles: [], names: new Counts(topic.name), kinds: new Counts(topic.kind)})
       }
       ids.push(id)
       const tally = tallies[id] as Tally
       tally.articles.push(index)
-      increment(tally.names, topic.name)
-      increment(tally.kinds, topic.kind)
+      tally.names.add(topic.name)
+      tally.kinds.add(topic.kind)
       if (topic.origin === 'given') {
         if (!tally.given) tally.given = {name: topic.name, article}
         else if (tally.given.name !== topic.name) {
@@ -64,9 +64,9 @@ export function groupByTopic(articles: readonly PlacedArticle[], minArticles: nu
   const topics = new Map<string, TopicEntry>()
   for (const [id, tally] of [...tallies.entries()].sort(([, a], [, b]) => compareCodeUnits(a.slug, b.slug))) {
     const entry: TopicEntry = {
-      name: tally.given?.name ?? mostFrequent(tally.names),
+      name: tally.given?.name ?? tally.names.mostFrequent(),
       slug: tally.slug,
-      kind: mostFrequent(tally.kinds),
+      kind: tally.kinds.mostFrequent(),
       articles: tally.articles,
       related: related[id] as TopicEntry['related'],
     }
@@ -106,19 +106,34 @@ function relatedTopics(tallies: readonly Tally[], ids: readonly number[], firstI
   })
 }
 
-function increment<K>(map: Map<K, number>, key: K): void {
-  map.set(key, (map.get(key) ?? 0) + 1)
-}
+/**
+ * How often each key was `add`ed; `first` is the key expected, seen no times yet.
+ * Note: most topics have one spelling and one kind, so a map of counts is made
+ * only once a second key turns up: a large archive counts millions of them.
+ */
+class Counts<K extends string> {
+  private firstCount = 0
+  private counts: Map<K, number> | undefined
 
-/** The most counted key; ties go to the smallest key, so the choice is stable. */
-function mostFrequent<K extends string>(counts: ReadonlyMap<K, number>): K {
-  let best: K | undefined
-  let bestCount = -1
-  for (const [key, count] of counts) {
-    if (count > bestCount || (count === bestCount && best !== undefined && key < best)) {
-      best = key
-      bestCount = count
-    }
+  constructor(private readonly first: K) {}
+
+  add(key: K): void {
+    if (this.counts) this.counts.set(key, (this.counts.get(key) ?? 0) + 1)
+    else if (key === this.first) this.firstCount++
+    else this.counts = new Map([[this.first, this.firstCount], [key, 1]])
   }
-  return best as K
+
+  /** The most counted key; ties go to the smallest key, so the choice is stable. */
+  mostFrequent(): K {
+    if (!this.counts) return this.first
+    let best: K | undefined
+    let bestCount = -1
+    for (const [key, count] of this.counts) {
+      if (count > bestCount || (count === bestCount && best !== undefined && key < best)) {
+        best = key
+        bestCount = count
+      }
+    }
+    return best as K
+  }
 }

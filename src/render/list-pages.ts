@@ -37,8 +37,10 @@ export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page
         totalLabel: list.number ? '' : views.articleCount(archive.articles.length),
       }),
       // Note: a large archive has thousands of home pages, whose views cost more to build than their inputs to name.
-      inputs: (cardKey) =>
-        JSON.stringify([list.number ?? 0, list.newer ?? '', list.older ?? '', list.items.map(cardKey), list.number ? null : [archive.articles.length, [...archive.years].map(([year, items]) => [year, items.length])]]),
+      inputs: () => ({
+        text: JSON.stringify([list.number ?? 0, list.newer ?? '', list.older ?? '', list.number ? null : [archive.articles.length, [...archive.years].map(([year, items]) => [year, items.length])]]),
+        cards: list.items,
+      }),
     }
   }
 }
@@ -163,8 +165,10 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
           onThisDay: onThisDay.map((other) => ({name: other.slice(0, 4), href: views.urls.href(dayUrl(other)), count: views.number(archive.days.get(other as typeof day)?.length ?? 0)})),
         }),
         // Note: together, a large archive's day pages show every article's card, which cost more to build than to name.
-        inputs: (cardKey) =>
-          JSON.stringify([list.number ?? 0, list.newer ?? '', list.older ?? '', list.items.map(cardKey), items.length, previous ?? '', next ?? '', onThisDay.map((other) => [other, archive.days.get(other as typeof day)?.length ?? 0])]),
+        inputs: () => ({
+          text: JSON.stringify([list.number ?? 0, list.newer ?? '', list.older ?? '', items.length, previous ?? '', next ?? '', onThisDay.map((other) => [other, archive.days.get(other as typeof day)?.length ?? 0])]),
+          cards: list.items,
+        }),
       }
     }
   }
@@ -270,8 +274,10 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
             olderHref: list.older ? views.urls.href(list.older) : '',
           }
         },
-        inputs: (cardKey) =>
-          JSON.stringify([entry.name, entry.kind, list.number ?? 0, list.newer ?? '', list.older ?? '', list.items.map(cardKey), list.number ? null : topicFrontInputs(archive, entry)]),
+        inputs: () => ({
+          text: JSON.stringify([entry.name, entry.kind, list.number ?? 0, list.newer ?? '', list.older ?? '', list.number ? null : topicFrontInputs(archive, entry)]),
+          cards: list.items,
+        }),
       }
     }
   }

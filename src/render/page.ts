@@ -8,9 +8,16 @@ export interface Page {
   readonly from: readonly string[]
   view(): object
   /**
-   * Text naming everything `view()` is made from, cheaper to make than the
-   * view, to key the page by (see `PageKeys`); `cardKey` names an article's
-   * listing card. Pages without it are keyed by their whole view.
+   * What `view()` is made from, cheaper to name than the view is to build,
+   * to key the page by (see `PageKeys`). Pages without it are keyed by their
+   * whole view.
    */
-  inputs?(cardKey: (index: number) => string): string
+  inputs?(): PageInputs
+}
+
+/** Everything a page's view is made from: the articles whose listing cards it shows, and text naming the rest. */
+export interface PageInputs {
+  readonly text: string
+  /** Indexes of the articles whose cards the page shows, in order. */
+  readonly cards: readonly number[]
 }

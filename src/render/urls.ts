@@ -45,13 +45,16 @@ export const topicFeedUrl = (slug: string, format: FeedFormatName): string => `/
  */
 export const pageUrl = (listUrl: string, number: number): string => `${listUrl}page/${number}/`
 
+/** A path segment that is `.` or `..`. Note: a test rather than a split, since every page's path is checked. */
+const dotSegment = /(?:^|\/)\.\.?(?:\/|$)/
+
 /**
  * The file a URL path is written to, relative to the output folder:
  * `/2024/11/18/x/` → `2024/11/18/x/index.html`; `/feed.xml` → `feed.xml`.
  * Rejects any path that could leave the output folder.
  */
 export function outputPathFor(url: string): string {
-  if (!url.startsWith('/') || url.includes('\\') || url.split('/').some((part) => part === '..' || part === '.') || url.includes('\0')) {
+  if (!url.startsWith('/') || url.includes('\\') || dotSegment.test(url) || url.includes('\0')) {
     throw new Error(`unsafe URL path ${JSON.stringify(url)}`)
   }
   const path = url.slice(1)
