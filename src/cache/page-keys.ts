@@ -1,6 +1,5 @@
 import {hash} from 'node:crypto'
 import type {Archive} from '../indexes/archive.js'
-import {articleTemplate} from '../render/article-pages.js'
 import type {Page} from '../render/page.js'
 import type {ViewBuilder} from '../render/views.js'
 import {articleSeedKey} from './article-store.js'
@@ -17,19 +16,15 @@ import {articleSeedKey} from './article-store.js'
  * - A list page without `inputs()` (years, months, the archive, the topic
  *   index…) is keyed by its whole view model, serialised with each article
  *   card replaced by the card's own key.
- * - An article page is keyed without building its view, which would cost as
- *   much as rendering it: by its seed (bytes, path, and through `siteKey` the
- *   settings that made the article), its URL and slug, and the cards it
- *   shows: its own, the newer and older articles' and the related ones'.
- *   Note: this list must name everything `render/article-pages.ts` puts in the
- *   view; `test/incremental.property.test.ts` checks it.
  * - A page that offers `inputs()` (text naming everything its view is made
  *   from besides its cards, and the articles whose cards it shows; cheaper
- *   to make than the view) is keyed by that instead: topic, home and day
- *   pages, the most numerous list pages, which together show every
- *   article's card many times over; their views cost more to build than
- *   their inputs cost to name. `render/list-page-inputs.test.ts` checks that
- *   inputs and view change together.
+ *   to make than the view) is keyed by that instead: article, topic, home
+ *   and day pages, the most numerous, which together show every article's
+ *   card many times over. An article page's view costs as much as rendering
+ *   it; the list pages' views cost more to build than their inputs cost to
+ *   name. `render/list-page-inputs.test.ts` and
+ *   `test/incremental.property.test.ts` check that inputs and view change
+ *   together.
  * - A key hashes the cards' digests as bytes, not their keys as text (see
  *   `digest`).
  */
@@ -38,7 +33,6 @@ export class PageKeys {
   private readonly cardDigests: Uint8Array
   private readonly cardWords: Int32Array
   private readonly cardMade: Uint8Array
-  private readonly articleIndexes = new Map<string, number>()
   private readonly scratch = new KeyScratch()
 
   constructor(
@@ -51,21 +45,12 @@ export class PageKeys {
     this.cardDigests = new Uint8Array(count * cardBytes)
     this.cardWords = new Int32Array(this.cardDigests.buffer, 0, count * cardWordCount)
     this.cardMade = new Uint8Array(count)
-    archive.articles.forEach((article, index) => this.articleIndexes.set(article.url, index))
   }
 
   /** The key of `page`, and its view model when working out the key needed it (so it is built once). */
   key(page: Page): {key: string; view?: object} {
     const templateKey = this.templateKeys.get(page.template) ?? `unknown-template:${page.template}`
     const head = `${this.siteKey}\0${templateKey}\0${page.url}\0`
-    const index = page.template === articleTemplate ? this.articleIndexes.get(page.url) : undefined
-    const article = index === undefined ? undefined : this.archive.articles[index]
-    if (index !== undefined && article && page.from.length === 1 && page.from[0] === article.file) {
-      const hasNewer = index > 0
-      const hasOlder = index + 1 < this.archive.articles.length
-      const cards = [index, ...(hasNewer ? [index - 1] : []), ...(hasOlder ? [index + 1] : []), ...(this.archive.related[index] ?? [])]
-      return {key: this.digest(`${head}article\0${articleSeedKey(article)}\0${article.slug}\0${article.url}\0${hasNewer ? 'newer' : ''}\0${hasOlder ? 'older' : ''}`, cards)}
-    }
     if (page.inputs) {
       const {text, cards} = page.inputs()
       return {key: this.digest(`${head}inputs\0${text}`, cards)}

@@ -16,14 +16,23 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
   for (let index = 0; index < articles.length; index++) {
     const article = articles[index]
     if (!article) continue
+    const hasNewer = index > 0
+    const hasOlder = index + 1 < articles.length
     yield {
       url: article.url,
       template: articleTemplate,
       from: [article.file],
+      // Note: an article page's view costs as much as rendering it, so the page is keyed by what it is made from.
+      // This must name everything the view below shows; `test/incremental.property.test.ts` checks it.
+      // Note: no part can hold a NUL (a hash, paths, a slug), so joined by it they name the page as JSON would, for less.
+      inputs: () => ({
+        text: [article.hash, article.source, article.file, article.slug, hasNewer ? 'newer' : '', hasOlder ? 'older' : ''].join('\0'),
+        cards: shownCards(index, hasNewer, hasOlder, archive.related[index] ?? []),
+      }),
       view: () => {
         const card = views.card(index)
-        const newer = index > 0 ? views.card(index - 1) : null
-        const older = index + 1 < articles.length ? views.card(index + 1) : null
+        const newer = hasNewer ? views.card(index - 1) : null
+        const older = hasOlder ? views.card(index + 1) : null
         const year = article.date.slice(0, 4)
         const month = article.date.slice(0, 7)
         const section = article.topics.find((topic) => topic.kind === 'subject')?.name ?? ''
@@ -62,4 +71,13 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
       },
     }
   }
+}
+
+/** The articles whose cards article `index`'s page shows: its own, the newer and older ones', and the related ones'. */
+function shownCards(index: number, hasNewer: boolean, hasOlder: boolean, related: readonly number[]): number[] {
+  const cards = [index]
+  if (hasNewer) cards.push(index - 1)
+  if (hasOlder) cards.push(index + 1)
+  for (const other of related) cards.push(other)
+  return cards
 }

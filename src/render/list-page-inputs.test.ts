@@ -8,6 +8,7 @@ import type {Archive} from '../indexes/archive.js'
 import {buildArchive} from '../indexes/build-archive.js'
 import type {Article} from '../model/article.js'
 import {processSettings, processSources} from '../process-sources.js'
+import {articlePages} from './article-pages.js'
 import {datePages, homePages, topicPages} from './list-pages.js'
 import type {Page} from './page.js'
 import {siteUrls} from './urls.js'
@@ -63,6 +64,7 @@ function withMiddleMoved(articles: readonly Article[]): Article[] {
  * share of those that must be kept. Note: moving an article to the oldest date shifts every home page by one.
  */
 const listsWithInputs: readonly [string, ListPages, number, number][] = [
+  ['article', articlePages, 500, 1 / 2],
   ['topic', topicPages, 500, 1 / 2],
   ['home', homePages, 100, 1 / 3],
   ['day', dayPages, 100, 1 / 2],
@@ -74,7 +76,7 @@ function* dayPages(archive: Archive, views: ViewBuilder): Generator<Page> {
 }
 
 for (const [name, listPages, atLeast, keptShare] of listsWithInputs) {
-  test(`a ${name} page's inputs change exactly when its view does: adding, editing and removing articles`, async () => {
+  test(`each ${name} page's inputs change exactly when its view does: adding, editing and removing articles`, async () => {
     const sampled = await sampleArticles()
     // Note: two copies on one article's day in another year, so its day page lists that year "on this day", and that
     // day has numbered pages (one article each).

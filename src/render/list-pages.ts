@@ -1,4 +1,4 @@
-import type {Archive, TopicEntry} from '../indexes/archive.js'
+import type {Archive, PlacedArticle, TopicEntry} from '../indexes/archive.js'
 import {archiveTimeline, monthCalendar, relatedTopics, topicCoverage, yearHeatmap} from './charts/archive-charts.js'
 import {feedLinks} from './feeds/site-feeds.js'
 import {webSite} from './json-ld.js'
@@ -289,13 +289,14 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
  * with their counts and names as their own pages spell them.
  */
 function topicFrontInputs(archive: Archive, entry: TopicEntry): unknown[] {
-  // Note: the articles are in date order, so each month's are together and are counted in one run.
+  // Note: the articles are in date order, so each month's are together and are counted in one run; a month's
+  // name is cut from a date only where a run starts, since the topics together list every article many times.
   const months: [string, number][] = []
+  let run: [string, number] | undefined
   for (const index of entry.articles) {
-    const month = archive.articles[index]?.date.slice(0, 7) ?? ''
-    const last = months.at(-1)
-    if (last?.[0] === month) last[1]++
-    else months.push([month, 1])
+    const date = (archive.articles[index] as PlacedArticle).date
+    if (run !== undefined && date.startsWith(run[0])) run[1]++
+    else months.push((run = [date.slice(0, 7), 1]))
   }
   const dateOf = (index: number | undefined): string => (index === undefined ? '' : (archive.articles[index]?.date ?? ''))
   return [entry.articles.length, dateOf(entry.articles[0]), dateOf(entry.articles.at(-1)), months, entry.related.map((other) => [other.slug, other.count, archive.topics.get(other.slug)?.name ?? null])]
