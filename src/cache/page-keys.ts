@@ -82,7 +82,7 @@ export class PageKeys {
     for (const card of cards) this.makeCard(card)
     const {bytes, words} = this.scratch.fit(4 + 3 * text.length + 3 + cards.length * cardBytes)
     const textBytes = bytes.write(text, 4, 'utf8')
-    words[0] = textBytes
+    bytes.writeUInt32LE(textBytes, 0)
     let word = (4 + textBytes + 3) >> 2
     // Note: the bytes padding the text to a whole word are hashed too, so they must not hold an earlier page's.
     bytes.fill(0, 4 + textBytes, word * 4)

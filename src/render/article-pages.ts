@@ -22,9 +22,9 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
       url: article.url,
       template: articleTemplate,
       from: [article.file],
-      // Note: an article page's view costs as much as rendering it, so the page is keyed by what it is made from.
-      // This must name everything the view below shows; `test/incremental.property.test.ts` checks it.
-      // Note: no part can hold a NUL (a hash, paths, a slug), so joined by it they name the page as JSON would, for less.
+      // Note: the view costs as much as rendering the page, so the page is keyed by what it is made from, which must
+      // name everything the view below shows (`render/list-page-inputs.test.ts` and the incremental property test
+      // check it). No part of the text can hold a NUL (a hash, paths, a slug), so joined by it they are unambiguous.
       inputs: () => ({
         text: [article.hash, article.source, article.file, article.slug, hasNewer ? 'newer' : '', hasOlder ? 'older' : ''].join('\0'),
         cards: shownCards(index, hasNewer, hasOlder, archive.related[index] ?? []),

@@ -16,13 +16,8 @@ export interface TreeManifest {
   readonly searchEntries: readonly string[]
 }
 
-/** A manifest read from disk: its map of files is the reader's own to change. */
-export interface ReadManifest extends TreeManifest {
-  readonly files: Map<string, string>
-}
-
-/** The manifest of a folder with nothing in it, with a map of its own. */
-export function emptyManifest(): ReadManifest {
+/** The manifest of a folder with nothing in it. */
+export function emptyManifest(): TreeManifest {
   return {files: new Map(), searchKey: '', searchEntries: []}
 }
 
@@ -43,7 +38,7 @@ export async function writeManifest(file: string, manifest: TreeManifest): Promi
 }
 
 /** Read a manifest; undefined when it is missing, damaged or of another version. */
-export async function readManifest(file: string): Promise<ReadManifest | undefined> {
+export async function readManifest(file: string): Promise<TreeManifest | undefined> {
   let data: {format?: unknown; version?: unknown; searchKey?: unknown; searchEntries?: unknown; paths?: unknown; keys?: unknown}
   try {
     data = JSON.parse(await readFile(file, 'utf8')) as typeof data
@@ -74,13 +69,14 @@ function isStrings(value: unknown): value is string[] {
 export class ManifestMemo {
   private readonly held = new Map<string, {readonly signature: string; readonly manifest: TreeManifest}>()
 
-  /** `readManifest(file)`, with a map of the caller's own. */
-  async read(file: string): Promise<ReadManifest | undefined> {
+  /**
+   * `readManifest(file)`. Note: every reader gets the one manifest held, not
+   * a copy (two per build, of as many entries as the site has files), so no
+   * reader may change it: its map is read-only.
+   */
+  async read(file: string): Promise<TreeManifest | undefined> {
     const held = this.held.get(file)
-    if (held !== undefined && held.signature === (await fileSignature(file))) {
-      const {files, searchKey, searchEntries} = held.manifest
-      return {files: new Map(files), searchKey, searchEntries}
-    }
+    if (held !== undefined && held.signature === (await fileSignature(file))) return held.manifest
     this.held.delete(file)
     return readManifest(file)
   }

@@ -1,6 +1,6 @@
 import {mkdir, readdir, readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {readManifest, writeManifest, type ManifestMemo, type ReadManifest, type TreeManifest} from './tree-manifest.js'
+import {readManifest, writeManifest, type ManifestMemo, type TreeManifest} from './tree-manifest.js'
 import {replaceFile} from '../replace-file.js'
 
 /**
@@ -60,8 +60,8 @@ export class TreeRegistry {
     return new TreeRegistry(dir, new Map(), 1, memo)
   }
 
-  /** The manifest of the tree with `identity`, if it is registered and its manifest reads back; a map of the caller's own on each call. */
-  async manifestOf(identity: TreeIdentity | undefined): Promise<ReadManifest | undefined> {
+  /** The manifest of the tree with `identity`, if it is registered and its manifest reads back. */
+  async manifestOf(identity: TreeIdentity | undefined): Promise<TreeManifest | undefined> {
     const name = identity === undefined ? undefined : this.trees.get(identity)
     if (name === undefined) return undefined
     const file = path.join(this.dir, name)

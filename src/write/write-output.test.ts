@@ -5,6 +5,7 @@ import path from 'node:path'
 import {after, test} from 'node:test'
 import {listFiles, makeTempDir} from '../../test/helpers/build-from-files.js'
 import {discardsDone, discardsUnderWay, leftoversOf} from './discard-tree.js'
+import {ManifestMemo, readManifest} from './tree-manifest.js'
 import {treeIdentity} from './tree-registry.js'
 import {outputTarget, OutputWriter} from './write-output.js'
 
@@ -20,8 +21,8 @@ async function place(): Promise<{out: string; state: string}> {
 }
 
 /** Write a site of `files` (path → text, keyed by its text) through the writer. */
-async function writeSite(out: string, state: string | undefined, files: Record<string, string>): Promise<OutputWriter> {
-  const writer = await OutputWriter.open(out, state === undefined ? {} : {stateDir: state})
+async function writeSite(out: string, state: string | undefined, files: Record<string, string>, manifests?: ManifestMemo): Promise<OutputWriter> {
+  const writer = await OutputWriter.open(out, state === undefined ? {} : {stateDir: state, ...(manifests ? {manifests} : {})})
   for (const [file, text] of Object.entries(files)) {
     if (!(await writer.reuse(file, text))) await writer.write({path: file, contents: text, from: []}, text)
   }
@@ -220,6 +221,21 @@ test('a file of the old site where a folder is now needed, and the reverse, make
   assert.deepEqual(await contents(out), {'x/index.html': 'now a folder', 'y': 'now a file'})
   await writeSite(out, state, {'x': 'a file again', 'y/index.html': 'a folder again'})
   assert.deepEqual(await contents(out), {'x': 'a file again', 'y/index.html': 'a folder again'})
+})
+
+test('builds that take their manifests from memory never change them: each stays as its file says', async () => {
+  const {out, state} = await place()
+  const memo = new ManifestMemo()
+  const sites = [site1, site2, site3, {'index.html': 'x', 'a': 'a file where a folder was'}, {'a/index.html': 'a folder again'}, site1]
+  for (const [step, site] of sites.entries()) {
+    if (step === 4) await rm(path.join(out, 'index.html'))
+    await writeSite(out, state, site, memo)
+    assert.deepEqual(await contents(out), site, `site ${step + 1}`)
+    for (const name of (await readdir(state)).filter((file) => /^m-\d+\.json$/.test(file))) {
+      const file = path.join(state, name)
+      assert.deepEqual(await memo.read(file), await readManifest(file), `after site ${step + 1}, ${name}`)
+    }
+  }
 })
 
 test('a rendered page whose bytes did not change is left as it is', async () => {

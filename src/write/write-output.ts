@@ -4,7 +4,7 @@ import {fingerprint, fingerprintAll} from '../cache/hash.js'
 import type {OutputFile} from '../render/output-file.js'
 import {cloneTree} from './clone-tree.js'
 import {deleteInBackground, freeTreeName, leftoversOf} from './discard-tree.js'
-import {emptyManifest, type ManifestMemo, type ReadManifest, type TreeManifest} from './tree-manifest.js'
+import {emptyManifest, type ManifestMemo, type TreeManifest} from './tree-manifest.js'
 import {releaseLock} from '../lock-file.js'
 import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from './output-target.js'
 import {TreeRegistry, treeIdentity, type TreeIdentity} from './tree-registry.js'
@@ -64,6 +64,14 @@ export class OutputWriter {
   private readonly pending = new Set<Promise<void>>()
   private failure: unknown
   private readonly produced = new Map<string, string>()
+  /**
+   * Files of the starting tree that are gone from it (unlinked, or missing
+   * from the live site it was copied from), and files of the live site found
+   * missing. Note: the manifests' maps are read-only (see `ManifestMemo`), so
+   * what changes is kept beside them rather than copying them.
+   */
+  private readonly baseGone = new Set<string>()
+  private readonly frontMissing = new Set<string>()
   private searchKey = ''
   private searchEntries: readonly string[] = []
   private staleRemoved = false
@@ -94,9 +102,9 @@ export class OutputWriter {
     readonly target: OutputTarget,
     /** What the staging tree started as. */
     readonly base: StagingBase,
-    private readonly baseFiles: Map<string, string>,
+    private readonly baseFiles: ReadonlyMap<string, string>,
     private readonly baseSearch: {readonly key: string; readonly entries: readonly string[]},
-    private readonly front: Map<string, string> | undefined,
+    private readonly front: ReadonlyMap<string, string> | undefined,
     private readonly registry: TreeRegistry | undefined,
     private readonly frontSearch: {readonly key: string; readonly entries: readonly string[]} = {key: '', entries: []},
   ) {}
@@ -175,11 +183,9 @@ export class OutputWriter {
     const {liveId, previousId, stagingId} = await treeIdentities(target)
     await registry.keepOnly(reuse ? [liveId, previousId, stagingId] : [])
     const frontManifest = await registry.manifestOf(liveId)
-    // Note: each manifest read is a map of its own (one kept in memory is copied: see `ManifestMemo`), which the
-    // writer changes as it goes; a large site's manifests hold as many files as it has, so they are not copied again.
     const front = frontManifest?.files
     const frontSearch = {key: frontManifest?.searchKey ?? '', entries: frontManifest?.searchEntries ?? []}
-    const make = (base: StagingBase, manifest: ReadManifest): OutputWriter =>
+    const make = (base: StagingBase, manifest: TreeManifest): OutputWriter =>
       new OutputWriter(target, base, manifest.files, {key: manifest.searchKey, entries: manifest.searchEntries}, front, registry, frontSearch)
 
     // Note: a tree is unregistered before it is changed; killed from here on, it is never trusted again.
@@ -201,9 +207,12 @@ export class OutputWriter {
     let writer: OutputWriter
     if (front && frontManifest) {
       const missing = await cloneTree(target.outDir, target.stagingDir, front.keys(), frontManifest.searchEntries)
-      for (const file of missing) front.delete(file)
-      // Note: the staging tree starts as the live site, but the writer changes its map apart from the live site's.
-      writer = make('copy', {...frontManifest, files: new Map(front), ...(missing.size > 0 ? {searchKey: ''} : {})})
+      // Note: the staging tree starts as the live site, less the files found missing from it.
+      writer = make('copy', {...frontManifest, ...(missing.size > 0 ? {searchKey: ''} : {})})
+      for (const file of missing) {
+        writer.baseGone.add(file)
+        writer.frontMissing.add(file)
+      }
       writer.frontDamaged = missing.size > 0
     } else {
       await mkdir(target.stagingDir, {recursive: true})
@@ -222,12 +231,12 @@ export class OutputWriter {
     if (this.failure) throw this.failure
     // Note: a path produced twice (a collision) waits for the first write, so the last one wins.
     if (this.produced.has(relative)) await this.flush()
-    if (this.baseFiles.get(relative) === key) {
+    if (!this.baseGone.has(relative) && this.baseFiles.get(relative) === key) {
       this.produced.set(relative, key)
       this.unchanged++
       return true
     }
-    if (this.front?.get(relative) !== key) return false
+    if (this.front === undefined || this.frontMissing.has(relative) || this.front.get(relative) !== key) return false
     const to = this.stagingPath(relative)
     await this.removeFromBase(relative)
     await this.ensureDir(path.dirname(to))
@@ -236,7 +245,7 @@ export class OutputWriter {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
       // Note: the live site lacks a file its manifest lists (someone deleted it): make it anew.
-      this.front.delete(relative)
+      this.frontMissing.add(relative)
       this.frontDamaged = true
       return false
     }
@@ -248,7 +257,7 @@ export class OutputWriter {
   /**
    * Path → key of the files `reuse` may keep: those of the starting tree and
    * of the live site. A page whose key is here need not be rendered (though
-   * `reuse` has the last word).
+   * `reuse` has the last word: a file may have gone since).
    */
   reusableKeys(): ReadonlyMap<string, string>[] {
     return this.front ? [this.baseFiles, this.front] : [this.baseFiles]
@@ -307,12 +316,12 @@ export class OutputWriter {
     await this.flush()
     if (this.staleRemoved) return
     this.staleRemoved = true
-    const stale = [...this.baseFiles.keys()].filter((file) => !this.produced.has(file))
+    const stale = [...this.baseFiles.keys()].filter((file) => this.inBase(file) && !this.produced.has(file))
     await eachLimited(stale, (file) => unlink(this.stagingPath(file)).catch(ignoreMissing))
     const folders = new Set<string>()
     for (const file of stale) {
       for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) folders.add(dir)
-      this.baseFiles.delete(file)
+      this.baseGone.add(file)
     }
     for (const dir of [...folders].sort((a, b) => b.length - a.length)) await rmdir(this.stagingPath(dir)).catch(() => undefined)
     this.removed += stale.length
@@ -484,7 +493,7 @@ export class OutputWriter {
   private async writeNow(file: OutputFile): Promise<void> {
     const to = this.stagingPath(file.path)
     const contents = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents
-    if (this.baseFiles.has(file.path)) {
+    if (this.inBase(file.path)) {
       // Note: a new key can still give the same bytes (a change no page shows): then the file stays as it is.
       const old = await readFile(to).catch(() => undefined)
       if (old && Buffer.compare(old, contents) === 0) {
@@ -527,7 +536,12 @@ export class OutputWriter {
       // Note: a folder in the way (EISDIR) is cleared by `makeRoom` when the write fails.
       if ((error as NodeJS.ErrnoException).code !== 'EISDIR') ignoreMissing(error)
     })
-    this.baseFiles.delete(relative)
+    this.baseGone.add(relative)
+  }
+
+  /** Whether `relative` is still a file of the starting tree. */
+  private inBase(relative: string): boolean {
+    return this.baseFiles.has(relative) && !this.baseGone.has(relative)
   }
 
   /** Clear an old tree's file where a folder must go, or its folder where a file must go. */
@@ -535,10 +549,9 @@ export class OutputWriter {
     const parts = relative.split('/')
     for (let length = 1; length < parts.length; length++) {
       const prefix = parts.slice(0, length).join('/')
-      if (this.baseFiles.has(prefix)) await this.removeFromBase(prefix)
+      if (this.inBase(prefix)) await this.removeFromBase(prefix)
     }
-    const inside = [...this.baseFiles.keys()].filter((file) => file.startsWith(`${relative}/`))
-    for (const file of inside) this.baseFiles.delete(file)
+    for (const file of this.baseFiles.keys()) if (file.startsWith(`${relative}/`)) this.baseGone.add(file)
     await rm(this.stagingPath(relative), {recursive: true, force: true})
     this.dirs.clear()
   }
