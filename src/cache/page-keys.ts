@@ -22,17 +22,19 @@ import {articleSeedKey} from './article-store.js'
  *   and day pages, the most numerous, which together show every article's
  *   card many times over. An article page's view costs as much as rendering
  *   it; the list pages' views cost more to build than their inputs cost to
- *   name. `render/list-page-inputs.test.ts` and
+ *   name. `render/page-inputs.test.ts` and
  *   `test/incremental.property.test.ts` check that inputs and view change
  *   together.
- * - A key hashes the cards' digests as bytes, not their keys as text (see
- *   `digest`).
+ * - A page with `inputs()` is keyed by its cards' digests as bytes, not
+ *   their keys as text (see `digest`).
  */
 export class PageKeys {
   /** Each article's card digest (`cardBytes` apiece), made on first use: see `cardMade`. */
   private readonly cardDigests: Uint8Array
   private readonly cardWords: Int32Array
   private readonly cardMade: Uint8Array
+  /** Each card's digest as hex, made when first asked for: feeds and views name a card many times over. */
+  private readonly cardHex: (string | undefined)[]
   private readonly scratch = new KeyScratch()
 
   constructor(
@@ -45,6 +47,7 @@ export class PageKeys {
     this.cardDigests = new Uint8Array(count * cardBytes)
     this.cardWords = new Int32Array(this.cardDigests.buffer, 0, count * cardWordCount)
     this.cardMade = new Uint8Array(count)
+    this.cardHex = new Array(count)
   }
 
   /** The key of `page`, and its view model when working out the key needed it (so it is built once). */
@@ -61,8 +64,13 @@ export class PageKeys {
 
   /** The key of article `index`'s listing card, which its feed entry is made from too. */
   cardKey(index: number): string {
-    this.makeCard(index)
-    return Buffer.from(this.cardDigests.buffer, index * cardBytes, cardBytes).toString('hex')
+    let key = this.cardHex[index]
+    if (key === undefined) {
+      this.makeCard(index)
+      key = Buffer.from(this.cardDigests.buffer, index * cardBytes, cardBytes).toString('hex')
+      this.cardHex[index] = key
+    }
+    return key
   }
 
   private makeCard(index: number): void {
@@ -74,11 +82,16 @@ export class PageKeys {
 
   /**
    * A key of `text` and the digests of the `cards` that follow it, hashed as
-   * bytes: the text's length, the text, then 16 bytes per card.
+   * bytes: the text's length in UTF-8 bytes (32 bits, little-endian), the
+   * text, zeros up to a multiple of 4 bytes, then `cardBytes` per card. A
+   * page without cards is keyed by its text alone: those are the pages keyed
+   * by their whole view, a large one of which would take a scratch buffer of
+   * three times its size.
    * Note: a site has as many keys as pages, and a large one shows every card
    * many times over; copying digests costs far less than spelling them out.
    */
   private digest(text: string, cards: readonly number[]): string {
+    if (cards.length === 0) return hash('sha256', text, 'hex').slice(0, 32)
     for (const card of cards) this.makeCard(card)
     const {bytes, words} = this.scratch.fit(4 + 3 * text.length + 3 + cards.length * cardBytes)
     const textBytes = bytes.write(text, 4, 'utf8')

@@ -27,6 +27,11 @@ test('a tie between spellings or kinds goes to the smaller one, so the choice do
   }
 })
 
+test('a spelling seen first and most often wins over one that comes later', () => {
+  const entry = groupByTopic(articlesWith([found('Opec')], [found('Opec')], [found('OPEC')]), 1).topics.get('opec')
+  assert.equal(entry?.name, 'Opec')
+})
+
 test('a topic with one spelling keeps it', () => {
   const entry = groupByTopic(articlesWith([found('Opec')], [found('Opec')]), 1).topics.get('opec')
   assert.deepEqual([entry?.name, entry?.kind, entry?.articles], ['Opec', 'organisation', [0, 1]])

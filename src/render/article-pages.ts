@@ -23,10 +23,12 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
       template: articleTemplate,
       from: [article.file],
       // Note: the view costs as much as rendering the page, so the page is keyed by what it is made from, which must
-      // name everything the view below shows (`render/list-page-inputs.test.ts` and the incremental property test
-      // check it). No part of the text can hold a NUL (a hash, paths, a slug), so joined by it they are unambiguous.
+      // name everything the view below shows (`render/page-inputs.test.ts` and the incremental property test
+      // check it): the seed (as `articleSeedKey` names it), and the article's own topic spellings, which other
+      // articles can change (see `joinSurnames`). No other part can hold a NUL (hashes, paths, a slug; the
+      // spellings are JSON), so joined by it they are unambiguous.
       inputs: () => ({
-        text: [article.hash, article.source, article.file, article.slug, hasNewer ? 'newer' : '', hasOlder ? 'older' : ''].join('\0'),
+        text: [article.hash, article.source, article.file, article.slug, hasNewer ? 'newer' : '', hasOlder ? 'older' : '', JSON.stringify(article.topics.map((topic) => topic.name))].join('\0'),
         cards: shownCards(index, hasNewer, hasOlder, archive.related[index] ?? []),
       }),
       view: () => {

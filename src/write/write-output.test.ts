@@ -228,8 +228,10 @@ test('builds that take their manifests from memory never change them: each stays
   const memo = new ManifestMemo()
   const sites = [site1, site2, site3, {'index.html': 'x', 'a': 'a file where a folder was'}, {'a/index.html': 'a folder again'}, site1]
   for (const [step, site] of sites.entries()) {
-    if (step === 4) await rm(path.join(out, 'index.html'))
-    await writeSite(out, state, site, memo)
+    // Note: the second build starts from a copy of the live site (base and live manifest one map), which then lacks a file it keeps.
+    if (step === 1) await rm(path.join(out, 'a/index.html'))
+    const writer = await writeSite(out, state, site, memo)
+    if (step === 1) assert.equal(writer.base, 'copy')
     assert.deepEqual(await contents(out), site, `site ${step + 1}`)
     for (const name of (await readdir(state)).filter((file) => /^m-\d+\.json$/.test(file))) {
       const file = path.join(state, name)

@@ -260,7 +260,7 @@ export class OutputWriter {
    * `reuse` has the last word: a file may have gone since).
    */
   reusableKeys(): ReadonlyMap<string, string>[] {
-    return this.front ? [this.baseFiles, this.front] : [this.baseFiles]
+    return this.front && this.front !== this.baseFiles ? [this.baseFiles, this.front] : [this.baseFiles]
   }
 
   /**
@@ -457,6 +457,8 @@ export class OutputWriter {
    */
   private async keepBackBuffer(registry: TreeRegistry, newId: TreeIdentity): Promise<boolean> {
     const {previousDir} = this.target
+    // Note: files found missing from the old live site count here as if they were in it; but such a site was
+    // unregistered (`registerStaging`), so once swapped out it is never the back buffer this looks at.
     if (registry.has(await treeIdentity(previousDir))) return !(this.front && farBehind(this.front, this.produced))
     const aside = await linkBackBuffer(this.target, registry, newId, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
     if (aside !== undefined) this.discarded.push(aside)

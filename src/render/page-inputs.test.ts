@@ -14,17 +14,17 @@ import type {Page} from './page.js'
 import {siteUrls} from './urls.js'
 import {ViewBuilder} from './views.js'
 
-type ListPages = (archive: Archive, views: ViewBuilder) => Iterable<Page>
+type SitePages = (archive: Archive, views: ViewBuilder) => Iterable<Page>
 
-/** URL → [key from the page's inputs, its view as JSON] for every page `listPages` makes with inputs for a site of `articles`. */
-function inputPageKeys(articles: readonly Article[], listPages: ListPages): Map<string, [string, string]> {
+/** URL → [key from the page's inputs, its view as JSON] for every page `sitePages` makes with inputs for a site of `articles`. */
+function inputPageKeys(articles: readonly Article[], sitePages: SitePages): Map<string, [string, string]> {
   const {archive} = buildArchive(articles, {permalink: defaultConfig.permalink, minTopicArticles: 1, drafts: false})
   // Note: pages this small give the sample numbered home, topic and day pages.
   const config = {...defaultConfig, pageSize: 3, archivePageSize: 1}
   const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl))
   const keys = new PageKeys(archive, views, 'site', new Map())
   const pages = new Map<string, [string, string]>()
-  for (const page of listPages(archive, views)) {
+  for (const page of sitePages(archive, views)) {
     if (!page.inputs) continue
     pages.set(page.url, [keys.key(page).key, JSON.stringify(page.view())])
   }
@@ -60,10 +60,10 @@ function withMiddleMoved(articles: readonly Article[]): Article[] {
 }
 
 /**
- * The lists whose pages have inputs, how many of their pages the variants below must compare at least, and the
+ * The kinds of page that have inputs, how many of their pages the variants below must compare at least, and the
  * share of those that must be kept. Note: moving an article to the oldest date shifts every home page by one.
  */
-const listsWithInputs: readonly [string, ListPages, number, number][] = [
+const pagesWithInputs: readonly [string, SitePages, number, number][] = [
   ['article', articlePages, 500, 1 / 2],
   ['topic', topicPages, 500, 1 / 2],
   ['home', homePages, 100, 1 / 3],
@@ -75,14 +75,14 @@ function* dayPages(archive: Archive, views: ViewBuilder): Generator<Page> {
   for (const page of datePages(archive, views)) if (page.template === 'day.html') yield page
 }
 
-for (const [name, listPages, atLeast, keptShare] of listsWithInputs) {
+for (const [name, sitePages, atLeast, keptShare] of pagesWithInputs) {
   test(`each ${name} page's inputs change exactly when its view does: adding, editing and removing articles`, async () => {
     const sampled = await sampleArticles()
     // Note: two copies on one article's day in another year, so its day page lists that year "on this day", and that
     // day has numbered pages (one article each).
     const echoDay = `1999${(sampled[1] as Article).date.slice(4)}` as Article['date']
     const articles = [...sampled, echo(sampled[1] as Article, echoDay, 'echo-b'), echo(sampled[2] as Article, echoDay, 'echo-c')]
-    const base = inputPageKeys(articles.slice(1), listPages)
+    const base = inputPageKeys(articles.slice(1), sitePages)
     // Note: the newest article added, two removed, one moved to an older date, a topic spelled anew that
     // another topic's front page names only among its related topics, not on its cards, and a third article
     // on the echoed day, first in its order: the first one's day page shows it only in the count "on this
@@ -101,7 +101,7 @@ for (const [name, listPages, atLeast, keptShare] of listsWithInputs) {
     let compared = 0
     let kept = 0
     for (const variant of variants) {
-      for (const [url, [key, view]] of inputPageKeys(variant, listPages)) {
+      for (const [url, [key, view]] of inputPageKeys(variant, sitePages)) {
         const old = base.get(url)
         if (!old) continue
         compared++
