@@ -31,8 +31,12 @@ const seedPatterns = ['**/*.txt', '**/*.md']
  * seed `findSeedPaths` would list: a `.txt` or `.md` name, no hidden part.
  */
 export function isSeedPath(relative: string): boolean {
-  const parts = relative.split('/')
-  return parts.every((part) => part !== '' && !part.startsWith('.')) && /\.(?:txt|md)$/.test(relative)
+  return !isHiddenPath(relative) && /\.(?:txt|md)$/.test(relative)
+}
+
+/** Whether `relative` (`/`-separated) is a path the listings leave out: one with a hidden (or empty) part. */
+export function isHiddenPath(relative: string): boolean {
+  return relative.split('/').some((part) => part === '' || part.startsWith('.'))
 }
 
 /** Files below `dir` (relative, `/`-separated, sorted), for copying static assets. */

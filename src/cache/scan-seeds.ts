@@ -1,6 +1,6 @@
 import {lstatSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {findSeedPaths, isSeedPath} from '../adapters/glob.js'
+import {findSeedPaths, isHiddenPath, isSeedPath} from '../adapters/glob.js'
 import {toDisplayPath} from '../load/display-path.js'
 import type {SourceFile} from '../load/source-file.js'
 import {problem, type Problem} from '../problems/content-error.js'
@@ -112,7 +112,7 @@ function seedsToExamine(previous: SeedScan, changed: readonly string[], seedsDir
     if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) continue
     const posix = relative.split(path.sep).join('/')
     // Note: hidden entries are left out by every scan.
-    if (posix.split('/').some((part) => part.startsWith('.'))) continue
+    if (isHiddenPath(posix)) continue
     folders ??= foldersHolding(previous, displayDir)
     const kind = entryKind(file)
     if (kind === 'folder' || folders.has(posix)) return undefined
