@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import {build, type BuildResult} from './build.js'
+import type {BuildResult} from './build.js'
 import type {DevEvent} from './dev/dev-server.js'
 import {createSeed, localToday, SeedDateError, SeedExistsError} from './new-seed/create-seed.js'
 import {packageRoot, type BuildOptions} from './options.js'
@@ -162,6 +162,8 @@ async function buildCommand(command: 'build' | 'check', args: readonly string[])
     ...(terminal ? {onProgress: progress} : {}),
   }
   const started = performance.now()
+  // Note: loaded here, so `new`, `--help` and `--version` answer without loading the build pipeline.
+  const {build} = await import('./build.js')
   let result: BuildResult
   try {
     result = await build(options)

@@ -33,3 +33,22 @@ test('a build of plain-text seeds loads neither remark, gray-matter nor the dev 
     await removeDir(dir)
   }
 })
+
+test('`news-archive new` and `--version` load none of the build pipeline', {timeout: 60_000}, async () => {
+  const dir = await makeTempDir()
+  try {
+    const record = path.join(dir, 'new.txt')
+    const run = await finished(startCli(['new', '--title', 'Harbour reopens', '--date', '2024-11-19'], {cwd: dir, env: {RECORD_MODULES: record}, nodeArgs: ['--import', import.meta.resolve('./helpers/record-modules.mjs')]}))
+    assert.equal(run.code, 0, run.stderr)
+    assert.equal(run.stdout.trim(), path.join('seeds', '2024-11-19-harbour-reopens.md'))
+    const version = await finished(startCli(['--version'], {cwd: dir, env: {RECORD_MODULES: record}, nodeArgs: ['--import', import.meta.resolve('./helpers/record-modules.mjs')]}))
+    assert.equal(version.code, 0, version.stderr)
+    const loaded = await readFile(record, 'utf8')
+    // Note: the record must see what `new` does load, or its silence proves nothing.
+    assert.match(loaded, /node_modules\/@sindresorhus\/slugify\//)
+    for (const name of ['liquidjs', 'fast-glob', 'city-timezones', 'world-countries']) assert.doesNotMatch(loaded, new RegExp(`node_modules/${name}/`), `${name} was loaded`)
+    for (const module of ['build', 'process-sources', 'write-site']) assert.doesNotMatch(loaded, new RegExp(`/(?:lib|src)/${module}\\.[jt]s$`, 'm'), `${module} was loaded`)
+  } finally {
+    await removeDir(dir)
+  }
+})

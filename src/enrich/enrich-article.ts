@@ -1,10 +1,10 @@
 import {markdownToHtml} from '../adapters/markdown.js'
-import {slugify} from '../adapters/slug.js'
 import type {Article, Topic} from '../model/article.js'
 import {readDate} from '../model/read-date.js'
 import {readFields} from '../model/read-fields.js'
 import type {Problem} from '../problems/content-error.js'
 import type {ParsedSource} from '../parse/parsed-source.js'
+import {deriveSlug} from './derive-slug.js'
 import {describeBody} from './describe-body.js'
 import {headlineOfLine} from './headline.js'
 import {leadText, summaryOfLine} from './summary.js'
@@ -21,8 +21,6 @@ export interface EnrichSettings {
 
 /** Words a reader reads in a minute, for reading times. */
 const wordsPerMinute = 230
-/** Longest derived slug, in characters; cut at a hyphen. */
-const maxSlugLength = 60
 
 /**
  * An article made from its seed but for the topics found in its text, which
@@ -111,12 +109,3 @@ export function finishArticle(prepared: PreparedArticle, found: readonly Topic[]
   return {article: {...prepared.article, topics}, warnings: prepared.warnings}
 }
 
-/** A slug from a title: at most 60 characters, cut at a hyphen; `article` when the title has no letters. */
-export function deriveSlug(title: string): string {
-  const full = slugify(title)
-  if (full === '') return 'article'
-  if (full.length <= maxSlugLength) return full
-  const cut = full.slice(0, maxSlugLength + 1)
-  const lastHyphen = cut.lastIndexOf('-')
-  return lastHyphen > 20 ? cut.slice(0, lastHyphen) : full.slice(0, maxSlugLength).replace(/-+$/, '')
-}

@@ -1,7 +1,7 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {isCalendarDate} from '../adapters/dates.js'
-import {deriveSlug} from '../enrich/enrich-article.js'
+import {deriveSlug} from '../enrich/derive-slug.js'
 import {toDisplayPath} from '../load/display-path.js'
 import {earliestYear, latestYear} from '../model/read-date.js'
 import {placeholderText} from './placeholder.js'
