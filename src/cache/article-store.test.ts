@@ -311,3 +311,39 @@ test('a store keeps the bodies it wrote only up to its limit; the rest are read 
   assert.throws(() => store.body(keyB), /build cache is damaged/, 'past the limit: read from the (now damaged) file')
   store.close()
 })
+
+test('a stored article comes back field for field and in the same order, from a line that names its seed once', async () => {
+  const file = await storeFile()
+  const seed = {hash: 'd'.repeat(64), path: 'sub dir/d e.txt', file: 'seeds/sub dir/d e.txt'}
+  const key = seedKey(seed)
+  const article = {
+    source: seed.path, file: seed.file, hash: seed.hash, date: '1987-03-02', title: 'Tea prices rise', titleOrigin: 'derived', summary: 'Tea prices rose.', summaryOrigin: 'derived',
+    slug: 'tea-prices-rise', slugOrigin: 'derived', slugAt: {file: seed.file, place: {line: 1, column: 1}}, author: 'A. Writer', draft: false, bodyHtml: '<p>Tea</p>',
+    subheadings: [], figures: [], dateline: {text: 'COLOMBO, March 2', place: 'COLOMBO'}, wordCount: 3, readingMinutes: 1,
+    topics: [{name: 'Sri Lanka', slug: 'sri-lanka', kind: 'place', origin: 'derived'}, {name: 'Tea', slug: 'tea', kind: 'subject', origin: 'given'}],
+  } as unknown as Article
+  const first = await ArticleStore.open(file, 'fp1')
+  first.add([key], [{article, problems: []}])
+  await first.save(new Set([key]))
+  first.close()
+  const text = await readFile(file, 'utf8')
+  assert.equal(text.split(seed.hash).length - 1, 1, 'the hash is spelt once, in the key')
+  assert.equal(text.split(seed.file).length - 1, 1, 'the file is spelt once, in the key')
+  assert.doesNotMatch(text, /"kind"/)
+
+  const loaded = (await ArticleStore.open(file, 'fp1')).get(key)?.article
+  assert.equal(JSON.stringify(loaded), JSON.stringify({...article, bodyHtml: ''}))
+})
+
+test('a stored article whose key does not spell its seed is refused, not given another seed', async () => {
+  const file = await storeFile()
+  const seed = {hash: 'e'.repeat(64), path: 'e.txt', file: 'seeds/e.txt'}
+  const article = {...result('e').article, source: seed.path, file: seed.file, hash: seed.hash} as Article
+  const store = await ArticleStore.open(file, 'fp1')
+  store.add([seedKey(seed)], [{article, problems: []}])
+  await store.save(new Set([seedKey(seed)]))
+  store.close()
+  // Note: the same line under the key of a seed at another path: the article's own path would not match.
+  await writeFile(file, (await readFile(file, 'utf8')).replace(`${seed.hash} e.txt`, `${seed.hash} f.txt`))
+  assert.equal((await ArticleStore.open(file, 'fp1')).size, 0)
+})

@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto'
 import {closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats} from 'node:fs'
 import path from 'node:path'
-import type {Article, Topic} from '../model/article.js'
+import type {Article, Origin, Topic, TopicKind} from '../model/article.js'
 import type {SourceResult} from '../process-sources.js'
 import {readLines} from './read-lines.js'
 import {TextAppender, type AppendTarget} from './text-appender.js'
@@ -27,7 +27,7 @@ export function articleSeedKey(article: Pick<Article, 'hash' | 'source' | 'file'
 }
 
 const format = 'news-archive/seed-results'
-const formatVersion = 2
+const formatVersion = 3
 /** Rewrite the file once it holds more dead entries than this and than live ones. */
 const minDeadForCompaction = 1000
 /**
@@ -85,8 +85,9 @@ function readStoredJson(fd: number, span: BodySpan): string {
  * Every seed's processed result, kept on disk between builds as lines: a
  * JSON header naming the format, its version and the fingerprint of
  * everything that shapes a result (generator code, settings, topics file),
- * then one line per seed: `[key, result]` as JSON with the article's body
- * left out, then a tab and the body as a JSON string.
+ * then one line per seed: `[key, result]` as JSON with the article as
+ * `storedArticle` gives it (its body left out), then a tab and the body as a
+ * JSON string.
  *
  * New results go to disk as they are made (`add`), and their bodies are read
  * back from the file only when a page or feed shows them (`body`), so no build
@@ -354,6 +355,13 @@ class TopicPool {
     return {...result, article: {...article, bodyHtml: '', topics: article.topics.map((topic) => this.pooled(topic))}}
   }
 
+  /** The topic `cells` spell (see `storedArticle`), pooled. */
+  fromCells([name, slug, kind, origin]: TopicCells): Topic {
+    const first = this.bySlug.get(slug)
+    if (first !== undefined && first.name === name && first.kind === kind && first.origin === origin) return first
+    return this.pooled({name, slug, kind: kind as TopicKind, origin: origin as Origin})
+  }
+
   private pooled(topic: Topic): Topic {
     // Note: compared field by field, which costs less than making a key of them for each of a large archive's topics.
     const first = this.bySlug.get(topic.slug)
@@ -453,8 +461,64 @@ function header(fingerprint: string): string {
 function line(key: string, result: SourceResult, bodyJson: string | undefined): [string, string | undefined] {
   const {article} = result
   if (!article) return [JSON.stringify([key, result]), undefined]
-  const withoutBody = {...result, article: {...article, bodyHtml: ''}}
-  return [JSON.stringify([key, withoutBody]), bodyJson ?? JSON.stringify(article.bodyHtml)]
+  return [JSON.stringify([key, {...result, article: storedArticle(key, article)}]), bodyJson ?? JSON.stringify(article.bodyHtml)]
+}
+
+/** A topic as a line holds it: name, slug, kind and origin. */
+type TopicCells = readonly [name: string, slug: string, kind: string, origin: string]
+
+/**
+ * `article` as a line holds it: its body left out; its seed's hash and file
+ * as 0 when `key` spells them (as it does for every seed a build stores);
+ * the file its slug came from as 0 when it is the seed's; each topic as
+ * `TopicCells`. Every field keeps its place, so `restoreArticle` gives back
+ * the article with its fields in the same order.
+ * Note: a file path spelt once rather than three times, and topics without
+ * their field names: at 100,000 corpus articles the store file is 213 MB
+ * against 245 MB, and opening it took 1.65-1.83 s against 1.85-2.04 s.
+ */
+function storedArticle(key: string, article: Article): object {
+  const spelt = seedKey({hash: article.hash, path: article.source, file: article.file}) === key
+  return {
+    ...article,
+    ...(spelt ? {hash: 0, file: 0} : {}),
+    ...(article.slugAt?.file === article.file ? {slugAt: {...article.slugAt, file: 0}} : {}),
+    bodyHtml: '',
+    topics: article.topics.map((topic): TopicCells => [topic.name, topic.slug, topic.kind, topic.origin]),
+  }
+}
+
+/**
+ * Turn a line's article (see `storedArticle`), just parsed, into the article
+ * it was made from, in place (less its body); false when it is not one.
+ */
+function restoreArticle(key: string, stored: Record<string, unknown>, topics: TopicPool): boolean {
+  if (stored['hash'] === 0 && stored['file'] === 0) {
+    // Note: the key is `hash path file` (see `seedKey`), and the hash holds no space.
+    const source = stored['source']
+    if (typeof source !== 'string') return false
+    const hashEnd = key.indexOf(' ')
+    const fileStart = hashEnd + source.length + 2
+    if (hashEnd < 0 || !key.startsWith(source, hashEnd + 1) || key.charCodeAt(fileStart - 1) !== 0x20) return false
+    stored['hash'] = key.slice(0, hashEnd)
+    stored['file'] = key.slice(fileStart)
+  }
+  const slugAt = stored['slugAt'] as Record<string, unknown> | null | undefined
+  if (slugAt?.['file'] === 0) slugAt['file'] = stored['file']
+  const cells = stored['topics']
+  if (!Array.isArray(cells)) return false
+  const pooled: Topic[] = new Array(cells.length)
+  for (let index = 0; index < cells.length; index++) {
+    const topic: unknown = cells[index]
+    if (!isTopicCells(topic)) return false
+    pooled[index] = topics.fromCells(topic)
+  }
+  stored['topics'] = pooled
+  return isArticle(stored)
+}
+
+function isTopicCells(value: unknown): value is TopicCells {
+  return Array.isArray(value) && value.length === 4 && typeof value[0] === 'string' && typeof value[1] === 'string' && typeof value[2] === 'string' && typeof value[3] === 'string'
 }
 
 /** The entries of the store file open at `fd`, or undefined when it must not be trusted. */
@@ -474,14 +538,15 @@ function parseStore(fd: number, fingerprint: string, topics: TopicPool): {entrie
       first = false
       continue
     }
-    if (!isEntry(value)) return undefined
+    if (!isEntry(value, topics)) return undefined
     const [key, result] = value
     if (result.article) {
       // Note: a body is decoded only when shown; here it must at least be one whole JSON string.
       if (entryEnd === end || result.article.bodyHtml !== '' || !isJsonStringSpan(bytes, entryEnd + 1, end)) return undefined
       bodies.set(key, {start: offset + (entryEnd + 1 - start), end: offset + (end - start)})
     } else if (entryEnd !== end) return undefined
-    entries.set(key, topics.held(result))
+    // Note: the line was parsed for this entry alone, so its article (restored in place, topics pooled) is held as it is.
+    entries.set(key, result)
   }
   return first ? undefined : {entries, bodies, truncated: false}
 }
@@ -507,12 +572,14 @@ function isHeader(value: unknown, fingerprint: string): boolean {
   return typeof record === 'object' && record !== null && record.format === format && record.version === formatVersion && record.fingerprint === fingerprint
 }
 
-function isEntry(value: unknown): value is [string, SourceResult] {
+/** Whether `value` is a line's entry, its article (if any) restored in place (see `restoreArticle`). */
+function isEntry(value: unknown, topics: TopicPool): value is [string, SourceResult] {
   if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false
   const result = value[1] as {article?: unknown; problems?: unknown}
   if (typeof result !== 'object' || result === null || !Array.isArray(result.problems)) return false
   if (!result.problems.every(isProblem)) return false
-  return result.article === undefined || isArticle(result.article)
+  if (result.article === undefined) return true
+  return typeof result.article === 'object' && result.article !== null && restoreArticle(value[0], result.article as Record<string, unknown>, topics)
 }
 
 function isProblem(value: unknown): boolean {
