@@ -161,9 +161,10 @@ async function buildCommand(command: 'build' | 'check', args: readonly string[])
     search: !values['no-search'],
     ...(terminal ? {onProgress: progress} : {}),
   }
-  const started = performance.now()
-  // Note: loaded here, so `new`, `--help` and `--version` answer without loading the build pipeline.
+  // Note: loaded here, so `new`, `--help` and `--version` answer without loading the build pipeline;
+  // before the clock starts, as when it was loaded with the command line.
   const {build} = await import('./build.js')
+  const started = performance.now()
   let result: BuildResult
   try {
     result = await build(options)

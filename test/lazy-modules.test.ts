@@ -3,7 +3,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
 import {makeTempDir, removeDir, writeFiles} from './helpers/build-from-files.js'
-import {finished, startCli} from './helpers/run-cli.js'
+import {finished, startCli, type CliRun} from './helpers/run-cli.js'
 
 /** The packages a `news-archive build` in `dir` loaded (on its main thread), recorded into `recordName`. */
 async function packagesLoaded(dir: string, recordName: string): Promise<Set<string>> {
@@ -37,17 +37,22 @@ test('a build of plain-text seeds loads neither remark, gray-matter nor the dev 
 test('`news-archive new` and `--version` load none of the build pipeline', {timeout: 60_000}, async () => {
   const dir = await makeTempDir()
   try {
-    const record = path.join(dir, 'new.txt')
-    const run = await finished(startCli(['new', '--title', 'Harbour reopens', '--date', '2024-11-19'], {cwd: dir, env: {RECORD_MODULES: record}, nodeArgs: ['--import', import.meta.resolve('./helpers/record-modules.mjs')]}))
-    assert.equal(run.code, 0, run.stderr)
-    assert.equal(run.stdout.trim(), path.join('seeds', '2024-11-19-harbour-reopens.md'))
-    const version = await finished(startCli(['--version'], {cwd: dir, env: {RECORD_MODULES: record}, nodeArgs: ['--import', import.meta.resolve('./helpers/record-modules.mjs')]}))
-    assert.equal(version.code, 0, version.stderr)
-    const loaded = await readFile(record, 'utf8')
+    const loadedBy = async (args: string[], name: string): Promise<{run: CliRun; loaded: string}> => {
+      const record = path.join(dir, name)
+      const run = await finished(startCli(args, {cwd: dir, env: {RECORD_MODULES: record}, nodeArgs: ['--import', import.meta.resolve('./helpers/record-modules.mjs')]}))
+      assert.equal(run.code, 0, run.stderr)
+      return {run, loaded: await readFile(record, 'utf8')}
+    }
+    const made = await loadedBy(['new', '--title', 'Harbour reopens', '--date', '2024-11-19'], 'new.txt')
+    assert.equal(made.run.stdout.trim(), path.join('seeds', '2024-11-19-harbour-reopens.md'))
     // Note: the record must see what `new` does load, or its silence proves nothing.
-    assert.match(loaded, /node_modules\/@sindresorhus\/slugify\//)
-    for (const name of ['liquidjs', 'fast-glob', 'city-timezones', 'world-countries']) assert.doesNotMatch(loaded, new RegExp(`node_modules/${name}/`), `${name} was loaded`)
-    for (const module of ['build', 'process-sources', 'write-site']) assert.doesNotMatch(loaded, new RegExp(`/(?:lib|src)/${module}\\.[jt]s$`, 'm'), `${module} was loaded`)
+    assert.match(made.loaded, /node_modules\/@sindresorhus\/slugify\//)
+    const version = await loadedBy(['--version'], 'version.txt')
+    assert.match(version.loaded, /\/(?:lib|src)\/cli\.[jt]s$/m)
+    for (const {loaded} of [made, version]) {
+      for (const name of ['liquidjs', 'fast-glob', 'city-timezones', 'world-countries']) assert.doesNotMatch(loaded, new RegExp(`node_modules/${name}/`), `${name} was loaded`)
+      for (const module of ['build', 'process-sources', 'write-site']) assert.doesNotMatch(loaded, new RegExp(`/(?:lib|src)/${module}\\.[jt]s$`, 'm'), `${module} was loaded`)
+    }
   } finally {
     await removeDir(dir)
   }

@@ -6,7 +6,7 @@ import {Worker} from 'node:worker_threads'
 import {makeTempDir} from '../../test/helpers/build-from-files.js'
 import type {Article} from '../model/article.js'
 import type {SourceResult} from '../process-sources.js'
-import {ArticleStore, readSharedBody, seedKey, type SharedBodies} from './article-store.js'
+import {ArticleStore, readSharedBody, seedKey, type SeedIdentity, type SharedBodies} from './article-store.js'
 
 const dirs: string[] = []
 after(async () => {
@@ -19,14 +19,23 @@ async function storeFile(): Promise<string> {
   return path.join(dir, 'seed-results.ndjson')
 }
 
+/** The seeds most tests store results under, by the first letter of the result's title. */
+const seeds: Readonly<Record<string, SeedIdentity>> = {
+  a: {hash: 'a'.repeat(64), path: 'a.txt', file: 'seeds/a.txt'},
+  b: {hash: 'b'.repeat(64), path: 'b.txt', file: 'seeds/b.txt'},
+  c: {hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'},
+}
+const keyA = seedKey(seeds['a'] as SeedIdentity)
+const keyB = seedKey(seeds['b'] as SeedIdentity)
+const keyC = seedKey(seeds['c'] as SeedIdentity)
+
+/** A result whose article was made from the seed its title's first letter names (see `seeds`), as a build stores it. */
 function result(title: string, bodyHtml = '<p>x</p>'): SourceResult {
-  const article = {source: `${title}.txt`, file: `seeds/${title}.txt`, hash: 'h', date: '2024-11-18', title, summary: '', slug: title, bodyHtml, topics: [], wordCount: 1} as unknown as Article
+  const seed = seeds[title.charAt(0)] ?? {hash: 'h', path: `${title}.txt`, file: `seeds/${title}.txt`}
+  const slugAt = {file: seed.file, place: {line: 1, column: 1}}
+  const article = {source: seed.path, file: seed.file, hash: seed.hash, date: '2024-11-18', title, summary: '', slug: title, slugAt, bodyHtml, topics: [], wordCount: 1} as unknown as Article
   return {article, problems: []}
 }
-
-const keyA = seedKey({hash: 'a'.repeat(64), path: 'a.txt', file: 'seeds/a.txt'})
-const keyB = seedKey({hash: 'b'.repeat(64), path: 'b.txt', file: 'seeds/b.txt'})
-const keyC = seedKey({hash: 'c'.repeat(64), path: 'c.txt', file: 'seeds/c.txt'})
 
 /** Delete the store file under a running build, or put another file in its place. */
 async function deleteOrReplace(file: string, change: 'deleted' | 'replaced'): Promise<void> {
@@ -335,15 +344,28 @@ test('a stored article comes back field for field and in the same order, from a 
   assert.equal(JSON.stringify(loaded), JSON.stringify({...article, bodyHtml: ''}))
 })
 
-test('a stored article whose key does not spell its seed is refused, not given another seed', async () => {
+test('a stored line moved under the key of a seed at another path is refused, not given that seed', async () => {
   const file = await storeFile()
-  const seed = {hash: 'e'.repeat(64), path: 'e.txt', file: 'seeds/e.txt'}
-  const article = {...result('e').article, source: seed.path, file: seed.file, hash: seed.hash} as Article
-  const store = await ArticleStore.open(file, 'fp1')
-  store.add([seedKey(seed)], [{article, problems: []}])
-  await store.save(new Set([seedKey(seed)]))
-  store.close()
-  // Note: the same line under the key of a seed at another path: the article's own path would not match.
-  await writeFile(file, (await readFile(file, 'utf8')).replace(`${seed.hash} e.txt`, `${seed.hash} f.txt`))
+  await saved(file)
+  // Note: the line of a.txt under the key of f.txt: the article's own path no longer matches its key.
+  await writeFile(file, (await readFile(file, 'utf8')).replace(`${seeds['a']?.hash} a.txt`, `${seeds['a']?.hash} f.txt`))
   assert.equal((await ArticleStore.open(file, 'fp1')).size, 0)
+})
+
+test('an article stored under a key that does not spell its seed keeps its own seed; topics of one slug but other names stay apart', async () => {
+  const file = await storeFile()
+  const topic = (name: string, kind: string): object => ({name, slug: 'reuters', kind, origin: 'derived'})
+  const foreign = {...result('x').article, topics: [topic('Reuters', 'organisation')]} as Article
+  const other = {...result('a').article, topics: [topic('REUTERS', 'organisation'), topic('Reuters', 'person')]} as Article
+  const first = await ArticleStore.open(file, 'fp1')
+  first.add([keyB, keyA], [{article: foreign, problems: []}, {article: other, problems: []}])
+  await first.save(new Set([keyA, keyB]))
+  first.close()
+
+  const store = await ArticleStore.open(file, 'fp1')
+  assert.equal(JSON.stringify(store.get(keyB)?.article), JSON.stringify({...foreign, bodyHtml: ''}))
+  assert.equal(JSON.stringify(store.get(keyA)?.article), JSON.stringify({...other, bodyHtml: ''}))
+  const [upper, person] = store.get(keyA)?.article?.topics ?? []
+  assert.notEqual(upper, person)
+  assert.notEqual(store.get(keyB)?.article?.topics[0], upper)
 })
