@@ -5,14 +5,18 @@ import {test} from 'node:test'
 import {makeTempDir, removeDir, writeFiles} from './helpers/build-from-files.js'
 import {finished, startCli, type CliRun} from './helpers/run-cli.js'
 
+/** Run `news-archive args` in `dir`, which must succeed; what it printed, and the modules it loaded (on its main thread), one per line, recorded into `recordName`. */
+async function modulesLoaded(dir: string, args: readonly string[], recordName: string): Promise<{run: CliRun; loaded: string}> {
+  const record = path.join(dir, recordName)
+  const run = await finished(startCli(args, {cwd: dir, env: {RECORD_MODULES: record}, nodeArgs: ['--import', import.meta.resolve('./helpers/record-modules.mjs')]}))
+  assert.equal(run.code, 0, run.stderr)
+  return {run, loaded: await readFile(record, 'utf8')}
+}
+
 /** The packages a `news-archive build` in `dir` loaded (on its main thread), recorded into `recordName`. */
 async function packagesLoaded(dir: string, recordName: string): Promise<Set<string>> {
-  const record = path.join(dir, recordName)
-  const child = startCli(['build', '--no-search'], {cwd: dir, env: {RECORD_MODULES: record}, nodeArgs: ['--import', import.meta.resolve('./helpers/record-modules.mjs')]})
-  const run = await finished(child)
-  assert.equal(run.code, 0, run.stderr)
-  const lines = (await readFile(record, 'utf8')).split('\n')
-  return new Set(lines.flatMap((line) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line)?.[1] ?? []))
+  const {loaded} = await modulesLoaded(dir, ['build', '--no-search'], recordName)
+  return new Set(loaded.split('\n').flatMap((line) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line)?.[1] ?? []))
 }
 
 test('a build of plain-text seeds loads neither remark, gray-matter nor the dev server; Markdown and front matter load the first two', {timeout: 120_000}, async () => {
@@ -37,17 +41,11 @@ test('a build of plain-text seeds loads neither remark, gray-matter nor the dev 
 test('`news-archive new` and `--version` load none of the build pipeline', {timeout: 60_000}, async () => {
   const dir = await makeTempDir()
   try {
-    const loadedBy = async (args: string[], name: string): Promise<{run: CliRun; loaded: string}> => {
-      const record = path.join(dir, name)
-      const run = await finished(startCli(args, {cwd: dir, env: {RECORD_MODULES: record}, nodeArgs: ['--import', import.meta.resolve('./helpers/record-modules.mjs')]}))
-      assert.equal(run.code, 0, run.stderr)
-      return {run, loaded: await readFile(record, 'utf8')}
-    }
-    const made = await loadedBy(['new', '--title', 'Harbour reopens', '--date', '2024-11-19'], 'new.txt')
+    const made = await modulesLoaded(dir, ['new', '--title', 'Harbour reopens', '--date', '2024-11-19'], 'new.txt')
     assert.equal(made.run.stdout.trim(), path.join('seeds', '2024-11-19-harbour-reopens.md'))
     // Note: the record must see what `new` does load, or its silence proves nothing.
     assert.match(made.loaded, /node_modules\/@sindresorhus\/slugify\//)
-    const version = await loadedBy(['--version'], 'version.txt')
+    const version = await modulesLoaded(dir, ['--version'], 'version.txt')
     assert.match(version.loaded, /\/(?:lib|src)\/cli\.[jt]s$/m)
     for (const {loaded} of [made, version]) {
       for (const name of ['liquidjs', 'fast-glob', 'city-timezones', 'world-countries']) assert.doesNotMatch(loaded, new RegExp(`node_modules/${name}/`), `${name} was loaded`)
