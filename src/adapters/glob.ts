@@ -24,14 +24,17 @@ export async function findSeedPaths(dir: string): Promise<SeedListing> {
   return {paths, links}
 }
 
-const seedPatterns = ['**/*.txt', '**/*.md']
+/** What a seed's name ends with; `findSeedPaths` and `isSeedPath` both follow it. */
+const seedExtensions = ['txt', 'md'] as const
+const seedPatterns = seedExtensions.map((extension) => `**/*.${extension}`)
+const seedName = new RegExp(`\\.(?:${seedExtensions.join('|')})$`)
 
 /**
  * Whether `relative` (`/`-separated, below a seeds folder) is named like a
  * seed `findSeedPaths` would list: a `.txt` or `.md` name, no hidden part.
  */
 export function isSeedPath(relative: string): boolean {
-  return !isHiddenPath(relative) && /\.(?:txt|md)$/.test(relative)
+  return !isHiddenPath(relative) && seedName.test(relative)
 }
 
 /** Whether `relative` (`/`-separated) is a path the listings leave out: one with a hidden (or empty) part. */
