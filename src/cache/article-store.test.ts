@@ -6,7 +6,7 @@ import {Worker} from 'node:worker_threads'
 import {makeTempDir} from '../../test/helpers/build-from-files.js'
 import type {Article} from '../model/article.js'
 import type {SourceResult} from '../process-sources.js'
-import {ArticleStore, readSharedBody, seedKey, type SeedIdentity, type SharedBodies} from './article-store.js'
+import {ArticleStore, readSharedBody, seedKey, seedOfKey, type SeedIdentity, type SharedBodies} from './article-store.js'
 
 const dirs: string[] = []
 after(async () => {
@@ -57,6 +57,13 @@ test('results saved by one build are found by the next', async () => {
   const store = await ArticleStore.open(file, 'fp1')
   assert.equal(store.size, 2)
   assert.equal(store.get(keyA)?.article?.title, 'a')
+})
+
+test('a key gives back its seed when its path is known, paths and files with spaces too', () => {
+  const seed = {hash: 'f'.repeat(64), path: 'a b/c d.txt', file: 'my seeds/a b/c d.txt'}
+  assert.deepEqual(seedOfKey(seedKey(seed), seed.path), seed)
+  assert.equal(seedOfKey(seedKey(seed), 'a b/e.txt'), undefined)
+  assert.equal(seedOfKey(seedKey(seed), 'c d.txt'), undefined)
 })
 
 test('the same key under another path or file is another seed', () => {

@@ -21,6 +21,18 @@ export function seedKey(seed: SeedIdentity): string {
   return `${seed.hash} ${seed.path} ${seed.file}`
 }
 
+/**
+ * The seed whose key (see `seedKey`) is `key` and whose path is `seedPath`,
+ * or undefined when `key` names no seed at that path. Note: the path must be
+ * known, since a path and a file may both hold spaces; a hash holds none.
+ */
+export function seedOfKey(key: string, seedPath: string): SeedIdentity | undefined {
+  const hashEnd = key.indexOf(' ')
+  const fileStart = hashEnd + seedPath.length + 2
+  if (hashEnd < 0 || !key.startsWith(seedPath, hashEnd + 1) || key.charCodeAt(fileStart - 1) !== 0x20) return undefined
+  return {hash: key.slice(0, hashEnd), path: seedPath, file: key.slice(fileStart)}
+}
+
 /** The cache key of the seed an article was made from. */
 export function articleSeedKey(article: Pick<Article, 'hash' | 'source' | 'file'>): string {
   return seedKey({hash: article.hash, path: article.source, file: article.file})
@@ -499,14 +511,11 @@ function storedArticle(key: string, article: Article): object {
  */
 function restoreArticle(key: string, stored: Record<string, unknown>, topics: TopicPool): boolean {
   if (stored['hash'] === 0 && stored['file'] === 0) {
-    // Note: the key is `hash path file` (see `seedKey`), and the hash holds no space.
     const source = stored['source']
-    if (typeof source !== 'string') return false
-    const hashEnd = key.indexOf(' ')
-    const fileStart = hashEnd + source.length + 2
-    if (hashEnd < 0 || !key.startsWith(source, hashEnd + 1) || key.charCodeAt(fileStart - 1) !== 0x20) return false
-    stored['hash'] = key.slice(0, hashEnd)
-    stored['file'] = key.slice(fileStart)
+    const seed = typeof source === 'string' ? seedOfKey(key, source) : undefined
+    if (seed === undefined) return false
+    stored['hash'] = seed.hash
+    stored['file'] = seed.file
   }
   const slugAt = stored['slugAt'] as Record<string, unknown> | null | undefined
   if (slugAt?.['file'] === 0) slugAt['file'] = stored['file']

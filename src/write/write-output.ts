@@ -316,7 +316,7 @@ export class OutputWriter {
     await this.flush()
     if (this.staleRemoved) return
     this.staleRemoved = true
-    const stale = [...this.baseFiles.keys()].filter((file) => !this.baseGone.has(file) && !this.produced.has(file))
+    const stale = [...this.baseFiles.keys()].filter((file) => this.inBase(file) && !this.produced.has(file))
     await eachLimited(stale, (file) => unlink(this.stagingPath(file)).catch(ignoreMissing))
     const folders = new Set<string>()
     for (const file of stale) {
