@@ -112,10 +112,15 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
     done += count
     if (Math.floor(before / 500) !== Math.floor(done / 500)) options.onProgress?.(done, pages.length)
   }
-  const renderHere = async (index: number): Promise<void> => {
+  /** Key page `index` and keep or render it; a promise only when it has to wait (see `OutputWriter.keepInPlace`). */
+  const renderHere = (index: number): Promise<void> | undefined => {
     const page = pages[index] as Page
     const {key, view} = keys.key(page)
-    if (await writer.reuse(outputPathFor(page.url), key)) return
+    const relative = outputPathFor(page.url)
+    return writer.keepInPlace(relative, key) ? undefined : renderUnlessLinked(page, relative, key, view)
+  }
+  const renderUnlessLinked = async (page: Page, relative: string, key: string, view: object | undefined): Promise<void> => {
+    if (await writer.reuse(relative, key)) return
     await writer.write(renderPage(page, templates, view), key)
     rendered++
   }
@@ -166,7 +171,10 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
       await writeSiteFiles()
     }
     for (let block = claims.next(); block; block = claims.next()) {
-      for (let index = block.start; index < block.end; index++) await renderHere(index)
+      for (let index = block.start; index < block.end; index++) {
+        const waiting = renderHere(index)
+        if (waiting) await waiting
+      }
       progress(block.end - block.start)
       // Note: workers start once pages turn out to need rendering; a build that keeps most pages (one seed added) never pays for them.
       if (!helpersStarted && rendered >= rendersBeforeWorkers) startHelpers()

@@ -335,19 +335,41 @@ test('preparing a back buffer while a build holds the output folder fails at onc
   }
 })
 
-test('a back buffer far behind the live site is replaced by a prepared one, so the next build need not copy', async () => {
+// Note: with manifests kept in memory too, as the dev server keeps them: the live site is then compared twice, first
+// against the far-behind old site, then against the prepared back buffer, whose manifest holds the same files.
+for (const memo of [undefined, new ManifestMemo()]) {
+  test(`a back buffer far behind the live site is replaced by a prepared one, so the next build need not copy${memo ? ' (manifests in memory)' : ''}`, async () => {
+    const {out, state} = await place()
+    const site = (version: string): Record<string, string> => Object.fromEntries(Array.from({length: 1200}, (_, index) => [`p${index}/index.html`, `${version} ${index}`]))
+    await writeSite(out, state, site('old'), memo)
+    const changed = await writeSite(out, state, site('new'), memo)
+    assert.deepEqual(await contents(outputTarget(out).previousDir), site('old'), 'the back buffer is the old site, which differs in every file')
+    assert.equal(changed.backBufferReady, false, 'too far behind to start from')
+    assert.equal(await OutputWriter.prepareBackBuffer(out, state, undefined, memo), true)
+    assert.deepEqual(await contents(outputTarget(out).previousDir), site('new'))
+    await discardsDone()
+    const edited = {...site('new'), 'p7/index.html': 'edited'}
+    const next = await writeSite(out, state, edited, memo)
+    assert.equal(next.base, 'previous')
+    assert.equal(next.written, 1)
+    assert.deepEqual(await contents(out), edited)
+  })
+}
+
+test('a file unchanged in the starting tree is kept at once; any other waits for `reuse`', async () => {
   const {out, state} = await place()
-  const site = (version: string): Record<string, string> => Object.fromEntries(Array.from({length: 1200}, (_, index) => [`p${index}/index.html`, `${version} ${index}`]))
-  await writeSite(out, state, site('old'))
-  const changed = await writeSite(out, state, site('new'))
-  assert.deepEqual(await contents(outputTarget(out).previousDir), site('old'), 'the back buffer is the old site, which differs in every file')
-  assert.equal(changed.backBufferReady, false, 'too far behind to start from')
-  assert.equal(await OutputWriter.prepareBackBuffer(out, state), true)
-  assert.deepEqual(await contents(outputTarget(out).previousDir), site('new'))
-  await discardsDone()
-  const edited = {...site('new'), 'p7/index.html': 'edited'}
-  const next = await writeSite(out, state, edited)
-  assert.equal(next.base, 'previous')
-  assert.equal(next.written, 1)
-  assert.deepEqual(await contents(out), edited)
+  await writeSite(out, state, site1)
+  await writeSite(out, state, site2)
+  const writer = await OutputWriter.open(out, {stateDir: state})
+  assert.equal(writer.base, 'previous', 'the starting tree is site 1')
+  assert.equal(writer.keepInPlace('a/index.html', 'a'), true)
+  assert.equal(writer.keepInPlace('a/index.html', 'a'), false, 'a path produced already is not kept again')
+  assert.equal(writer.keepInPlace('index.html', 'home 2'), false, 'a different key')
+  assert.equal(writer.keepInPlace('c/index.html', 'c'), false, 'not in the starting tree, though the live site has it')
+  for (const file of ['c/index.html', 'index.html', 'feed.xml']) assert.equal(await writer.reuse(file, site2[file as keyof typeof site2]), true, `\`reuse\` links ${file} from the live site`)
+  await writer.commit()
+  assert.equal(writer.unchanged, 1)
+  assert.equal(writer.linked, 3)
+  assert.equal(writer.written, 0)
+  assert.deepEqual(await contents(out), site2)
 })

@@ -228,13 +228,11 @@ export class OutputWriter {
    * now belongs to the new site; otherwise the caller must `write` it.
    */
   async reuse(relative: string, key: string): Promise<boolean> {
-    if (this.failure) throw this.failure
+    if (this.keepInPlace(relative, key)) return true
     // Note: a path produced twice (a collision) waits for the first write, so the last one wins.
-    if (this.produced.has(relative)) await this.flush()
-    if (!this.baseGone.has(relative) && this.baseFiles.get(relative) === key) {
-      this.produced.set(relative, key)
-      this.unchanged++
-      return true
+    if (this.produced.has(relative)) {
+      await this.flush()
+      if (this.keptFromBase(relative, key)) return true
     }
     if (this.front === undefined || this.frontMissing.has(relative) || this.front.get(relative) !== key) return false
     const to = this.stagingPath(relative)
@@ -251,6 +249,25 @@ export class OutputWriter {
     }
     this.produced.set(relative, key)
     this.linked++
+    return true
+  }
+
+  /**
+   * `reuse` for the common case, without waiting: whether `relative` with
+   * `key` is unchanged in the staging tree, so it now belongs to the new
+   * site. False says only that `reuse` must look further.
+   * Note: a build that changes one page of a large site keeps every other
+   * one this way; waiting on a promise per page cost more than the check.
+   */
+  keepInPlace(relative: string, key: string): boolean {
+    if (this.failure) throw this.failure
+    return !this.produced.has(relative) && this.keptFromBase(relative, key)
+  }
+
+  private keptFromBase(relative: string, key: string): boolean {
+    if (this.baseGone.has(relative) || this.baseFiles.get(relative) !== key) return false
+    this.produced.set(relative, key)
+    this.unchanged++
     return true
   }
 
@@ -603,10 +620,25 @@ async function treeIdentities(target: OutputTarget): Promise<{liveId: TreeIdenti
  * costs little either way.
  */
 function farBehind(back: ReadonlyMap<string, string>, front: ReadonlyMap<string, string>): boolean {
+  const known = farBehindKnown.get(front)
+  if (known !== undefined && known.back.deref() === back) return known.far
   let differing = 0
   for (const [file, key] of front) if (back.get(file) !== key) differing++
-  return differing > Math.max(farBehindFiles, front.size / 4)
+  const far = differing > Math.max(farBehindFiles, front.size / 4)
+  farBehindKnown.set(front, {back: new WeakRef(back), far})
+  return far
 }
+
+/**
+ * What `farBehind` found for a front tree's files, and against which back
+ * tree's. Note: a process that keeps manifests in memory (`ManifestMemo`)
+ * compares the same two at a build's end (the new site against the old one)
+ * and at the next build's start (the back buffer against the live site); a
+ * walk over every file of a large site, it is done once. The maps are never
+ * changed once compared (see `ManifestMemo.read`). The back tree's is held
+ * weakly, else each site's files would keep those of every site before it.
+ */
+const farBehindKnown = new WeakMap<ReadonlyMap<string, string>, {readonly back: WeakRef<ReadonlyMap<string, string>>; readonly far: boolean}>()
 
 /** Below this many differing files a back buffer is always worth keeping. */
 const farBehindFiles = 1000
