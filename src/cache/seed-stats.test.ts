@@ -104,10 +104,13 @@ test('a seed dated before 1970 (negative times) is trusted like any other', asyn
 
 test('an index written as text, one seed per line, reads back', async (t) => {
   const dir = await cacheDir(t)
-  // Note: the format of indexes that earlier builds saved: header, then path, size, mtime, ctime and inode in nanoseconds, hash.
+  // Note: the format: header, then path, size, mtime, ctime and inode in nanoseconds, hash.
   await SeedStats.empty(dir, 'index').save(new Map())
-  const stats = await openedAs(dir, `news-archive/seed-stats 1\nsub/a.txt\t100\t${at(0)}\t${at(1)}\t7\t${hashOf('a')}\n`)
+  const line = `sub/a.txt\t100\t${at(0)}\t${at(1)}\t7\t${hashOf('a')}\n`
+  const stats = await openedAs(dir, `news-archive/seed-stats 2\n${line}`)
   assert.equal(stats.hashFor('sub/a.txt', fileSignature({size: 100n, mtimeNs: at(0), ctimeNs: at(1), ino: 7n})), hashOf('a'))
+  const older = await openedAs(dir, `news-archive/seed-stats 1\n${line}`)
+  assert.equal(older.trustedCount, 0, 'an index of the version saved whole, by an older generator')
 })
 
 test('a damaged index trusts nothing, and a path with a tab is never saved', async (t) => {
@@ -128,8 +131,116 @@ test('a damaged index trusts nothing, and a path with a tab is never saved', asy
   assert.equal(cutShort.hashFor('a.txt', signature(0)), undefined, 'the last line without its end')
   const blankLine = await openedAs(dir, `${text}\n`)
   assert.equal(blankLine.hashFor('a.txt', signature(0)), undefined, 'an empty line')
-  const wrongHeader = await openedAs(dir, text.replace('seed-stats 1', 'seed-stats 2'))
+  const wrongHeader = await openedAs(dir, text.replace('seed-stats 2', 'seed-stats 9'))
   assert.equal(wrongHeader.hashFor('a.txt', signature(0)), undefined, 'another format')
   const intact = await openedAs(dir, text)
   assert.equal(intact.hashFor('a.txt', signature(0)), hashOf('a'), 'the same text, undamaged')
+})
+
+/** Date the index file `seconds` after 2024-01-01 (see `at`), as if it was last written then. */
+async function dateIndex(dir: string, seconds: number): Promise<void> {
+  const saved = new Date(Number(at(seconds) / 1_000_000n))
+  await utimes(indexFile(dir), saved, saved)
+}
+
+test('a build that changes a few seeds appends their lines; the index reads back as the whole would', async (t) => {
+  const dir = await cacheDir(t)
+  const entries = new Map<string, StatEntry>(Array.from({length: 50}, (_, index) => [`seed-${index}.txt`, {signature: signature(index), hash: hashOf('a')}]))
+  await SeedStats.empty(dir, 'index').save(entries)
+  await dateIndex(dir, 100)
+  const whole = await readFile(indexFile(dir), 'utf8')
+  const wholeSaved = (await stat(indexFile(dir), {bigint: true})).mtimeNs
+
+  const changed = new Map(entries)
+  changed.set('seed-3.txt', {signature: signature(70), hash: hashOf('b')})
+  changed.set('new.txt', {signature: signature(71), hash: hashOf('c')})
+  changed.delete('seed-7.txt')
+  await (await SeedStats.open(dir, 'index')).save(changed)
+  const appended = await readFile(indexFile(dir), 'utf8')
+  assert.ok(appended.startsWith(whole), 'the lines saved before are left as they are')
+  assert.deepEqual(appended.slice(whole.length).split('\n'), [`@${wholeSaved}`, `seed-3.txt\t${signature(70)}\t${hashOf('b')}`, `new.txt\t${signature(71)}\t${hashOf('c')}`, 'seed-7.txt\t-', ''])
+
+  await dateIndex(dir, 200)
+  const reopened = await SeedStats.open(dir, 'index')
+  assert.equal(reopened.trustedCount, changed.size)
+  for (const [relative, {signature: saved, hash}] of changed) assert.equal(reopened.hashFor(relative, saved), hash, relative)
+  assert.equal(reopened.hashFor('seed-3.txt', signature(3)), undefined, 'the line appended replaces the first')
+  assert.equal(reopened.hashFor('seed-7.txt', signature(7)), undefined, 'a seed gone')
+  const before = await readFile(indexFile(dir), 'utf8')
+  await reopened.save(changed)
+  assert.equal(await readFile(indexFile(dir), 'utf8'), before, 'nothing changed: nothing written')
+})
+
+test('each batch of lines is judged racily clean by the time it was saved, not by the time of a later one', async (t) => {
+  const dir = await cacheDir(t)
+  const first = new Map<string, StatEntry>([
+    ['old.txt', {signature: signature(0), hash: hashOf('a')}],
+    ['racy.txt', {signature: signature(99), hash: hashOf('b')}],
+  ])
+  await SeedStats.empty(dir, 'index').save(first)
+  await dateIndex(dir, 100)
+  const opened = await SeedStats.open(dir, 'index')
+  assert.equal(opened.hashFor('racy.txt', signature(99)), undefined, 'changed a second before the save')
+  // Note: the racy seed's line is saved again beside the new one's, in a batch saved at 300.
+  const second = new Map([...first, ['new.txt', {signature: signature(298), hash: hashOf('c')}]])
+  await opened.save(second)
+  await dateIndex(dir, 300)
+  const reopened = await SeedStats.open(dir, 'index')
+  assert.equal(reopened.hashFor('old.txt', signature(0)), hashOf('a'))
+  assert.equal(reopened.hashFor('racy.txt', signature(99)), hashOf('b'), 'saved again long after it changed')
+  assert.equal(reopened.hashFor('new.txt', signature(298)), undefined, 'changed within two seconds before its batch was saved')
+
+  // The same first batch, followed by one that does not repeat the racy line: it stays untrusted, though the file is dated much later.
+  await SeedStats.empty(dir, 'index').save(first)
+  await dateIndex(dir, 100)
+  await (await SeedStats.open(dir, 'index')).save(new Map([...first, ['racy.txt', {signature: signature(99), hash: hashOf('b')}], ['other.txt', {signature: signature(1), hash: hashOf('d')}]]))
+  const text = await readFile(indexFile(dir), 'utf8')
+  await writeFile(indexFile(dir), text.replace(/^racy\.txt\t.*\n(?![^]*@)/m, ''))
+  await dateIndex(dir, 300)
+  const later = await SeedStats.open(dir, 'index')
+  assert.equal(later.hashFor('other.txt', signature(1)), hashOf('d'))
+  assert.equal(later.hashFor('racy.txt', signature(99)), undefined, 'its only line is in the batch saved at 100')
+})
+
+test('an index that would hold more than twice its live lines is written anew', async (t) => {
+  const dir = await cacheDir(t)
+  let entries = new Map<string, StatEntry>(Array.from({length: 20}, (_, index) => [`seed-${index}.txt`, {signature: signature(index), hash: hashOf('a')}]))
+  await SeedStats.empty(dir, 'index').save(entries)
+  const wholeBytes = (await stat(indexFile(dir))).size
+  let rewritten = false
+  for (let round = 1; round <= 5 && !rewritten; round++) {
+    await dateIndex(dir, 100 * round)
+    entries = new Map([...entries].map(([relative, entry]) => [relative, {...entry, signature: signature(round * 10)}]))
+    await (await SeedStats.open(dir, 'index')).save(entries)
+    const text = await readFile(indexFile(dir), 'utf8')
+    assert.ok(text.length <= 2 * wholeBytes, `round ${round}: ${text.length} bytes`)
+    rewritten = !text.includes('@')
+  }
+  assert.ok(rewritten, 'written anew once appending every line would pass twice the live lines')
+  await dateIndex(dir, 1000)
+  const reopened = await SeedStats.open(dir, 'index')
+  for (const [relative, {signature: saved, hash}] of entries) assert.equal(reopened.hashFor(relative, saved), hash, relative)
+})
+
+test('a last line cut short (a build killed while appending) drops alone, and the next save writes the index anew', async (t) => {
+  const dir = await cacheDir(t)
+  const entries = new Map<string, StatEntry>(Array.from({length: 10}, (_, index) => [`seed-${index}.txt`, {signature: signature(index), hash: hashOf('a')}]))
+  await SeedStats.empty(dir, 'index').save(entries)
+  await dateIndex(dir, 100)
+  const changed = new Map([...entries, ['seed-1.txt', {signature: signature(50), hash: hashOf('b')}], ['seed-2.txt', {signature: signature(51), hash: hashOf('c')}]])
+  await (await SeedStats.open(dir, 'index')).save(changed)
+  const text = await readFile(indexFile(dir), 'utf8')
+  await writeFile(indexFile(dir), text.slice(0, -20))
+  await dateIndex(dir, 200)
+  const cut = await SeedStats.open(dir, 'index')
+  assert.equal(cut.hashFor('seed-0.txt', signature(0)), hashOf('a'))
+  assert.equal(cut.hashFor('seed-1.txt', signature(50)), hashOf('b'), 'the whole line before the cut one')
+  assert.equal(cut.hashFor('seed-2.txt', signature(51)), undefined, 'the line cut short')
+  assert.equal(cut.hashFor('seed-2.txt', signature(2)), hashOf('a'), 'its earlier line, which the file still has')
+  await cut.save(changed)
+  const rewritten = await readFile(indexFile(dir), 'utf8')
+  assert.ok(!rewritten.includes('@'), 'written anew, not appended after the cut line')
+  await dateIndex(dir, 300)
+  const reopened = await SeedStats.open(dir, 'index')
+  for (const [relative, {signature: saved, hash}] of changed) assert.equal(reopened.hashFor(relative, saved), hash, relative)
 })

@@ -1,5 +1,5 @@
 import {statSync} from 'node:fs'
-import {mkdir, readFile, stat} from 'node:fs/promises'
+import {mkdir, open, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {replaceFile} from '../replace-file.js'
 
@@ -32,7 +32,12 @@ export interface StatEntry {
   readonly hash: string
 }
 
-const headerLine = 'news-archive/seed-stats 1'
+/**
+ * Note: version 1 was saved whole by every build that changed a seed. Its
+ * indexes are not read: they were written by an older generator, whose
+ * cached articles no build trusts, so every seed is read again anyway.
+ */
+const headerLine = 'news-archive/seed-stats 2'
 /**
  * How far apart two changes to a file must be for its timestamps to differ.
  * Note: Linux file times move in clock ticks (a few milliseconds), FAT's in
@@ -46,16 +51,27 @@ const racyWindowNs = 2_000_000_000n
  * The signatures and hashes of a seeds folder's files, from the last build.
  * A seed whose `stat` signature is unchanged (size, modification and change
  * times in nanoseconds, inode) need not be read again to know its hash.
+ *
+ * The index is a text file: a header, then one line per seed (path,
+ * signature, hash). A build that changes a few seeds appends their lines
+ * (and a line `path<TAB>-` per seed gone), after a line `@<time>` giving the
+ * time the lines before it were saved; the last lines' is the file's own
+ * modification time. A later line for a path replaces an earlier one. Once
+ * the file holds twice the bytes of its live lines it is written anew.
+ * Note: at 100,000 seeds the index is 14 MB, which every build that added a
+ * seed used to write whole.
  */
 export class SeedStats {
   private constructor(
     private readonly file: string,
     private readonly trusted: ReadonlyMap<string, IndexEntry>,
+    /** The paths the file has a live line for, trusted or not; undefined when it must be written anew. */
+    private readonly inFile: ReadonlySet<string> | ReadonlyMap<string, unknown> | undefined,
   ) {}
 
   /** An index that trusts nothing, and replaces the one named `indexName` on `save`. */
   static empty(cacheDir: string, indexName: string): SeedStats {
-    return new SeedStats(indexFile(cacheDir, indexName), new Map())
+    return new SeedStats(indexFile(cacheDir, indexName), new Map(), undefined)
   }
 
   /** The index named `indexName` (one per seeds folder) in `cacheDir`. */
@@ -66,9 +82,10 @@ export class SeedStats {
     try {
       ;[text, savedNs] = await Promise.all([readFile(file, 'utf8'), stat(file, {bigint: true}).then((info) => info.mtimeNs)])
     } catch {
-      return new SeedStats(file, new Map())
+      return new SeedStats(file, new Map(), undefined)
     }
-    return new SeedStats(file, parseIndex(text, savedNs))
+    const {trusted, inFile} = parseIndex(text, savedNs)
+    return new SeedStats(file, trusted, inFile)
   }
 
   /** The size in bytes of the index named `indexName` in `cacheDir` (0 when there is none), known at once. */
@@ -92,7 +109,7 @@ export class SeedStats {
    * (`SeedScan.fromIndex`). `save` then writes only what differs.
    */
   static holding(cacheDir: string, indexName: string, entries: ReadonlyMap<string, StatEntry>): SeedStats {
-    return new SeedStats(indexFile(cacheDir, indexName), entries)
+    return new SeedStats(indexFile(cacheDir, indexName), entries, entries)
   }
 
   /** How many seeds the index trusts. */
@@ -101,38 +118,79 @@ export class SeedStats {
   }
 
   /**
-   * Replace the index on disk with `entries` (path relative to the seeds
-   * folder → entry), unless it already trusts exactly those.
-   * Note: a build that changes no seed then writes nothing (at 100,000 seeds
-   * the index is 14 MB). A seed whose entry was racily clean was not trusted,
-   * so the index is saved again and trusts it the next time.
+   * Make the index on disk hold `entries` (path relative to the seeds folder
+   * → entry): nothing to do when it already trusts exactly those; else the
+   * lines that differ are appended, or the file is written anew.
+   * Note: a seed whose entry was racily clean was not trusted, so its line is
+   * saved again, and trusted the next time.
    */
   async save(entries: ReadonlyMap<string, StatEntry>): Promise<void> {
-    if (this.holdsExactly(entries)) return
-    const lines = [headerLine]
-    for (const [relative, {signature, hash}] of entries) {
-      if (isSaveable(relative)) lines.push(`${relative}\t${signature}\t${hash}`)
-    }
+    const {lines, saveable, liveBytes} = this.linesToAppend(entries)
+    // Note: every saveable entry is trusted as it is, so equal counts mean the index trusts nothing else. Not when
+    // there are none, since an index that trusts nothing may be missing or of another format.
+    if (lines.length === 0 && saveable > 0 && saveable === this.trusted.size) return
+    if (await this.append(lines, liveBytes)) return
+    const whole = [headerLine]
+    for (const [relative, entry] of entries) if (isSaveable(relative)) whole.push(entryLine(relative, entry))
     await mkdir(path.dirname(this.file), {recursive: true})
-    await replaceFile(this.file, `${lines.join('\n')}\n`)
+    await replaceFile(this.file, `${whole.join('\n')}\n`)
   }
 
   /**
-   * Whether the index on disk trusts exactly the saveable `entries`. Note: not
-   * when there are none, since an index that trusts nothing may be missing or
-   * of another format.
+   * The lines that would bring the file up to `entries`: those of entries it
+   * does not trust as they are, and one for each path it has a line for that
+   * `entries` lacks. With the count of saveable entries, and the bytes of
+   * their lines (those of the file written anew).
+   * Note: one walk over the entries, which at 100,000 seeds is most of the time saving takes.
    */
-  private holdsExactly(entries: ReadonlyMap<string, StatEntry>): boolean {
+  private linesToAppend(entries: ReadonlyMap<string, StatEntry>): {lines: string[]; saveable: number; liveBytes: number} {
+    const lines: string[] = []
     let saveable = 0
-    for (const [relative, {signature, hash}] of entries) {
+    let liveBytes = headerLine.length + 1
+    for (const [relative, entry] of entries) {
       if (!isSaveable(relative)) continue
       saveable++
+      // Note: the length of `entryLine`, without making it: most lines are on disk already.
+      liveBytes += relative.length + entry.signature.length + entry.hash.length + 3
       const held = this.trusted.get(relative)
-      if (held === undefined || held.signature !== signature || held.hash !== hash) return false
+      if (held === undefined || held.signature !== entry.signature || held.hash !== entry.hash) lines.push(entryLine(relative, entry))
     }
-    // Note: every saveable entry is trusted as it is, so equal counts mean the index trusts nothing else.
-    return saveable > 0 && saveable === this.trusted.size
+    // Note: a path the file has a line for is looked for only when the file has lines for more paths than `entries` has.
+    if (this.inFile !== undefined && this.inFile.size > saveable - lines.length) {
+      for (const relative of this.inFile.keys()) if (!entries.has(relative) && isSaveable(relative)) lines.push(`${relative}\t-`)
+    }
+    return {lines, saveable, liveBytes}
   }
+
+  /**
+   * Append `lines` to the file, after the time of the lines before them.
+   * Returns false, having written nothing, when the file should be written
+   * anew instead: it must be (see `inFile`), it is gone, or it would hold more
+   * than twice `liveBytes`.
+   */
+  private async append(lines: readonly string[], liveBytes: number): Promise<boolean> {
+    if (this.inFile === undefined) return false
+    let handle
+    try {
+      handle = await open(this.file, 'r+')
+    } catch {
+      return false
+    }
+    try {
+      const {size, mtimeNs} = await handle.stat({bigint: true})
+      const text = `@${mtimeNs}\n${lines.join('\n')}\n`
+      // Note: counted in UTF-16 units against the file's bytes, which only makes a file of non-ASCII paths written anew sooner.
+      if (size === 0n || Number(size) + text.length > 2 * liveBytes) return false
+      await handle.write(text, Number(size))
+      return true
+    } finally {
+      await handle.close()
+    }
+  }
+}
+
+function entryLine(relative: string, {signature, hash}: StatEntry): string {
+  return `${relative}\t${signature}\t${hash}`
 }
 
 /** Whether the index can hold `relative`: a line of it cannot hold a tab or a line break. */
@@ -151,28 +209,70 @@ interface IndexEntry {
 }
 
 /**
- * The trusted entries of an index saved at `savedNs`: all but those whose
- * file changed within `racyWindowNs` before, or none when it is damaged.
+ * The trusted entries of an index whose last lines were saved at `savedNs`
+ * (each earlier batch's time is on the line after it): all but those whose
+ * file changed within `racyWindowNs` before their batch was saved; none when
+ * it is damaged. `inFile` holds every path with a live line, trusted or not,
+ * undefined when the file must be written anew: damaged, or its last line cut
+ * short (a build killed while appending), which alone is then dropped.
  * Note: signatures stay text, compared as text: parsing them into four big
  * integers per seed took more than half the time of reading a large index.
  */
-function parseIndex(text: string, savedNs: bigint): Map<string, IndexEntry> {
-  const entries = new Map<string, IndexEntry>()
-  if (!text.startsWith(`${headerLine}\n`)) return entries
-  // Note: as a float a time in nanoseconds is off by under a microsecond, nothing beside a window of seconds;
-  // rounding keeps order, so no entry inside the window is ever trusted.
-  const racyFrom = Number(savedNs - racyWindowNs)
+function parseIndex(text: string, savedNs: bigint): {trusted: Map<string, IndexEntry>; inFile: Set<string> | undefined} {
+  const trusted = new Map<string, IndexEntry>()
+  const inFile = new Set<string>()
+  if (!text.startsWith(`${headerLine}\n`)) return {trusted, inFile: undefined}
+  /** The current batch's lines, as the path, the line's cells (undefined for a path gone), and its two times. */
+  let batch: {relative: string; entry?: IndexEntry; mtimeNs: number; ctimeNs: number}[] = []
+  const settle = (batchNs: bigint): void => {
+    // Note: as a float a time in nanoseconds is off by under a microsecond, nothing beside a window of seconds;
+    // rounding keeps order, so no entry inside the window is ever trusted.
+    const racyFrom = Number(batchNs - racyWindowNs)
+    for (const {relative, entry, mtimeNs, ctimeNs} of batch) {
+      if (entry === undefined || ctimeNs >= racyFrom || mtimeNs >= racyFrom) trusted.delete(relative)
+      else trusted.set(relative, entry)
+    }
+    batch = []
+  }
   // Note: each line read where the last one ended: path, the signature's four numbers (times before 1970 are negative;
   // modification and change time are groups 3 and 4), and the hash. One sticky expression over the whole text, with
-  // numbered groups, took about two thirds of the time of splitting lines and matching named groups.
+  // numbered groups, took about two thirds of the time of splitting lines and matching named groups. Then the
+  // other kinds of line: a path gone, and the time of the batch before.
   const row = /([^\t\n]*)\t(\d+\t(-?\d+)\t(-?\d+)\t\d+)\t([0-9a-f]{64})\n/y
-  row.lastIndex = headerLine.length + 1
-  while (row.lastIndex < text.length) {
+  const gone = /([^\t\n]*)\t-\n/y
+  const batchTime = /@(-?\d+)\n/y
+  let at = headerLine.length + 1
+  while (at < text.length) {
+    row.lastIndex = at
     const cells = row.exec(text)
-    if (!cells) return new Map()
-    const [, relative = '', signature = '', mtimeNs = '', ctimeNs = '', hash = ''] = cells
-    if (Number(ctimeNs) >= racyFrom || Number(mtimeNs) >= racyFrom) continue
-    entries.set(relative, {signature: signature as FileSignature, hash})
+    if (cells) {
+      const [, relative = '', signature = '', mtimeNs = '', ctimeNs = '', hash = ''] = cells
+      batch.push({relative, entry: {signature: signature as FileSignature, hash}, mtimeNs: Number(mtimeNs), ctimeNs: Number(ctimeNs)})
+      inFile.add(relative)
+      at = row.lastIndex
+      continue
+    }
+    gone.lastIndex = at
+    const removed = gone.exec(text)
+    if (removed) {
+      batch.push({relative: removed[1] ?? '', mtimeNs: 0, ctimeNs: 0})
+      inFile.delete(removed[1] ?? '')
+      at = gone.lastIndex
+      continue
+    }
+    batchTime.lastIndex = at
+    const time = batchTime.exec(text)
+    if (time) {
+      settle(BigInt(time[1] ?? '0'))
+      at = batchTime.lastIndex
+      continue
+    }
+    if (!text.includes('\n', at)) {
+      settle(savedNs)
+      return {trusted, inFile: undefined}
+    }
+    return {trusted: new Map(), inFile: undefined}
   }
-  return entries
+  settle(savedNs)
+  return {trusted, inFile}
 }
