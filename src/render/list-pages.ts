@@ -1,4 +1,5 @@
 import type {Archive, PlacedArticle, TopicEntry} from '../indexes/archive.js'
+import type {IsoDate} from '../model/article.js'
 import {archiveTimeline, monthCalendar, relatedTopics, topicCoverage, yearHeatmap} from './charts/archive-charts.js'
 import {feedLinks} from './feeds/site-feeds.js'
 import {webSite} from './json-ld.js'
@@ -9,6 +10,26 @@ import type {ViewBuilder} from './views.js'
 
 const allIndexes = (archive: Archive): number[] => archive.articles.map((_, index) => index)
 
+/**
+ * The newest article any of `entries` holds; undefined when there are none.
+ * Note: the topic index is dated by it, or with no topic yet by the archive's
+ * newest article, since it then describes the archive as of that one.
+ */
+function newestOfTopics(entries: readonly TopicEntry[]): number | undefined {
+  let newest: number | undefined
+  for (const entry of entries) {
+    const first = entry.articles[0]
+    if (first !== undefined && (newest === undefined || first < newest)) newest = first
+  }
+  return newest
+}
+
+/** A list page's `lastmod` (see `Page`): the date of the newest article of `items` (newest first), if any. */
+function newestDate(archive: Archive, items: readonly number[]): {lastmod?: IsoDate} {
+  const newest = items[0] === undefined ? undefined : archive.articles[items[0]]
+  return newest ? {lastmod: newest.date} : {}
+}
+
 /** The home page (newest articles) and its numbered pages. */
 export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page> {
   const pages = paginate(homeUrl, allIndexes(archive), views.config.pageSize)
@@ -17,6 +38,7 @@ export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page
       url: list.url,
       template: 'home.html',
       from: [],
+      ...newestDate(archive, list.items),
       view: () => ({
         site: views.site,
         page: views.meta({
@@ -77,6 +99,7 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
       url: yearUrl(year),
       template: 'year.html',
       from: [],
+      ...newestDate(archive, items),
       view: () => {
         const heatmap = yearHeatmap(archive, views, year)
         return {
@@ -104,6 +127,7 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
       url: monthUrl(month),
       template: 'month.html',
       from: [],
+      ...newestDate(archive, items),
       view: () => ({
         site: views.site,
         page: views.meta({
@@ -144,6 +168,7 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
         url: list.url,
         template: 'day.html',
         from: [],
+        ...newestDate(archive, list.items),
         view: () => ({
           site: views.site,
           page: views.meta({
@@ -177,6 +202,7 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
     url: archiveUrl,
     template: 'archive.html',
     from: [],
+    ...newestDate(archive, [0]),
     view: () => ({
       site: views.site,
       page: views.meta({title: 'Archive', description: `All ${views.articleCount(archive.articles.length)}, by year and month.`, url: archiveUrl, crumbs: [{name: 'Archive', url: archiveUrl}]}),
@@ -201,6 +227,7 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
     url: topicsUrl,
     template: 'topics.html',
     from: [],
+    ...newestDate(archive, [newestOfTopics(entries) ?? 0]),
     view: () => {
       const letters = new Map<string, {name: string; href: string; count: number; kind: string}[]>()
       // Note: one collator for the whole sort; `localeCompare` with options makes one per comparison.
@@ -234,6 +261,7 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
         url: list.url,
         template: 'topic.html',
         from: [],
+        ...newestDate(archive, list.items),
         view: () => {
           const newest = archive.articles[entry.articles[0] as number]
           const oldest = archive.articles[entry.articles.at(-1) as number]

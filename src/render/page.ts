@@ -1,3 +1,5 @@
+import type {IsoDate} from '../model/article.js'
+
 /** One page to render: where it goes, which template, and its view model (built on demand, to bound memory). */
 export interface Page {
   /** Site-relative URL path. */
@@ -6,6 +8,12 @@ export interface Page {
   readonly template: string
   /** Source files the page shows, for collision reports. */
   readonly from: readonly string[]
+  /**
+   * When the page last changed, from the content alone, for the sitemaps: an
+   * article page's is the article's date; a list page's, that of the newest
+   * article it shows. None for a page no sitemap lists (search, 404).
+   */
+  readonly lastmod?: IsoDate
   view(): object
   /**
    * What `view()` is made from, cheaper to name than the view is to build,

@@ -5,7 +5,6 @@ import type {Page} from '../page.js'
 import {planPages} from '../render-site.js'
 import {notFoundUrl, searchUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
-import {pageDates} from './page-dates.js'
 import {sitemapUrl, writeSitemaps, type SitemapEntry, type SitemapGroup, type SitemapLimits} from './write-sitemaps.js'
 
 /** Pages that are not content: search engines should not list them. */
@@ -27,19 +26,15 @@ export interface SitemapOptions {
  * large site's article sitemaps (one dated in the past moves those after it).
  */
 export function sitemapGroups(archive: Archive, views: ViewBuilder, pages: Iterable<Page> = planPages(archive, views)): SitemapGroup[] {
-  const dates = pageDates(archive, views.config)
   const listPages: Page[] = []
   const articlePages: Page[] = []
   for (const page of pages) if (!leftOut.has(page.url)) (page.template === articleTemplate ? articlePages : listPages).push(page)
   function* entries(group: readonly Page[]): Generator<SitemapEntry> {
-    for (const page of group) {
-      const lastmod = dates.get(page.url)
-      yield {loc: views.urls.absolute(page.url), ...(lastmod ? {lastmod} : {})}
-    }
+    for (const page of group) yield {loc: views.urls.absolute(page.url), ...(page.lastmod ? {lastmod: page.lastmod} : {})}
   }
   return [
     {name: 'pages', entries: entries(listPages)},
-    {name: 'articles', entries: entries(oldestDayFirst(articlePages, (page) => dates.get(page.url) ?? ''))},
+    {name: 'articles', entries: entries(oldestDayFirst(articlePages, (page) => page.lastmod ?? ''))},
   ]
 }
 

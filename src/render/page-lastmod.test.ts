@@ -1,12 +1,21 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
-import type {Archive, PlacedArticle, TopicEntry} from '../../indexes/archive.js'
-import type {IsoDate} from '../../model/article.js'
-import {pageDates} from './page-dates.js'
+import {defaultConfig} from '../config/site-config.js'
+import type {Archive, PlacedArticle, TopicEntry} from '../indexes/archive.js'
+import type {IsoDate} from '../model/article.js'
+import {planPages} from './render-site.js'
+import {siteUrls} from './urls.js'
+import {ViewBuilder} from './views.js'
+
+/** URL → `lastmod` of every page planned for `archive`, with list pages of `pageSize` (day pages of `archivePageSize`). */
+function pageDates(archive: Archive, sizes: {pageSize: number; archivePageSize: number}): Map<string, string | undefined> {
+  const config = {...defaultConfig, ...sizes}
+  return new Map([...planPages(archive, new ViewBuilder(archive, config, siteUrls(config.baseUrl)))].map((page) => [page.url, page.lastmod]))
+}
 
 /** Five articles, newest first, on four days; one topic holding the three oldest. */
 const dates = ['2024-03-02', '2024-03-01', '2024-03-01', '2024-02-10', '2023-12-31'] as IsoDate[]
-const articles = dates.map((date, index) => ({date, url: `/a/${index}/`}) as PlacedArticle)
+const articles = dates.map((date, index) => ({date, url: `/a/${index}/`, topics: []}) as unknown as PlacedArticle)
 const topic: TopicEntry = {name: 'Oil', slug: 'oil', kind: 'subject', articles: [2, 3, 4], related: []}
 const archive: Archive = {
   articles,
@@ -37,10 +46,17 @@ test('each page is dated by the newest article it shows, page by page', () => {
     ['/topics/oil/page/1/', '2024-02-10'],
   ]
   for (const [url, date] of cases) assert.equal(byUrl.get(url), date, url)
-  assert.equal(byUrl.has('/search/'), false)
+  for (const [url, date] of byUrl) assert.equal(date === undefined, url === '/search/' || url === '/404.html', `${url} has a date unless no sitemap lists it`)
 })
 
 test('an empty archive dates nothing', () => {
   const empty: Archive = {articles: [], days: new Map(), months: new Map(), years: new Map(), topics: new Map(), related: []}
-  assert.equal(pageDates(empty, {pageSize: 20, archivePageSize: 100}).size, 0)
+  const byUrl = pageDates(empty, {pageSize: 20, archivePageSize: 100})
+  assert.ok(byUrl.size > 0, 'an empty archive still has a home page')
+  for (const [url, date] of byUrl) assert.equal(date, undefined, url)
+})
+
+test('a topic index with no topic yet is dated by the newest article', () => {
+  const bare: Archive = {...archive, topics: new Map()}
+  assert.equal(pageDates(bare, {pageSize: 2, archivePageSize: 1}).get('/topics/'), '2024-03-02')
 })
