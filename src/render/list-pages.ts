@@ -223,6 +223,7 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
 /** The topic index (A–Z with counts, by kind) and one paginated page per topic. */
 export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Page> {
   const entries = [...archive.topics.values()]
+  let months: Int32Array | undefined
   yield {
     url: topicsUrl,
     template: 'topics.html',
@@ -303,7 +304,7 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
           }
         },
         inputs: () => ({
-          text: JSON.stringify([entry.name, entry.kind, list.number ?? 0, list.newer ?? '', list.older ?? '', list.number ? null : topicFrontInputs(archive, entry)]),
+          text: JSON.stringify([entry.name, entry.kind, list.number ?? 0, list.newer ?? '', list.older ?? '', list.number ? null : topicFrontInputs(archive, entry, (months ??= monthNumbers(archive)))]),
           cards: list.items,
         }),
       }
@@ -316,18 +317,36 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
  * last dates, articles per month (the sparkline), and the related topics
  * with their counts and names as their own pages spell them.
  */
-function topicFrontInputs(archive: Archive, entry: TopicEntry): unknown[] {
+function topicFrontInputs(archive: Archive, entry: TopicEntry, monthOf: Int32Array): unknown[] {
   // Note: the articles are in date order, so each month's are together and are counted in one run; a month's
   // name is cut from a date only where a run starts, since the topics together list every article many times.
   const months: [string, number][] = []
   let run: [string, number] | undefined
+  let runMonth = -1
   for (const index of entry.articles) {
-    const date = (archive.articles[index] as PlacedArticle).date
-    if (run !== undefined && date.startsWith(run[0])) run[1]++
-    else months.push((run = [date.slice(0, 7), 1]))
+    const month = monthOf[index] as number
+    if (run !== undefined && month === runMonth) run[1]++
+    else {
+      runMonth = month
+      months.push((run = [(archive.articles[index] as PlacedArticle).date.slice(0, 7), 1]))
+    }
   }
   const dateOf = (index: number | undefined): string => (index === undefined ? '' : (archive.articles[index]?.date ?? ''))
   return [entry.articles.length, dateOf(entry.articles[0]), dateOf(entry.articles.at(-1)), months, entry.related.map((other) => [other.slug, other.count, archive.topics.get(other.slug)?.name ?? null])]
+}
+
+/**
+ * Each article's month as a number (`YYYY-MM` as year × 12 + month), by
+ * article index. Note: the topics' front pages count their articles by month,
+ * which at 100,000 articles is half a million steps; numbers in one array are
+ * far quicker to compare than each article's date.
+ */
+function monthNumbers(archive: Archive): Int32Array {
+  const months = new Int32Array(archive.articles.length)
+  archive.articles.forEach((article, index) => {
+    months[index] = Number(article.date.slice(0, 4)) * 12 + Number(article.date.slice(5, 7))
+  })
+  return months
 }
 
 /** The search page and the 404 page. */

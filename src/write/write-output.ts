@@ -72,6 +72,13 @@ export class OutputWriter {
    */
   private readonly baseGone = new Set<string>()
   private readonly frontMissing = new Set<string>()
+  /**
+   * Files of the starting tree produced or gone (see `produce` and
+   * `markGone`): when that is all of them, none is stale.
+   * Note: finding the stale files walks every file of the starting tree, which
+   * at 100,000 articles took 0.2-0.3 s of a build that changed one page.
+   */
+  private baseCovered = 0
   private searchKey = ''
   private searchEntries: readonly string[] = []
   private staleRemoved = false
@@ -210,7 +217,7 @@ export class OutputWriter {
       // Note: the staging tree starts as the live site, less the files found missing from it.
       writer = make('copy', {...frontManifest, ...(missing.size > 0 ? {searchKey: ''} : {})})
       for (const file of missing) {
-        writer.baseGone.add(file)
+        writer.markGone(file)
         writer.frontMissing.add(file)
       }
       writer.frontDamaged = missing.size > 0
@@ -232,7 +239,7 @@ export class OutputWriter {
     // Note: a path produced twice (a collision) waits for the first write, so the last one wins.
     if (this.produced.has(relative)) {
       await this.flush()
-      if (this.keptFromBase(relative, key)) return true
+      if (this.keptFromBase(relative, key, false)) return true
     }
     if (this.front === undefined || this.frontMissing.has(relative) || this.front.get(relative) !== key) return false
     const to = this.stagingPath(relative)
@@ -247,7 +254,7 @@ export class OutputWriter {
       this.frontDamaged = true
       return false
     }
-    this.produced.set(relative, key)
+    this.produce(relative, key)
     this.linked++
     return true
   }
@@ -261,14 +268,29 @@ export class OutputWriter {
    */
   keepInPlace(relative: string, key: string): boolean {
     if (this.failure) throw this.failure
-    return !this.produced.has(relative) && this.keptFromBase(relative, key)
+    return !this.produced.has(relative) && this.keptFromBase(relative, key, true)
   }
 
-  private keptFromBase(relative: string, key: string): boolean {
+  /** Keep `relative` if it is unchanged in the starting tree; `fresh` when the new site does not have it yet. */
+  private keptFromBase(relative: string, key: string, fresh: boolean): boolean {
     if (this.baseGone.has(relative) || this.baseFiles.get(relative) !== key) return false
+    // Note: as `produce` does, without looking up again what was just looked up.
+    if (fresh) this.baseCovered++
     this.produced.set(relative, key)
     this.unchanged++
     return true
+  }
+
+  /** Record `relative` as a file of the new site, with `key`. */
+  private produce(relative: string, key: string): void {
+    if (!this.produced.has(relative) && this.inBase(relative)) this.baseCovered++
+    this.produced.set(relative, key)
+  }
+
+  /** Record that `relative` is gone from the starting tree. */
+  private markGone(relative: string): void {
+    if (this.inBase(relative) && !this.produced.has(relative)) this.baseCovered++
+    this.baseGone.add(relative)
   }
 
   /**
@@ -291,7 +313,7 @@ export class OutputWriter {
 
   /** Record a file another thread wrote into `directWriteDir()`, as `write` would have. */
   recordWritten(relative: string, key: string, bytes: number): void {
-    this.produced.set(relative, key)
+    this.produce(relative, key)
     this.written++
     this.bytes += bytes
   }
@@ -299,7 +321,7 @@ export class OutputWriter {
   /** Queue one file (its key defaults to the fingerprint of its bytes); waits while too many writes are in flight. */
   async write(file: OutputFile, key: string = contentKey(file.contents)): Promise<void> {
     if (await this.reuse(file.path, key)) return
-    this.produced.set(file.path, key)
+    this.produce(file.path, key)
     if (this.base === 'empty') {
       await this.writeNew(file)
       return
@@ -333,12 +355,12 @@ export class OutputWriter {
     await this.flush()
     if (this.staleRemoved) return
     this.staleRemoved = true
-    const stale = [...this.baseFiles.keys()].filter((file) => this.inBase(file) && !this.produced.has(file))
+    const stale = this.baseCovered === this.baseFiles.size ? [] : [...this.baseFiles.keys()].filter((file) => this.inBase(file) && !this.produced.has(file))
     await eachLimited(stale, (file) => unlink(this.stagingPath(file)).catch(ignoreMissing))
     const folders = new Set<string>()
     for (const file of stale) {
       for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) folders.add(dir)
-      this.baseGone.add(file)
+      this.markGone(file)
     }
     for (const dir of [...folders].sort((a, b) => b.length - a.length)) await rmdir(this.stagingPath(dir)).catch(() => undefined)
     this.removed += stale.length
@@ -555,7 +577,7 @@ export class OutputWriter {
       // Note: a folder in the way (EISDIR) is cleared by `makeRoom` when the write fails.
       if ((error as NodeJS.ErrnoException).code !== 'EISDIR') ignoreMissing(error)
     })
-    this.baseGone.add(relative)
+    this.markGone(relative)
   }
 
   /** Whether `relative` is still a file of the starting tree. */
@@ -570,7 +592,7 @@ export class OutputWriter {
       const prefix = parts.slice(0, length).join('/')
       if (this.inBase(prefix)) await this.removeFromBase(prefix)
     }
-    for (const file of this.baseFiles.keys()) if (file.startsWith(`${relative}/`)) this.baseGone.add(file)
+    for (const file of this.baseFiles.keys()) if (file.startsWith(`${relative}/`)) this.markGone(file)
     await rm(this.stagingPath(relative), {recursive: true, force: true})
     this.dirs.clear()
   }
