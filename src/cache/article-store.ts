@@ -243,11 +243,16 @@ export class ArticleStore {
    * anew, and one mostly of dead entries is compacted.
    */
   async save(live: ReadonlySet<string>): Promise<void> {
-    for (const key of [...this.entries.keys()]) {
-      if (live.has(key)) continue
-      this.entries.delete(key)
-      this.bodies.delete(key)
-      this.dropKeptBody(key)
+    // Note: a build's seeds are each held (found by `get` or stored by `add`), so as many live keys as entries means
+    // none is dead, and a build that changes a few seeds of a large archive need not look up every one. Were a live
+    // key not held, a dead entry would only stay until the next save with fewer live keys.
+    if (live.size !== this.entries.size) {
+      for (const key of [...this.entries.keys()]) {
+        if (live.has(key)) continue
+        this.entries.delete(key)
+        this.bodies.delete(key)
+        this.dropKeptBody(key)
+      }
     }
     const dead = this.entriesInFile - this.entries.size
     if (dead > minDeadForCompaction && dead > this.entries.size) this.rewrite = true

@@ -28,7 +28,9 @@ export interface CachedProcessing extends ProcessedSources {
  */
 export async function processCached(seedsDir: string, scanned: readonly ScannedSeed[], store: ArticleStore, settings: ProcessSettings, onEach?: (done: number, total: number) => void, workers?: number): Promise<CachedProcessing> {
   const seeds = [...scanned]
-  const results: (SourceResult | undefined)[] = seeds.map((seed) => store.get(seedKey(seed)))
+  // Note: each key made once, for looking up and for the live set: at 100,000 seeds, strings of 100 characters each.
+  const keys = seeds.map(seedKey)
+  const results: (SourceResult | undefined)[] = keys.map((key) => store.get(key))
   // Note: started before the seeds are read, so that it is ready by the time the first of them is.
   // The count is a guess: a seed whose file was touched may turn out unchanged, and `processEach` then stops the thread.
   const topicWorker = planThreads(results.filter((result) => result === undefined).length, process.env, workers).topicThread ? startTopicWorker(settings) : undefined
@@ -45,7 +47,8 @@ export async function processCached(seedsDir: string, scanned: readonly ScannedS
       }
       if (source.hash !== seed.hash) {
         seeds[index] = {...seed, hash: source.hash}
-        const stored = store.get(seedKey(source))
+        keys[index] = seedKey(source)
+        const stored = store.get(keys[index])
         if (stored) {
           results[index] = stored
           continue
@@ -69,6 +72,6 @@ export async function processCached(seedsDir: string, scanned: readonly ScannedS
     results[sourceIndexes[position] as number] = result
   })
 
-  const live = new Set(seeds.filter((_, index) => results[index] !== undefined).map(seedKey))
+  const live = new Set(keys.filter((_, index) => results[index] !== undefined))
   return {...collectResults(results, (index) => (seeds[index] as ScannedSeed).file), readProblems, processedCount: sources.length, live, seeds}
 }
