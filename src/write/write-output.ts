@@ -75,8 +75,9 @@ export class OutputWriter {
   /**
    * Files of the starting tree produced or gone (see `produce` and
    * `markGone`): when that is all of them, none is stale.
-   * Note: finding the stale files walks every file of the starting tree, which
-   * at 100,000 articles took 0.2-0.3 s of a build that changed one page.
+   * Note: finding the stale files looks up every file of the starting tree,
+   * which at 100,000 articles took 0.06 s and, on a slower hour, 0.34 s of a
+   * dev server's build that added one seed (in two profiles).
    */
   private baseCovered = 0
   private searchKey = ''
