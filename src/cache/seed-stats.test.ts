@@ -244,3 +244,13 @@ test('a last line cut short (a build killed while appending) drops alone, and th
   const reopened = await SeedStats.open(dir, 'index')
   for (const [relative, {signature: saved, hash}] of changed) assert.equal(reopened.hashFor(relative, saved), hash, relative)
 })
+
+test('an index of no seeds, saved again, stays as it was and reads back', async (t) => {
+  const dir = await cacheDir(t)
+  await SeedStats.empty(dir, 'index').save(new Map())
+  await (await SeedStats.open(dir, 'index')).save(new Map())
+  assert.equal(await readFile(indexFile(dir), 'utf8'), 'news-archive/seed-stats 2\n')
+  await (await SeedStats.open(dir, 'index')).save(new Map([['a.txt', {signature: signature(0), hash: hashOf('a')}]]))
+  await dateIndex(dir, 100)
+  assert.equal((await SeedStats.open(dir, 'index')).hashFor('a.txt', signature(0)), hashOf('a'), 'a seed added after it')
+})

@@ -163,10 +163,11 @@ export class SeedStats {
   }
 
   /**
-   * Append `lines` to the file, after the time of the lines before them.
-   * Returns false, having written nothing, when the file should be written
-   * anew instead: it must be (see `inFile`), it is gone, or it would hold more
-   * than twice `liveBytes`.
+   * Append `lines` to the file, after the time of the lines before them;
+   * none is nothing to append (an index of no seeds, saved again). Returns
+   * false, having written nothing, when the file should be written anew
+   * instead: it must be (see `inFile`), it is gone, or it would hold more than
+   * twice `liveBytes`.
    */
   private async append(lines: readonly string[], liveBytes: number): Promise<boolean> {
     if (this.inFile === undefined) return false
@@ -178,6 +179,8 @@ export class SeedStats {
     }
     try {
       const {size, mtimeNs} = await handle.stat({bigint: true})
+      // Note: a batch of no lines would be read as an empty line, which damages the index.
+      if (lines.length === 0) return size > 0n
       const text = `@${mtimeNs}\n${lines.join('\n')}\n`
       // Note: counted in UTF-16 units against the file's bytes, which only makes a file of non-ASCII paths written anew sooner.
       if (size === 0n || Number(size) + text.length > 2 * liveBytes) return false
