@@ -2,6 +2,7 @@ import {mkdir} from 'node:fs/promises'
 import path from 'node:path'
 import {releaseLock, takeLock} from '../lock-file.js'
 import {ArticleStore} from './article-store.js'
+import type {KeptPageKeys} from './carried-keys.js'
 import {fingerprint} from './hash.js'
 import {ChangeJournal} from './change-journal.js'
 import {rescanSeeds, scanSeeds, statEntries, type ScannedSeed, type SeedScan} from './scan-seeds.js'
@@ -37,6 +38,12 @@ export class BuildCache {
   private changes: ChangeJournal | undefined
   /** The last scan a build kept (see `scanSeeds`), for the next to look again at only what changed. */
   private known: KnownSeeds | undefined
+  /**
+   * What the last build's page keys were made from, for the next build to
+   * take over the keys it would make the same (see `CarriedKeys`). Note: in
+   * memory only; a one-off build has none.
+   */
+  keptPageKeys: KeptPageKeys | undefined
 
   /**
    * @param dir Absolute path of the cache folder.

@@ -1,8 +1,10 @@
 import {hash} from 'node:crypto'
 import type {Archive} from '../indexes/archive.js'
+import {articleTemplate} from '../render/article-pages.js'
 import type {Page} from '../render/page.js'
 import type {ViewBuilder} from '../render/views.js'
 import {articleSeedKey} from './article-store.js'
+import {CarriedKeys, type KeptPageKeys} from './carried-keys.js'
 
 /**
  * The key of each page of a site: a fingerprint of everything the page is
@@ -27,6 +29,9 @@ import {articleSeedKey} from './article-store.js'
  *   together.
  * - A page with `inputs()` is keyed by its cards' digests as bytes, not
  *   their keys as text (see `digest`).
+ * - In a process that runs several builds (the dev server), an article
+ *   page's key and a card's digest are taken over from the build before when
+ *   every part they are made from is the same (see `CarriedKeys`).
  */
 export class PageKeys {
   /** Each article's card digest (`cardBytes` apiece), made on first use: see `cardMade`. */
@@ -36,22 +41,57 @@ export class PageKeys {
   /** Each card's digest as hex, made when first asked for: feeds and views name a card many times over. */
   private readonly cardHex: (string | undefined)[]
   private readonly scratch = new KeyScratch()
+  /** Each article page's key, by article index, for the next build (see `kept`). */
+  private readonly articleKeys: (string | undefined)[]
+  /** The keys the build before made from the same inputs, when a long-running process kept them. */
+  private readonly carried: CarriedKeys | undefined
 
+  /** @param previous What the build before kept (see `kept`), in a process that runs several builds. */
   constructor(
     private readonly archive: Archive,
     private readonly views: ViewBuilder,
     private readonly siteKey: string,
     private readonly templateKeys: ReadonlyMap<string, string>,
+    previous?: KeptPageKeys,
   ) {
     const count = archive.articles.length
     this.cardDigests = new Uint8Array(count * cardBytes)
     this.cardWords = new Int32Array(this.cardDigests.buffer, 0, count * cardWordCount)
     this.cardMade = new Uint8Array(count)
     this.cardHex = new Array(count)
+    this.articleKeys = new Array(count)
+    this.carried = previous && new CarriedKeys(previous, archive, siteKey, templateKeys.get(articleTemplate))
   }
 
   /** The key of `page`, and its view model when working out the key needed it (so it is built once). */
   key(page: Page): {key: string; view?: object} {
+    if (page.article !== undefined) {
+      const key = this.carried?.articleKey(page.article) ?? this.made(page).key
+      this.articleKeys[page.article] = key
+      return {key}
+    }
+    return this.made(page)
+  }
+
+  /**
+   * What this build's article page keys and card digests were made from, for
+   * the next build of the same process to take over those it would make the
+   * same (see `CarriedKeys`).
+   */
+  kept(): KeptPageKeys {
+    const {articles, topics, related} = this.archive
+    return {
+      archive: {articles, topics, related},
+      siteKey: this.siteKey,
+      articleTemplateKey: this.templateKeys.get(articleTemplate),
+      cardDigests: this.cardDigests,
+      cardMade: this.cardMade,
+      cardBytes,
+      articleKeys: this.articleKeys,
+    }
+  }
+
+  private made(page: Page): {key: string; view?: object} {
     const templateKey = this.templateKeys.get(page.template) ?? `unknown-template:${page.template}`
     const head = `${this.siteKey}\0${templateKey}\0${page.url}\0`
     if (page.inputs) {
@@ -75,7 +115,7 @@ export class PageKeys {
 
   private makeCard(index: number): void {
     if (this.cardMade[index] === 1) return
-    const digest = hash('sha256', articleInputs(this.archive, index), 'buffer')
+    const digest = this.carried?.cardDigest(index) ?? hash('sha256', articleInputs(this.archive, index), 'buffer')
     this.cardDigests.set(digest.subarray(0, cardBytes), index * cardBytes)
     this.cardMade[index] = 1
   }

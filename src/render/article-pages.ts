@@ -23,6 +23,7 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
       template: articleTemplate,
       from: [article.file],
       lastmod: article.date,
+      article: index,
       // Note: the view costs as much as rendering the page, so the page is keyed by what it is made from, which must
       // name everything the view below shows (`render/page-inputs.test.ts` and the incremental property test
       // check it): the seed (as `articleSeedKey` names it), and the article's own topic spellings, which other

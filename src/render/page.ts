@@ -14,6 +14,8 @@ export interface Page {
    * article it shows. None for a page no sitemap lists (search, 404).
    */
   readonly lastmod?: IsoDate
+  /** For an article page, the index of its article in the archive (see `CarriedKeys`). */
+  readonly article?: number
   view(): object
   /**
    * What `view()` is made from, cheaper to name than the view is to build,

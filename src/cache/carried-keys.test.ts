@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {makeArticle} from '../../test/helpers/make-article.js'
+import {defaultConfig} from '../config/site-config.js'
+import {buildArchive} from '../indexes/build-archive.js'
+import type {Archive} from '../indexes/archive.js'
+import type {Article, Topic} from '../model/article.js'
+import {planPages} from '../render/render-site.js'
+import {siteUrls} from '../render/urls.js'
+import {ViewBuilder} from '../render/views.js'
+import {CarriedKeys, type KeptPageKeys} from './carried-keys.js'
+import {PageKeys} from './page-keys.js'
+
+const topic = (name: string): Topic => ({name, slug: name.toLowerCase(), kind: 'subject', origin: 'derived'})
+const subjects = ['Grain', 'Oil', 'Trade', 'Gold']
+
+/** Twelve articles, a day apart, each on two of four topics, so that each has related articles. */
+const articles: readonly Article[] = Array.from({length: 12}, (_, index) =>
+  makeArticle(`${String(index).padStart(2, '0')}.txt`, `2001-03-${String(20 - index).padStart(2, '0')}`, {
+    slug: `story-${index}`,
+    topics: [topic(subjects[index % 4] as string), topic(subjects[(index + 1) % 4] as string)],
+  }),
+)
+
+const templateKeys = new Map([
+  ['article.html', 'article template'],
+  ['home.html', 'home template'],
+])
+
+interface Site {
+  readonly archive: Archive
+  readonly views: ViewBuilder
+}
+
+function site(list: readonly Article[]): Site {
+  const {archive} = buildArchive(list, {permalink: defaultConfig.permalink, minTopicArticles: 1, drafts: false})
+  return {archive, views: new ViewBuilder(archive, defaultConfig, siteUrls(defaultConfig.baseUrl))}
+}
+
+/** Every page's key, by URL, as `keys` gives them. */
+function keyAll({archive, views}: Site, keys: PageKeys): Map<string, string> {
+  return new Map([...planPages(archive, views)].map((page) => [page.url, keys.key(page).key]))
+}
+
+/** What a build of `list` keeps for the next one, after keying every page. */
+function keptAfter(list: readonly Article[], siteKey = 'site'): KeptPageKeys {
+  const built = site(list)
+  const keys = new PageKeys(built.archive, built.views, siteKey, templateKeys)
+  keyAll(built, keys)
+  return keys.kept()
+}
+
+/** The keys of `list`'s pages made anew, and made with what the build of `before` kept. */
+function keysBothWays(before: readonly Article[], list: readonly Article[], siteKey = 'site', templates = templateKeys) {
+  const previous = keptAfter(before)
+  const now = site(list)
+  return {
+    fresh: keyAll(now, new PageKeys(now.archive, now.views, siteKey, templates)),
+    carried: keyAll(now, new PageKeys(now.archive, now.views, siteKey, templates, previous)),
+    carry: new CarriedKeys(previous, now.archive, siteKey, templates.get('article.html')),
+    archive: now.archive,
+  }
+}
+
+const added = makeArticle('new.txt', '2001-03-21', {slug: 'newest', topics: [topic('Grain')]})
+
+test('keys taken over from the build before are the keys made anew, for every page', () => {
+  const changes: [string, readonly Article[]][] = [
+    ['a newest article', [...articles, added]],
+    ['an article gone', articles.filter((_, index) => index !== 5)],
+    ['an article edited', articles.map((article, index) => (index === 7 ? {...article, hash: 'e'.repeat(64)} : article))],
+    ['an article on another topic', articles.map((article, index) => (index === 3 ? {...article, topics: [topic('Gold')]} : article))],
+    ['an article moved to another day', articles.map((article, index) => (index === 2 ? {...article, date: '2001-03-01' as Article['date']} : article))],
+  ]
+  for (const [change, list] of changes) {
+    const {fresh, carried} = keysBothWays(articles, list)
+    assert.deepEqual(carried, fresh, change)
+  }
+  // Note: articles that share no topic have no related articles; a page still shows its neighbours' cards.
+  const apart = subjects.map((name, index) => makeArticle(`apart-${index}.txt`, `2001-04-0${index + 1}`, {slug: `apart-${index}`, topics: [topic(name)]}))
+  const {fresh, carried} = keysBothWays(apart, apart.map((article, index) => (index === 1 ? {...article, hash: 'e'.repeat(64)} : article)))
+  assert.deepEqual(carried, fresh, 'a neighbour edited')
+})
+
+test('an article page is taken over only when nothing it shows changed', () => {
+  const {carry, archive} = keysBothWays(articles, [...articles, added])
+  const taken = archive.articles.map((_, index) => carry.articleKey(index) !== undefined)
+  const at = (source: string): number => archive.articles.findIndex((article) => article.source === source)
+  assert.equal(taken[at('new.txt')], false, 'the new article')
+  assert.equal(taken[at('00.txt')], false, 'its older neighbour, which now has a newer one')
+  // Note: the new article is on Grain, so articles whose related list it joined are made anew too; others are taken over.
+  assert.ok(taken.filter(Boolean).length >= 4, `taken over: ${taken.map(Number).join('')}`)
+  for (const [index, article] of archive.articles.entries()) {
+    if (!taken[index]) continue
+    assert.ok(!(archive.related[index] ?? []).includes(at('new.txt')), `${article.source} shows the new article`)
+  }
+})
+
+test('nothing is taken over across another site key or article template, and no card across a topic page spelled anew', () => {
+  const list = [...articles, added]
+  const none = (carry: CarriedKeys, count: number): boolean => Array.from({length: count}, (_, index) => carry.articleKey(index)).every((key) => key === undefined)
+  assert.ok(none(keysBothWays(articles, list, 'another site').carry, list.length))
+  assert.ok(none(keysBothWays(articles, list, 'site', new Map([['article.html', 'edited']])).carry, list.length))
+  // Note: an author gives Oil another spelling, so the topic page, and every card on Oil, spells it so.
+  const respelled = articles.map((article, index) => (index === 0 ? {...article, topics: [{...topic('OIL'), slug: 'oil', origin: 'given' as const}]} : article))
+  const {carry, archive, fresh, carried} = keysBothWays(articles, respelled)
+  assert.deepEqual(carried, fresh)
+  archive.articles.forEach((article, index) => {
+    if (article.topics.some((item) => item.slug === 'oil')) assert.equal(carry.cardDigest(index), undefined, article.source)
+  })
+})

@@ -1,0 +1,159 @@
+import type {Archive, PlacedArticle} from '../indexes/archive.js'
+import type {Topic} from '../model/article.js'
+import {compareArticles} from '../indexes/compare-articles.js'
+
+/**
+ * What one build's article page keys and card digests were made from, kept
+ * by a long-running process (the dev server) for its next build (see
+ * `CarriedKeys`).
+ */
+export interface KeptPageKeys {
+  readonly archive: Pick<Archive, 'articles' | 'topics' | 'related'>
+  readonly siteKey: string
+  /** The key of the article pages' template, with its layouts and partials. */
+  readonly articleTemplateKey: string | undefined
+  /** Each article's card digest (`cardBytes` apiece), where `cardMade` is 1. */
+  readonly cardDigests: Uint8Array
+  readonly cardMade: Uint8Array
+  readonly cardBytes: number
+  /** Each article's page key, by article index; undefined where none was made. */
+  readonly articleKeys: readonly (string | undefined)[]
+}
+
+/** `cardState` values: not yet compared, made of the same inputs as in the build before, or not. */
+const unknown = 0
+const same = 1
+const changed = 2
+
+/**
+ * The article page keys and card digests of a build that the build before
+ * it (`KeptPageKeys`) already made from exactly the same inputs, so they
+ * need not be made again.
+ *
+ * Why: a dev build that adds one seed to 100,000 keyed all 140,000 pages,
+ * and the article pages and cards took most of that (about 1 s). An article
+ * page's key is a digest of its site key, template key and URL, its article's
+ * seed, slug and topic spellings, whether it has a newer and an older
+ * neighbour, and the card digests of itself, its neighbours and its related
+ * articles (`articlePages`, `PageKeys.key`); a card's digest is one of its
+ * seed, URL and topic spellings as the topic pages spell them
+ * (`articleInputs`). Each of those parts is compared here with the build
+ * before's, as numbers or as the same strings, which costs far less than
+ * joining and hashing them; the key is taken over only when every part is
+ * equal, so it is the key the page would get anyway.
+ *
+ * Articles are matched by walking both archives in their one order
+ * (`compareArticles`): an article whose date or path changed is matched
+ * to none, and gets its keys made anew.
+ */
+export class CarriedKeys {
+  /** Each article's index in the build before, or -1. */
+  private readonly before: Int32Array
+  private readonly cardState: Uint8Array
+  /** Slugs of topics whose page was added, removed or spelled otherwise since the build before. */
+  private readonly respelled: ReadonlySet<string>
+  private readonly pagesComparable: boolean
+
+  constructor(
+    private readonly previous: KeptPageKeys,
+    private readonly archive: Pick<Archive, 'articles' | 'topics' | 'related'>,
+    siteKey: string,
+    articleTemplateKey: string | undefined,
+  ) {
+    this.before = matchArticles(previous.archive.articles, archive.articles)
+    this.cardState = new Uint8Array(archive.articles.length)
+    this.respelled = respelledTopics(previous.archive.topics, archive.topics)
+    this.pagesComparable = previous.siteKey === siteKey && previous.articleTemplateKey === articleTemplateKey
+  }
+
+  /** The card digest of article `index` as the build before made it, when made from the same inputs; else undefined. */
+  cardDigest(index: number): Uint8Array | undefined {
+    if (!this.sameCard(index)) return undefined
+    const old = this.before[index] as number
+    if (this.previous.cardMade[old] !== 1) return undefined
+    const {cardBytes} = this.previous
+    return this.previous.cardDigests.subarray(old * cardBytes, (old + 1) * cardBytes)
+  }
+
+  /** The key of article `index`'s page as the build before made it, when made from the same inputs; else undefined. */
+  articleKey(index: number): string | undefined {
+    if (!this.pagesComparable || !this.sameCard(index)) return undefined
+    const old = this.before[index] as number
+    const key = this.previous.articleKeys[old]
+    if (key === undefined) return undefined
+    const count = this.archive.articles.length
+    const oldCount = this.previous.archive.articles.length
+    const hasNewer = index > 0
+    const hasOlder = index + 1 < count
+    if (hasNewer !== old > 0 || hasOlder !== old + 1 < oldCount) return undefined
+    if (hasNewer && !this.sameShown(index - 1, old - 1)) return undefined
+    if (hasOlder && !this.sameShown(index + 1, old + 1)) return undefined
+    const related = this.archive.related[index] ?? []
+    const oldRelated = this.previous.archive.related[old] ?? []
+    if (related.length !== oldRelated.length) return undefined
+    for (let at = 0; at < related.length; at++) {
+      if (!this.sameShown(related[at] as number, oldRelated[at] as number)) return undefined
+    }
+    return key
+  }
+
+  /** Whether article `index` is article `old` of the build before, with the same card. */
+  private sameShown(index: number, old: number): boolean {
+    return this.before[index] === old && this.sameCard(index)
+  }
+
+  /**
+   * Whether article `index` was in the build before with everything its card
+   * and page text are made from: seed, URL, slug and topic spellings, its
+   * own and its topic pages'.
+   */
+  private sameCard(index: number): boolean {
+    const state = this.cardState[index]
+    if (state !== unknown) return state === same
+    const old = this.before[index] as number
+    const result = old >= 0 && sameInputs(this.archive.articles[index] as PlacedArticle, this.previous.archive.articles[old] as PlacedArticle, this.respelled)
+    this.cardState[index] = result ? same : changed
+    return result
+  }
+}
+
+/** For each article of `after`, its index in `before`, or -1: both are in the archive's one order. */
+function matchArticles(before: readonly PlacedArticle[], after: readonly PlacedArticle[]): Int32Array {
+  const found = new Int32Array(after.length).fill(-1)
+  let old = 0
+  for (let index = 0; index < after.length && old < before.length; ) {
+    const order = compareArticles(after[index] as PlacedArticle, before[old] as PlacedArticle)
+    if (order === 0) found[index++] = old++
+    else if (order < 0) index++
+    else old++
+  }
+  return found
+}
+
+/** Slugs whose topic page one of the two archives has and the other does not, or spells otherwise. */
+function respelledTopics(before: Archive['topics'], after: Archive['topics']): Set<string> {
+  const respelled = new Set<string>()
+  for (const [slug, entry] of after) if (before.get(slug)?.name !== entry.name) respelled.add(slug)
+  for (const slug of before.keys()) if (!after.has(slug)) respelled.add(slug)
+  return respelled
+}
+
+/**
+ * Whether two placings of an article have the same seed, URL, slug and topic
+ * spellings, and none of their topics' pages was added, removed or
+ * respelled. Note: this must name everything `articleInputs` and an article
+ * page's `inputs().text` read; the tests of `PageKeys` check it.
+ */
+function sameInputs(article: PlacedArticle, old: PlacedArticle, respelled: ReadonlySet<string>): boolean {
+  if (article.hash !== old.hash || article.source !== old.source || article.file !== old.file) return false
+  if (article.url !== old.url || article.slug !== old.slug) return false
+  const {topics} = article
+  if (topics.length !== old.topics.length) return false
+  for (let at = 0; at < topics.length; at++) {
+    const topic = topics[at] as Topic
+    const oldTopic = old.topics[at] as Topic
+    if (topic !== oldTopic && (topic.slug !== oldTopic.slug || topic.name !== oldTopic.name)) return false
+    if (respelled.size > 0 && respelled.has(topic.slug)) return false
+  }
+  return true
+}
