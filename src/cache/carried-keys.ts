@@ -31,16 +31,16 @@ const changed = 2
  * need not be made again.
  *
  * Why: a dev build that adds one seed to 100,000 keyed all 140,000 pages,
- * and the article pages and cards took most of that (about 1 s). An article
- * page's key is a digest of its site key, template key and URL, its article's
- * seed, slug and topic spellings, whether it has a newer and an older
- * neighbour, and the card digests of itself, its neighbours and its related
- * articles (`articlePages`, `PageKeys.key`); a card's digest is one of its
- * seed, URL and topic spellings as the topic pages spell them
- * (`articleInputs`). Each of those parts is compared here with the build
- * before's, as numbers or as the same strings, which costs far less than
- * joining and hashing them; the key is taken over only when every part is
- * equal, so it is the key the page would get anyway.
+ * which took 1.28 s of a 5.35 s build in one profile, about 0.7 s of it for
+ * the article pages and cards. An article page's key is a digest of its site
+ * key, template key and URL, its article's seed, slug and topic spellings,
+ * whether it has a newer and an older neighbour, and the card digests of
+ * itself, its neighbours and its related articles (`articlePages`,
+ * `PageKeys.key`); a card's digest is one of its seed, URL and topic
+ * spellings as the topic pages spell them (`articleInputs`). Each of those
+ * parts is compared here with the build before's, as numbers or as strings,
+ * which costs far less than joining and hashing them; the key is taken over
+ * only when every part is equal, so it is the key the page would get anyway.
  *
  * Articles are matched by walking both archives in their one order
  * (`compareArticles`): an article whose date or path changed is matched
