@@ -1,6 +1,9 @@
 import type {Archive, PlacedArticle} from '../indexes/archive.js'
-import type {Topic} from '../model/article.js'
 import {compareArticles} from '../indexes/compare-articles.js'
+import type {Topic} from '../model/article.js'
+
+/** What of an archive its page keys are made from. */
+type KeyedArchive = Pick<Archive, 'articles' | 'topics' | 'related'>
 
 /**
  * What one build's article page keys and card digests were made from, kept
@@ -8,14 +11,13 @@ import {compareArticles} from '../indexes/compare-articles.js'
  * `CarriedKeys`).
  */
 export interface KeptPageKeys {
-  readonly archive: Pick<Archive, 'articles' | 'topics' | 'related'>
+  readonly archive: KeyedArchive
   readonly siteKey: string
   /** The key of the article pages' template, with its layouts and partials. */
   readonly articleTemplateKey: string | undefined
-  /** Each article's card digest (`cardBytes` apiece), where `cardMade` is 1. */
+  /** Each article's card digest, the same number of bytes apiece, where `cardMade` is 1. */
   readonly cardDigests: Uint8Array
   readonly cardMade: Uint8Array
-  readonly cardBytes: number
   /** Each article's page key, by article index; undefined where none was made. */
   readonly articleKeys: readonly (string | undefined)[]
 }
@@ -56,7 +58,7 @@ export class CarriedKeys {
 
   constructor(
     private readonly previous: KeptPageKeys,
-    private readonly archive: Pick<Archive, 'articles' | 'topics' | 'related'>,
+    private readonly archive: KeyedArchive,
     siteKey: string,
     articleTemplateKey: string | undefined,
   ) {
@@ -71,8 +73,9 @@ export class CarriedKeys {
     if (!this.sameCard(index)) return undefined
     const old = this.before[index] as number
     if (this.previous.cardMade[old] !== 1) return undefined
-    const {cardBytes} = this.previous
-    return this.previous.cardDigests.subarray(old * cardBytes, (old + 1) * cardBytes)
+    const {cardDigests, cardMade} = this.previous
+    const cardBytes = cardDigests.length / cardMade.length
+    return cardDigests.subarray(old * cardBytes, (old + 1) * cardBytes)
   }
 
   /** The key of article `index`'s page as the build before made it, when made from the same inputs; else undefined. */
@@ -142,7 +145,8 @@ function respelledTopics(before: Archive['topics'], after: Archive['topics']): S
  * Whether two placings of an article have the same seed, URL, slug and topic
  * spellings, and none of their topics' pages was added, removed or
  * respelled. Note: this must name everything `articleInputs` and an article
- * page's `inputs().text` read; the tests of `PageKeys` check it.
+ * page's `inputs().text` read; `carried-keys.test.ts` and the incremental
+ * property test check it.
  */
 function sameInputs(article: PlacedArticle, old: PlacedArticle, respelled: ReadonlySet<string>): boolean {
   if (article.hash !== old.hash || article.source !== old.source || article.file !== old.file) return false

@@ -86,7 +86,6 @@ export class PageKeys {
       articleTemplateKey: this.templateKeys.get(articleTemplate),
       cardDigests: this.cardDigests,
       cardMade: this.cardMade,
-      cardBytes,
       articleKeys: this.articleKeys,
     }
   }
