@@ -6,7 +6,7 @@ import {buildArchive} from '../indexes/build-archive.js'
 import type {Archive} from '../indexes/archive.js'
 import type {Article, Topic} from '../model/article.js'
 import {planPages} from '../render/render-site.js'
-import {siteUrls} from '../render/urls.js'
+import {pageUrl, siteUrls, topicUrl} from '../render/urls.js'
 import {ViewBuilder} from '../render/views.js'
 import {CarriedKeys, type KeptPageKeys} from './carried-keys.js'
 import {PageKeys} from './page-keys.js'
@@ -32,9 +32,12 @@ interface Site {
   readonly views: ViewBuilder
 }
 
+/** Two cards a page, so each topic's list has a front page and numbered pages. */
+const config = {...defaultConfig, pageSize: 2}
+
 function site(list: readonly Article[]): Site {
-  const {archive} = buildArchive(list, {permalink: defaultConfig.permalink, minTopicArticles: 1, drafts: false})
-  return {archive, views: new ViewBuilder(archive, defaultConfig, siteUrls(defaultConfig.baseUrl))}
+  const {archive} = buildArchive(list, {permalink: config.permalink, minTopicArticles: 1, drafts: false})
+  return {archive, views: new ViewBuilder(archive, config, siteUrls(config.baseUrl))}
 }
 
 /** Every page's key, by URL, as `keys` gives them. */
@@ -57,8 +60,8 @@ function keysBothWays(before: readonly Article[], list: readonly Article[], site
   return {
     fresh: keyAll(now, new PageKeys(now.archive, now.views, siteKey, templates)),
     carried: keyAll(now, new PageKeys(now.archive, now.views, siteKey, templates, previous)),
-    carry: new CarriedKeys(previous, now.archive, siteKey, templates.get('article.html')),
-    archive: now.archive,
+    carry: new CarriedKeys(previous, now.archive, siteKey, templates),
+    ...now,
   }
 }
 
@@ -71,6 +74,8 @@ test('keys taken over from the build before are the keys made anew, for every pa
     ['an article edited', articles.map((article, index) => (index === 7 ? {...article, hash: 'e'.repeat(64)} : article))],
     ['an article on another topic', articles.map((article, index) => (index === 3 ? {...article, topics: [topic('Gold')]} : article))],
     ['an article moved to another day', articles.map((article, index) => (index === 2 ? {...article, date: '2001-03-01' as Article['date']} : article))],
+    // Note: Oil's oldest four articles make it a place, which its newest numbered page, showing neither, names too.
+    ['a topic of another kind in most of its articles', articles.map((article, index) => (index >= 4 ? {...article, topics: article.topics.map((item) => (item.slug === 'oil' ? {...item, kind: 'place' as const} : item))} : article))],
   ]
   for (const [change, list] of changes) {
     const {fresh, carried} = keysBothWays(articles, list)
@@ -96,11 +101,46 @@ test('an article page is taken over only when nothing it shows changed', () => {
   }
 })
 
-test('nothing is taken over across another site key or article template, and no card across a topic page spelled anew', () => {
+/** Which of the topic pages' keys `carry` takes over, by URL. */
+function topicPagesTaken({archive, views}: Site, carry: CarriedKeys): Map<string, boolean> {
+  const taken = new Map<string, boolean>()
+  for (const page of planPages(archive, views)) {
+    if (page.topicList) taken.set(page.url, carry.topicPageKey(page.topicList.slug, page.topicList.list) !== undefined)
+  }
+  return taken
+}
+
+test('a topic page is taken over only when nothing it shows changed', () => {
+  const afterAdding = topicPagesTaken(...withCarry(keysBothWays(articles, [...articles, added])))
+  // Note: Grain had six articles on three numbered pages; the new one makes a fourth, and links the third to it.
+  const grain = (page?: number): string => (page ? pageUrl(topicUrl('grain'), page) : topicUrl('grain'))
+  assert.deepEqual(
+    [grain(), grain(4), grain(3), grain(2), grain(1)].map((url) => afterAdding.get(url)),
+    [false, false, false, true, true],
+  )
+  const others = [...afterAdding].filter(([url]) => !url.startsWith(grain()))
+  assert.equal(others.length, 12)
+  assert.ok(others.every(([, taken]) => taken), JSON.stringify(others))
+  // Note: article 10 leaves Trade but stays on Gold, whose list is the same but whose oldest card now names one topic.
+  const leaving = articles.map((article, index) => (index === 10 ? {...article, topics: [topic('Gold')]} : article))
+  const afterLeaving = topicPagesTaken(...withCarry(keysBothWays(articles, leaving)))
+  const gold = (page?: number): string => (page ? pageUrl(topicUrl('gold'), page) : topicUrl('gold'))
+  assert.deepEqual([gold(), gold(1), gold(2), gold(3)].map((url) => afterLeaving.get(url)), [false, false, true, true])
+})
+
+function withCarry(both: ReturnType<typeof keysBothWays>): [Site, CarriedKeys] {
+  return [both, both.carry]
+}
+
+test('nothing is taken over across another site key or template, and no card across a topic page spelled anew', () => {
   const list = [...articles, added]
   const none = (carry: CarriedKeys, count: number): boolean => Array.from({length: count}, (_, index) => carry.articleKey(index)).every((key) => key === undefined)
   assert.ok(none(keysBothWays(articles, list, 'another site').carry, list.length))
   assert.ok(none(keysBothWays(articles, list, 'site', new Map([['article.html', 'edited']])).carry, list.length))
+  for (const templates of [new Map([...templateKeys, ['topic.html', 'edited']]), new Map([['topic.html', 'topic template']])]) {
+    const taken = topicPagesTaken(...withCarry(keysBothWays(articles, list, 'site', templates)))
+    assert.ok(taken.size > 0 && [...taken.values()].every((item) => !item), 'a topic template edited')
+  }
   // Note: an author gives Oil another spelling, so the topic page, and every card on Oil, spells it so.
   const respelled = articles.map((article, index) => (index === 0 ? {...article, topics: [{...topic('OIL'), slug: 'oil', origin: 'given' as const}]} : article))
   const {carry, archive, fresh, carried} = keysBothWays(articles, respelled)

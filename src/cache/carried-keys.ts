@@ -1,25 +1,36 @@
 import type {Archive, PlacedArticle} from '../indexes/archive.js'
 import {compareArticles} from '../indexes/compare-articles.js'
 import type {Topic} from '../model/article.js'
+import {articleTemplate} from '../render/article-pages.js'
+import {topicTemplate} from '../render/list-pages.js'
+import type {ListPage} from '../render/paginate.js'
 
 /** What of an archive its page keys are made from. */
 type KeyedArchive = Pick<Archive, 'articles' | 'topics' | 'related'>
 
+/** A page of a topic's list with the key it was given. */
+export interface KeptListPage {
+  readonly key: string
+  readonly list: ListPage
+}
+
 /**
- * What one build's article page keys and card digests were made from, kept
- * by a long-running process (the dev server) for its next build (see
- * `CarriedKeys`).
+ * What one build's article and topic page keys and card digests were made
+ * from, kept by a long-running process (the dev server) for its next build
+ * (see `CarriedKeys`).
  */
 export interface KeptPageKeys {
   readonly archive: KeyedArchive
   readonly siteKey: string
-  /** The key of the article pages' template, with its layouts and partials. */
-  readonly articleTemplateKey: string | undefined
+  /** Each template's key, with its layouts and partials, by file name. */
+  readonly templateKeys: ReadonlyMap<string, string>
   /** Each article's card digest, the same number of bytes apiece, where `cardMade` is 1. */
   readonly cardDigests: Uint8Array
   readonly cardMade: Uint8Array
   /** Each article's page key, by article index; undefined where none was made. */
   readonly articleKeys: readonly (string | undefined)[]
+  /** Each topic's pages with their keys, by topic slug, then by page number (0 for the front page). */
+  readonly topicPages: ReadonlyMap<string, readonly (KeptListPage | undefined)[]>
 }
 
 /** `cardState` values: not yet compared, made of the same inputs as in the build before, or not. */
@@ -54,18 +65,21 @@ export class CarriedKeys {
   private readonly cardState: Uint8Array
   /** Slugs of topics whose page was added, removed or spelled otherwise since the build before. */
   private readonly respelled: ReadonlySet<string>
-  private readonly pagesComparable: boolean
+  private readonly articlePagesComparable: boolean
+  private readonly topicPagesComparable: boolean
 
   constructor(
     private readonly previous: KeptPageKeys,
     private readonly archive: KeyedArchive,
     siteKey: string,
-    articleTemplateKey: string | undefined,
+    templateKeys: ReadonlyMap<string, string>,
   ) {
     this.before = matchArticles(previous.archive.articles, archive.articles)
     this.cardState = new Uint8Array(archive.articles.length)
     this.respelled = respelledTopics(previous.archive.topics, archive.topics)
-    this.pagesComparable = previous.siteKey === siteKey && previous.articleTemplateKey === articleTemplateKey
+    const sameTemplate = (template: string): boolean => previous.siteKey === siteKey && previous.templateKeys.get(template) === templateKeys.get(template)
+    this.articlePagesComparable = sameTemplate(articleTemplate)
+    this.topicPagesComparable = sameTemplate(topicTemplate)
   }
 
   /** The card digest of article `index` as the build before made it, when made from the same inputs; else undefined. */
@@ -80,7 +94,7 @@ export class CarriedKeys {
 
   /** The key of article `index`'s page as the build before made it, when made from the same inputs; else undefined. */
   articleKey(index: number): string | undefined {
-    if (!this.pagesComparable || !this.sameCard(index)) return undefined
+    if (!this.articlePagesComparable || !this.sameCard(index)) return undefined
     const old = this.before[index] as number
     const key = this.previous.articleKeys[old]
     if (key === undefined) return undefined
@@ -93,11 +107,40 @@ export class CarriedKeys {
     if (hasOlder && !this.sameShown(index + 1, old + 1)) return undefined
     const related = this.archive.related[index] ?? []
     const oldRelated = this.previous.archive.related[old] ?? []
-    if (related.length !== oldRelated.length) return undefined
-    for (let at = 0; at < related.length; at++) {
-      if (!this.sameShown(related[at] as number, oldRelated[at] as number)) return undefined
+    return this.sameList(related, oldRelated) ? key : undefined
+  }
+
+  /**
+   * The key of page `list` of topic `slug` as the build before made it, when
+   * made from the same inputs; else undefined. A numbered page's text names
+   * the topic, the page's number and its links; a front page's adds what the
+   * whole list and the related topics show (`topicPages`). Note: a topic's
+   * kind is its articles' most frequent one, which articles on other pages of
+   * its list can change; so is its name, but a topic spelled anew changes the
+   * card of every article on it.
+   */
+  topicPageKey(slug: string, list: ListPage): string | undefined {
+    if (!this.topicPagesComparable) return undefined
+    const old = this.previous.topicPages.get(slug)?.[list.number ?? 0]
+    if (old === undefined || old.list.newer !== list.newer || old.list.older !== list.older) return undefined
+    const entry = this.archive.topics.get(slug)
+    const oldEntry = this.previous.archive.topics.get(slug)
+    if (entry === undefined || oldEntry === undefined || entry.kind !== oldEntry.kind) return undefined
+    if (!this.sameList(list.items, old.list.items)) return undefined
+    // Note: a front page shows what the topic's whole list makes (its count, dates and months) and its related topics.
+    // Those are counted from the topics of the same articles, and an article whose topics or topic pages changed
+    // has not the same card, so the same list makes them the same.
+    if (list.number === undefined && !this.sameList(entry.articles, oldEntry.articles)) return undefined
+    return old.key
+  }
+
+  /** Whether two lists of article indexes, this build's and the build before's, name the same articles with the same cards. */
+  private sameList(items: readonly number[], oldItems: readonly number[]): boolean {
+    if (items.length !== oldItems.length) return false
+    for (let at = 0; at < items.length; at++) {
+      if (!this.sameShown(items[at] as number, oldItems[at] as number)) return false
     }
-    return key
+    return true
   }
 
   /** Whether article `index` is article `old` of the build before, with the same card. */

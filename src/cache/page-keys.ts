@@ -1,10 +1,9 @@
 import {hash} from 'node:crypto'
 import type {Archive} from '../indexes/archive.js'
-import {articleTemplate} from '../render/article-pages.js'
 import type {Page} from '../render/page.js'
 import type {ViewBuilder} from '../render/views.js'
 import {articleSeedKey} from './article-store.js'
-import {CarriedKeys, type KeptPageKeys} from './carried-keys.js'
+import {CarriedKeys, type KeptListPage, type KeptPageKeys} from './carried-keys.js'
 
 /**
  * The key of each page of a site: a fingerprint of everything the page is
@@ -29,9 +28,10 @@ import {CarriedKeys, type KeptPageKeys} from './carried-keys.js'
  *   together.
  * - A page with `inputs()` is keyed by its cards' digests as bytes, not
  *   their keys as text (see `digest`).
- * - In a process that runs several builds (the dev server), an article
- *   page's key and a card's digest are taken over from the build before when
- *   every part they are made from is the same (see `CarriedKeys`).
+ * - In a process that runs several builds (the dev server), the key of an
+ *   article page or a topic's page and a card's digest are taken over from
+ *   the build before when every part they are made from is the same (see
+ *   `CarriedKeys`).
  */
 export class PageKeys {
   /** Each article's card digest (`cardBytes` apiece), made on first use: see `cardMade`. */
@@ -43,6 +43,8 @@ export class PageKeys {
   private readonly scratch = new KeyScratch()
   /** Each article page's key, by article index, for the next build (see `kept`). */
   private readonly articleKeys: (string | undefined)[]
+  /** Each topic's pages with their keys, by slug, then page number, for the next build (see `kept`). */
+  private readonly topicPages = new Map<string, KeptListPage[]>()
   /** The keys the build before made from the same inputs, when a long-running process kept them. */
   private readonly carried: CarriedKeys | undefined
 
@@ -60,7 +62,7 @@ export class PageKeys {
     this.cardMade = new Uint8Array(count)
     this.cardHex = new Array(count)
     this.articleKeys = new Array(count)
-    this.carried = previous && new CarriedKeys(previous, archive, siteKey, templateKeys.get(articleTemplate))
+    this.carried = previous && new CarriedKeys(previous, archive, siteKey, templateKeys)
   }
 
   /** The key of `page`, and its view model when working out the key needed it (so it is built once). */
@@ -70,23 +72,32 @@ export class PageKeys {
       this.articleKeys[page.article] = key
       return {key}
     }
+    if (page.topicList !== undefined) {
+      const {slug, list} = page.topicList
+      const key = this.carried?.topicPageKey(slug, list) ?? this.made(page).key
+      let kept = this.topicPages.get(slug)
+      if (kept === undefined) this.topicPages.set(slug, (kept = []))
+      kept[list.number ?? 0] = {key, list}
+      return {key}
+    }
     return this.made(page)
   }
 
   /**
-   * What this build's article page keys and card digests were made from, for
-   * the next build of the same process to take over those it would make the
-   * same (see `CarriedKeys`).
+   * What this build's article and topic page keys and card digests were made
+   * from, for the next build of the same process to take over those it would
+   * make the same (see `CarriedKeys`).
    */
   kept(): KeptPageKeys {
     const {articles, topics, related} = this.archive
     return {
       archive: {articles, topics, related},
       siteKey: this.siteKey,
-      articleTemplateKey: this.templateKeys.get(articleTemplate),
+      templateKeys: this.templateKeys,
       cardDigests: this.cardDigests,
       cardMade: this.cardMade,
       articleKeys: this.articleKeys,
+      topicPages: this.topicPages,
     }
   }
 

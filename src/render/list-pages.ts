@@ -220,6 +220,9 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
   }
 }
 
+/** The template of a topic's pages. */
+export const topicTemplate = 'topic.html'
+
 /** The topic index (A–Z with counts, by kind) and one paginated page per topic. */
 export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Page> {
   const entries = [...archive.topics.values()]
@@ -260,9 +263,10 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
     for (const list of paginate(url, entry.articles, views.config.pageSize)) {
       yield {
         url: list.url,
-        template: 'topic.html',
+        template: topicTemplate,
         from: [],
         ...newestDate(archive, list.items),
+        topicList: {slug: entry.slug, list},
         view: () => {
           const newest = archive.articles[entry.articles[0] as number]
           const oldest = archive.articles[entry.articles.at(-1) as number]

@@ -1,4 +1,5 @@
 import type {IsoDate} from '../model/article.js'
+import type {ListPage} from './paginate.js'
 
 /** One page to render: where it goes, which template, and its view model (built on demand, to bound memory). */
 export interface Page {
@@ -16,6 +17,8 @@ export interface Page {
   readonly lastmod?: IsoDate
   /** For an article page, the index of its article in the archive (see `CarriedKeys`). */
   readonly article?: number
+  /** For a page of a topic's list, the topic's slug and which page of the list it is (see `CarriedKeys`). */
+  readonly topicList?: {readonly slug: string; readonly list: ListPage}
   view(): object
   /**
    * What `view()` is made from, cheaper to name than the view is to build,
