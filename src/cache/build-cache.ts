@@ -3,6 +3,7 @@ import path from 'node:path'
 import {releaseLock, takeLock} from '../lock-file.js'
 import {ArticleStore} from './article-store.js'
 import type {KeptPageKeys} from './carried-keys.js'
+import type {Placings} from '../indexes/assign-urls.js'
 import {fingerprint} from './hash.js'
 import {ChangeJournal} from './change-journal.js'
 import {rescanSeeds, scanSeeds, statEntries, type ScannedSeed, type SeedScan} from './scan-seeds.js'
@@ -44,6 +45,12 @@ export class BuildCache {
    * memory only; a one-off build has none.
    */
   keptPageKeys: KeptPageKeys | undefined
+  /**
+   * How the last build placed its articles, for the next to take over the
+   * placings of the same article objects (see `assignUrls`). Note: in memory
+   * only, like `keptPageKeys`.
+   */
+  placings: Placings | undefined
 
   /**
    * @param dir Absolute path of the cache folder.

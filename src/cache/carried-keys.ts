@@ -192,6 +192,14 @@ function respelledTopics(before: Archive['topics'], after: Archive['topics']): S
  * property test check it.
  */
 function sameInputs(article: PlacedArticle, old: PlacedArticle, respelled: ReadonlySet<string>): boolean {
+  // Note: the build cache lends unchanged articles' placings to the next build (see `assignUrls`), so most are the same object.
+  if (article !== old && !sameFields(article, old)) return false
+  if (respelled.size > 0) for (const topic of article.topics) if (respelled.has(topic.slug)) return false
+  return true
+}
+
+/** Whether two placings of an article have the same seed, URL, slug and topic spellings. */
+function sameFields(article: PlacedArticle, old: PlacedArticle): boolean {
   if (article.hash !== old.hash || article.source !== old.source || article.file !== old.file) return false
   if (article.url !== old.url || article.slug !== old.slug) return false
   const {topics} = article
@@ -200,7 +208,6 @@ function sameInputs(article: PlacedArticle, old: PlacedArticle, respelled: Reado
     const topic = topics[at] as Topic
     const oldTopic = old.topics[at] as Topic
     if (topic !== oldTopic && (topic.slug !== oldTopic.slug || topic.name !== oldTopic.name)) return false
-    if (respelled.size > 0 && respelled.has(topic.slug)) return false
   }
   return true
 }

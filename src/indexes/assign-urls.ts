@@ -1,6 +1,17 @@
 import type {Article} from '../model/article.js'
 import {problem, type Problem} from '../problems/content-error.js'
+import {compareCodeUnits} from '../text/code-unit-order.js'
 import type {PlacedArticle} from './archive.js'
+
+/**
+ * The articles one call of `assignUrls` placed, in the order it was given
+ * them (by source path), and each one's placing; undefined where an article
+ * was left out.
+ */
+export interface Placings {
+  readonly articles: readonly Article[]
+  readonly placed: readonly (PlacedArticle | undefined)[]
+}
 
 /** The URL of a date and slug under a permalink pattern. */
 type Permalink = (date: string, slug: string) => string
@@ -33,9 +44,12 @@ function compilePermalink(pattern: string): Permalink {
  * slugs on one URL are an error naming both files. A derived slug that collides
  * gets a suffix from its own content hash, so the result does not depend on
  * the order files are read in; the article first by source path keeps the
- * plain slug, so adding a later seed never moves an older one.
+ * plain slug, so adding a later seed never moves an older one. `articles`
+ * come in source path order. `previous`, what an earlier call returned as
+ * `placings`, lends its placings of the same article objects with the same
+ * URL and slug.
  */
-export function assignUrls(articles: readonly Article[], pattern: string): {placed: PlacedArticle[]; problems: Problem[]} {
+export function assignUrls(articles: readonly Article[], pattern: string, previous?: Placings): {placed: PlacedArticle[]; problems: Problem[]; placings: Placings} {
   const problems: Problem[] = []
   const permalinkFor = compilePermalink(pattern)
   // Note: articles are named by their index, and only colliding URLs get a list: a large archive has
@@ -78,14 +92,37 @@ export function assignUrls(articles: readonly Article[], pattern: string): {plac
     }
   }
   const placed: PlacedArticle[] = []
+  const placings: (PlacedArticle | undefined)[] = new Array(articles.length)
+  const lend = previous && lender(previous)
   articles.forEach((article, index) => {
+    if (dropped.has(index)) return
+    const url = urls[index] as string
+    const slug = slugs[index] ?? article.slug
+    const lent = lend?.(article)
     // Note: `url` first (an article has no `url` of its own for the spread to overwrite). When a
     // key is added after a spread (`{...article, url}`, or through `Object.assign`), V8 copies
     // the object the slow way: in a script, each copy took 800 bytes instead of 220, and
     // copying 100,000 articles 0.5 s instead of 0.12-0.17 s.
-    if (!dropped.has(index)) placed.push({url: urls[index] as string, ...article, slug: slugs[index] ?? article.slug})
+    const placing = lent !== undefined && lent.url === url && lent.slug === slug ? lent : {url, ...article, slug}
+    placings[index] = placing
+    placed.push(placing)
   })
-  return {placed, problems}
+  return {placed, problems, placings: {articles, placed: placings}}
+}
+
+/**
+ * Finds an article's placing in `previous`, for articles asked for in source
+ * path order; undefined when `previous` has not that article object.
+ * Note: the dev server's build cache hands out the same article objects build
+ * after build, and at 100,000 articles copying them all again took about
+ * 0.09 s of each build, and made that many objects for the collector to move.
+ */
+function lender(previous: Placings): (article: Article) => PlacedArticle | undefined {
+  let at = 0
+  return (article) => {
+    while (at < previous.articles.length && compareCodeUnits((previous.articles[at] as Article).source, article.source) < 0) at++
+    return previous.articles[at] === article ? previous.placed[at] : undefined
+  }
 }
 
 function uniqueUrl(permalinkFor: Permalink, article: Article, taken: Set<string>): {slug: string; url: string} {

@@ -2,7 +2,7 @@ import type {Article, IsoDate} from '../model/article.js'
 import {problem, type Problem} from '../problems/content-error.js'
 import {fileStart} from '../problems/source-point.js'
 import type {Archive, PlacedArticle, TopicEntry} from './archive.js'
-import {assignUrls} from './assign-urls.js'
+import {assignUrls, type Placings} from './assign-urls.js'
 import {compareArticles} from './compare-articles.js'
 import {groupByTopic} from './group-by-topic.js'
 import {joinSurnames} from './join-surnames.js'
@@ -23,6 +23,8 @@ export interface IndexedArchive {
   /** Every topic the articles name, with a page or not: what related articles are found through. */
   readonly allTopics: ReadonlyMap<string, TopicEntry>
   readonly problems: Problem[]
+  /** How the articles were placed, for the next build of the same process (see `assignUrls`). */
+  readonly placings: Placings
 }
 
 /**
@@ -38,12 +40,13 @@ export function buildArchive(articles: readonly Article[], settings: IndexSettin
 
 /**
  * `buildArchive` without the related articles, which a large build finds on
- * a worker thread (`RelatedSearch`) from `allTopics`.
+ * a worker thread (`RelatedSearch`) from `allTopics`. `previous` is what an
+ * earlier call returned as `placings`, in a process that runs several builds.
  */
-export function indexArticles(articles: readonly Article[], settings: IndexSettings): IndexedArchive {
+export function indexArticles(articles: readonly Article[], settings: IndexSettings, previous?: Placings): IndexedArchive {
   const sorted = [...articles].filter((article) => settings.drafts || !article.draft).sort(bySource)
   const {unique, problems} = dropDuplicates(sorted)
-  const placed = assignUrls(unique, settings.permalink)
+  const placed = assignUrls(unique, settings.permalink, previous)
   problems.push(...placed.problems)
   const ordered = [...joinSurnames(placed.placed)].sort(compareArticles)
   const days = groupBy(ordered, (article) => article.date)
@@ -58,7 +61,7 @@ export function indexArticles(articles: readonly Article[], settings: IndexSetti
     years,
     topics: topics.topics,
   }
-  return {archive, allTopics: topics.all, problems}
+  return {archive, allTopics: topics.all, problems, placings: placed.placings}
 }
 
 function bySource(a: Article, b: Article): number {

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {makeArticle} from '../../test/helpers/make-article.js'
+import type {Article} from '../model/article.js'
+import {assignUrls} from './assign-urls.js'
+
+const pattern = '/:year/:month/:day/:slug/'
+
+/** Four articles in source path order; b and c share a day and a slug, so c's URL takes a suffix. */
+const articles: readonly Article[] = [
+  makeArticle('a.txt', '2001-03-01', {slug: 'alpha'}),
+  makeArticle('b.txt', '2001-03-02', {slug: 'same'}),
+  makeArticle('c.txt', '2001-03-02', {slug: 'same'}),
+  makeArticle('d.txt', '2001-03-03', {slug: 'delta'}),
+]
+
+test('an earlier call lends its placings of the same article objects, and nothing else', () => {
+  const first = assignUrls(articles, pattern)
+  // Note: b is gone, so c takes the plain URL; a new e comes between; d is edited, a new object with the same fields.
+  const next = [articles[0] as Article, articles[2] as Article, makeArticle('cc.txt', '2001-03-04', {slug: 'echo'}), {...(articles[3] as Article)}]
+  const lent = assignUrls(next, pattern, first.placings)
+  assert.deepEqual(lent.placed, assignUrls(next, pattern).placed)
+  assert.deepEqual(
+    lent.placed.map((placing) => first.placed.includes(placing)),
+    [true, false, false, false],
+    'a is lent; c is placed anew on its new URL; the new and the edited articles are placed anew',
+  )
+  assert.equal(lent.placings.articles, next)
+  assert.deepEqual(lent.placings.placed, lent.placed)
+})
