@@ -3,7 +3,6 @@ import path from 'node:path'
 import {findAllFiles} from './adapters/glob.js'
 import type {TemplateSet} from './adapters/liquid.js'
 import type {SharedBodies} from './cache/article-store.js'
-import {fingerprint} from './cache/hash.js'
 import type {PageKeys} from './cache/page-keys.js'
 import type {SiteConfig} from './config/site-config.js'
 import type {Archive} from './indexes/archive.js'
@@ -158,7 +157,7 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
         await writer.write(file)
         continue
       }
-      const key = fingerprint(source.siteKey, file.path, file.inputs)
+      const key = keys.fileKey(file)
       if (!(await writer.reuse(file.path, key))) await writer.write({path: file.path, contents: file.make(), from: file.from}, key)
     }
   }

@@ -5,6 +5,8 @@ import {defaultConfig} from '../config/site-config.js'
 import {buildArchive} from '../indexes/build-archive.js'
 import type {Archive} from '../indexes/archive.js'
 import type {Article, Topic} from '../model/article.js'
+import {feedFiles} from '../render/feeds/site-feeds.js'
+import type {DeferredFile} from '../render/output-file.js'
 import {planPages} from '../render/render-site.js'
 import {pageUrl, siteUrls, topicUrl} from '../render/urls.js'
 import {ViewBuilder} from '../render/views.js'
@@ -32,17 +34,23 @@ interface Site {
   readonly views: ViewBuilder
 }
 
-/** Two cards a page, so each topic's list has a front page and numbered pages. */
-const config = {...defaultConfig, pageSize: 2}
+/** Two cards a page and two entries a feed, so each topic's list has numbered pages, and its feed shows some of its articles. */
+const config = {...defaultConfig, pageSize: 2, feedSize: 2}
 
 function site(list: readonly Article[]): Site {
   const {archive} = buildArchive(list, {permalink: config.permalink, minTopicArticles: 1, drafts: false})
   return {archive, views: new ViewBuilder(archive, config, siteUrls(config.baseUrl))}
 }
 
-/** Every page's key, by URL, as `keys` gives them. */
+/** Every page's key, by URL, and every topic feed's, by path, as `keys` gives them. */
 function keyAll({archive, views}: Site, keys: PageKeys): Map<string, string> {
-  return new Map([...planPages(archive, views)].map((page) => [page.url, keys.key(page).key]))
+  const all = new Map([...planPages(archive, views)].map((page) => [page.url, keys.key(page).key]))
+  for (const file of topicFeeds({archive, views}, keys)) all.set(file.path, keys.fileKey(file))
+  return all
+}
+
+function topicFeeds({archive, views}: Site, keys: PageKeys): DeferredFile[] {
+  return [...feedFiles(archive, views, (index) => keys.cardKey(index), {keepEntries: false})].filter((file) => 'make' in file)
 }
 
 /** What a build of `list` keeps for the next one, after keying every page. */
@@ -67,7 +75,7 @@ function keysBothWays(before: readonly Article[], list: readonly Article[], site
 
 const added = makeArticle('new.txt', '2001-03-21', {slug: 'newest', topics: [topic('Grain')]})
 
-test('keys taken over from the build before are the keys made anew, for every page', () => {
+test('keys taken over from the build before are the keys made anew, for every page and topic feed', () => {
   const changes: [string, readonly Article[]][] = [
     ['a newest article', [...articles, added]],
     ['an article gone', articles.filter((_, index) => index !== 5)],
@@ -137,6 +145,9 @@ test('nothing is taken over across another site key or template, and no card acr
   const none = (carry: CarriedKeys, count: number): boolean => Array.from({length: count}, (_, index) => carry.articleKey(index)).every((key) => key === undefined)
   assert.ok(none(keysBothWays(articles, list, 'another site').carry, list.length))
   assert.ok(none(keysBothWays(articles, list, 'site', new Map([['article.html', 'edited']])).carry, list.length))
+  const anotherSite = keysBothWays(articles, list, 'another site')
+  const feeds = topicFeeds(anotherSite, new PageKeys(anotherSite.archive, anotherSite.views, 'another site', templateKeys))
+  assert.ok(feeds.length > 0 && feeds.every((file) => file.articles && anotherSite.carry.fileKey(file.path, file.articles) === undefined), 'a topic feed')
   for (const templates of [new Map([...templateKeys, ['topic.html', 'edited']]), new Map([['topic.html', 'topic template']])]) {
     const taken = topicPagesTaken(...withCarry(keysBothWays(articles, list, 'site', templates)))
     assert.ok(taken.size > 0 && [...taken.values()].every((item) => !item), 'a topic template edited')

@@ -3,7 +3,9 @@ import type {Archive} from '../indexes/archive.js'
 import type {Page} from '../render/page.js'
 import type {ViewBuilder} from '../render/views.js'
 import {articleSeedKey} from './article-store.js'
-import {CarriedKeys, type KeptListPage, type KeptPageKeys} from './carried-keys.js'
+import type {DeferredFile} from '../render/output-file.js'
+import {CarriedKeys, type KeptFile, type KeptListPage, type KeptPageKeys} from './carried-keys.js'
+import {fingerprint} from './hash.js'
 
 /**
  * The key of each page of a site: a fingerprint of everything the page is
@@ -29,9 +31,9 @@ import {CarriedKeys, type KeptListPage, type KeptPageKeys} from './carried-keys.
  * - A page with `inputs()` is keyed by its cards' digests as bytes, not
  *   their keys as text (see `digest`).
  * - In a process that runs several builds (the dev server), the key of an
- *   article page or a topic's page and a card's digest are taken over from
- *   the build before when every part they are made from is the same (see
- *   `CarriedKeys`).
+ *   article page, a topic's page or feed and a card's digest are taken over
+ *   from the build before when every part they are made from is the same
+ *   (see `CarriedKeys`).
  */
 export class PageKeys {
   /** Each article's card digest (`cardBytes` apiece), made on first use: see `cardMade`. */
@@ -45,6 +47,8 @@ export class PageKeys {
   private readonly articleKeys: (string | undefined)[]
   /** Each topic's pages with their keys, by slug, then page number, for the next build (see `kept`). */
   private readonly topicPages = new Map<string, KeptListPage[]>()
+  /** The deferred files that name their articles, with their keys, by path, for the next build (see `kept`). */
+  private readonly files = new Map<string, KeptFile>()
   /** The keys the build before made from the same inputs, when a long-running process kept them. */
   private readonly carried: CarriedKeys | undefined
 
@@ -84,9 +88,9 @@ export class PageKeys {
   }
 
   /**
-   * What this build's article and topic page keys and card digests were made
-   * from, for the next build of the same process to take over those it would
-   * make the same (see `CarriedKeys`).
+   * What this build's article and topic page keys, topic feed keys and card
+   * digests were made from, for the next build of the same process to take
+   * over those it would make the same (see `CarriedKeys`).
    */
   kept(): KeptPageKeys {
     const {articles, topics, related} = this.archive
@@ -98,7 +102,16 @@ export class PageKeys {
       cardMade: this.cardMade,
       articleKeys: this.articleKeys,
       topicPages: this.topicPages,
+      files: this.files,
     }
+  }
+
+  /** The key of a deferred file (see `feedFiles`): of the site key, its path and its inputs. */
+  fileKey(file: DeferredFile): string {
+    const {path, articles} = file
+    const key = (articles && this.carried?.fileKey(path, articles)) ?? fingerprint(this.siteKey, path, file.inputs())
+    if (articles) this.files.set(path, {key, articles})
+    return key
   }
 
   private made(page: Page): {key: string; view?: object} {

@@ -22,7 +22,7 @@ function siteFeeds(articles: readonly Article[], {keepEntries = false, config = 
   // Note: the entries are keyed as a build keys them, by their cards' keys.
   const keys = new PageKeys(archive, views, '', new Map())
   for (const file of feedFiles(archive, views, (index) => keys.cardKey(index), {keepEntries})) {
-    if ('make' in file) feeds.set(file.path, [file.inputs, String(file.make())])
+    if ('make' in file) feeds.set(file.path, [file.inputs(), String(file.make())])
     else if (all) feeds.set(file.path, ['', String(file.contents)])
   }
   return feeds

@@ -72,7 +72,8 @@ export function* feedFiles(archive: Archive, views: ViewBuilder, entryKey: (inde
       yield {path, contents: texts.write(format, channel, items), from: []}
       continue
     }
-    yield {path, inputs: `${JSON.stringify(channel)}\u0000${items.map(entryKey).join(' ')}`, from: [], make: () => texts.write(format, channel, items)}
+    // Note: its channel names the topic, whose spelling every card of the topic's articles names too.
+    yield {path, inputs: () => `${JSON.stringify(channel)}\u0000${items.map(entryKey).join(' ')}`, articles: items, from: [], make: () => texts.write(format, channel, items)}
   }
 }
 
