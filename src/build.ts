@@ -230,7 +230,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
 
 /** What a build keeps of reading its seeds: not the seeds themselves (with the bytes read) nor their cache keys. */
 interface ReadSeeds {
-  readonly processed: Omit<CachedProcessing, 'seeds' | 'live'>
+  readonly processed: Omit<CachedProcessing, 'seeds' | 'live' | 'keys'>
   /** The build cache's articles, which hold the bodies the articles come without. */
   readonly store: ArticleStore
   /** Files named like seeds that could not be read, in path order. */
@@ -257,14 +257,14 @@ async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessS
   // Note: a scan that fails while the store loads is reported when awaited below, not as an unhandled rejection.
   scanning.catch(() => undefined)
   const store = await cache.articleStore(processingKey(settings, topicsText))
-  const {scan, stats: seedStats, keep} = await scanning
+  const {scan, stats: seedStats, keep, earlier} = await scanning
   const scanTime = clock.lap()
-  const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers)
+  const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers, earlier)
   const entries = statEntries(processed.seeds)
   await Promise.all([store.save(processed.live), seedStats.save(entries)])
   // Note: a seed that vanished after the scan leaves it out of date; the next build starts again from the scan kept before.
-  if (processed.readProblems.length === 0) keep(processed.seeds, entries)
-  const {seeds, live, ...kept} = processed
+  if (processed.readProblems.length === 0) keep(processed.seeds, entries, processed.keys)
+  const {seeds, live, keys, ...kept} = processed
   // Note: a scan on a worker leaves changed seeds for `processCached` to read, so an unreadable one is reported
   // there; in path order with the scan's own problems, the build reports the same either way.
   const loadProblems = [...scan.problems, ...processed.readProblems].sort((a, b) => compareCodeUnits(a.file, b.file))

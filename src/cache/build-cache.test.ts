@@ -38,3 +38,22 @@ test('after a scan on a worker finds every seed in the stat index, saving their 
   assert.equal(await scanAndSave(), false)
   assert.notEqual(statSync(indexFile()).mtimeMs, savedMs, 'an edited seed: the index is saved again')
 })
+
+test('told what changed, a scan hands over the seeds and keys the last build kept, holding the same objects for unchanged seeds', async () => {
+  const seedsDir = path.join(root, 'watched')
+  mkdirSync(seedsDir)
+  for (const name of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(path.join(seedsDir, name), ` date 1987-03-02 Seed ${name}.\n`)
+  const cache = new BuildCache(path.join(root, 'watched-cache'))
+  const journal = cache.trackChanges()
+  const first = await cache.scanSeeds(seedsDir, 'watched', false)
+  assert.equal(first.earlier, undefined, 'nothing kept yet')
+  const keys = first.scan.seeds.map((seed) => `key of ${seed.path}`)
+  first.keep(first.scan.seeds, statEntries(first.scan.seeds), keys)
+
+  writeFileSync(path.join(seedsDir, 'b.txt'), ' date 1987-03-02 Edited.\n')
+  journal.note(path.join(seedsDir, 'b.txt'))
+  const second = await cache.scanSeeds(seedsDir, 'watched', false)
+  assert.deepEqual(second.earlier?.keys, keys)
+  const [a, b, c] = second.scan.seeds
+  assert.deepEqual(second.earlier?.seeds.map((seed) => [a, b, c].includes(seed)), [true, false, true], 'a and c are the same objects; b was looked at again')
+})

@@ -4,6 +4,7 @@ import {releaseLock, takeLock} from '../lock-file.js'
 import {ArticleStore} from './article-store.js'
 import type {KeptPageKeys} from './carried-keys.js'
 import type {Placings} from '../indexes/assign-urls.js'
+import type {SeedKeys} from './process-cached.js'
 import {fingerprint} from './hash.js'
 import {ChangeJournal} from './change-journal.js'
 import {rescanSeeds, scanSeeds, statEntries, type ScannedSeed, type SeedScan} from './scan-seeds.js'
@@ -116,17 +117,17 @@ export class BuildCache {
   scanSeeds(seedsDir: string, displayDir: string, threads: boolean): Promise<BuildScan> {
     const name = fingerprint(seedsDir).slice(0, 16)
     const reported = this.changes?.take()
-    const keep = (scan: SeedScan) => (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>): void => {
+    const keep = (scan: SeedScan) => (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>, keys: readonly string[]): void => {
       if (reported === undefined) return
       // Note: without the bytes, which only this build reads (only the seeds it read have them).
-      this.known = {seedsDir, displayDir, scan: {...scan, seeds: seeds.map((seed) => (seed.bytes === undefined ? seed : withoutBytes(seed)))}, entries}
+      this.known = {seedsDir, displayDir, scan: {...scan, seeds: seeds.map((seed) => (seed.bytes === undefined ? seed : withoutBytes(seed)))}, entries, keys}
       this.changes?.settle(reported)
     }
     const known = this.known
     if (this.reuse && reported?.files !== undefined && known?.seedsDir === seedsDir && known.displayDir === displayDir) {
       const scan = rescanSeeds(known.scan, reported.files, seedsDir, displayDir)
       // Note: the index on disk holds what the last build saved, so saving writes only when a seed changed.
-      if (scan !== undefined) return Promise.resolve({scan, stats: SeedStats.holding(this.dir, name, known.entries), keep: keep(scan)})
+      if (scan !== undefined) return Promise.resolve({scan, stats: SeedStats.holding(this.dir, name, known.entries), keep: keep(scan), earlier: {seeds: known.scan.seeds, keys: known.keys}})
     }
     if (this.reuse && threads && this.store === undefined && SeedStats.indexBytes(this.dir, name) >= minIndexBytesForWorker) {
       // Note: the worker reads the index; this thread only saves the new signatures in its place, and
@@ -155,8 +156,13 @@ export interface BuildScan {
   readonly scan: SeedScan
   /** The `stat` index to save the build's signatures in. */
   readonly stats: SeedStats
-  /** Hand the scan back for the next build, once its seeds are read (with their hashes) and their index `entries` saved. */
-  readonly keep: (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>) => void
+  /**
+   * Hand the scan back for the next build, once its seeds are read (with
+   * their hashes, and `keys` their cache keys) and their index `entries` saved.
+   */
+  readonly keep: (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>, keys: readonly string[]) => void
+  /** The seeds of the scan this one looked at again, and their keys (see `processCached`). */
+  readonly earlier?: SeedKeys
 }
 
 /** A scan a build kept for the next (see `BuildCache.scanSeeds`): with every seed's hash, and the index entries saved from it. */
@@ -165,6 +171,8 @@ interface KnownSeeds {
   readonly displayDir: string
   readonly scan: SeedScan
   readonly entries: ReadonlyMap<string, StatEntry>
+  /** The cache keys of `scan`'s seeds, in the same order. */
+  readonly keys: readonly string[]
 }
 
 /** The seed without the bytes its build read. */
