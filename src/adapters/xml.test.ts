@@ -43,6 +43,20 @@ test('for any text, xmlSafe keeps exactly the characters XML 1.0 allows', () => 
   )
 })
 
+test('for any text, escapeXml gives what escaping each special and dropping each unwritable character gives', () => {
+  const entities: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;'}
+  // Note: code units, so lone surrogates and good pairs both occur, among the specials and plain text.
+  const units = fc.array(fc.oneof(fc.constantFrom(...[...'&<>"\'a/:'].map((char) => char.charCodeAt(0))), fc.integer({min: 0, max: 0x3f}), fc.integer({min: 0xd7f0, max: 0xe010}), fc.integer({min: 0xfff0, max: 0xffff})), {maxLength: 40})
+  fc.assert(
+    fc.property(units, (codes) => {
+      const text = String.fromCharCode(...codes)
+      const expected = [...xmlSafe(text)].map((char) => entities[char] ?? char).join('')
+      assert.equal(escapeXml(text), expected, JSON.stringify(text))
+    }),
+    {numRuns: 2000},
+  )
+})
+
 test('escapeXmlText escapes what text and double-quoted attributes need, and keeps apostrophes', () => {
   assert.equal(escapeXmlText(`AT&T <b> "q" Moody's\u0002`), 'AT&amp;T &lt;b&gt; &quot;q&quot; Moody\'s')
 })
