@@ -14,7 +14,7 @@ const articles: readonly Article[] = [
   makeArticle('d.txt', '2001-03-03', {slug: 'delta'}),
 ]
 
-test('an earlier call lends its placings of the same article objects, and nothing else', () => {
+test('an earlier call lends its URLs and placings of the same article objects, and nothing else', () => {
   const first = assignUrls(articles, pattern)
   // Note: b is gone, so c takes the plain URL; a new e comes between; d is edited, a new object with the same fields.
   const next = [articles[0] as Article, articles[2] as Article, makeArticle('cc.txt', '2001-03-04', {slug: 'echo'}), {...(articles[3] as Article)}]
@@ -27,4 +27,9 @@ test('an earlier call lends its placings of the same article objects, and nothin
   )
   assert.equal(lent.placings.articles, next)
   assert.deepEqual(lent.placings.placed, lent.placed)
+  assert.deepEqual(lent.placings.urls, ['/2001/03/01/alpha/', '/2001/03/02/same/', '/2001/03/04/echo/', '/2001/03/03/delta/'], 'before any suffix')
+  // Note: under another pattern, nothing is lent, not even the URLs of the same articles.
+  const elsewhere = assignUrls(next, '/:slug/', lent.placings)
+  assert.deepEqual(elsewhere.placed, assignUrls(next, '/:slug/').placed)
+  assert.ok(elsewhere.placed.every((placing) => !lent.placed.includes(placing)))
 })
