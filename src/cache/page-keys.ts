@@ -1,9 +1,9 @@
 import {hash} from 'node:crypto'
 import type {Archive} from '../indexes/archive.js'
+import type {DeferredFile} from '../render/output-file.js'
 import type {Page} from '../render/page.js'
 import type {ViewBuilder} from '../render/views.js'
 import {articleSeedKey} from './article-store.js'
-import type {DeferredFile} from '../render/output-file.js'
 import {CarriedKeys, type KeptFile, type KeptListPage, type KeptPageKeys} from './carried-keys.js'
 import {fingerprint} from './hash.js'
 

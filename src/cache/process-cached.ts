@@ -34,8 +34,8 @@ export interface SeedKeys {
  * as `processSources` over every seed: articles, problems and invalid files
  * in seed order. New results go into `store` as each chunk is done, so the
  * articles come back without the bodies the store holds (see `ArticleStore`).
- * `earlier` is what an earlier call returned as `seedKeys`, in a process that
- * runs several builds.
+ * `earlier` holds the seeds of the scan this build's scan looked at again,
+ * with their keys (`BuildScan.earlier`), in a process that runs several builds.
  */
 export async function processCached(seedsDir: string, scanned: readonly ScannedSeed[], store: ArticleStore, settings: ProcessSettings, onEach?: (done: number, total: number) => void, workers?: number, earlier?: SeedKeys): Promise<CachedProcessing> {
   const seeds = [...scanned]

@@ -16,7 +16,7 @@ const articles: readonly Article[] = [
 
 test('an earlier call lends its URLs and placings of the same article objects, and nothing else', () => {
   const first = assignUrls(articles, pattern)
-  // Note: b is gone, so c takes the plain URL; a new e comes between; d is edited, a new object with the same fields.
+  // Note: b is gone, so c takes the plain URL; a new cc comes between; d is edited, a new object with the same fields.
   const next = [articles[0] as Article, articles[2] as Article, makeArticle('cc.txt', '2001-03-04', {slug: 'echo'}), {...(articles[3] as Article)}]
   const lent = assignUrls(next, pattern, first.placings)
   assert.deepEqual(lent.placed, assignUrls(next, pattern).placed)
