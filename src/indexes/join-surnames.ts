@@ -34,10 +34,14 @@ export function joinSurnames(articles: readonly PlacedArticle[]): readonly Place
   // Note: a surname's topic slug (`de-croo`) → the slug of the surname as full names end in it (`croo`).
   const surnames = new Map<string, string>()
   const fullNames = new Map<string, Map<string, Person>>()
+  // Note: each name is taken apart once; a large archive names the same people in thousands of articles.
+  const namesTakenApart = new Map<string, NameParts>()
   for (const article of articles) {
     for (const topic of article.topics) {
       if (topic.kind !== 'person' || topic.origin !== 'derived') continue
-      const {surname, alone, key} = surnameOf(topic.name)
+      let parts = namesTakenApart.get(topic.name)
+      if (parts === undefined) namesTakenApart.set(topic.name, (parts = surnameOf(topic.name)))
+      const {surname, alone, key} = parts
       if (alone) {
         surnames.set(topic.slug, surname)
         continue
@@ -90,13 +94,20 @@ export function joinSurnames(articles: readonly PlacedArticle[]): readonly Place
   })
 }
 
+/** A person's name taken apart (see `surnameOf`). */
+interface NameParts {
+  readonly surname: string
+  readonly alone: boolean
+  readonly key: string
+}
+
 /**
  * The slug of a person's surname, whether the name is the surname alone
  * (`Reagan` and `De Croo` are; `Ronald Reagan` and `Martin Luther King Jr`
  * are not), and the slug of the name without its middle initials (`Ivan F.
  * Boesky` → `ivan-boesky`).
  */
-function surnameOf(name: string): {surname: string; alone: boolean; key: string} {
+function surnameOf(name: string): NameParts {
   const words = name.split(' ')
   while (words.length > 1 && nameSuffixes.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, ''))) words.pop()
   const alone = words.slice(0, -1).every((word) => nameConnectors.has(word.toLowerCase()))
