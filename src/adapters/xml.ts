@@ -39,7 +39,7 @@ export function escapeXmlText(text: string): string {
  * Every character `escapeXml` escapes or drops, and those that may be one
  * (see `maybeNotXmlChar`). Note: nearly all text it is given (every URL of a
  * sitemap) has none, which one test finds out; three passes over it took
- * about 0.1 s of a build of 100,000 articles.
+ * about 0.07 s of a dev build of 100,000 articles, in a profile.
  */
 const maybeEscaped = /[&<>"'\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/
 
