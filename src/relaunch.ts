@@ -8,11 +8,12 @@ import {constants} from 'node:os'
  * Why: a dev build that adds one seed to 100,000 made garbage fast while
  * the archive of the build before (about 500 MB) stayed live, and V8 spent
  * 0.7-0.8 s of a 4-5 s build in about 45 scavenges of 8-16 ms each. With
- * 64 MB, the dev server added one seed in a median of 3.63 s against 4.43 s
- * (eleven builds each, four alternated sets). It costs the server up to
- * about 100 MB more memory, which a long-running preview can spare; a one-off
- * build keeps Node's default (a larger young generation did not make a cold
- * build of 10,000 faster).
+ * 64 MB, the dev server added one seed in a median of 3.89 s against 4.31 s
+ * (eighteen builds each, six alternated sets, every one of them faster). It
+ * costs the server 80-130 MB more memory, which a long-running preview can
+ * spare; a one-off build keeps Node's default: a larger young generation did
+ * not make a cold build of 10,000 faster, and a build of 100,000 would need
+ * more than the 1 GiB it keeps within.
  */
 export const devSemiSpaceMb = 64
 
