@@ -1,4 +1,3 @@
-import {spawn} from 'node:child_process'
 import {constants} from 'node:os'
 
 /**
@@ -46,7 +45,9 @@ const passedOn = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
  * die without passing anything on, the other notices its channel close and
  * stops (`stopWhenOrphaned`). On Windows, Ctrl-C reaches both anyway.
  */
-export function relaunch(script: string, args: readonly string[], nodeArguments: readonly string[]): Promise<number> {
+export async function relaunch(script: string, args: readonly string[], nodeArguments: readonly string[]): Promise<number> {
+  // Note: loaded here, since every command's start-up loads this module and only `dev` starts a process.
+  const {spawn} = await import('node:child_process')
   const grouped = process.platform !== 'win32'
   const child = spawn(process.execPath, [...nodeArguments, script, ...args], {stdio: ['inherit', 'inherit', 'inherit', 'ipc'], detached: grouped})
   const forward = (signal: NodeJS.Signals) => (): void => {
