@@ -6,7 +6,7 @@ import {constants} from 'node:os'
  *
  * Why: a dev build that adds one seed to 100,000 made garbage fast while
  * the archive of the build before (about 500 MB) stayed live, and V8 spent
- * 0.7-0.8 s of a 4-5 s build in about 45 scavenges of 8-16 ms each. With
+ * 0.7-0.8 s of a 4-5 s build in about 45 scavenges (a median of 10 ms each). With
  * 64 MB, the dev server added one seed in a median of 3.89 s against 4.31 s
  * (eighteen builds each, six alternated sets, every one of them faster). It
  * costs the server 80-130 MB more memory, which a long-running preview can
