@@ -34,3 +34,20 @@ test('replaceFile that cannot put the file in place leaves the old one and no te
     await removeDir(dir)
   }
 })
+
+test('replaceFile writes text given in pieces, longer than its buffer, byte for byte as the joined text', async () => {
+  const dir = await makeTempDir('news-archive-replace-')
+  try {
+    const file = path.join(dir, 'manifest.json')
+    // Note: emoji (surrogate pairs) and accented letters, in pieces small and large, several megabytes in all.
+    const pieces = Array.from({length: 60_000}, (_, index) => `"page/${index}/\u{1F4F0}é",`)
+    const large = `${'ünïcödé \u{1F600} '.repeat(200_000)}end`
+    await replaceFile(file, [...pieces, large, ...pieces])
+    assert.deepEqual(await readFile(file), Buffer.from(pieces.join('') + large + pieces.join('')))
+    await replaceFile(file, large)
+    assert.equal(await readFile(file, 'utf8'), large)
+    assert.deepEqual(await readdir(dir), ['manifest.json'])
+  } finally {
+    await removeDir(dir)
+  }
+})

@@ -41,3 +41,17 @@ test('fingerprint hashes text and bytes alike: each part followed by a NUL', () 
   assert.equal(fingerprint(Buffer.from('ab'), 'é'), expected)
   assert.equal(fingerprintAll(new Set(['ab', 'é'])), expected)
 })
+
+test('fingerprint of long text, hashed in pieces, is that of the whole text', () => {
+  const whole = (...parts: string[]): string => createHash('sha256').update(`${parts.join('\0')}\0`).digest('hex').slice(0, 32)
+  // Note: a pair of surrogates (an emoji) on each side of where a piece may end, and text long enough for several pieces.
+  const long = Array.from({length: 40_000}, (_, index) => `<url>${index}\u{1F600}é</url>`).join('\n')
+  assert.equal(fingerprint(long), whole(long))
+  for (let shift = 0; shift < 4; shift++) {
+    const shifted = 'x'.repeat(shift) + long
+    assert.equal(fingerprint(shifted, 'tail'), whole(shifted, 'tail'))
+  }
+  const many = Array.from({length: 30_000}, (_, index) => `page/${index}/\u{1F4F0}`)
+  assert.equal(fingerprintAll(many), whole(...many))
+  assert.equal(fingerprint('short', long, Buffer.from('bytes'), 'end'), createHash('sha256').update(`short\0${long}\0bytes\0end\0`).digest('hex').slice(0, 32))
+})

@@ -1,5 +1,6 @@
 import {createHash, hash as hashOnce} from 'node:crypto'
 import {compareCodeUnits} from '../text/code-unit-order.js'
+import {pieceLength, textPieces} from '../text/text-pieces.js'
 
 /**
  * A short fingerprint of some text or bytes: 32 hex digits (128 bits of
@@ -16,15 +17,41 @@ export function fingerprint(...parts: readonly (string | Uint8Array)[]): string 
 export function fingerprintAll(parts: Iterable<string | Uint8Array>): string {
   // Note: a separator that text cannot contain follows each part, so ("ab", "c") and ("a", "bc") differ.
   const list = Array.isArray(parts) ? (parts as readonly (string | Uint8Array)[]) : [...parts]
-  if (list.every((part) => typeof part === 'string')) {
-    // Note: one call into the hash for the joined text: a site has as many keys as pages, and each call costs more than joining.
-    return hashOnce('sha256', `${list.join('\0')}\0`, 'hex').slice(0, 32)
-  }
-  const hash = createHash('sha256')
+  let length = 0
+  let text = true
   for (const part of list) {
-    hash.update(part)
-    hash.update('\0')
+    length += part.length
+    if (typeof part !== 'string') text = false
   }
+  // Note: one call into the hash for short joined text: a site has as many keys as pages, and each call costs more than
+  // joining. Long text goes in pieces (see `pieceLength`).
+  if (text && length < pieceLength) return hashOnce('sha256', `${list.join('\0')}\0`, 'hex').slice(0, 32)
+  const hash = createHash('sha256')
+  let pending: string[] = []
+  let pendingLength = 0
+  const flush = (): void => {
+    if (pending.length > 0) hash.update(pending.join(''))
+    pending = []
+    pendingLength = 0
+  }
+  for (const part of list) {
+    if (typeof part !== 'string') {
+      flush()
+      hash.update(part)
+      hash.update('\0')
+      continue
+    }
+    if (part.length >= pieceLength) {
+      flush()
+      for (const piece of textPieces(part)) hash.update(piece)
+      hash.update('\0')
+      continue
+    }
+    pending.push(part, '\0')
+    pendingLength += part.length + 1
+    if (pendingLength >= pieceLength) flush()
+  }
+  flush()
   return hash.digest('hex').slice(0, 32)
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {writeFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
 import {makeTempDir, removeDir} from '../../test/helpers/build-from-files.js'
@@ -25,6 +25,19 @@ test('a manifest reads back as written, and a damaged one reads as none', () =>
     await writeFile(file, '{"format":"news-archive/tree-manifest","version":1,"searchKey":"","searchEntries":[],"paths":["a"],"keys":[]}')
     assert.equal(await readManifest(file), undefined, 'paths without keys')
     assert.equal(await readManifest(path.join(dir, 'missing.json')), undefined)
+  }))
+
+test('a large manifest is written in pieces as the JSON of the whole, and reads back', () =>
+  inTempDir(async (dir) => {
+    const file = path.join(dir, 'm-2.json')
+    // Note: more files than one block of JSON holds, with names JSON must escape; and an empty manifest.
+    const files: [string, string][] = Array.from({length: 4500}, (_, index) => [`2037/12/31/"quoted" ${index} \u{1F4F0}/index.html`, `key${index}`])
+    await writeManifest(file, manifest(files, 'search'))
+    const data = {format: 'news-archive/tree-manifest', version: 1, searchKey: 'search', searchEntries: ['pagefind'], paths: files.map(([name]) => name), keys: files.map(([, key]) => key)}
+    assert.equal(await readFile(file, 'utf8'), JSON.stringify(data))
+    assert.deepEqual(await readManifest(file), manifest(files, 'search'))
+    await writeManifest(file, manifest([]))
+    assert.deepEqual(await readManifest(file), manifest([]))
   }))
 
 test('a memo gives back the manifest it wrote, from memory, to every reader', () =>
