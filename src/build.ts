@@ -214,7 +214,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     timings.write = clock.lap()
     search = await updateSearchIndex(writer, articleGlob(config.permalink), config.search, options)
     timings.search = clock.lap()
-    await writer.commit()
+    await writer.commit(options.onLive)
     cache.keptPageKeys = source.keys.kept()
     timings.commit = clock.lap()
   } catch (error) {

@@ -274,7 +274,7 @@ function devReporter(): (event: DevEvent) => void {
       const {result} = event
       const report = log.report(result.problems)
       if (report) process.stderr.write(`${report}\n`)
-      process.stdout.write(`Built ${countNoun(result.articles, 'article')} in ${(event.milliseconds / 1000).toFixed(2)} s: ${countNoun(result.processed, 'seed')} read, ${result.rendered} of ${countNoun(result.pages, 'page')} rendered, ${countNoun(result.written, 'file')} written, ${result.removed} removed.${result.searchStale ? ' Updating the search index…' : ''}\n`)
+      process.stdout.write(`Built ${countNoun(result.articles, 'article')} in ${(event.milliseconds / 1000).toFixed(2)} s (live after ${(event.liveMilliseconds / 1000).toFixed(2)} s): ${countNoun(result.processed, 'seed')} read, ${result.rendered} of ${countNoun(result.pages, 'page')} rendered, ${countNoun(result.written, 'file')} written, ${result.removed} removed.${result.searchStale ? ' Updating the search index…' : ''}\n`)
     } else if (event.kind === 'indexed') {
       process.stdout.write(`Search index up to date (${(event.milliseconds / 1000).toFixed(2)} s).\n`)
     } else if (event.kind === 'prepared') {

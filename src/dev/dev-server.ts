@@ -33,7 +33,8 @@ export interface DevOptions {
 
 /** Something the terminal should know about. */
 export type DevEvent =
-  | {readonly kind: 'built'; readonly result: BuildResult; readonly milliseconds: number}
+  /** A change went live: in `liveMilliseconds`, when open pages were told to reload; the build was done in `milliseconds`. */
+  | {readonly kind: 'built'; readonly result: BuildResult; readonly milliseconds: number; readonly liveMilliseconds: number}
   /** A search pass brought the search index up to date (see `rebuild`). */
   | {readonly kind: 'indexed'; readonly result: BuildResult; readonly milliseconds: number}
   /** A build that stopped: with the problems that stopped it, or with `stack`, a bug's. */
@@ -76,6 +77,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const files = serveStatic(outDir)
   let failure: {problems: readonly Problem[]; message?: string; waiting?: boolean} | undefined
   let builds = 0
+  /** Reload events sent to open pages. */
+  let reloads = 0
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -155,12 +158,20 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
    */
   async function rebuild(pass: 'change' | 'search'): Promise<void> {
     const started = performance.now()
+    let liveAt: number | undefined
     const controller = new AbortController()
     if (pass === 'search') indexing = controller
     clearTimeout(retry)
     searchDue = false
     try {
-      const result = await build({...buildOptions, deferSearch: pass === 'change', signal: controller.signal}, cache)
+      // Note: open pages reload as soon as a change is live; the build then records the new site for the next one.
+      const onLive = (): void => {
+        liveAt = performance.now()
+        if (pass === 'search') return
+        failure = undefined
+        reload()
+      }
+      const result = await build({...buildOptions, deferSearch: pass === 'change', signal: controller.signal, onLive}, cache)
       if (result.wrote) backBufferDue = !result.backBufferReady
       if (pass === 'search') {
         // Note: the pages are fine whatever became of the index, so a failed search pass does not replace them with the error page.
@@ -172,7 +183,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       if (result.wrote) {
         failure = undefined
         searchDue = result.searchStale
-        options.onEvent?.({kind: 'built', result, milliseconds: performance.now() - started})
+        options.onEvent?.({kind: 'built', result, milliseconds: performance.now() - started, liveMilliseconds: (liveAt ?? performance.now()) - started})
       } else {
         failure = {problems: result.problems}
         options.onEvent?.({kind: 'failed', problems: result.problems})
@@ -193,7 +204,13 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     }
     waitingForCache = false
     builds++
-    for (const client of clients) client.write(`event: reload\ndata: ${builds}\n\n`)
+    // Note: a change that went live reloaded open pages then; one that failed reloads them now, to show its problems.
+    if (liveAt === undefined || failure !== undefined) reload()
+  }
+
+  function reload(): void {
+    reloads++
+    for (const client of clients) client.write(`event: reload\ndata: ${reloads}\n\n`)
   }
 
   /**

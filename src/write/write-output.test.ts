@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {after, test} from 'node:test'
@@ -180,29 +180,51 @@ test('a build killed before its swap leaves the last site, and the next build do
   assert.deepEqual(await contents(out), site3)
 })
 
-test('a swap interrupted between its two renames is recovered, and the complete new tree is used', async () => {
+test('a swap interrupted between its two renames is recovered: the last complete site is back, and its unrecorded successor is not trusted', async () => {
   const {out, state} = await place()
   await writeSite(out, state, site1)
+  await writeSite(out, state, site2)
   const writer = await OutputWriter.open(out, {stateDir: state})
-  for (const [file, text] of Object.entries(site2)) if (!(await writer.reuse(file, text))) await writer.write({path: file, contents: text, from: []}, text)
+  for (const [file, text] of Object.entries(site3)) if (!(await writer.reuse(file, text))) await writer.write({path: file, contents: text, from: []}, text)
   await writer.removeStale()
-  await writer.recordSearchIndex('')
-  // Do what commit does up to the first rename, then stop as if killed.
+  // Do what commit does up to the first rename, then stop as if killed: the new tree is recorded only once live.
   const target = outputTarget(out)
-  const {TreeRegistry, treeIdentity} = await import('./tree-registry.js')
-  const registry = await TreeRegistry.open(state)
-  await registry.register((await treeIdentity(target.stagingDir)) as string, {files: new Map(Object.entries(site2)), searchKey: '', searchEntries: []})
   await rm(target.previousDir, {recursive: true, force: true})
   await rename(target.outDir, target.previousDir)
   await rm(target.lockFile)
   assert.equal(existsSync(out), false, 'between the renames there is no live site')
   const next = await OutputWriter.open(out, {stateDir: state})
-  assert.deepEqual(await contents(out), site1, 'the last complete site is back')
-  assert.equal(next.base, 'staging', 'the complete new tree is the starting point')
+  assert.deepEqual(await contents(out), site2, 'the last complete site is back')
+  assert.notEqual(next.base, 'staging', 'the unrecorded new tree is thrown away')
   for (const [file, text] of Object.entries(site3)) if (!(await next.reuse(file, text))) await next.write({path: file, contents: text, from: []}, text)
   await next.commit()
   assert.deepEqual(await contents(out), site3)
-  assert.equal(next.written, 1)
+})
+
+test('a build is live when `onLive` is called; killed before it records the new site, the next build starts from the old one', async () => {
+  const {out, state} = await place()
+  await writeSite(out, state, site1)
+  await writeSite(out, state, site2)
+  const writer = await OutputWriter.open(out, {stateDir: state})
+  for (const [file, text] of Object.entries(site3)) if (!(await writer.reuse(file, text))) await writer.write({path: file, contents: text, from: []}, text)
+  let live: string | undefined
+  const killed = new Error('killed after the swap')
+  await assert.rejects(
+    writer.commit(() => {
+      live = readFileSync(path.join(out, 'index.html'), 'utf8')
+      throw killed
+    }),
+    killed,
+  )
+  assert.equal(live, site3['index.html'], 'the new site was in place')
+  // Killed here: the new site is live but not recorded, and the lock is stale.
+  await rm(outputTarget(out).lockFile)
+  const next = await writeSite(out, state, site1)
+  assert.equal(next.base, 'previous', 'the old live site, still recorded, is the starting point')
+  assert.deepEqual(await contents(out), site1)
+  const after = await writeSite(out, state, site2)
+  assert.deepEqual(await contents(out), site2)
+  assert.equal(after.written, 3, 'the unrecorded site, now the back buffer, was not trusted: a copy of the live one was')
 })
 
 test('without a state folder every build writes a fresh tree and keeps no back buffer', async () => {

@@ -424,19 +424,27 @@ export class OutputWriter {
     this.searchEntries = await this.unmanagedEntries()
   }
 
-  /** Wait for every write, remove what is stale, then swap the staging folder in as the output folder. */
-  async commit(): Promise<void> {
+  /**
+   * Wait for every write, remove what is stale, then swap the staging folder
+   * in as the output folder; `onLive` is called once it is live. Only then is
+   * the new tree recorded for the next build: killed before that, the next
+   * build starts from the old live site (the back buffer), and trusts the new
+   * one in no way.
+   */
+  async commit(onLive?: () => void): Promise<void> {
     await this.removeStale()
     const {outDir, stagingDir, previousDir} = this.target
     const registry = this.registry
-    let newId: TreeIdentity | undefined
     if (registry) {
-      newId = await this.registerStaging(registry)
       await registry.unregister(await treeIdentity(previousDir))
+      await this.distrustDamagedFront(registry)
     }
     await this.dropTree(previousDir)
     if (await exists(outDir)) await rename(outDir, previousDir)
     await rename(stagingDir, outDir)
+    onLive?.()
+    // Note: a folder keeps its identity when renamed (see `treeIdentity`).
+    const newId = registry ? await this.registerTree(registry, outDir) : undefined
     // Note: a tree written from empty (a first or clean build) leaves no back buffer: hard-linking a copy of every
     // file costs as much as a third of writing them, and a clean build in CI never needs it. The next build starts
     // from hard links to the live site instead ('copy').
@@ -467,25 +475,33 @@ export class OutputWriter {
   async shelve(): Promise<void> {
     try {
       await this.clearSearchIndex()
-      const id = this.registry ? await this.registerStaging(this.registry) : undefined
+      const id = this.registry ? await this.registerStaged(this.registry) : undefined
       if (id === undefined) await rm(this.target.stagingDir, {recursive: true, force: true, maxRetries: 3})
     } finally {
       await this.release()
     }
   }
 
+  /** Record the staging tree as complete (see `registerTree`), the live site staying live. */
+  private async registerStaged(registry: TreeRegistry): Promise<TreeIdentity | undefined> {
+    await this.distrustDamagedFront(registry)
+    return this.registerTree(registry, this.target.stagingDir)
+  }
+
   /**
-   * Record the staging tree as complete, with the files produced and the
-   * search index recorded; and stop trusting a live site found to lack files
-   * (else, swapped out, it would become a back buffer whose missing files are
-   * trusted). Returns the staging tree's identity, undefined when it has none.
+   * Record the tree at `dir` as complete, with the files produced and the
+   * search index recorded. Returns its identity, undefined when it has none.
    */
-  private async registerStaging(registry: TreeRegistry): Promise<TreeIdentity | undefined> {
-    const id = await treeIdentity(this.target.stagingDir)
+  private async registerTree(registry: TreeRegistry, dir: string): Promise<TreeIdentity | undefined> {
+    const id = await treeIdentity(dir)
     // Note: the registry may keep `produced` as it is (see `ManifestMemo`): nothing adds to it after this.
     if (id !== undefined) await registry.register(id, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
-    if (this.frontDamaged) await registry.unregister(await treeIdentity(this.target.outDir))
     return id
+  }
+
+  /** Stop trusting a live site found to lack files: else, swapped out, it would become a back buffer whose missing files are trusted. */
+  private async distrustDamagedFront(registry: TreeRegistry): Promise<void> {
+    if (this.frontDamaged) await registry.unregister(await treeIdentity(this.target.outDir))
   }
 
   /**
@@ -498,7 +514,7 @@ export class OutputWriter {
   private async keepBackBuffer(registry: TreeRegistry, newId: TreeIdentity): Promise<boolean> {
     const {previousDir} = this.target
     // Note: files found missing from the old live site count here as if they were in it; but such a site was
-    // unregistered (`registerStaging`), so once swapped out it is never the back buffer this looks at.
+    // unregistered (`distrustDamagedFront`), so once swapped out it is never the back buffer this looks at.
     if (registry.has(await treeIdentity(previousDir))) return !(this.front && farBehind(this.front, this.produced))
     const aside = await linkBackBuffer(this.target, registry, newId, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
     if (aside !== undefined) this.discarded.push(aside)
