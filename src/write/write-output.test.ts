@@ -262,6 +262,21 @@ test('builds that take their manifests from memory never change them: each stays
   }
 })
 
+test('long text known by its bytes (a sitemap) is written whole, into a tree from empty and into one shared with the live site', async () => {
+  const {out, state} = await place()
+  const sitemap = (build: number): string => `${'<url><loc>https://example.org/\u{1F4F0}/caf\u00e9/</loc></url>\n'.repeat(30_000)}${build}`
+  const written: number[] = []
+  for (const build of [1, 2, 3, 3]) {
+    const writer = await OutputWriter.open(out, {stateDir: state})
+    await writer.write({path: 'index.html', contents: `home ${build}`, from: []})
+    await writer.write({path: 'sitemap.xml', contents: sitemap(build), from: []})
+    await writer.commit()
+    assert.deepEqual(await readFile(path.join(out, 'sitemap.xml')), Buffer.from(sitemap(build)), `build ${build}, from ${writer.base}`)
+    written.push(writer.written)
+  }
+  assert.deepEqual(written, [2, 2, 2, 0], 'the same text again is taken from the live site')
+})
+
 test('a rendered page whose bytes did not change is left as it is', async () => {
   const {out, state} = await place()
   await writeSite(out, state, site1)

@@ -11,6 +11,7 @@ import {TreeRegistry, treeIdentity, type TreeIdentity} from './tree-registry.js'
 import {pathInside, writeNewFile} from './new-files.js'
 import {FileWriterThread} from '../workers/file-writer-thread.js'
 import {compareCodeUnits} from '../text/code-unit-order.js'
+import {isLongText, writeTextFile} from '../write-text.js'
 
 export {outputTarget, type OutputTarget}
 
@@ -320,7 +321,9 @@ export class OutputWriter {
   }
 
   /** Queue one file (its key defaults to the fingerprint of its bytes); waits while too many writes are in flight. */
-  async write(file: OutputFile, key: string = contentKey(file.contents)): Promise<void> {
+  async write(file: OutputFile, key?: string): Promise<void> {
+    const byContent = key === undefined
+    key ??= contentKey(file.contents)
     if (await this.reuse(file.path, key)) return
     this.produce(file.path, key)
     if (this.base === 'empty') {
@@ -328,7 +331,7 @@ export class OutputWriter {
       return
     }
     while (this.pending.size >= writeConcurrency) await Promise.race(this.pending)
-    const task = this.writeNow(file).catch((error: unknown) => {
+    const task = this.writeNow(file, byContent).catch((error: unknown) => {
       this.failure ??= error
     })
     const tracked = task.finally(() => this.pending.delete(tracked))
@@ -554,31 +557,33 @@ export class OutputWriter {
     return pathInside(this.target.stagingDir, relative)
   }
 
-  /** Write a file into a staging tree that shares files with the live site: an unchanged one stays, a changed one is unlinked first. */
-  private async writeNow(file: OutputFile): Promise<void> {
+  /**
+   * Write a file into a staging tree that shares files with the live site: an
+   * unchanged one stays, a changed one is unlinked first. `byContent` when
+   * its key is the fingerprint of its bytes: then the file in place, whose
+   * key differs, cannot have the same bytes, and is not read to compare.
+   */
+  private async writeNow(file: OutputFile, byContent: boolean): Promise<void> {
     const to = this.stagingPath(file.path)
-    const contents = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents
-    if (this.inBase(file.path)) {
-      // Note: a new key can still give the same bytes (a change no page shows): then the file stays as it is.
-      const old = await readFile(to).catch(() => undefined)
-      if (old && Buffer.compare(old, contents) === 0) {
-        this.unchanged++
-        return
-      }
+    // Note: a new key can still give the same bytes (a change no page shows): then the file stays as it is.
+    if (!byContent && this.inBase(file.path) && (await holdsBytes(to, file.contents))) {
+      this.unchanged++
+      return
     }
     await this.removeFromBase(file.path)
+    let bytes: number
     try {
       await this.ensureDir(path.dirname(to))
-      await writeFile(to, contents, {flag: 'wx'})
+      bytes = await createFile(to, file.contents)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (!['EEXIST', 'ENOTDIR', 'EISDIR'].includes(code ?? '')) throw error
       await this.makeRoom(file.path)
       await this.ensureDir(path.dirname(to))
-      await writeFile(to, contents, {flag: 'wx'})
+      bytes = await createFile(to, file.contents)
     }
     this.written++
-    this.bytes += contents.byteLength
+    this.bytes += bytes
   }
 
   /**
@@ -692,6 +697,19 @@ const farBehindFiles = 1000
 /** The key of a file known only by its bytes. */
 export function contentKey(contents: string | Uint8Array): string {
   return fingerprint(contents)
+}
+
+/** Create `file`, which must not exist; returns the bytes written. */
+async function createFile(file: string, contents: string | Uint8Array): Promise<number> {
+  if (isLongText(contents)) return writeTextFile(file, contents, 'wx')
+  await writeFile(file, contents, {flag: 'wx'})
+  return typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength
+}
+
+/** Whether `file` holds exactly `contents`. */
+async function holdsBytes(file: string, contents: string | Uint8Array): Promise<boolean> {
+  const old = await readFile(file).catch(() => undefined)
+  return old !== undefined && Buffer.compare(old, typeof contents === 'string' ? Buffer.from(contents) : contents) === 0
 }
 
 /** Ignore "no such file": also when a parent of the path is a file (ENOTDIR). */

@@ -66,9 +66,16 @@ class Chunk extends Tally {
   }
 }
 
-/** A sitemap file of the lines of `chunks`, in order. */
+/**
+ * A sitemap file of the lines of `chunks`, in order. Note: joined in one go,
+ * into one flat string; text added to a joined chunk with `+` is copied
+ * again, megabytes of it, when it is first hashed or written.
+ */
 function urlset(url: string, chunks: readonly Chunk[]): OutputFile {
-  return {path: outputPathFor(url), contents: urlsetOpen + chunks.map((chunk) => chunk.lines.join('')).join('') + urlsetClose, from: []}
+  const parts = [urlsetOpen]
+  for (const chunk of chunks) for (const line of chunk.lines) parts.push(line)
+  parts.push(urlsetClose)
+  return {path: outputPathFor(url), contents: parts.join(''), from: []}
 }
 
 /** The groups of a site's pages in its sitemaps: list pages and articles. */
