@@ -10,10 +10,10 @@ let encoded: Buffer | undefined
 /**
  * Write `pieces` as UTF-8 to `fd`, through one buffer kept for the purpose;
  * returns the bytes written. Why: `writeFile` encodes its text into a buffer
- * of its own first, and filling that fresh memory cost most of the time: a
- * build's manifest of a site of 100,000 articles (15 MB of JSON) took
- * 105–224 ms to write so on the machine in BENCHMARKS.md, and 33 ms through
- * a buffer used again.
+ * of its own first, and filling that fresh memory cost most of the time: the
+ * manifest of a site of 100,000 articles (15 MB of JSON) took 220–270 ms to
+ * write so on the machine in BENCHMARKS.md, in most runs, and 130–160 ms
+ * through a buffer used again (made in blocks of 2,000 paths).
  * Note: synchronous, so no other write shares the buffer meanwhile.
  */
 export function writeTextSync(fd: number, pieces: Iterable<string>): number {

@@ -18,14 +18,14 @@ export function fingerprintAll(parts: Iterable<string | Uint8Array>): string {
   // Note: a separator that text cannot contain follows each part, so ("ab", "c") and ("a", "bc") differ.
   const list = Array.isArray(parts) ? (parts as readonly (string | Uint8Array)[]) : [...parts]
   let length = 0
-  let text = true
+  let allText = true
   for (const part of list) {
     length += part.length
-    if (typeof part !== 'string') text = false
+    if (typeof part !== 'string') allText = false
   }
   // Note: one call into the hash for short joined text: a site has as many keys as pages, and each call costs more than
   // joining. Long text goes in pieces (see `pieceLength`).
-  if (text && length < pieceLength) return hashOnce('sha256', `${list.join('\0')}\0`, 'hex').slice(0, 32)
+  if (allText && length < pieceLength) return hashOnce('sha256', `${list.join('\0')}\0`, 'hex').slice(0, 32)
   const hash = createHash('sha256')
   let pending: string[] = []
   let pendingLength = 0

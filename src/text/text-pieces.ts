@@ -3,7 +3,8 @@
  * file in pieces. Why: encoding long text into a buffer of its own (as a
  * one-shot hash or `writeFile` does) spends most of its time touching that
  * fresh memory; on the machine in BENCHMARKS.md hashing a 6 MB sitemap took
- * 30–57 ms so, against 4 ms in pieces of 64 KB, whose memory is used again.
+ * 29–57 ms so, against 4–5 ms in pieces of 64 K code units, whose memory is
+ * used again.
  */
 export const pieceLength = 1 << 16
 
