@@ -36,8 +36,8 @@ const jsonBlock = 2000
 /**
  * The JSON of a manifest, in pieces: the same text as `JSON.stringify` of
  * `head` with `paths` and `keys` added. Note: a site of 100,000 articles has
- * 157,000 files; their JSON in one string (15 MB) is what `replaceFile`
- * writes fastest in pieces.
+ * 157,000 files, 15 MB of JSON; made as one string, that string cost most of
+ * the time it took to write (see `writeTextSync`).
  */
 function* manifestText(head: object, files: ReadonlyMap<string, string>): Generator<string> {
   yield JSON.stringify(head).slice(0, -1)
