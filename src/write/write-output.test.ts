@@ -23,11 +23,16 @@ async function place(): Promise<{out: string; state: string}> {
 /** Write a site of `files` (path → text, keyed by its text) through the writer. */
 async function writeSite(out: string, state: string | undefined, files: Record<string, string>, manifests?: ManifestMemo): Promise<OutputWriter> {
   const writer = await OutputWriter.open(out, state === undefined ? {} : {stateDir: state, ...(manifests ? {manifests} : {})})
+  await writeFiles(writer, files)
+  await writer.commit()
+  return writer
+}
+
+/** Give `writer` the files of a site (path → text, keyed by its text), without committing them. */
+async function writeFiles(writer: OutputWriter, files: Record<string, string>): Promise<void> {
   for (const [file, text] of Object.entries(files)) {
     if (!(await writer.reuse(file, text))) await writer.write({path: file, contents: text, from: []}, text)
   }
-  await writer.commit()
-  return writer
 }
 
 const site1 = {'index.html': 'home 1', 'a/index.html': 'a', 'b/index.html': 'b', 'feed.xml': 'feed 1'}
@@ -185,7 +190,7 @@ test('a swap interrupted between its two renames is recovered: the last complete
   await writeSite(out, state, site1)
   await writeSite(out, state, site2)
   const writer = await OutputWriter.open(out, {stateDir: state})
-  for (const [file, text] of Object.entries(site3)) if (!(await writer.reuse(file, text))) await writer.write({path: file, contents: text, from: []}, text)
+  await writeFiles(writer, site3)
   await writer.removeStale()
   // Do what commit does up to the first rename, then stop as if killed: the new tree is recorded only once live.
   const target = outputTarget(out)
@@ -196,7 +201,7 @@ test('a swap interrupted between its two renames is recovered: the last complete
   const next = await OutputWriter.open(out, {stateDir: state})
   assert.deepEqual(await contents(out), site2, 'the last complete site is back')
   assert.notEqual(next.base, 'staging', 'the unrecorded new tree is thrown away')
-  for (const [file, text] of Object.entries(site3)) if (!(await next.reuse(file, text))) await next.write({path: file, contents: text, from: []}, text)
+  await writeFiles(next, site3)
   await next.commit()
   assert.deepEqual(await contents(out), site3)
 })
@@ -206,7 +211,7 @@ test('a build is live when `onLive` is called; killed before it records the new 
   await writeSite(out, state, site1)
   await writeSite(out, state, site2)
   const writer = await OutputWriter.open(out, {stateDir: state})
-  for (const [file, text] of Object.entries(site3)) if (!(await writer.reuse(file, text))) await writer.write({path: file, contents: text, from: []}, text)
+  await writeFiles(writer, site3)
   let live: string | undefined
   const killed = new Error('killed after the swap')
   await assert.rejects(
