@@ -573,22 +573,27 @@ export class OutputWriter {
    */
   private async writeNow(file: OutputFile, byContent: boolean): Promise<void> {
     const to = this.stagingPath(file.path)
-    // Note: a new key can still give the same bytes (a change no page shows): then the file stays as it is.
-    if (!byContent && this.inBase(file.path) && (await holdsBytes(to, file.contents))) {
-      this.unchanged++
-      return
+    let contents = file.contents
+    if (!byContent && this.inBase(file.path)) {
+      // Note: a new key can still give the same bytes (a change no page shows): then the file stays as it is. Text is
+      // encoded once, for the comparison and the write alike.
+      if (typeof contents === 'string') contents = Buffer.from(contents)
+      if (await holdsBytes(to, contents)) {
+        this.unchanged++
+        return
+      }
     }
     await this.removeFromBase(file.path)
     let bytes: number
     try {
       await this.ensureDir(path.dirname(to))
-      bytes = await createFile(to, file.contents)
+      bytes = await createFile(to, contents)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (!['EEXIST', 'ENOTDIR', 'EISDIR'].includes(code ?? '')) throw error
       await this.makeRoom(file.path)
       await this.ensureDir(path.dirname(to))
-      bytes = await createFile(to, file.contents)
+      bytes = await createFile(to, contents)
     }
     this.written++
     this.bytes += bytes
@@ -715,9 +720,9 @@ async function createFile(file: string, contents: string | Uint8Array): Promise<
 }
 
 /** Whether `file` holds exactly `contents`. */
-async function holdsBytes(file: string, contents: string | Uint8Array): Promise<boolean> {
+async function holdsBytes(file: string, contents: Uint8Array): Promise<boolean> {
   const old = await readFile(file).catch(() => undefined)
-  return old !== undefined && Buffer.compare(old, typeof contents === 'string' ? Buffer.from(contents) : contents) === 0
+  return old !== undefined && Buffer.compare(old, contents) === 0
 }
 
 /** Ignore "no such file": also when a parent of the path is a file (ENOTDIR). */
