@@ -1,4 +1,5 @@
 import {existsSync} from 'node:fs'
+import type {Worker} from 'node:worker_threads'
 import {checkFolders} from './check-folders.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -20,7 +21,7 @@ import type {Archive} from './indexes/archive.js'
 import {indexArticles, type IndexSettings} from './indexes/build-archive.js'
 import type {Article} from './model/article.js'
 import {defaultConfigFile, packageRoot, type BuildOptions} from './options.js'
-import {processSettings, type ProcessSettings} from './process-sources.js'
+import {processSettings, startTopicWorker, type ProcessSettings} from './process-sources.js'
 import {ContentError, isError, problem, type Problem} from './problems/content-error.js'
 import {fileStart} from './problems/source-point.js'
 import {pageTemplates, planPages} from './render/render-site.js'
@@ -29,7 +30,7 @@ import {indexSearch} from './search/index-search.js'
 import {siteUrls} from './render/urls.js'
 import {ViewBuilder} from './render/views.js'
 import {writeSite, type SiteSource} from './write-site.js'
-import {mayRelateOnWorker, mayScanOnWorker, mayWriteOnWorker, planPageWorkers} from './workers/plan-threads.js'
+import {mayRelateOnWorker, mayScanOnWorker, mayWriteOnWorker, planPageWorkers, planThreads} from './workers/plan-threads.js'
 import {RelatedSearch} from './workers/related-search.js'
 import {OutputWriter, type StagingBase} from './write/write-output.js'
 import {compareCodeUnits} from './text/code-unit-order.js'
@@ -252,14 +253,29 @@ interface ReadSeeds {
  * that the rest of the build cannot keep them alive to its end.
  */
 async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessSettings, topicsText: string | undefined, options: BuildOptions, clock: {lap(): number}): Promise<ReadSeeds> {
-  // Note: for a large archive the scan runs on a worker thread while this one loads the store.
-  const scanning = cache.scanSeeds(seedsDir, options.seedsDir, mayScanOnWorker(process.env, options.workers))
-  // Note: a scan that fails while the store loads is reported when awaited below, not as an unhandled rejection.
-  scanning.catch(() => undefined)
-  const store = await cache.articleStore(processingKey(settings, topicsText))
-  const {scan, stats: seedStats, keep, earlier} = await scanning
-  const scanTime = clock.lap()
-  const processed = await processCached(seedsDir, scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers, earlier)
+  // Note: the topic thread (see `planThreads`) takes about 0.7 s to load and to answer its first seeds. Started as soon
+  // as the listing shows that many seeds are new, it loads while this thread looks at them and reads them; in cold
+  // builds of 10,000 seeds, started after the reads, it kept this thread waiting for half a second.
+  let topicWorker: Worker | undefined
+  const startTopics = (unknown: number): void => {
+    if (planThreads(unknown, process.env, options.workers).topicThread) topicWorker = startTopicWorker(settings)
+  }
+  const scanAndProcess = async () => {
+    // Note: for a large archive the scan runs on a worker thread while this one loads the store.
+    const scanning = cache.scanSeeds(seedsDir, options.seedsDir, mayScanOnWorker(process.env, options.workers), startTopics)
+    // Note: a scan that fails while the store loads is reported when awaited below, not as an unhandled rejection.
+    scanning.catch(() => undefined)
+    const store = await cache.articleStore(processingKey(settings, topicsText))
+    const scanned = await scanning
+    const scanTime = clock.lap()
+    const processed = await processCached(seedsDir, scanned.scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers, scanned.earlier, topicWorker)
+    return {...scanned, store, scanTime, processed}
+  }
+  const {scan, stats: seedStats, keep, store, scanTime, processed} = await scanAndProcess().catch(async (error: unknown) => {
+    // Note: `processCached` stops a thread it was given; one started for a build that failed before is stopped here.
+    await topicWorker?.terminate()
+    throw error
+  })
   const entries = statEntries(processed.seeds)
   await Promise.all([store.save(processed.live), seedStats.save(entries)])
   // Note: a seed that vanished after the scan leaves it out of date; the next build starts again from the scan kept before.

@@ -4,7 +4,8 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {BuildCache, minIndexBytesForWorker} from './build-cache.js'
-import {statEntries} from './scan-seeds.js'
+import type {SourceFile} from '../load/source-file.js'
+import {readSeed, statEntries} from './scan-seeds.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'news-archive-build-cache-'))
 after(() => rmSync(root, {recursive: true, force: true}))
@@ -19,7 +20,8 @@ test('after a scan on a worker finds every seed in the stat index, saving their 
   const cache = new BuildCache(path.join(root, 'cache'))
   const scanAndSave = async (): Promise<boolean> => {
     const {scan, stats} = await cache.scanSeeds(seedsDir, 'seeds', true)
-    await stats.save(statEntries(scan.seeds))
+    // Note: as a build does, with the hashes of the seeds the scan left unread.
+    await stats.save(statEntries(scan.seeds.map((seed) => (seed.hash ? seed : {...seed, hash: (readSeed(seedsDir, seed) as SourceFile).hash}))))
     return scan.fromIndex
   }
   const indexFile = (): string => path.join(cache.dir, 'seed-stats', readdirSync(path.join(cache.dir, 'seed-stats'))[0] as string)
@@ -56,4 +58,24 @@ test('told what changed, a scan hands over the seeds and keys the last build kep
   assert.deepEqual(second.earlier?.keys, keys)
   const [a, b, c] = second.scan.seeds
   assert.deepEqual(second.earlier?.seeds.map((seed) => [a, b, c].includes(seed)), [true, false, true], 'a and c are the same objects; b was looked at again')
+})
+
+test('a scan on this thread says how many seeds the index does not know as soon as it lists them, and leaves those unread', async () => {
+  const seedsDir = path.join(root, 'listed')
+  mkdirSync(seedsDir)
+  for (const name of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(path.join(seedsDir, name), ` date 1987-03-02 Seed ${name}.\n`)
+  const cache = new BuildCache(path.join(root, 'listed-cache'))
+  const scanAndSave = async (): Promise<{heard: number[]; unread: number}> => {
+    const heard: number[] = []
+    const {scan, stats} = await cache.scanSeeds(seedsDir, 'seeds', false, (unknown) => heard.push(unknown))
+    const unread = scan.seeds.filter((seed) => seed.hash === '' && seed.bytes === undefined).length
+    await stats.save(statEntries(scan.seeds.map((seed) => (seed.hash ? seed : {...seed, hash: (readSeed(seedsDir, seed) as SourceFile).hash}))))
+    return {heard, unread}
+  }
+  assert.deepEqual(await scanAndSave(), {heard: [3], unread: 3}, 'no index yet: every seed is new, and left for the build to read')
+  const indexFile = path.join(cache.dir, 'seed-stats', readdirSync(path.join(cache.dir, 'seed-stats'))[0] as string)
+  const later = new Date(Date.now() + 10_000)
+  utimesSync(indexFile, later, later)
+  writeFileSync(path.join(seedsDir, 'd.txt'), ' date 1987-03-03 Seed d.\n')
+  assert.deepEqual(await scanAndSave(), {heard: [1], unread: 1}, 'the index knows three of four')
 })

@@ -112,9 +112,12 @@ export class BuildCache {
    * when this cache already holds a store (the dev server's next build),
    * which there is then usually no need to load again. With a journal of
    * changes (`trackChanges`) and a kept scan of the folder, only what the
-   * journal reports is looked at again.
+   * journal reports is looked at again. Otherwise this thread lists the
+   * folder, tells `onListed` how many seeds at least the index does not know
+   * (see `scanSeeds`), and leaves changed seeds unread, for `processCached`
+   * to read.
    */
-  scanSeeds(seedsDir: string, displayDir: string, threads: boolean): Promise<BuildScan> {
+  scanSeeds(seedsDir: string, displayDir: string, threads: boolean, onListed?: (unknown: number) => void): Promise<BuildScan> {
     const name = fingerprint(seedsDir).slice(0, 16)
     const reported = this.changes?.take()
     const keep = (scan: SeedScan) => (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>, keys: readonly string[]): void => {
@@ -140,7 +143,7 @@ export class BuildCache {
     }
     return (async () => {
       const stats = this.reuse ? await SeedStats.open(this.dir, name) : SeedStats.empty(this.dir, name)
-      const scan = await scanSeeds(seedsDir, displayDir, stats)
+      const scan = await scanSeeds(seedsDir, displayDir, stats, false, onListed)
       return {scan, stats, keep: keep(scan)}
     })()
   }

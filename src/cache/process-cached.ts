@@ -1,3 +1,4 @@
+import type {Worker} from 'node:worker_threads'
 import type {SourceFile} from '../load/source-file.js'
 import type {ProcessedSources, ProcessSettings, SourceResult} from '../process-sources.js'
 import {collectResults, processEach, startTopicWorker} from '../process-sources.js'
@@ -36,8 +37,10 @@ export interface SeedKeys {
  * articles come back without the bodies the store holds (see `ArticleStore`).
  * `earlier` holds the seeds of the scan this build's scan looked at again,
  * with their keys (`BuildScan.earlier`), in a process that runs several builds.
+ * `started` is a topic thread the caller started already (`startTopicWorker`),
+ * which this uses or stops.
  */
-export async function processCached(seedsDir: string, scanned: readonly ScannedSeed[], store: ArticleStore, settings: ProcessSettings, onEach?: (done: number, total: number) => void, workers?: number, earlier?: SeedKeys): Promise<CachedProcessing> {
+export async function processCached(seedsDir: string, scanned: readonly ScannedSeed[], store: ArticleStore, settings: ProcessSettings, onEach?: (done: number, total: number) => void, workers?: number, earlier?: SeedKeys, started?: Worker): Promise<CachedProcessing> {
   const seeds = [...scanned]
   // Note: each key made once, for looking up and for the live set: at 100,000 seeds, strings of 100 characters each.
   // Those of seeds the scan kept from the build before are that build's, whose hashes the store's map already worked
@@ -47,7 +50,8 @@ export async function processCached(seedsDir: string, scanned: readonly ScannedS
   const results: (SourceResult | undefined)[] = keys.map((key) => store.get(key))
   // Note: started before the seeds are read, so that it is ready by the time the first of them is.
   // The count is a guess: a seed whose file was touched may turn out unchanged, and `processEach` then stops the thread.
-  const topicWorker = planThreads(results.filter((result) => result === undefined).length, process.env, workers).topicThread ? startTopicWorker(settings) : undefined
+  const topicWorker = planThreads(results.filter((result) => result === undefined).length, process.env, workers).topicThread ? (started ?? startTopicWorker(settings)) : undefined
+  if (topicWorker === undefined) await started?.terminate()
   const readProblems: Problem[] = []
   const sources: SourceFile[] = []
   const sourceIndexes: number[] = []

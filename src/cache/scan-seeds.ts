@@ -38,10 +38,14 @@ export interface SeedScan {
  * whose `stat` signature changed since `stats` was saved (all of them without
  * `stats`). Folders, pipes and broken links named like seeds come back as problems.
  * With `read` false, changed files are left unread, with an empty hash, for
- * `readSeed` to read later (a scan on a worker thread: see `scanOnWorker`).
+ * `readSeed` to read later (a build's scan, on this thread or on a worker:
+ * see `scanOnWorker`). `onListed` hears, as soon as the folder is listed,
+ * how many seeds at least the index does not know: those to read, unless
+ * the index does not trust some of its own entries.
  */
-export async function scanSeeds(seedsDir: string, displayDir: string, stats?: SeedStats, read = true): Promise<SeedScan> {
+export async function scanSeeds(seedsDir: string, displayDir: string, stats?: SeedStats, read = true, onListed?: (unknown: number) => void): Promise<SeedScan> {
   const {paths, links} = await findSeedPaths(seedsDir)
+  onListed?.(Math.max(0, paths.length - (stats?.trustedCount ?? 0)))
   const results: (ScannedSeed | Problem)[] = new Array(paths.length)
   const toRead: number[] = []
   let foundInIndex = 0
