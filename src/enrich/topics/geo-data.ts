@@ -1,9 +1,14 @@
-import worldCountries, {type Country} from 'world-countries'
-import cityTimezones from 'city-timezones'
+import {createRequire} from 'node:module'
+import type {Country} from 'world-countries'
+import type CityTimezones from 'city-timezones'
 
-// Note: the package's types declare an ES default export, but it is a
-// CommonJS module whose `module.exports` is the array itself.
-const countries = worldCountries as unknown as readonly Country[]
+/**
+ * Note: both packages are loaded when first asked for, not with this module:
+ * together 120-170 ms of a build's start, which a build whose topics are
+ * found on a thread of its own (or not at all, every seed unchanged) never
+ * needs on its main thread.
+ */
+const require = createRequire(import.meta.url)
 
 /** One country or territory as the `world-countries` package describes it. */
 export interface CountryRecord {
@@ -38,6 +43,9 @@ export interface CityRecord {
  * about 15 ms to load).
  */
 export function readCountries(): CountryRecord[] {
+  // Note: the package's types declare an ES default export, but it is a
+  // CommonJS module whose `module.exports` is the array itself.
+  const countries = require('world-countries') as readonly Country[]
   return countries.map((country) => ({
     code: country.cca2,
     name: country.name.common,
@@ -57,6 +65,7 @@ export function readCountries(): CountryRecord[] {
  * datelines and editors name.
  */
 export function readCities(): CityRecord[] {
+  const cityTimezones = require('city-timezones') as typeof CityTimezones
   return cityTimezones.cityMapping.map((city) => ({
     name: city.city,
     asciiName: city.city_ascii,
