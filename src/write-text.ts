@@ -37,15 +37,15 @@ export function writeTextSync(fd: number, pieces: Iterable<string>): number {
 }
 
 /**
- * Write `text` to `file` through `writeTextSync`, opened with `flag` (`w`,
- * or `wx` for a file that must not exist yet); returns the bytes written.
- * For long text (a sitemap), where that is cheaper than `writeFile` (see
- * `pieceLength`).
+ * Write the text of `pieces` to `file` through `writeTextSync`, opened with
+ * `flag` (`w`, or `wx` for a file that must not exist yet); returns the bytes
+ * written. For long text and text in pieces (a sitemap), where that is
+ * cheaper than `writeFile` (see `pieceLength`).
  */
-export function writeTextFile(file: string, text: string, flag: 'w' | 'wx'): number {
+export function writeTextFile(file: string, pieces: Iterable<string>, flag: 'w' | 'wx'): number {
   const fd = openSync(file, flag)
   try {
-    return writeTextSync(fd, [text])
+    return writeTextSync(fd, pieces)
   } finally {
     closeSync(fd)
   }

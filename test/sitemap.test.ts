@@ -6,7 +6,7 @@ import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {defaultConfig} from '../src/config/site-config.js'
 import type {Archive, PlacedArticle} from '../src/indexes/archive.js'
 import type {IsoDate} from '../src/model/article.js'
-import type {OutputFile} from '../src/render/output-file.js'
+import {wholeContents, type OutputFile} from '../src/render/output-file.js'
 import {planPages} from '../src/render/render-site.js'
 import {sitemapFiles} from '../src/render/sitemap/site-sitemap.js'
 import {siteUrls} from '../src/render/urls.js'
@@ -38,6 +38,11 @@ async function htmlPages(dir: string): Promise<string[]> {
     .map((file) => file.split(path.sep).join('/'))
     .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
     .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
+}
+
+/** The text of a file made in memory, whatever form its contents take. */
+function textOf(file: OutputFile | undefined): string {
+  return String(file && wholeContents(file.contents))
 }
 
 function parseXml(text: string): any {
@@ -123,13 +128,13 @@ test('past 50,000 URLs the sitemap becomes an index of child sitemaps of at most
   const childNames = ['sitemap-pages-1.xml', 'sitemap-articles-1.xml', 'sitemap-articles-2.xml']
   assert.deepEqual([...files.keys()].sort(), ['robots.txt', ...childNames, 'sitemap.xml'].sort())
 
-  const index = parseXml(String(files.get('sitemap.xml')?.contents)).sitemapindex
+  const index = parseXml(textOf(files.get('sitemap.xml'))).sitemapindex
   assert.deepEqual(
     index.sitemap.map((child: {loc: string}) => child.loc),
     childNames.map((name) => baseUrl + name),
   )
   const children = childNames.map((name) => {
-    const text = String(files.get(name)?.contents)
+    const text = textOf(files.get(name))
     assert.ok(Buffer.byteLength(text) <= 52_428_800, `${name} is within 50 MB`)
     return parseXml(text).urlset.url as {loc: string; lastmod: string}[]
   })
@@ -145,5 +150,5 @@ test('past 50,000 URLs the sitemap becomes an index of child sitemaps of at most
     const newest = child.reduce((max, url) => (url.lastmod > max ? url.lastmod : max), '')
     assert.equal(index.sitemap[position].lastmod, newest, 'each child is dated by its newest page')
   }
-  assert.match(String(files.get('robots.txt')?.contents), new RegExp(`Sitemap: ${baseUrl}sitemap\\.xml`))
+  assert.match(textOf(files.get('robots.txt')), new RegExp(`Sitemap: ${baseUrl}sitemap\\.xml`))
 })

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {createHash} from 'node:crypto'
 import {test} from 'node:test'
-import {fingerprint, fingerprintAll, stableJson} from './hash.js'
+import {fingerprint, fingerprintAll, fingerprintPieces, stableJson} from './hash.js'
 
 const cases = [
   {name: 'key order does not matter', a: {x: 1, y: 2}, b: {y: 2, x: 1}, same: true},
@@ -54,4 +54,16 @@ test('fingerprint of long text, hashed in pieces, is that of the whole text', ()
   const many = Array.from({length: 30_000}, (_, index) => `page/${index}/\u{1F4F0}`)
   assert.equal(fingerprintAll(many), whole(...many))
   assert.equal(fingerprint('short', long, Buffer.from('bytes'), 'end'), createHash('sha256').update(`short\0${long}\0bytes\0end\0`).digest('hex').slice(0, 32))
+})
+
+test('fingerprint of text in pieces is that of the text joined, wherever the pieces end', () => {
+  const lines = Array.from({length: 20_000}, (_, index) => `<url>${index}\u{1F600}é</url>\n`)
+  const joined = lines.join('')
+  for (const size of [1, 7, 500, 20_000]) {
+    const pieces: string[] = []
+    for (let start = 0; start < lines.length; start += size) pieces.push(lines.slice(start, start + size).join(''))
+    assert.equal(fingerprintPieces({pieces}), fingerprint(joined), `${size} lines a piece`)
+  }
+  assert.equal(fingerprintPieces({pieces: ['short', ' text']}), fingerprint('short text'))
+  assert.equal(fingerprintPieces({pieces: []}), fingerprint(''))
 })

@@ -1,6 +1,6 @@
 import {createHash, hash as hashOnce} from 'node:crypto'
 import {compareCodeUnits} from '../text/code-unit-order.js'
-import {pieceLength, textPieces} from '../text/text-pieces.js'
+import {pieceLength, textPieces, type TextPieces} from '../text/text-pieces.js'
 
 /**
  * A short fingerprint of some text or bytes: 32 hex digits (128 bits of
@@ -52,6 +52,17 @@ export function fingerprintAll(parts: Iterable<string | Uint8Array>): string {
     if (pendingLength >= pieceLength) flush()
   }
   flush()
+  return hash.digest('hex').slice(0, 32)
+}
+
+/** `fingerprint` of the text of `pieces` joined, without joining them. */
+export function fingerprintPieces({pieces}: TextPieces): string {
+  const hash = createHash('sha256')
+  for (const piece of pieces) {
+    if (piece.length < pieceLength) hash.update(piece)
+    else for (const part of textPieces(piece)) hash.update(part)
+  }
+  hash.update('\0')
   return hash.digest('hex').slice(0, 32)
 }
 

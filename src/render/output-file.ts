@@ -1,8 +1,18 @@
+import {isTextPieces, type TextPieces} from '../text/text-pieces.js'
+
+/** What a file of the site holds: text, bytes, or text in pieces. */
+export type FileContents = string | Uint8Array | TextPieces
+
+/** `contents` as one string or as bytes (text in pieces joined): for a comparison of bytes, and for tests. */
+export function wholeContents(contents: FileContents): string | Uint8Array {
+  return isTextPieces(contents) ? contents.pieces.join('') : contents
+}
+
 /** One file of the built site. */
 export interface OutputFile {
   /** Path relative to the output folder, `/`-separated, never leaving it. */
   readonly path: string
-  readonly contents: string | Uint8Array
+  readonly contents: FileContents
   /** Source files the output was made from, for collision reports. */
   readonly from: readonly string[]
 }

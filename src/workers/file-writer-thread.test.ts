@@ -43,11 +43,21 @@ test('the writer thread writes every file, in order, and counts them', async () 
   await thread.write('large/index.html', 'small, after the large one')
   expected['large/index.html'] = 'small, after the large one'
   bytes += Buffer.byteLength(large) + Buffer.byteLength('small, after the large one')
-  assert.deepEqual(await thread.drain(), {files: 3005, bytes})
+  // Note: text in pieces is written by the caller too, after what was queued before it, and before what comes after.
+  const pieces = ['<urlset>\n', '<url>ü</url>\n'.repeat(5000), '</urlset>\n']
+  await thread.write('2/2/index.html', 'queued before the pieces')
+  await thread.write('sitemap.xml', {pieces})
+  await thread.write('sitemap.xml', 'small, after the pieces')
+  await thread.write('sitemap-1.xml', {pieces})
+  expected['2/2/index.html'] = 'queued before the pieces'
+  expected['sitemap.xml'] = 'small, after the pieces'
+  expected['sitemap-1.xml'] = pieces.join('')
+  bytes += Buffer.byteLength('queued before the pieces') + 2 * Buffer.byteLength(pieces.join('')) + Buffer.byteLength('small, after the pieces')
+  assert.deepEqual(await thread.drain(), {files: 3009, bytes})
   assert.deepEqual(await thread.drain(), {files: 0, bytes: 0}, 'counts are since the last drain')
   await thread.stop()
   const files = await listFiles(dir)
-  assert.equal(files.length, 3002)
+  assert.equal(files.length, 3004)
   for (const [file, text] of Object.entries(expected)) assert.equal(await readFile(path.join(dir, file), 'utf8'), text, file)
   assert.deepEqual([...(await readFile(path.join(dir, 'bytes.bin')))], [1, 2, 3])
 })

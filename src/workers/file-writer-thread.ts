@@ -1,4 +1,6 @@
 import type {Worker} from 'node:worker_threads'
+import type {FileContents} from '../render/output-file.js'
+import {isTextPieces} from '../text/text-pieces.js'
 import {pathInside, writeNewFile} from '../write/new-files.js'
 import {siblingModule, startWorker} from './start-worker.js'
 
@@ -95,7 +97,7 @@ export class FileWriterThread {
   }
 
   /** Queue `contents` for `relative`; waits while every buffer is taken. */
-  write(relative: string, contents: string | Uint8Array): Promise<void> {
+  write(relative: string, contents: FileContents): Promise<void> {
     const done = this.tail.then(() => this.writeInTurn(relative, contents))
     this.tail = done.catch(() => undefined)
     return done
@@ -126,8 +128,15 @@ export class FileWriterThread {
     await this.worker.terminate()
   }
 
-  private async writeInTurn(relative: string, contents: string | Uint8Array): Promise<void> {
+  private async writeInTurn(relative: string, contents: FileContents): Promise<void> {
     if (this.failure) throw this.failure
+    if (isTextPieces(contents)) {
+      // Note: text in pieces is long (a sitemap): written here, as a file too large for a buffer is, after the files queued before it.
+      this.files++
+      await this.waitForAll()
+      this.bytes += writeNewFile(pathInside(this.dir, relative), contents, this.made)
+      return
+    }
     // Note: text is encoded straight into the buffer, and measured only when it may not have fitted (see `encode`).
     let size = typeof contents === 'string' && this.current !== undefined ? this.encode(this.buffers[this.current] as Buffer, contents) : undefined
     if (size === undefined) {

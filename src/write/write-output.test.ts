@@ -267,19 +267,23 @@ test('builds that take their manifests from memory never change them: each stays
   }
 })
 
-test('long text known by its bytes (a sitemap) is written whole, into a tree from empty and into one shared with the live site', async () => {
+test('long text known by its bytes (a sitemap), as one string or in pieces, is written whole, into a tree from empty and into one shared with the live site', async () => {
   const {out, state} = await place()
-  const sitemap = (build: number): string => `${'<url><loc>https://example.org/\u{1F4F0}/caf\u00e9/</loc></url>\n'.repeat(30_000)}${build}`
+  const line = '<url><loc>https://example.org/\u{1F4F0}/caf\u00e9/</loc></url>\n'
+  const sitemap = (build: number): string => `${line.repeat(30_000)}${build}`
+  const pieces = (build: number): string[] => [...Array.from({length: 300}, () => line.repeat(100)), `${build}`]
   const written: number[] = []
   for (const build of [1, 2, 3, 3]) {
     const writer = await OutputWriter.open(out, {stateDir: state})
     await writer.write({path: 'index.html', contents: `home ${build}`, from: []})
     await writer.write({path: 'sitemap.xml', contents: sitemap(build), from: []})
+    await writer.write({path: 'sitemap-2.xml', contents: {pieces: pieces(build)}, from: []})
     await writer.commit()
     assert.deepEqual(await readFile(path.join(out, 'sitemap.xml')), Buffer.from(sitemap(build)), `build ${build}, from ${writer.base}`)
+    assert.deepEqual(await readFile(path.join(out, 'sitemap-2.xml')), Buffer.from(pieces(build).join('')), `build ${build} in pieces, from ${writer.base}`)
     written.push(writer.written)
   }
-  assert.deepEqual(written, [2, 2, 2, 0], 'the same text again is taken from the live site')
+  assert.deepEqual(written, [3, 3, 3, 0], 'the same text again is taken from the live site')
 })
 
 test('a rendered page whose bytes did not change is left as it is', async () => {

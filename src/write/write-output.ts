@@ -1,7 +1,8 @@
 import {link, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {fingerprint, fingerprintAll} from '../cache/hash.js'
-import type {OutputFile} from '../render/output-file.js'
+import {fingerprint, fingerprintAll, fingerprintPieces} from '../cache/hash.js'
+import {wholeContents, type FileContents, type OutputFile} from '../render/output-file.js'
+import {isTextPieces} from '../text/text-pieces.js'
 import {cloneTree} from './clone-tree.js'
 import {deleteInBackground, freeTreeName, leftoversOf} from './discard-tree.js'
 import {emptyManifest, type ManifestMemo, type TreeManifest} from './tree-manifest.js'
@@ -577,8 +578,10 @@ export class OutputWriter {
     if (!byContent && this.inBase(file.path)) {
       // Note: a new key can still give the same bytes (a change no page shows): then the file stays as it is. Text is
       // encoded once, for the comparison and the write alike.
-      if (typeof contents === 'string') contents = Buffer.from(contents)
-      if (await holdsBytes(to, contents)) {
+      const whole = wholeContents(contents)
+      const bytes = typeof whole === 'string' ? Buffer.from(whole) : whole
+      contents = bytes
+      if (await holdsBytes(to, bytes)) {
         this.unchanged++
         return
       }
@@ -708,13 +711,14 @@ const farBehindKnown = new WeakMap<ReadonlyMap<string, string>, {readonly back: 
 const farBehindFiles = 1000
 
 /** The key of a file known only by its bytes. */
-export function contentKey(contents: string | Uint8Array): string {
-  return fingerprint(contents)
+export function contentKey(contents: FileContents): string {
+  return isTextPieces(contents) ? fingerprintPieces(contents) : fingerprint(contents)
 }
 
 /** Create `file`, which must not exist; returns the bytes written. */
-async function createFile(file: string, contents: string | Uint8Array): Promise<number> {
-  if (isLongText(contents)) return writeTextFile(file, contents, 'wx')
+async function createFile(file: string, contents: FileContents): Promise<number> {
+  if (isTextPieces(contents)) return writeTextFile(file, contents.pieces, 'wx')
+  if (isLongText(contents)) return writeTextFile(file, [contents], 'wx')
   await writeFile(file, contents, {flag: 'wx'})
   return typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength
 }

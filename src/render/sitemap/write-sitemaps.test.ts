@@ -1,14 +1,14 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
-import type {OutputFile} from '../output-file.js'
+import {wholeContents, type OutputFile} from '../output-file.js'
 import {protocolLimits, writeSitemaps, type SitemapEntry, type SitemapGroup} from './write-sitemaps.js'
 
 const parser = new XMLParser({parseTagValue: false, isArray: (name) => name === 'url' || name === 'sitemap'})
 const absolute = (path: string): string => `https://news.example.org/a/${path.slice(1)}`
 const entries = (count: number): SitemapEntry[] =>
   Array.from({length: count}, (_, index) => ({loc: absolute(`/p/${index}/`), lastmod: `2024-01-${String((index % 28) + 1).padStart(2, '0')}`}))
-const text = (file: OutputFile | undefined): string => String(file?.contents)
+const text = (file: OutputFile | undefined): string => String(file && wholeContents(file.contents))
 /** `entries` as the one group of a site. */
 const one = (list: readonly SitemapEntry[]): SitemapGroup[] => [{name: 'pages', entries: list}]
 

@@ -1,6 +1,7 @@
 import {escapeXml} from '../../adapters/xml.js'
 import type {OutputFile} from '../output-file.js'
 import {outputPathFor} from '../urls.js'
+import {pieceLength} from '../../text/text-pieces.js'
 
 /** One page in a sitemap. */
 export interface SitemapEntry {
@@ -67,15 +68,29 @@ class Chunk extends Tally {
 }
 
 /**
- * A sitemap file of the lines of `chunks`, in order. Note: joined in one go,
- * into one flat string; text added to a joined chunk with `+` is copied
- * again, megabytes of it, when it is first hashed or written.
+ * A sitemap file of the lines of `chunks`, in order, as text in pieces of
+ * about `pieceLength` code units (see `TextPieces`). Note: each piece is
+ * joined in one go into a flat string; a whole file joined into one took
+ * 0.2-0.3 s of a build that added one seed to 100,000 (see BENCHMARKS.md).
  */
 function urlset(url: string, chunks: readonly Chunk[]): OutputFile {
-  const parts = [urlsetOpen]
-  for (const chunk of chunks) for (const line of chunk.lines) parts.push(line)
-  parts.push(urlsetClose)
-  return {path: outputPathFor(url), contents: parts.join(''), from: []}
+  const pieces: string[] = []
+  let block = [urlsetOpen]
+  let length = urlsetOpen.length
+  for (const chunk of chunks) {
+    for (const line of chunk.lines) {
+      if (length + line.length > pieceLength) {
+        pieces.push(block.join(''))
+        block = []
+        length = 0
+      }
+      block.push(line)
+      length += line.length
+    }
+  }
+  block.push(urlsetClose)
+  pieces.push(block.join(''))
+  return {path: outputPathFor(url), contents: {pieces}, from: []}
 }
 
 /** The groups of a site's pages in its sitemaps: list pages and articles. */
