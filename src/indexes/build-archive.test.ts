@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import type {IsoDate, Topic} from '../model/article.js'
 import {makeArticle} from '../../test/helpers/make-article.js'
 import {buildArchive, type IndexSettings} from './build-archive.js'
+import {compareArticles} from './compare-articles.js'
 
 const settings: IndexSettings = {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false}
 
@@ -133,5 +134,23 @@ test('the archive does not depend on the order of its input', () => {
       assert.deepEqual(buildArchive(shuffled, settings), expected)
     }),
     {numRuns: 50},
+  )
+})
+
+test('articles are in the order of compareArticles, and each day, month and year lists its articles in that order, keys ascending', () => {
+  const day = fc.tuple(fc.integer({min: 1986, max: 1988}), fc.integer({min: 1, max: 12}), fc.integer({min: 1, max: 28}))
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-zA-Z0-9_/-]{1,8}$/), day), {selector: ([source]) => source, maxLength: 60}), (items) => {
+      const list = items.map(([source, [year, month, date]], index) => article(`${source}.txt`, `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}` as IsoDate, {hash: `h${index}`, slug: `s${index}`}))
+      const {archive} = buildArchive(list, settings)
+      const expected = [...list].sort(compareArticles)
+      assert.deepEqual(archive.articles.map((item) => item.source), expected.map((item) => item.source))
+      for (const [groups, length] of [[archive.days, 10], [archive.months, 7], [archive.years, 4]] as const) {
+        const naive = new Map<string, number[]>()
+        expected.forEach((item, index) => naive.set(item.date.slice(0, length), [...(naive.get(item.date.slice(0, length)) ?? []), index]))
+        assert.deepEqual([...groups], [...naive].sort(([a], [b]) => (a < b ? -1 : 1)))
+      }
+    }),
+    {numRuns: 200},
   )
 })

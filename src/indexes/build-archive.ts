@@ -3,7 +3,6 @@ import {problem, type Problem} from '../problems/content-error.js'
 import {fileStart} from '../problems/source-point.js'
 import type {Archive, PlacedArticle, TopicEntry} from './archive.js'
 import {assignUrls, type Placings} from './assign-urls.js'
-import {compareArticles} from './compare-articles.js'
 import {groupByTopic} from './group-by-topic.js'
 import {joinSurnames} from './join-surnames.js'
 import {findRelated} from './find-related.js'
@@ -48,10 +47,10 @@ export function indexArticles(articles: readonly Article[], settings: IndexSetti
   const {unique, problems} = dropDuplicates(sorted)
   const placed = assignUrls(unique, settings.permalink, previous)
   problems.push(...placed.problems)
-  const ordered = [...joinSurnames(placed.placed)].sort(compareArticles)
-  const days = groupBy(ordered, (article) => article.date)
-  const months = groupBy(ordered, (article) => article.date.slice(0, 7))
-  const years = groupBy(ordered, (article) => article.date.slice(0, 4))
+  const ordered = newestDayFirst(joinSurnames(placed.placed))
+  const days = runsOf(ordered, (article) => article.date)
+  const months = runsOf(ordered, (article) => article.date.slice(0, 7))
+  const years = runsOf(ordered, (article) => article.date.slice(0, 4))
   const topics = groupByTopic(ordered, settings.minTopicArticles)
   problems.push(...topics.problems)
   const archive = {
@@ -85,14 +84,42 @@ function dropDuplicates(sorted: readonly Article[]): {unique: Article[]; problem
   return {unique, problems}
 }
 
-/** Group article indexes by a key, keys ascending, each list in article order. */
-function groupBy(articles: readonly PlacedArticle[], keyOf: (article: PlacedArticle) => string): Map<string, number[]> {
-  const groups = new Map<string, number[]>()
-  articles.forEach((article, index) => {
-    const key = keyOf(article)
-    const list = groups.get(key)
-    if (list) list.push(index)
-    else groups.set(key, [index])
-  })
-  return new Map([...groups].sort(([a], [b]) => compareCodeUnits(a, b)))
+/**
+ * `articles`, given in source path order, in the one order of the archive
+ * (see `compareArticles`): each day's articles gathered in the order given,
+ * the days newest first. Note: the same as sorting them with
+ * `compareArticles`, which at 100,000 articles took about 0.1 s of a build
+ * that added one seed; only the days need sorting.
+ */
+function newestDayFirst(articles: readonly PlacedArticle[]): PlacedArticle[] {
+  const byDay = new Map<string, PlacedArticle[]>()
+  for (const article of articles) {
+    const list = byDay.get(article.date)
+    if (list) list.push(article)
+    else byDay.set(article.date, [article])
+  }
+  const ordered: PlacedArticle[] = []
+  for (const day of [...byDay.keys()].sort(compareCodeUnits).reverse()) for (const article of byDay.get(day) as PlacedArticle[]) ordered.push(article)
+  return ordered
+}
+
+/**
+ * Article indexes by a key of their date (the day, month or year), keys
+ * ascending, each list in article order. Note: articles are newest day
+ * first, so each key's articles follow one another.
+ */
+function runsOf(articles: readonly PlacedArticle[], keyOf: (article: PlacedArticle) => string): Map<string, number[]> {
+  const runs: [string, number[]][] = []
+  let list: number[] = []
+  let last: string | undefined
+  for (let index = 0; index < articles.length; index++) {
+    const key = keyOf(articles[index] as PlacedArticle)
+    if (key !== last) {
+      last = key
+      list = []
+      runs.push([key, list])
+    }
+    list.push(index)
+  }
+  return new Map(runs.reverse())
 }
