@@ -11,7 +11,6 @@ import {generatorFingerprint} from './cache/generator-fingerprint.js'
 import {fingerprint, stableJson} from './cache/hash.js'
 import {PageKeys} from './cache/page-keys.js'
 import {processCached, type CachedProcessing} from './cache/process-cached.js'
-import {statEntries} from './cache/scan-seeds.js'
 import {templateKeys} from './cache/template-keys.js'
 import {loadConfig} from './config/load-config.js'
 import type {SearchSettings, SiteConfig} from './config/site-config.js'
@@ -271,13 +270,12 @@ async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessS
     const processed = await processCached(seedsDir, scanned.scan.seeds, store, settings, (done, total) => options.onProgress?.('read', done, total), options.workers, scanned.earlier, topicWorker)
     return {...scanned, store, scanTime, processed}
   }
-  const {scan, stats: seedStats, keep, store, scanTime, processed} = await scanAndProcess().catch(async (error: unknown) => {
+  const {scan, save, keep, store, scanTime, processed} = await scanAndProcess().catch(async (error: unknown) => {
     // Note: `processCached` stops a thread it was given; one started for a build that failed before is stopped here.
     await topicWorker?.terminate()
     throw error
   })
-  const entries = statEntries(processed.seeds)
-  await Promise.all([store.save(processed.live), seedStats.save(entries)])
+  const [entries] = await Promise.all([save(processed.seeds), store.save(processed.live)])
   // Note: a seed that vanished after the scan leaves it out of date; the next build starts again from the scan kept before.
   if (processed.readProblems.length === 0) keep(processed.seeds, entries, processed.keys)
   const {seeds, live, keys, ...kept} = processed

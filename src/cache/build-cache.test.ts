@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
-import {mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {after, test} from 'node:test'
 import {BuildCache, minIndexBytesForWorker} from './build-cache.js'
 import type {SourceFile} from '../load/source-file.js'
-import {readSeed, statEntries} from './scan-seeds.js'
+import {readSeed, statEntries, type ScannedSeed} from './scan-seeds.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'news-archive-build-cache-'))
 after(() => rmSync(root, {recursive: true, force: true}))
@@ -19,9 +19,9 @@ test('after a scan on a worker finds every seed in the stat index, saving their 
   for (let index = 0; index < count; index++) writeFileSync(path.join(seedsDir, name(index)), ` date 1987-03-02 Seed ${index}.\n`)
   const cache = new BuildCache(path.join(root, 'cache'))
   const scanAndSave = async (): Promise<boolean> => {
-    const {scan, stats} = await cache.scanSeeds(seedsDir, 'seeds', true)
+    const {scan, save} = await cache.scanSeeds(seedsDir, 'seeds', true)
     // Note: as a build does, with the hashes of the seeds the scan left unread.
-    await stats.save(statEntries(scan.seeds.map((seed) => (seed.hash ? seed : {...seed, hash: (readSeed(seedsDir, seed) as SourceFile).hash}))))
+    await save(scan.seeds.map((seed) => (seed.hash ? seed : {...seed, hash: (readSeed(seedsDir, seed) as SourceFile).hash})))
     return scan.fromIndex
   }
   const indexFile = (): string => path.join(cache.dir, 'seed-stats', readdirSync(path.join(cache.dir, 'seed-stats'))[0] as string)
@@ -67,9 +67,9 @@ test('a scan on this thread says how many seeds the index does not know as soon 
   const cache = new BuildCache(path.join(root, 'listed-cache'))
   const scanAndSave = async (): Promise<{heard: number[]; unread: number}> => {
     const heard: number[] = []
-    const {scan, stats} = await cache.scanSeeds(seedsDir, 'seeds', false, (unknown) => heard.push(unknown))
+    const {scan, save} = await cache.scanSeeds(seedsDir, 'seeds', false, (unknown) => heard.push(unknown))
     const unread = scan.seeds.filter((seed) => seed.hash === '' && seed.bytes === undefined).length
-    await stats.save(statEntries(scan.seeds.map((seed) => (seed.hash ? seed : {...seed, hash: (readSeed(seedsDir, seed) as SourceFile).hash}))))
+    await save(scan.seeds.map((seed) => (seed.hash ? seed : {...seed, hash: (readSeed(seedsDir, seed) as SourceFile).hash})))
     return {heard, unread}
   }
   assert.deepEqual(await scanAndSave(), {heard: [3], unread: 3}, 'no index yet: every seed is new, and left for the build to read')
@@ -78,4 +78,31 @@ test('a scan on this thread says how many seeds the index does not know as soon 
   utimesSync(indexFile, later, later)
   writeFileSync(path.join(seedsDir, 'd.txt'), ' date 1987-03-03 Seed d.\n')
   assert.deepEqual(await scanAndSave(), {heard: [1], unread: 1}, 'the index knows three of four')
+})
+
+test('told what changed, a build saves the stat index from the seeds looked at again alone, into the entries kept from the build before', async () => {
+  const seedsDir = path.join(root, 'saved-changes')
+  mkdirSync(seedsDir)
+  // Note: enough seeds that two lines are appended, not the index written anew (see `SeedStats.save`).
+  for (const name of 'abcdefghij'.split('').map((letter) => `${letter}.txt`)) writeFileSync(path.join(seedsDir, name), ` date 1987-03-02 Seed ${name}.\n`)
+  const cache = new BuildCache(path.join(root, 'saved-changes-cache'))
+  const journal = cache.trackChanges()
+  const read = (seeds: readonly ScannedSeed[]): ScannedSeed[] => seeds.map((seed) => (seed.hash ? seed : {...seed, hash: (readSeed(seedsDir, seed) as SourceFile).hash}))
+  const first = await cache.scanSeeds(seedsDir, 'seeds', false)
+  const firstSeeds = read(first.scan.seeds)
+  const kept = await first.save(firstSeeds)
+  first.keep(firstSeeds, kept, firstSeeds.map((seed) => seed.path))
+  const indexFile = path.join(cache.dir, 'seed-stats', readdirSync(path.join(cache.dir, 'seed-stats'))[0] as string)
+  const before = readFileSync(indexFile, 'utf8')
+
+  writeFileSync(path.join(seedsDir, 'b.txt'), ' date 1987-03-02 Edited.\n')
+  rmSync(path.join(seedsDir, 'c.txt'))
+  for (const name of ['b.txt', 'c.txt']) journal.note(path.join(seedsDir, name))
+  const second = await cache.scanSeeds(seedsDir, 'seeds', false)
+  const secondSeeds = read(second.scan.seeds)
+  const entries = await second.save(secondSeeds)
+  assert.equal(entries, kept, 'the entries kept, changed in place')
+  assert.deepEqual([...entries].sort(), [...statEntries(secondSeeds)].sort(), 'as if made from every seed')
+  const appended = readFileSync(indexFile, 'utf8').slice(before.length).split('\n').slice(1, -1)
+  assert.deepEqual(appended.map((line) => line.split('\t')[0]).sort(), ['b.txt', 'c.txt'], 'a line for each seed that changed, none for the others')
 })

@@ -120,7 +120,7 @@ export class BuildCache {
   scanSeeds(seedsDir: string, displayDir: string, threads: boolean, onListed?: (unknown: number) => void): Promise<BuildScan> {
     const name = fingerprint(seedsDir).slice(0, 16)
     const reported = this.changes?.take()
-    const keep = (scan: SeedScan) => (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>, keys: readonly string[]): void => {
+    const keep = (scan: SeedScan) => (seeds: readonly ScannedSeed[], entries: Map<string, StatEntry>, keys: readonly string[]): void => {
       if (reported === undefined) return
       // Note: without the bytes, which only this build reads (only the seeds it read have them).
       this.known = {seedsDir, displayDir, scan: {...scan, seeds: seeds.map((seed) => (seed.bytes === undefined ? seed : withoutBytes(seed)))}, entries, keys}
@@ -129,22 +129,27 @@ export class BuildCache {
     const known = this.known
     if (this.reuse && reported?.files !== undefined && known?.seedsDir === seedsDir && known.displayDir === displayDir) {
       const scan = rescanSeeds(known.scan, reported.files, seedsDir, displayDir)
-      // Note: the index on disk holds what the last build saved, so saving writes only when a seed changed.
-      if (scan !== undefined) return Promise.resolve({scan, stats: SeedStats.holding(this.dir, name, known.entries), keep: keep(scan), earlier: {seeds: known.scan.seeds, keys: known.keys}})
+      // Note: the index on disk holds what the last build saved, so saving writes only when a seed changed; and only the
+      // seeds looked at again can have changed, so only theirs are looked at (see `SeedStats.saveChanges`).
+      if (scan !== undefined) {
+        const stats = SeedStats.holding(this.dir, name, known.entries)
+        const save = (seeds: readonly ScannedSeed[]): Promise<Map<string, StatEntry>> => stats.saveChanges(entriesAt(seeds, scan.lookedAt ?? []))
+        return Promise.resolve({scan, save, keep: keep(scan), earlier: {seeds: known.scan.seeds, keys: known.keys}})
+      }
     }
     if (this.reuse && threads && this.store === undefined && SeedStats.indexBytes(this.dir, name) >= minIndexBytesForWorker) {
       // Note: the worker reads the index; this thread only saves the new signatures in its place, and
       // only when they differ from what the worker found there.
       return scanOnWorker({seedsDir, displayDir, cacheDir: this.dir, indexName: name}).then((scan) => ({
         scan,
-        stats: scan.fromIndex ? SeedStats.holding(this.dir, name, statEntries(scan.seeds)) : SeedStats.empty(this.dir, name),
+        save: saveAll(scan.fromIndex ? SeedStats.holding(this.dir, name, statEntries(scan.seeds)) : SeedStats.empty(this.dir, name)),
         keep: keep(scan),
       }))
     }
     return (async () => {
       const stats = this.reuse ? await SeedStats.open(this.dir, name) : SeedStats.empty(this.dir, name)
       const scan = await scanSeeds(seedsDir, displayDir, stats, false, onListed)
-      return {scan, stats, keep: keep(scan)}
+      return {scan, save: saveAll(stats), keep: keep(scan)}
     })()
   }
 
@@ -157,13 +162,16 @@ export class BuildCache {
 /** A scan of the seeds folder for one build (see `BuildCache.scanSeeds`). */
 export interface BuildScan {
   readonly scan: SeedScan
-  /** The `stat` index to save the build's signatures in. */
-  readonly stats: SeedStats
+  /**
+   * Save the signatures and hashes of `seeds` (the scan's, read) in the seeds
+   * folder's `stat` index; returns the index's entries, for `keep`.
+   */
+  readonly save: (seeds: readonly ScannedSeed[]) => Promise<Map<string, StatEntry>>
   /**
    * Hand the scan back for the next build, once its seeds are read (with
    * their hashes, and `keys` their cache keys) and their index `entries` saved.
    */
-  readonly keep: (seeds: readonly ScannedSeed[], entries: ReadonlyMap<string, StatEntry>, keys: readonly string[]) => void
+  readonly keep: (seeds: readonly ScannedSeed[], entries: Map<string, StatEntry>, keys: readonly string[]) => void
   /** The seeds of the scan this one looked at again, and their keys (see `processCached`). */
   readonly earlier?: SeedKeys
 }
@@ -173,9 +181,27 @@ interface KnownSeeds {
   readonly seedsDir: string
   readonly displayDir: string
   readonly scan: SeedScan
-  readonly entries: ReadonlyMap<string, StatEntry>
+  /** The `stat` index's entries, which the next build's `SeedStats.saveChanges` changes in place. */
+  readonly entries: Map<string, StatEntry>
   /** The cache keys of `scan`'s seeds, in the same order. */
   readonly keys: readonly string[]
+}
+
+/** Save every seed's entry in `stats` (see `SeedStats.save`). */
+function saveAll(stats: SeedStats): BuildScan['save'] {
+  return async (seeds) => {
+    const entries = statEntries(seeds)
+    await stats.save(entries)
+    return entries
+  }
+}
+
+/** The entries now of the seeds at `lookedAt` (see `SeedStats.saveChanges`): undefined for a path that is no seed with a hash. */
+function entriesAt(seeds: readonly ScannedSeed[], lookedAt: readonly string[]): Map<string, StatEntry | undefined> {
+  const entries = new Map<string, StatEntry | undefined>(lookedAt.map((relative) => [relative, undefined]))
+  if (entries.size === 0) return entries
+  for (const seed of seeds) if (seed.signature && seed.hash && entries.has(seed.path)) entries.set(seed.path, {signature: seed.signature, hash: seed.hash})
+  return entries
 }
 
 /** The seed without the bytes its build read. */

@@ -31,6 +31,8 @@ export interface SeedScan {
   readonly links: readonly string[]
   /** Entries the scan looked at (`stat`): every one the listing found, or for a rescan only those it looked at again. */
   readonly examined: number
+  /** For a rescan, the seeds' paths it looked at again (relative, `/`-separated), seeds now or not. */
+  readonly lookedAt?: readonly string[]
 }
 
 /**
@@ -72,7 +74,7 @@ export async function scanSeeds(seedsDir: string, displayDir: string, stats?: Se
 export function rescanSeeds(previous: SeedScan, changed: readonly string[], seedsDir: string, displayDir: string): SeedScan | undefined {
   const toExamine = seedsToExamine(previous, changed, seedsDir, displayDir)
   if (toExamine === undefined) return undefined
-  if (toExamine.size === 0) return {...previous, examined: 0}
+  if (toExamine.size === 0) return {...previous, examined: 0, lookedAt: []}
   const links = new Set(previous.links)
   const looked: (ScannedSeed | Problem)[] = []
   for (const [relative, known] of toExamine) {
@@ -93,6 +95,7 @@ export function rescanSeeds(previous: SeedScan, changed: readonly string[], seed
     fromIndex: false,
     links: [...links].sort(compareCodeUnits),
     examined: toExamine.size,
+    lookedAt: [...toExamine.keys()],
   }
 }
 

@@ -171,6 +171,39 @@ test('a build that changes a few seeds appends their lines; the index reads back
   assert.equal(await readFile(indexFile(dir), 'utf8'), before, 'nothing changed: nothing written')
 })
 
+test('told only what changed, an index held in memory appends the lines a save of every entry would, and changes its entries in place', async (t) => {
+  const dir = await cacheDir(t)
+  const entries = new Map<string, StatEntry>(Array.from({length: 50}, (_, index) => [`seed-${index}.txt`, {signature: signature(index), hash: hashOf('a')}]))
+  const changed = new Map(entries)
+  changed.set('seed-3.txt', {signature: signature(70), hash: hashOf('b')})
+  changed.set('new.txt', {signature: signature(71), hash: hashOf('c')})
+  changed.delete('seed-7.txt')
+  const changes = new Map<string, StatEntry | undefined>([
+    ['seed-3.txt', changed.get('seed-3.txt')],
+    ['new.txt', changed.get('new.txt')],
+    ['seed-7.txt', undefined],
+    ['seed-9.txt', entries.get('seed-9.txt')],
+    ['never-a-seed.txt', undefined],
+  ])
+  const saveAll = async (): Promise<string> => {
+    await SeedStats.empty(dir, 'index').save(entries)
+    await dateIndex(dir, 100)
+    await SeedStats.holding(dir, 'index', new Map(entries)).save(changed)
+    return readFile(indexFile(dir), 'utf8')
+  }
+  const expected = await saveAll()
+  await SeedStats.empty(dir, 'index').save(entries)
+  await dateIndex(dir, 100)
+  const held = new Map(entries)
+  const now = await SeedStats.holding(dir, 'index', held).saveChanges(changes)
+  assert.equal(await readFile(indexFile(dir), 'utf8'), expected)
+  assert.equal(now, held, 'the same map, changed in place')
+  assert.deepEqual([...now].sort(), [...changed].sort())
+  await dateIndex(dir, 200)
+  await SeedStats.holding(dir, 'index', now).saveChanges(new Map([['seed-3.txt', changed.get('seed-3.txt')]]))
+  assert.equal(await readFile(indexFile(dir), 'utf8'), expected, 'nothing changed: nothing written')
+})
+
 test('each batch of lines is judged racily clean by the time it was saved, not by the time of a later one', async (t) => {
   const dir = await cacheDir(t)
   const first = new Map<string, StatEntry>([

@@ -67,6 +67,8 @@ export class SeedStats {
     private readonly trusted: ReadonlyMap<string, IndexEntry>,
     /** The paths the file has a live line for, trusted or not; undefined when it must be written anew. */
     private readonly inFile: ReadonlySet<string> | ReadonlyMap<string, unknown> | undefined,
+    /** The entries given to `holding`, which are the ones trusted and in the file. */
+    private readonly held?: Map<string, StatEntry>,
   ) {}
 
   /** An index that trusts nothing, and replaces the one named `indexName` on `save`. */
@@ -106,10 +108,11 @@ export class SeedStats {
   /**
    * An index on disk known to trust exactly `entries`, without reading it
    * again: a scan on a worker thread read it and found every seed in it
-   * (`SeedScan.fromIndex`). `save` then writes only what differs.
+   * (`SeedScan.fromIndex`), or the build before saved them. `save` then
+   * writes only what differs; `saveChanges` changes `entries` in place.
    */
-  static holding(cacheDir: string, indexName: string, entries: ReadonlyMap<string, StatEntry>): SeedStats {
-    return new SeedStats(indexFile(cacheDir, indexName), entries, entries)
+  static holding(cacheDir: string, indexName: string, entries: Map<string, StatEntry>): SeedStats {
+    return new SeedStats(indexFile(cacheDir, indexName), entries, entries, entries)
   }
 
   /** How many seeds the index trusts. */
@@ -130,10 +133,46 @@ export class SeedStats {
     // there are none, since an index that trusts nothing may be missing or of another format.
     if (lines.length === 0 && saveable > 0 && saveable === this.trusted.size) return
     if (await this.append(lines, liveBytes)) return
+    await this.writeWhole(entries)
+  }
+
+  /** Write the file anew, holding `entries`. */
+  private async writeWhole(entries: ReadonlyMap<string, StatEntry>): Promise<void> {
     const whole = [headerLine]
     for (const [relative, entry] of entries) if (isSaveable(relative)) whole.push(entryLine(relative, entry))
     await mkdir(path.dirname(this.file), {recursive: true})
     await replaceFile(this.file, `${whole.join('\n')}\n`)
+  }
+
+  /**
+   * `save` for an index made by `holding`, told only what changed: `changes`
+   * maps each path looked at again to its entry now, or to undefined when it
+   * has none (no longer a seed, or unreadable). The entries given to
+   * `holding` are changed in place to match, and returned: the whole index
+   * now, for the next build. Note: at 100,000 seeds, making every entry anew
+   * and comparing each with the index took about 0.18 s of a build that added
+   * one seed.
+   */
+  async saveChanges(changes: ReadonlyMap<string, StatEntry | undefined>): Promise<Map<string, StatEntry>> {
+    const entries = this.held
+    if (entries === undefined) throw new Error('saveChanges needs an index made by SeedStats.holding')
+    const lines: string[] = []
+    for (const [relative, entry] of changes) {
+      const held = entries.get(relative)
+      if (entry === undefined) {
+        if (held !== undefined && isSaveable(relative)) lines.push(`${relative}\t-`)
+        entries.delete(relative)
+      } else {
+        if ((held === undefined || held.signature !== entry.signature || held.hash !== entry.hash) && isSaveable(relative)) lines.push(entryLine(relative, entry))
+        entries.set(relative, entry)
+      }
+    }
+    if (lines.length === 0) return entries
+    let liveBytes = headerLine.length + 1
+    for (const [relative, entry] of entries) if (isSaveable(relative)) liveBytes += lineLength(relative, entry)
+    if (await this.append(lines, liveBytes)) return entries
+    await this.writeWhole(entries)
+    return entries
   }
 
   /**
@@ -150,8 +189,8 @@ export class SeedStats {
     for (const [relative, entry] of entries) {
       if (!isSaveable(relative)) continue
       saveable++
-      // Note: the length of `entryLine`, without making it: most lines are on disk already.
-      liveBytes += relative.length + entry.signature.length + entry.hash.length + 3
+      // Note: most lines are on disk already, and are not made.
+      liveBytes += lineLength(relative, entry)
       const held = this.trusted.get(relative)
       if (held === undefined || held.signature !== entry.signature || held.hash !== entry.hash) lines.push(entryLine(relative, entry))
     }
@@ -194,6 +233,11 @@ export class SeedStats {
 
 function entryLine(relative: string, {signature, hash}: StatEntry): string {
   return `${relative}\t${signature}\t${hash}`
+}
+
+/** The length of `entryLine` with its line break, without making it. */
+function lineLength(relative: string, {signature, hash}: StatEntry): number {
+  return relative.length + signature.length + hash.length + 3
 }
 
 /** Whether the index can hold `relative`: a line of it cannot hold a tab or a line break. */
