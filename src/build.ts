@@ -256,8 +256,8 @@ async function readSeeds(seedsDir: string, cache: BuildCache, settings: ProcessS
   // as the listing shows that many seeds are new, it loads while this thread looks at them and reads them; in cold
   // builds of 10,000 seeds, started after the reads, it kept this thread waiting for half a second.
   let topicWorker: Worker | undefined
-  const startTopics = (unknown: number): void => {
-    if (planThreads(unknown, process.env, options.workers).topicThread) topicWorker = startTopicWorker(settings)
+  const startTopics = (unindexed: number): void => {
+    if (planThreads(unindexed, process.env, options.workers).topicThread) topicWorker = startTopicWorker(settings)
   }
   const scanAndProcess = async () => {
     // Note: for a large archive the scan runs on a worker thread while this one loads the store.

@@ -67,7 +67,7 @@ test('a scan on this thread says how many seeds the index does not know as soon 
   const cache = new BuildCache(path.join(root, 'listed-cache'))
   const scanAndSave = async (): Promise<{heard: number[]; unread: number}> => {
     const heard: number[] = []
-    const {scan, save} = await cache.scanSeeds(seedsDir, 'seeds', false, (unknown) => heard.push(unknown))
+    const {scan, save} = await cache.scanSeeds(seedsDir, 'seeds', false, (unindexed) => heard.push(unindexed))
     const unread = scan.seeds.filter((seed) => seed.hash === '' && seed.bytes === undefined).length
     await save(scan.seeds.map((seed) => (seed.hash ? seed : {...seed, hash: (readSeed(seedsDir, seed) as SourceFile).hash})))
     return {heard, unread}

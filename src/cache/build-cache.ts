@@ -117,7 +117,7 @@ export class BuildCache {
    * (see `scanSeeds`), and leaves changed seeds unread, for `processCached`
    * to read.
    */
-  scanSeeds(seedsDir: string, displayDir: string, threads: boolean, onListed?: (unknown: number) => void): Promise<BuildScan> {
+  scanSeeds(seedsDir: string, displayDir: string, threads: boolean, onListed?: (unindexed: number) => void): Promise<BuildScan> {
     const name = fingerprint(seedsDir).slice(0, 16)
     const reported = this.changes?.take()
     const keep = (scan: SeedScan) => (seeds: readonly ScannedSeed[], entries: Map<string, StatEntry>, keys: readonly string[]): void => {

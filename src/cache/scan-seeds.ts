@@ -45,7 +45,7 @@ export interface SeedScan {
  * how many seeds at least the index does not know: those to read, unless
  * the index does not trust some of its own entries.
  */
-export async function scanSeeds(seedsDir: string, displayDir: string, stats?: SeedStats, read = true, onListed?: (unknown: number) => void): Promise<SeedScan> {
+export async function scanSeeds(seedsDir: string, displayDir: string, stats?: SeedStats, read = true, onListed?: (unindexed: number) => void): Promise<SeedScan> {
   const {paths, links} = await findSeedPaths(seedsDir)
   onListed?.(Math.max(0, paths.length - (stats?.trustedCount ?? 0)))
   const results: (ScannedSeed | Problem)[] = new Array(paths.length)

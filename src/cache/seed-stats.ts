@@ -158,12 +158,12 @@ export class SeedStats {
     if (entries === undefined) throw new Error('saveChanges needs an index made by SeedStats.holding')
     const lines: string[] = []
     for (const [relative, entry] of changes) {
-      const held = entries.get(relative)
+      const before = entries.get(relative)
       if (entry === undefined) {
-        if (held !== undefined && isSaveable(relative)) lines.push(`${relative}\t-`)
+        if (before !== undefined && isSaveable(relative)) lines.push(`${relative}\t-`)
         entries.delete(relative)
       } else {
-        if ((held === undefined || held.signature !== entry.signature || held.hash !== entry.hash) && isSaveable(relative)) lines.push(entryLine(relative, entry))
+        if (!sameEntry(before, entry) && isSaveable(relative)) lines.push(entryLine(relative, entry))
         entries.set(relative, entry)
       }
     }
@@ -191,8 +191,7 @@ export class SeedStats {
       saveable++
       // Note: most lines are on disk already, and are not made.
       liveBytes += lineLength(relative, entry)
-      const held = this.trusted.get(relative)
-      if (held === undefined || held.signature !== entry.signature || held.hash !== entry.hash) lines.push(entryLine(relative, entry))
+      if (!sameEntry(this.trusted.get(relative), entry)) lines.push(entryLine(relative, entry))
     }
     // Note: a path the file has a line for is looked for only when the file has lines for more paths than `entries` has.
     if (this.inFile !== undefined && this.inFile.size > saveable - lines.length) {
@@ -233,6 +232,11 @@ export class SeedStats {
 
 function entryLine(relative: string, {signature, hash}: StatEntry): string {
   return `${relative}\t${signature}\t${hash}`
+}
+
+/** Whether an index entry (or none) says what `entry` says. */
+function sameEntry(held: StatEntry | undefined, entry: StatEntry): boolean {
+  return held !== undefined && held.signature === entry.signature && held.hash === entry.hash
 }
 
 /** The length of `entryLine` with its line break, without making it. */
