@@ -4,7 +4,7 @@ import type CityTimezones from 'city-timezones'
 
 /**
  * Note: both packages are loaded when first asked for, not with this module:
- * together 120-170 ms of a build's start, which a build whose topics are
+ * together about 120 ms of a build's start, which a build whose topics are
  * found on a thread of its own (or not at all, every seed unchanged) never
  * needs on its main thread.
  */
