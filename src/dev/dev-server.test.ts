@@ -259,3 +259,25 @@ test('after the first build the dev server looks again at only what changed, and
     assert.match(await readFile(path.join(dir, 'site', '2024', '11', '19', 'index.html'), 'utf8'), /new public library/)
   })
 })
+
+test('a page served before a rebuild that it did not hear of learns of it as its event stream opens', {timeout: 60_000}, async () => {
+  await withDevServer(oneSeed, async ({dir, server, events}) => {
+    await server.settled()
+    const siteOf = async (url: string | URL): Promise<number> => Number(/data-site="(\d+)"/.exec(await (await fetch(url)).text())?.[1])
+    const served = await siteOf(server.url)
+    await writeFiles(dir, {'seeds/b.txt': ' date 2024-11-19 The harbour reopened on Tuesday after the storm.\n'})
+    await eventually(() => builds(events).length >= 2)
+    await server.settled()
+    // Note: the stream opens only now, after the rebuild that reloaded the pages open then.
+    const stream = await fetch(new URL('/__news-archive/events', server.url))
+    const reader = stream.body?.pipeThrough(new TextDecoderStream()).getReader()
+    assert.ok(reader)
+    let text = ''
+    for (let chunk = await reader.read(); !chunk.done && !/event: site\ndata: \d+\n\n/.test((text += chunk.value)); chunk = await reader.read());
+    await reader.cancel()
+    const current = Number(/event: site\ndata: (\d+)/.exec(text)?.[1])
+    assert.ok(current > served, `the page was served after rebuild ${served}, the stream says ${current}`)
+    assert.equal(await siteOf(server.url), current, 'a page served now is as new as the stream says')
+    assert.equal(await siteOf(new URL('/no/such/page/', server.url)), current, 'so is the page for a path the site lacks')
+  })
+})

@@ -89,29 +89,32 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname
+    // Note: taken before any file is read, so a page read while a rebuild goes live is reloaded rather than kept.
+    const site = reloads
     if (pathname === reloadEventsPath) return openEventStream(request, response)
     if (pathname === reloadScriptPath) return send(response, 200, 'text/javascript; charset=utf-8', reloadScript)
     const page = await findPage(outDir, pathname)
-    if (failure && (page || !path.posix.extname(pathname))) return send(response, failure.waiting ? 503 : 500, 'text/html; charset=utf-8', errorPage(failure.problems, failure.message, failure.waiting))
+    if (failure && (page || !path.posix.extname(pathname))) return send(response, failure.waiting ? 503 : 500, 'text/html; charset=utf-8', errorPage(site, failure.problems, failure.message, failure.waiting))
     if (page?.redirect) {
       response.writeHead(301, {Location: page.redirect, 'Cache-Control': 'no-store'})
       return void response.end()
     }
-    if (page) return send(response, 200, 'text/html; charset=utf-8', injectReloadScript(await readFile(page.file, 'utf8')), request.method === 'HEAD')
+    if (page) return send(response, 200, 'text/html; charset=utf-8', injectReloadScript(await readFile(page.file, 'utf8'), site), request.method === 'HEAD')
     files(request, response, () => {
-      notFound(response, request.method === 'HEAD').catch(() => response.end())
+      notFound(response, request.method === 'HEAD', site).catch(() => response.end())
     })
   }
 
-  async function notFound(response: ServerResponse, headOnly: boolean): Promise<void> {
+  async function notFound(response: ServerResponse, headOnly: boolean, site: number): Promise<void> {
     const file = path.join(outDir, '404.html')
-    const html = existsSync(file) ? injectReloadScript(await readFile(file, 'utf8')) : injectReloadScript('<!doctype html><title>Not found</title><p>Not found.</p>')
+    const html = injectReloadScript(existsSync(file) ? await readFile(file, 'utf8') : '<!doctype html><title>Not found</title><p>Not found.</p>', site)
     send(response, 404, 'text/html; charset=utf-8', html, headOnly)
   }
 
   function openEventStream(request: IncomingMessage, response: ServerResponse): void {
     response.writeHead(200, {'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive'})
-    response.write(`: connected\n\n`)
+    // Note: with the number of the last rebuild, which a page that loaded while it ended has not heard of (see `reloadScript`).
+    response.write(`: connected\n\nevent: site\ndata: ${reloads}\n\n`)
     clients.add(response)
     request.on('close', () => clients.delete(response))
   }

@@ -15,9 +15,10 @@ function escapeHtml(text: string): string {
  * from seeds is escaped; the page loads nothing but the site's stylesheet
  * and the reload script, so fixing the file brings the site back by itself.
  * With `waiting`, no build has run yet because another holds the build
- * cache, and `otherError` says which.
+ * cache, and `otherError` says which. `site` is the rebuild the page is
+ * served after (see `injectReloadScript`).
  */
-export function errorPage(problems: readonly Problem[], otherError?: string, waiting = false): string {
+export function errorPage(site: number, problems: readonly Problem[], otherError?: string, waiting = false): string {
   const items = sortProblems(problems.filter((item) => item.severity === 'error')).map((item) => {
     const hint = rules[item.rule].hint
     return `<li><p><code>${escapeHtml(formatLocation(item))}</code> <strong>${escapeHtml(item.message)}</strong> <span>[${escapeHtml(item.rule)}]</span></p>${hint ? `<p>${escapeHtml(hint)}</p>` : ''}</li>`
@@ -43,5 +44,5 @@ ${body}
 </main>
 </body>
 </html>
-`)
+`, site)
 }

@@ -111,7 +111,7 @@ test('the reload script is served from the site itself and the built pages stay 
   assert.equal(script.status, 200)
   assert.match(script.headers.get('content-type') ?? '', /javascript/)
   const home = await (await fetch(`${origin}/`)).text()
-  assert.match(home, /<script src="\/__news-archive\/reload\.js" defer><\/script>/)
+  assert.match(home, /<script src="\/__news-archive\/reload\.js" data-site="\d+" defer><\/script>/)
   const onDisk = await readFile(path.join(project, '.cache/news-archive/dev-site/index.html'), 'utf8')
   assert.doesNotMatch(onDisk, /reload\.js/, 'only the server adds the script; the files are a normal build')
   const missing = await fetch(`${origin}/no/such/page/`)
