@@ -128,27 +128,22 @@ export class FileWriterThread {
     await this.worker.terminate()
   }
 
+  /** Write a file on this thread, after the files queued before it, so that the order holds. */
+  private async writeHere(relative: string, contents: FileContents): Promise<void> {
+    this.files++
+    await this.waitForAll()
+    this.bytes += writeNewFile(pathInside(this.dir, relative), contents, this.made)
+  }
+
   private async writeInTurn(relative: string, contents: FileContents): Promise<void> {
     if (this.failure) throw this.failure
-    if (isTextPieces(contents)) {
-      // Note: text in pieces is long (a sitemap): written here, as a file too large for a buffer is, after the files queued before it.
-      this.files++
-      await this.waitForAll()
-      this.bytes += writeNewFile(pathInside(this.dir, relative), contents, this.made)
-      return
-    }
+    // Note: text in pieces is long (a sitemap), written here as a file too large for a buffer is.
+    if (isTextPieces(contents)) return this.writeHere(relative, contents)
     // Note: text is encoded straight into the buffer, and measured only when it may not have fitted (see `encode`).
     let size = typeof contents === 'string' && this.current !== undefined ? this.encode(this.buffers[this.current] as Buffer, contents) : undefined
     if (size === undefined) {
       size = typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength
-      if (size > bufferBytes) {
-        this.files++
-        this.bytes += size
-        // Note: after the files queued before it, so that the order holds.
-        await this.waitForAll()
-        writeNewFile(pathInside(this.dir, relative), contents, this.made)
-        return
-      }
+      if (size > bufferBytes) return this.writeHere(relative, contents)
       if (this.current !== undefined && this.used + size > bufferBytes) this.send()
       if (this.current === undefined) this.current = await this.takeBuffer()
       const buffer = this.buffers[this.current] as Buffer
