@@ -2,6 +2,7 @@ import test from 'node:test'
 import assert from 'node:assert/strict'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {wholeContents, type OutputFile} from '../output-file.js'
+import {pieceLength} from '../../text/text-pieces.js'
 import {protocolLimits, writeSitemaps, type SitemapEntry, type SitemapGroup} from './write-sitemaps.js'
 
 const parser = new XMLParser({parseTagValue: false, isArray: (name) => name === 'url' || name === 'sitemap'})
@@ -111,4 +112,18 @@ test('groups split wherever the limits fall: inside the first group, after an em
     })
     assert.deepEqual(listed, [...groups.flatMap((group) => [...group.entries].map((entry) => entry.loc))], `${label}: every entry once, in order`)
   }
+})
+
+test('a large sitemap comes as pieces of whole lines, none much longer than a block, that join to every URL in order', () => {
+  const list = entries(5_000)
+  const files = [...writeSitemaps(one(list), absolute)]
+  assert.deepEqual(files.map((file) => file.path), ['sitemap.xml'])
+  const contents = (files[0] as OutputFile).contents
+  assert.ok(typeof contents === 'object' && 'pieces' in contents)
+  assert.ok(contents.pieces.length > 3, `${contents.pieces.length} pieces`)
+  for (const piece of contents.pieces) {
+    assert.ok(piece.length <= pieceLength, `a piece of ${piece.length} code units`)
+    assert.ok(piece.endsWith('\n'), 'a piece ends with a whole line')
+  }
+  assert.deepEqual(parser.parse(text(files[0])).urlset.url, list)
 })
