@@ -33,3 +33,17 @@ test('an earlier call lends its URLs and placings of the same article objects, a
   assert.deepEqual(elsewhere.placed, assignUrls(next, '/:slug/').placed)
   assert.ok(elsewhere.placed.every((placing) => !lent.placed.includes(placing)))
 })
+
+test('a URL given out with a suffix is taken: a later article whose hash starts the same takes a longer suffix', () => {
+  const [keeper, early, late] = [
+    makeArticle('a.txt', '2001-03-02', {slug: 'same', hash: 'f'.repeat(64)}),
+    makeArticle('b.txt', '2001-03-02', {slug: 'same', hash: `abcdef01${'1'.repeat(56)}`}),
+    makeArticle('c.txt', '2001-03-02', {slug: 'same', hash: `abcdef02${'2'.repeat(56)}`}),
+  ] as [Article, Article, Article]
+  const {placed, problems} = assignUrls([keeper, early, late], pattern)
+  assert.deepEqual(problems, [])
+  assert.deepEqual(
+    placed.map((article) => article.url),
+    ['/2001/03/02/same/', '/2001/03/02/same-abcdef/', '/2001/03/02/same-abcdef02/'],
+  )
+})

@@ -84,12 +84,19 @@ export function relatedOutput(total: number): Int32Array {
   return sharedInts(total * (relatedLimit + 1))
 }
 
-/** The lists in `found` (from `relatedOutput`). */
+/**
+ * The lists in `found` (from `relatedOutput`). Note: each list is made at
+ * its length and filled; `Array.from` of a view of each took 0.3-1 s for
+ * 100,000 lists in a script, against 0.02-0.12 s this way.
+ */
 export function relatedLists(found: Int32Array): number[][] {
   const total = found.length / (relatedLimit + 1)
   const lists: number[][] = new Array(total)
   for (let index = 0, at = 0; index < total; index++, at += relatedLimit + 1) {
-    lists[index] = Array.from(found.subarray(at + 1, at + 1 + (found[at] as number)))
+    const count = found[at] as number
+    const list = new Array<number>(count)
+    for (let place = 0; place < count; place++) list[place] = found[at + 1 + place] as number
+    lists[index] = list
   }
   return lists
 }
