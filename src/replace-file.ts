@@ -11,11 +11,16 @@ import {writeTextSync} from './write-text.js'
  * cache's lock, so no other process writes the same file meanwhile.
  */
 export async function replaceFile(file: string, contents: string | Iterable<string>): Promise<void> {
+  await replaceFileWith(file, (fd) => writeTextSync(fd, typeof contents === 'string' ? [contents] : contents))
+}
+
+/** `replaceFile`, with the contents written by `write` to the temporary file's descriptor. */
+export async function replaceFileWith(file: string, write: (fd: number) => void): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`
   try {
     const fd = openSync(temporary, 'w')
     try {
-      writeTextSync(fd, typeof contents === 'string' ? [contents] : contents)
+      write(fd)
     } finally {
       closeSync(fd)
     }

@@ -211,14 +211,16 @@ test('a damaged, truncated or stale cache is never trusted', async (t) => {
       const [output] = await readdir(outputs)
       await writeFile(path.join(outputs, output as string, 'trees.json'), '{"format": "news-archive/output-trees", "ver')
     },
-    'a tree manifest that lies about a page': async (dir) => {
+    'tree manifests of another format version': async (dir) => {
       const outputs = cacheFile(dir, 'outputs')
       const [output] = await readdir(outputs)
       for (const name of await readdir(path.join(outputs, output as string))) {
         if (!name.startsWith('m-')) continue
         const file = path.join(outputs, output as string, name)
-        const manifest = JSON.parse(await readFile(file, 'utf8')) as {format: string}
-        await writeFile(file, JSON.stringify({...manifest, format: 'something else'}))
+        const manifest = await readFile(file, 'latin1')
+        const older = manifest.replace(/^news-archive\/tree-manifest \d+\n/, 'news-archive/tree-manifest 1\n')
+        assert.notEqual(older, manifest, 'a manifest names its version')
+        await writeFile(file, older, 'latin1')
       }
     },
   }

@@ -28,7 +28,13 @@ interface RegistryFile {
 }
 
 const format = 'news-archive/output-trees'
-const formatVersion = 1
+/** Note: version 2 names binary manifests `m-N.manifest` (see `writeManifest`); version 1 named JSON ones `m-N.json`. */
+const formatVersion = 2
+
+/** The name of a manifest this registry writes. */
+const manifestName = /^m-\d+\.manifest$/
+/** The name of a manifest this registry or an earlier version of it wrote, for removing those no longer used. */
+const anyManifestName = /^m-\d+\.(?:manifest|json)$/
 
 /**
  * The complete site trees of one output folder and their manifests, kept in
@@ -51,7 +57,7 @@ export class TreeRegistry {
       const data = JSON.parse(await readFile(path.join(dir, 'trees.json'), 'utf8')) as RegistryFile
       if (data.format === format && data.version === formatVersion && Number.isInteger(data.next) && Array.isArray(data.trees)) {
         const trees = new Map<TreeIdentity, string>()
-        for (const tree of data.trees) if (typeof tree.identity === 'string' && typeof tree.manifest === 'string' && /^m-\d+\.json$/.test(tree.manifest)) trees.set(tree.identity, tree.manifest)
+        for (const tree of data.trees) if (typeof tree.identity === 'string' && typeof tree.manifest === 'string' && manifestName.test(tree.manifest)) trees.set(tree.identity, tree.manifest)
         return new TreeRegistry(dir, trees, data.next, memo)
       }
     } catch {
@@ -93,7 +99,7 @@ export class TreeRegistry {
   /** Record a complete tree and its manifest, and save. Note: with a memo, `manifest` is kept as it is, so it must not change afterwards. */
   async register(identity: TreeIdentity, manifest: TreeManifest): Promise<void> {
     await mkdir(this.dir, {recursive: true})
-    const name = `m-${this.next++}.json`
+    const name = `m-${this.next++}.manifest`
     const file = path.join(this.dir, name)
     await (this.memo ? this.memo.write(file, manifest) : writeManifest(file, manifest))
     this.trees.set(identity, name)
@@ -120,7 +126,7 @@ export class TreeRegistry {
     const used = new Set(this.trees.values())
     this.memo?.keepOnly(this.dir, used)
     for (const name of await readdir(this.dir)) {
-      if (/^m-\d+\.json$/.test(name) && !used.has(name)) await rm(path.join(this.dir, name), {force: true})
+      if (anyManifestName.test(name) && !used.has(name)) await rm(path.join(this.dir, name), {force: true})
     }
   }
 }
