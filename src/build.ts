@@ -5,7 +5,6 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {loadTemplates, TemplateError, type TemplateSet} from './adapters/liquid.js'
 import {articleSeedKey, type ArticleStore} from './cache/article-store.js'
-import type {KeptPageKeys} from './cache/carried-keys.js'
 import {BuildCache, defaultCacheDir} from './cache/build-cache.js'
 import {generatorFingerprint} from './cache/generator-fingerprint.js'
 import {fingerprint, stableJson} from './cache/hash.js'
@@ -202,7 +201,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
         return relating.lists
       },
     }
-    const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), store, cache.keptPageKeys)
+    const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), store, cache)
     await relating.finish()
     pages = await writeSite(source, writer, {
       workers: pageWorkers,
@@ -291,7 +290,7 @@ export function openCache(options: BuildOptions): BuildCache {
 }
 
 /** Everything `writeSite` needs: the archive's views and page keys, and what a page worker needs to make the same. */
-function siteSource(archive: Archive, articles: readonly Article[], indexSettings: IndexSettings, config: SiteConfig, templates: TemplateSet, options: BuildOptions, key: string, store: ArticleStore, previousKeys: KeptPageKeys | undefined): SiteSource {
+function siteSource(archive: Archive, articles: readonly Article[], indexSettings: IndexSettings, config: SiteConfig, templates: TemplateSet, options: BuildOptions, key: string, store: ArticleStore, cache: BuildCache): SiteSource {
   // Note: articles from the store come without their bodies, which stay in the store until a page shows them.
   const views = new ViewBuilder(archive, config, siteUrls(config.baseUrl), (article) => store.body(articleSeedKey(article)) ?? article.bodyHtml)
   const dirs = templateDirs(options)
@@ -300,12 +299,13 @@ function siteSource(archive: Archive, articles: readonly Article[], indexSetting
   return {
     articles, indexSettings, archive, config, views, siteKey, templates,
     shareBodies: () => store.shareBodies(articles.map(articleSeedKey)),
-    keys: new PageKeys(archive, views, siteKey, keysOfTemplates, previousKeys),
+    keys: new PageKeys(archive, views, siteKey, keysOfTemplates, cache.keptPageKeys),
     templateKeys: keysOfTemplates,
     templateDirs: dirs,
     pages: [...planPages(archive, views)],
     assetDirs: assetDirs(options),
     keepFeedEntries: archive.articles.length <= maxArticlesForKeptRenders,
+    sitemaps: cache.sitemaps,
   }
 }
 

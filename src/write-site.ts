@@ -13,6 +13,7 @@ import {renderPage} from './render/render-site.js'
 import {siteFiles} from './render/site-files.js'
 import {outputPathFor} from './render/urls.js'
 import type {ViewBuilder} from './render/views.js'
+import type {SitemapMemo} from './render/sitemap/write-sitemaps.js'
 import {PageClaims} from './workers/page-claims.js'
 import type {WorkerPage} from './workers/page-worker-data.js'
 import {PageWorker} from './workers/page-worker.js'
@@ -50,6 +51,8 @@ export interface SiteSource {
   readonly assetDirs: readonly string[]
   /** Whether the feeds keep each article's entry while they are made (see `FeedFilesOptions`). */
   readonly keepFeedEntries: boolean
+  /** The child sitemaps of the build before, in a process that runs several builds (see `SitemapMemo`). */
+  readonly sitemaps?: SitemapMemo
 }
 
 /** How `writeSite` runs. */
@@ -147,7 +150,7 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
 
   const writeSiteFiles = async (): Promise<void> => {
     let made = 0
-    for (const file of siteFiles(source.archive, source.views, (index) => keys.cardKey(index), pages, {keepEntries: source.keepFeedEntries})) {
+    for (const file of siteFiles(source.archive, source.views, (index) => keys.cardKey(index), pages, {keepEntries: source.keepFeedEntries}, source.sitemaps)) {
       // Note: now and then, take in the workers' batches, so their records do not pile up and a failure shows at once.
       if (helpers.length > 0 && ++made % 256 === 0) {
         await nextTurn()
@@ -157,8 +160,8 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
         await writer.write(file)
         continue
       }
-      const key = keys.fileKey(file)
-      if (!(await writer.reuse(file.path, key))) await writer.write({path: file.path, contents: file.make(), from: file.from}, key)
+      const key = file.byContent ? file.inputs() : keys.fileKey(file)
+      if (!(await writer.reuse(file.path, key))) await writer.write({path: file.path, contents: file.make(), from: file.from}, key, file.byContent)
     }
   }
 

@@ -6,7 +6,7 @@ import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {defaultConfig} from '../src/config/site-config.js'
 import type {Archive, PlacedArticle} from '../src/indexes/archive.js'
 import type {IsoDate} from '../src/model/article.js'
-import {wholeContents, type OutputFile} from '../src/render/output-file.js'
+import {wholeContents, type DeferredFile, type OutputFile} from '../src/render/output-file.js'
 import {planPages} from '../src/render/render-site.js'
 import {sitemapFiles} from '../src/render/sitemap/site-sitemap.js'
 import {siteUrls} from '../src/render/urls.js'
@@ -40,9 +40,9 @@ async function htmlPages(dir: string): Promise<string[]> {
     .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
 }
 
-/** The text of a file made in memory, whatever form its contents take. */
-function textOf(file: OutputFile | undefined): string {
-  return String(file && wholeContents(file.contents))
+/** The text of a file made in memory (or, deferred, made now), whatever form its contents take. */
+function textOf(file: OutputFile | DeferredFile | undefined): string {
+  return String(file && wholeContents('make' in file ? file.make() : file.contents))
 }
 
 function parseXml(text: string): any {
@@ -123,7 +123,7 @@ function syntheticArchive(count: number): Archive {
 test('past 50,000 URLs the sitemap becomes an index of child sitemaps of at most 50,000 URLs each, list pages apart from articles', () => {
   const archive = syntheticArchive(50_500)
   const views = new ViewBuilder(archive, {...defaultConfig, baseUrl}, siteUrls(baseUrl))
-  const files = new Map<string, OutputFile>()
+  const files = new Map<string, OutputFile | DeferredFile>()
   for (const file of sitemapFiles(archive, views)) files.set(file.path, file)
   const childNames = ['sitemap-pages-1.xml', 'sitemap-articles-1.xml', 'sitemap-articles-2.xml']
   assert.deepEqual([...files.keys()].sort(), ['robots.txt', ...childNames, 'sitemap.xml'].sort())

@@ -11,6 +11,7 @@ import {rescanSeeds, scanSeeds, statEntries, type ScannedSeed, type SeedScan} fr
 import {SeedStats, type StatEntry} from './seed-stats.js'
 import {scanOnWorker} from '../workers/scan-on-worker.js'
 import {ManifestMemo} from '../write/tree-manifest.js'
+import {SitemapMemo} from '../render/sitemap/write-sitemaps.js'
 
 /**
  * From this size on a seeds folder's `stat` index is loaded and the folder
@@ -52,6 +53,8 @@ export class BuildCache {
    * only, like `keptPageKeys`.
    */
   placings: Placings | undefined
+  /** The child sitemaps the last build made, for the next to take over those it would make the same (see `SitemapMemo`). */
+  readonly sitemaps = new SitemapMemo()
 
   /**
    * @param dir Absolute path of the cache folder.

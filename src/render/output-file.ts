@@ -32,5 +32,11 @@ export interface DeferredFile {
    */
   readonly articles?: readonly number[]
   readonly from: readonly string[]
-  make(): string | Uint8Array
+  make(): FileContents
+  /**
+   * Whether `inputs()` is the fingerprint of the bytes `make()` makes (as
+   * `contentKey` gives it), which is then the file's key, as it is for a
+   * file written from its bytes: other inputs always make other bytes.
+   */
+  readonly byContent?: boolean
 }

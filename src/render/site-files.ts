@@ -4,6 +4,7 @@ import type {DeferredFile, OutputFile} from './output-file.js'
 import type {Page} from './page.js'
 import {sitemapFiles} from './sitemap/site-sitemap.js'
 import type {ViewBuilder} from './views.js'
+import type {SitemapMemo} from './sitemap/write-sitemaps.js'
 
 /**
  * The site's non-HTML files made from the archive: RSS, Atom and JSON feeds
@@ -11,9 +12,10 @@ import type {ViewBuilder} from './views.js'
  * `robots.txt`. Yielded one at a time, so a large archive never holds them all;
  * deferred files are made only when an earlier build does not have them.
  * `entryKey` keys an article's feed entry (see `feedFiles`); `pages` are the
- * site's pages as `planPages` plans them, which the sitemaps list.
+ * site's pages as `planPages` plans them, which the sitemaps list; `sitemaps`
+ * holds the child sitemaps of the build before (see `SitemapMemo`).
  */
-export function* siteFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string, pages: Iterable<Page>, feeds: FeedFilesOptions): Generator<OutputFile | DeferredFile> {
+export function* siteFiles(archive: Archive, views: ViewBuilder, entryKey: (index: number) => string, pages: Iterable<Page>, feeds: FeedFilesOptions, sitemaps?: SitemapMemo): Generator<OutputFile | DeferredFile> {
   yield* feedFiles(archive, views, entryKey, feeds)
-  yield* sitemapFiles(archive, views, {pages})
+  yield* sitemapFiles(archive, views, {pages, ...(sitemaps ? {memo: sitemaps} : {})})
 }

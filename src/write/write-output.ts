@@ -329,9 +329,12 @@ export class OutputWriter {
     this.bytes += bytes
   }
 
-  /** Queue one file (its key defaults to the fingerprint of its bytes); waits while too many writes are in flight. */
-  async write(file: OutputFile, key?: string): Promise<void> {
-    const byContent = key === undefined
+  /**
+   * Queue one file (its key defaults to the fingerprint of its bytes); waits
+   * while too many writes are in flight. `byContent` when a different key
+   * means different bytes, as it does for a key made from the bytes.
+   */
+  async write(file: OutputFile, key?: string, byContent = key === undefined): Promise<void> {
     key ??= contentKey(file.contents)
     if (await this.reuse(file.path, key)) return
     this.produce(file.path, key)

@@ -1,11 +1,11 @@
 import type {Archive} from '../../indexes/archive.js'
-import type {OutputFile} from '../output-file.js'
+import type {DeferredFile, OutputFile} from '../output-file.js'
 import {articleTemplate} from '../article-pages.js'
 import type {Page} from '../page.js'
 import {planPages} from '../render-site.js'
 import {notFoundUrl, searchUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
-import {sitemapUrl, writeSitemaps, type SitemapEntry, type SitemapGroup, type SitemapLimits} from './write-sitemaps.js'
+import {sitemapUrl, writeSitemaps, type SitemapEntry, type SitemapGroup, type SitemapLimits, type SitemapMemo} from './write-sitemaps.js'
 
 /** Pages that are not content: search engines should not list them. */
 const leftOut: ReadonlySet<string> = new Set([searchUrl, notFoundUrl])
@@ -15,6 +15,8 @@ export interface SitemapOptions {
   /** The site's pages, when they are planned already (as `planPages` plans them); without them they are planned again. */
   readonly pages?: Iterable<Page>
   readonly limits?: SitemapLimits
+  /** The child sitemaps of the build before, in a process that runs several builds (see `SitemapMemo`). */
+  readonly memo?: SitemapMemo
 }
 
 /**
@@ -30,11 +32,11 @@ export function sitemapGroups(archive: Archive, views: ViewBuilder, pages: Itera
   const articlePages: Page[] = []
   for (const page of pages) if (!leftOut.has(page.url)) (page.template === articleTemplate ? articlePages : listPages).push(page)
   function* entries(group: readonly Page[]): Generator<SitemapEntry> {
-    for (const page of group) yield {loc: views.urls.absolute(page.url), ...(page.lastmod ? {lastmod: page.lastmod} : {})}
+    for (const page of group) yield {path: page.url, ...(page.lastmod ? {lastmod: page.lastmod} : {})}
   }
   return [
-    {name: 'pages', entries: entries(listPages)},
-    {name: 'articles', entries: entries(oldestDayFirst(articlePages, (page) => page.lastmod ?? ''))},
+    {name: 'pages', entries: entries(listPages), count: listPages.length},
+    {name: 'articles', entries: entries(oldestDayFirst(articlePages, (page) => page.lastmod ?? '')), count: articlePages.length},
   ]
 }
 
@@ -52,8 +54,8 @@ function oldestDayFirst(pages: readonly Page[], dayOf: (page: Page) => string): 
 }
 
 /** The site's sitemap (or sitemap index and its children) and the `robots.txt` that points at it. */
-export function* sitemapFiles(archive: Archive, views: ViewBuilder, options: SitemapOptions = {}): Generator<OutputFile> {
-  yield* writeSitemaps(sitemapGroups(archive, views, options.pages), views.urls.absolute, options.limits)
+export function* sitemapFiles(archive: Archive, views: ViewBuilder, options: SitemapOptions = {}): Generator<OutputFile | DeferredFile> {
+  yield* writeSitemaps(sitemapGroups(archive, views, options.pages), views.urls.absolute, options.limits, options.memo)
   yield {path: 'robots.txt', contents: robotsTxt(views.urls.absolute(sitemapUrl)), from: []}
 }
 

@@ -1,26 +1,29 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
-import {wholeContents, type OutputFile} from '../output-file.js'
+import {wholeContents, type DeferredFile, type OutputFile} from '../output-file.js'
 import {pieceLength} from '../../text/text-pieces.js'
-import {protocolLimits, writeSitemaps, type SitemapEntry, type SitemapGroup} from './write-sitemaps.js'
+import {contentKey} from '../../write/write-output.js'
+import {protocolLimits, SitemapMemo, writeSitemaps, type SitemapEntry, type SitemapGroup, type SitemapLimits} from './write-sitemaps.js'
 
 const parser = new XMLParser({parseTagValue: false, isArray: (name) => name === 'url' || name === 'sitemap'})
 const absolute = (path: string): string => `https://news.example.org/a/${path.slice(1)}`
-const entries = (count: number): SitemapEntry[] =>
-  Array.from({length: count}, (_, index) => ({loc: absolute(`/p/${index}/`), lastmod: `2024-01-${String((index % 28) + 1).padStart(2, '0')}`}))
-const text = (file: OutputFile | undefined): string => String(file && wholeContents(file.contents))
+const entries = (count: number, folder = 'p'): SitemapEntry[] =>
+  Array.from({length: count}, (_, index) => ({path: `/${folder}/${index}/`, lastmod: `2024-01-${String((index % 28) + 1).padStart(2, '0')}`}))
+const loc = (entry: SitemapEntry): string => absolute(entry.path)
+const text = (file: OutputFile | DeferredFile | undefined): string => String(file && wholeContents('make' in file ? file.make() : file.contents))
+const group = (name: SitemapGroup['name'], list: readonly SitemapEntry[]): SitemapGroup => ({name, entries: list, count: list.length})
 /** `entries` as the one group of a site. */
-const one = (list: readonly SitemapEntry[]): SitemapGroup[] => [{name: 'pages', entries: list}]
+const one = (list: readonly SitemapEntry[]): SitemapGroup[] => [group('pages', list)]
 
 test('few URLs make one sitemap.xml, escaped and in order', () => {
-  const files = [...writeSitemaps(one([{loc: 'https://x.org/?a=1&b=<2>'}, {loc: 'https://x.org/b/', lastmod: '2024-02-01'}]), absolute)]
+  const files = [...writeSitemaps(one([{path: '/?a=1&b=<2>'}, {path: '/b/', lastmod: '2024-02-01'}]), absolute)]
   assert.deepEqual(files.map((file) => file.path), ['sitemap.xml'])
   const xml = text(files[0])
   assert.equal(XMLValidator.validate(xml), true)
   assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/)
   const {urlset} = parser.parse(xml)
-  assert.deepEqual(urlset.url, [{loc: 'https://x.org/?a=1&b=<2>'}, {loc: 'https://x.org/b/', lastmod: '2024-02-01'}])
+  assert.deepEqual(urlset.url, [{loc: 'https://news.example.org/a/?a=1&b=<2>'}, {loc: 'https://news.example.org/a/b/', lastmod: '2024-02-01'}])
 })
 
 test('past the URL limit: children of at most maxUrls each, and an index with the newest lastmod of each', () => {
@@ -43,7 +46,7 @@ test('past the byte limit: no file is larger than maxBytes, and nothing is lost'
   assert.ok(children.length > 2)
   for (const child of children) assert.ok(Buffer.byteLength(text(child)) <= maxBytes, `${child.path} is ${Buffer.byteLength(text(child))} bytes`)
   const locs = children.flatMap((child) => parser.parse(text(child)).urlset.url.map((url: {loc: string}) => url.loc))
-  assert.deepEqual(locs, entries(40).map((entry) => entry.loc))
+  assert.deepEqual(locs, entries(40).map(loc))
 })
 
 test('exactly maxUrls URLs still fit in one sitemap.xml', () => {
@@ -58,19 +61,16 @@ test('an empty site has an empty, valid urlset', () => {
 })
 
 test('groups fit in one sitemap.xml together, in order, while they can', () => {
-  const files = [...writeSitemaps([{name: 'pages', entries: entries(3)}, {name: 'articles', entries: entries(7)}], absolute, {maxUrls: 10, maxBytes: protocolLimits.maxBytes})]
+  const files = [...writeSitemaps([group('pages', entries(3)), group('articles', entries(7))], absolute, {maxUrls: 10, maxBytes: protocolLimits.maxBytes})]
   assert.deepEqual(files.map((file) => file.path), ['sitemap.xml'])
   const locs = parser.parse(text(files[0])).urlset.url.map((url: {loc: string}) => url.loc)
-  assert.deepEqual(locs, [...entries(3), ...entries(7)].map((entry) => entry.loc))
+  assert.deepEqual(locs, [...entries(3), ...entries(7)].map(loc))
 })
 
 test('past the limits each group has children of its own, so a page added to one group leaves the children of others as they were', () => {
   const limits = {maxUrls: 10, maxBytes: protocolLimits.maxBytes}
   const site = (pages: number, articles: number): Map<string, string> => {
-    const groups: SitemapGroup[] = [
-      {name: 'pages', entries: entries(pages)},
-      {name: 'articles', entries: entries(articles).map((entry) => ({...entry, loc: entry.loc.replace('/p/', '/a/')}))},
-    ]
+    const groups: SitemapGroup[] = [group('pages', entries(pages)), group('articles', entries(articles, 'a'))]
     return new Map([...writeSitemaps(groups, absolute, limits)].map((file) => [file.path, text(file)]))
   }
   const before = site(4, 25)
@@ -97,10 +97,7 @@ test('groups split wherever the limits fall: inside the first group, after an em
     {pages: 3, articles: 3, limits: {maxUrls: protocolLimits.maxUrls, maxBytes: 500}, children: ['pages-1', 'articles-1']},
   ]
   for (const {pages, articles, limits, children} of cases) {
-    const groups: SitemapGroup[] = [
-      {name: 'pages', entries: entries(pages)},
-      {name: 'articles', entries: entries(articles).map((entry) => ({...entry, loc: entry.loc.replace('/p/', '/a/')}))},
-    ]
+    const groups: SitemapGroup[] = [group('pages', entries(pages)), group('articles', entries(articles, 'a'))]
     const files = [...writeSitemaps(groups, absolute, limits)]
     const label = `${pages} pages, ${articles} articles`
     assert.deepEqual(files.map((file) => file.path), [...children.map((name) => `sitemap-${name}.xml`), 'sitemap.xml'], label)
@@ -110,7 +107,7 @@ test('groups split wherever the limits fall: inside the first group, after an em
       assert.ok(url.length <= limits.maxUrls, `${label}: ${file.path} within the URL limit`)
       return url.map((item) => item.loc)
     })
-    assert.deepEqual(listed, [...groups.flatMap((group) => [...group.entries].map((entry) => entry.loc))], `${label}: every entry once, in order`)
+    assert.deepEqual(listed, [...groups.flatMap((each) => [...each.entries].map(loc))], `${label}: every entry once, in order`)
   }
 })
 
@@ -125,5 +122,67 @@ test('a large sitemap comes as pieces of whole lines, none much longer than a bl
     assert.ok(piece.length <= pieceLength, `a piece of ${piece.length} code units`)
     assert.ok(piece.endsWith('\n'), 'a piece ends with a whole line')
   }
-  assert.deepEqual(parser.parse(text(files[0])).urlset.url, list)
+  assert.deepEqual(parser.parse(text(files[0])).urlset.url, list.map((entry) => ({loc: loc(entry), lastmod: entry.lastmod})))
+})
+
+/** The files of a site's sitemaps by path, as text, and how many URLs were made absolute to make them. */
+function sitemapsOf(groups: readonly SitemapGroup[], limits: SitemapLimits, memo?: SitemapMemo, base = absolute): {files: Map<string, string>; keys: Map<string, string>; absolutes: number} {
+  let absolutes = 0
+  const counted = (path: string): string => {
+    absolutes++
+    return base(path)
+  }
+  const made = [...writeSitemaps(groups, counted, limits, memo)]
+  // Note: counted before a deferred file is made, as a build makes only the files it lacks.
+  const counts = absolutes
+  const files = new Map(made.map((file) => [file.path, text(file)]))
+  const keys = new Map(made.flatMap((file) => ('inputs' in file ? [[file.path, file.inputs()] as const] : [])))
+  for (const file of made) if ('make' in file) assert.equal(file.inputs(), contentKey(file.make()), `${file.path} is keyed by its bytes, as it says`)
+  return {files, keys, absolutes: counts}
+}
+
+test('with a memo, a build takes over the full children of the build before whose entries are the same, without making their lines', () => {
+  const limits = {maxUrls: 10, maxBytes: protocolLimits.maxBytes}
+  const memo = new SitemapMemo()
+  const site = (articles: number): SitemapGroup[] => [group('pages', entries(4)), group('articles', entries(articles, 'a'))]
+  const first = sitemapsOf(site(25), limits, memo)
+  assert.equal(first.absolutes, 25 + 4 + 4 + 1, 'every URL, each child and the index')
+  const again = sitemapsOf(site(25), limits, memo)
+  assert.deepEqual(again.files, first.files)
+  assert.deepEqual(again.keys, first.keys)
+  assert.equal(again.absolutes, 5 + 4 + 4 + 1, 'the 5 URLs of the children that are not full, each child and the index')
+  const added = sitemapsOf(site(26), limits, memo)
+  assert.deepEqual(added.files, sitemapsOf(site(26), limits).files)
+  assert.equal(added.keys.get('sitemap-articles-1.xml'), first.keys.get('sitemap-articles-1.xml'))
+  assert.notEqual(added.keys.get('sitemap-articles-3.xml'), first.keys.get('sitemap-articles-3.xml'))
+})
+
+test('with a memo, whatever changes between builds, every sitemap is what a build without one makes', () => {
+  let seed = 7
+  const random = (below: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31
+    // Note: the high bits; an LCG's low bits repeat in short cycles.
+    return Math.floor(seed / 2 ** 16) % below
+  }
+  const memo = new SitemapMemo()
+  let pages = entries(7)
+  let articles = entries(33, 'a')
+  let limits: SitemapLimits = {maxUrls: 10, maxBytes: protocolLimits.maxBytes}
+  let base = absolute
+  for (let step = 0; step < 200; step++) {
+    const change = random(9)
+    const at = random(articles.length + 1)
+    if (change === 0) articles = [...articles, {path: `/a/new-${step}/`, lastmod: '2025-01-01'}]
+    else if (change === 1) articles = [...articles.slice(0, at), {path: `/a/between-${step}/`}, ...articles.slice(at)]
+    else if (change === 2 && articles.length > 0) articles = articles.filter((_, index) => index !== at % articles.length)
+    else if (change === 3 && articles.length > 0) articles = articles.map((entry, index) => (index === at % articles.length ? {...entry, lastmod: `2025-02-${String(1 + (step % 28)).padStart(2, '0')}`} : entry))
+    else if (change === 4) pages = [...pages, {path: `/p/new-${step}/`}]
+    else if (change === 5) limits = random(2) === 0 ? {maxUrls: 5 + random(10), maxBytes: protocolLimits.maxBytes} : {maxUrls: protocolLimits.maxUrls, maxBytes: 500 + random(1_000)}
+    else if (change === 6) base = random(2) === 0 ? absolute : (path) => `https://elsewhere.example/${path.slice(1)}`
+    const groups = [group('pages', pages), group('articles', articles)]
+    const withMemo = sitemapsOf(groups, limits, memo, base)
+    const without = sitemapsOf(groups, limits, undefined, base)
+    assert.deepEqual(withMemo.files, without.files, `step ${step}`)
+    assert.deepEqual(withMemo.keys, without.keys, `step ${step}`)
+  }
 })

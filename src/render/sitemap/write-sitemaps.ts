@@ -1,12 +1,13 @@
 import {escapeXml} from '../../adapters/xml.js'
-import type {OutputFile} from '../output-file.js'
+import type {DeferredFile, OutputFile} from '../output-file.js'
+import {fingerprintPieces} from '../../cache/hash.js'
 import {outputPathFor} from '../urls.js'
-import {pieceLength} from '../../text/text-pieces.js'
+import {pieceLength, type TextPieces} from '../../text/text-pieces.js'
 
 /** One page in a sitemap. */
 export interface SitemapEntry {
-  /** Absolute URL. */
-  readonly loc: string
+  /** The page's URL path in the site (made absolute in the sitemap). */
+  readonly path: string
   /** `YYYY-MM-DD`, from the content. */
   readonly lastmod?: string
 }
@@ -37,7 +38,7 @@ const urlsetClose = '</urlset>\n'
 const overhead = Buffer.byteLength(urlsetOpen + urlsetClose)
 
 /** The `<url>` element of an entry, on one line. */
-const urlElement = (entry: SitemapEntry): string => `<url><loc>${escapeXml(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ''}</url>\n`
+const urlElement = (loc: string, lastmod: string | undefined): string => `<url><loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>\n`
 
 /** How many URLs a sitemap file holds so far, and its size as a file. */
 class Tally {
@@ -91,9 +92,9 @@ class Chunk extends Tally {
   }
 }
 
-/** A sitemap file of the lines of `chunks`, in order, as text in pieces (see `Chunk`). */
-function urlset(url: string, chunks: readonly Chunk[]): OutputFile {
-  return {path: outputPathFor(url), contents: {pieces: [urlsetOpen, ...chunks.flatMap((chunk) => chunk.joined()), urlsetClose]}, from: []}
+/** The text of a sitemap file of the lines of `chunks`, in order, in pieces (see `Chunk`). */
+function urlsetText(chunks: readonly Chunk[]): TextPieces {
+  return {pieces: [urlsetOpen, ...chunks.flatMap((chunk) => chunk.joined()), urlsetClose]}
 }
 
 /** The groups of a site's pages in its sitemaps: list pages and articles. */
@@ -104,6 +105,43 @@ export interface SitemapGroup {
   /** Each group of a site has a name of its own. */
   readonly name: SitemapGroupName
   readonly entries: Iterable<SitemapEntry>
+  /** How many entries there are. */
+  readonly count: number
+}
+
+/**
+ * A full child sitemap (`maxUrls` entries) of one build, for the next build
+ * of the same process (see `SitemapMemo`): its entries, and the fingerprint
+ * and newest date of what they made.
+ */
+interface MadeChild {
+  readonly paths: readonly string[]
+  readonly lastmods: readonly (string | undefined)[]
+  readonly contentKey: string
+  readonly newest: string
+}
+
+/**
+ * The full child sitemaps a build made, for the next build of the same
+ * process (the dev server) to take over those whose entries it finds the
+ * same, without making their lines (see `writeSitemaps`). Note: a child's
+ * text follows from its entries, the limits and the site's base URL alone,
+ * so a child made by a build that failed later is as good as any.
+ */
+export class SitemapMemo {
+  private made = new Map<string, MadeChild>()
+  private madeFor = ''
+
+  /** The children made for `signature` (base URL and limits), by URL path; none when they were made for another. */
+  children(signature: string): ReadonlyMap<string, MadeChild> {
+    return signature === this.madeFor ? this.made : new Map()
+  }
+
+  /** Keep `children`, made for `signature`, in place of those kept before. */
+  keep(signature: string, children: Map<string, MadeChild>): void {
+    this.made = children
+    this.madeFor = signature
+  }
 }
 
 /**
@@ -118,44 +156,105 @@ export interface SitemapGroup {
  * leaves the other groups' children, and the earlier ones of its own, as
  * they were.
  */
-export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: string) => string, limits: SitemapLimits = protocolLimits): Generator<OutputFile> {
+export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: string) => string, limits: SitemapLimits = protocolLimits, memo?: SitemapMemo): Generator<OutputFile | DeferredFile> {
+  const groupList = [...groups]
+  const signature = `${absolute('/')}\0${limits.maxUrls}\0${limits.maxBytes}`
+  const before = memo?.children(signature) ?? new Map<string, MadeChild>()
+  const made = new Map<string, MadeChild>()
   const children: {loc: string; lastmod: string}[] = []
-  const child = (group: SitemapGroupName, number: number, chunk: Chunk): OutputFile => {
+  const child = (group: SitemapGroupName, number: number, chunk: Chunk, paths: string[], lastmods: (string | undefined)[]): DeferredFile => {
     const url = childSitemapUrl(group, number)
     children.push({loc: absolute(url), lastmod: chunk.newest})
-    return urlset(url, [chunk])
+    const text = urlsetText([chunk])
+    const contentKey = fingerprintPieces(text)
+    // Note: only a full child ends where it does whatever entry follows it; a shorter one may take in the next build's new article.
+    if (memo && chunk.urls === limits.maxUrls) made.set(url, {paths, lastmods, contentKey, newest: chunk.newest})
+    return {path: outputPathFor(url), inputs: () => contentKey, byContent: true, from: [], make: () => text}
   }
-  /** Each group's lines so far, while the whole site may still fit in `sitemap.xml`; undefined once it cannot. */
-  let held: {name: SitemapGroupName; chunk: Chunk}[] | undefined = []
+  const takeOver = (url: string, kept: MadeChild): DeferredFile => {
+    children.push({loc: absolute(url), lastmod: kept.newest})
+    made.set(url, kept)
+    const make = (): TextPieces => {
+      const chunk = new Chunk()
+      for (const [index, path] of kept.paths.entries()) {
+        const line = urlElement(absolute(path), kept.lastmods[index])
+        chunk.add(line, Buffer.byteLength(line), kept.lastmods[index])
+      }
+      return urlsetText([chunk])
+    }
+    return {path: outputPathFor(url), inputs: () => kept.contentKey, byContent: true, from: [], make}
+  }
+  /**
+   * Each group's lines so far, while the whole site may still fit in
+   * `sitemap.xml`; undefined once it cannot, or from the start when it has
+   * more entries than one file may hold.
+   */
+  let held: {name: SitemapGroupName; chunk: Chunk; paths: string[]; lastmods: (string | undefined)[]}[] | undefined = groupList.reduce((count, group) => count + group.count, 0) > limits.maxUrls ? undefined : []
   /** What the held lines would make as one `sitemap.xml`. */
   const whole = new Tally()
-  for (const group of groups) {
+  for (const group of groupList) {
     let chunk = new Chunk()
     let number = 0
-    held?.push({name: group.name, chunk})
-    for (const entry of group.entries) {
-      const line = urlElement(entry)
+    let paths: string[] = []
+    let lastmods: (string | undefined)[] = []
+    /** The last build's child in the place of the one being filled, while every entry so far is one of its own, in order. */
+    let earlier = before.get(childSitemapUrl(group.name, 1))
+    held?.push({name: group.name, chunk, paths, lastmods})
+    const add = (path: string, lastmod: string | undefined): void => {
+      const line = urlElement(absolute(path), lastmod)
       const size = Buffer.byteLength(line)
       if (held) {
         if (whole.fits(size, limits)) {
-          chunk.add(line, size, entry.lastmod)
+          chunk.add(line, size, lastmod)
           whole.count(size)
-          continue
+          paths.push(path)
+          lastmods.push(lastmod)
+          return
         }
         // Note: the site needs more than one file. Each earlier group's lines fit in one, its only child.
-        for (const earlier of held) if (earlier.chunk !== chunk && earlier.chunk.urls > 0) yield child(earlier.name, 1, earlier.chunk)
+        for (const other of held) if (other.chunk !== chunk && other.chunk.urls > 0) pending.push(child(other.name, 1, other.chunk, other.paths, other.lastmods))
         held = undefined
       }
       if (!chunk.fits(size, limits)) {
-        yield child(group.name, ++number, chunk)
+        pending.push(child(group.name, ++number, chunk, paths, lastmods))
         chunk = new Chunk()
+        paths = []
+        lastmods = []
+        earlier = undefined
       }
-      chunk.add(line, size, entry.lastmod)
+      chunk.add(line, size, lastmod)
+      paths.push(path)
+      lastmods.push(lastmod)
     }
-    if (!held && chunk.urls > 0) yield child(group.name, ++number, chunk)
+    /** Files made while adding an entry, yielded after it. */
+    const pending: (OutputFile | DeferredFile)[] = []
+    /** Entries of `earlier` matched so far. */
+    let matched = 0
+    for (const entry of group.entries) {
+      if (earlier !== undefined && !held && chunk.urls === 0) {
+        if (entry.path === earlier.paths[matched] && entry.lastmod === earlier.lastmods[matched]) {
+          if (++matched === earlier.paths.length) {
+            yield takeOver(childSitemapUrl(group.name, ++number), earlier)
+            earlier = before.get(childSitemapUrl(group.name, number + 1))
+            matched = 0
+          }
+          continue
+        }
+        // Note: the child differs from the last build's: its lines so far are made after all.
+        for (let index = 0; index < matched; index++) add(earlier.paths[index] as string, earlier.lastmods[index])
+        earlier = undefined
+        matched = 0
+      }
+      add(entry.path, entry.lastmod)
+      yield* pending.splice(0)
+    }
+    if (earlier !== undefined) for (let index = 0; index < matched; index++) add(earlier.paths[index] as string, earlier.lastmods[index])
+    yield* pending.splice(0)
+    if (!held && chunk.urls > 0) yield child(group.name, ++number, chunk, paths, lastmods)
   }
+  memo?.keep(signature, made)
   if (held) {
-    yield urlset(sitemapUrl, held.map(({chunk}) => chunk))
+    yield {path: outputPathFor(sitemapUrl), contents: urlsetText(held.map(({chunk}) => chunk)), from: []}
     return
   }
   yield {path: outputPathFor(sitemapUrl), contents: sitemapIndex(children), from: []}
