@@ -150,34 +150,65 @@ test('with a memo, a build takes over the full children of the build before whos
   const again = sitemapsOf(site(25), limits, memo)
   assert.deepEqual(again.files, first.files)
   assert.deepEqual(again.keys, first.keys)
-  assert.equal(again.absolutes, 5 + 4 + 4 + 1, 'the 5 URLs of the children that are not full, each child and the index')
+  assert.equal(again.absolutes, 4 + 1, 'each child and the index: no line is made')
   const added = sitemapsOf(site(26), limits, memo)
   assert.deepEqual(added.files, sitemapsOf(site(26), limits).files)
+  assert.equal(added.absolutes, 1 + 4 + 1, 'the new URL, each child and the index')
   assert.equal(added.keys.get('sitemap-articles-1.xml'), first.keys.get('sitemap-articles-1.xml'))
   assert.notEqual(added.keys.get('sitemap-articles-3.xml'), first.keys.get('sitemap-articles-3.xml'))
 })
 
-test('with a memo, whatever changes between builds, every sitemap is what a build without one makes', () => {
+/** Entries whose paths are `pad` long, so a sitemap's lines fill several blocks (see `pieceLength`). */
+const longEntries = (count: number, pad = 9_000): SitemapEntry[] => entries(count, `a/${'x'.repeat(pad)}`)
+
+test('with a memo, a child that was not full keeps the blocks of lines whose entries are the same, and makes only the others', () => {
+  const limits = {maxUrls: 50, maxBytes: protocolLimits.maxBytes}
+  const memo = new SitemapMemo()
+  const site = (list: readonly SitemapEntry[]): SitemapGroup[] => [group('articles', list)]
+  const list = longEntries(80)
+  const more = [...list, ...longEntries(81).slice(80)]
+  sitemapsOf(site(list), limits, memo)
+  const added = sitemapsOf(site(more), limits, memo)
+  assert.deepEqual(added.files, sitemapsOf(site(more), limits).files)
+  assert.equal(added.absolutes, 1 + 2 + 1, 'the new URL, each child and the index')
+  // Note: about 7 lines fill a block; a change to entry 20 of the second child (31 entries) keeps the blocks before it.
+  const changed = more.map((entry, index) => (index === 70 ? {...entry, lastmod: '2025-03-01'} : entry))
+  const edited = sitemapsOf(site(changed), limits, memo)
+  assert.deepEqual(edited.files, sitemapsOf(site(changed), limits).files)
+  const lines = edited.absolutes - 2 - 1
+  assert.ok(lines >= 11 && lines <= 31 - 7, `${lines} lines made`)
+  // Note: the last entries deleted, the child ends inside a block the build before made.
+  for (const end of [78, 77, 71]) assert.deepEqual(sitemapsOf(site(changed.slice(0, end)), limits, memo).files, sitemapsOf(site(changed.slice(0, end)), limits).files, `${end} entries`)
+})
+
+/**
+ * Builds with a memo, one after another, each after a random change, against
+ * builds without one; with `long` paths, each child's lines fill several blocks.
+ */
+function randomBuilds(long: boolean): void {
   let seed = 7
   const random = (below: number): number => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31
     // Note: the high bits; an LCG's low bits repeat in short cycles.
     return Math.floor(seed / 2 ** 16) % below
   }
+  const pad = long ? 'x'.repeat(9_000) : ''
   const memo = new SitemapMemo()
   let pages = entries(7)
-  let articles = entries(33, 'a')
-  let limits: SitemapLimits = {maxUrls: 10, maxBytes: protocolLimits.maxBytes}
+  let articles = long ? longEntries(33) : entries(33, 'a')
+  const urlLimit = (): number => (long ? 10 + random(40) : 5 + random(10))
+  const byteLimit = (): number => (long ? 9_100 * (2 + random(20)) : 500 + random(1_000))
+  let limits: SitemapLimits = {maxUrls: urlLimit(), maxBytes: protocolLimits.maxBytes}
   let base = absolute
   for (let step = 0; step < 200; step++) {
     const change = random(9)
     const at = random(articles.length + 1)
-    if (change === 0) articles = [...articles, {path: `/a/new-${step}/`, lastmod: '2025-01-01'}]
-    else if (change === 1) articles = [...articles.slice(0, at), {path: `/a/between-${step}/`}, ...articles.slice(at)]
+    if (change === 0) articles = [...articles, {path: `/a/${pad}new-${step}/`, lastmod: '2025-01-01'}]
+    else if (change === 1) articles = [...articles.slice(0, at), {path: `/a/${pad}between-${step}/`}, ...articles.slice(at)]
     else if (change === 2 && articles.length > 0) articles = articles.filter((_, index) => index !== at % articles.length)
     else if (change === 3 && articles.length > 0) articles = articles.map((entry, index) => (index === at % articles.length ? {...entry, lastmod: `2025-02-${String(1 + (step % 28)).padStart(2, '0')}`} : entry))
     else if (change === 4) pages = [...pages, {path: `/p/new-${step}/`}]
-    else if (change === 5) limits = random(2) === 0 ? {maxUrls: 5 + random(10), maxBytes: protocolLimits.maxBytes} : {maxUrls: protocolLimits.maxUrls, maxBytes: 500 + random(1_000)}
+    else if (change === 5) limits = random(2) === 0 ? {maxUrls: urlLimit(), maxBytes: protocolLimits.maxBytes} : {maxUrls: protocolLimits.maxUrls, maxBytes: byteLimit()}
     else if (change === 6) base = random(2) === 0 ? absolute : (path) => `https://elsewhere.example/${path.slice(1)}`
     const groups = [group('pages', pages), group('articles', articles)]
     const withMemo = sitemapsOf(groups, limits, memo, base)
@@ -185,4 +216,12 @@ test('with a memo, whatever changes between builds, every sitemap is what a buil
     assert.deepEqual(withMemo.files, without.files, `step ${step}`)
     assert.deepEqual(withMemo.keys, without.keys, `step ${step}`)
   }
+}
+
+test('with a memo, whatever changes between builds, every sitemap is what a build without one makes', () => {
+  randomBuilds(false)
+})
+
+test('with a memo, whatever changes between builds, every sitemap of lines in several blocks is what a build without one makes', () => {
+  randomBuilds(true)
 })
