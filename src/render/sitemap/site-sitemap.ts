@@ -5,7 +5,7 @@ import type {Page} from '../page.js'
 import {planPages} from '../render-site.js'
 import {notFoundUrl, searchUrl} from '../urls.js'
 import type {ViewBuilder} from '../views.js'
-import {sitemapUrl, writeSitemaps, type SitemapEntry, type SitemapGroup, type SitemapLimits, type SitemapMemo} from './write-sitemaps.js'
+import {sitemapUrl, writeSitemaps, type SitemapGroup, type SitemapLimits, type SitemapMemo} from './write-sitemaps.js'
 
 /** Pages that are not content: search engines should not list them. */
 const leftOut: ReadonlySet<string> = new Set([searchUrl, notFoundUrl])
@@ -31,12 +31,10 @@ export function sitemapGroups(archive: Archive, views: ViewBuilder, pages: Itera
   const listPages: Page[] = []
   const articlePages: Page[] = []
   for (const page of pages) if (!leftOut.has(page.url)) (page.template === articleTemplate ? articlePages : listPages).push(page)
-  function* entries(group: readonly Page[]): Generator<SitemapEntry> {
-    for (const page of group) yield {path: page.url, ...(page.lastmod ? {lastmod: page.lastmod} : {})}
-  }
+  // Note: the pages are the entries, rather than an object made for each: at 100,000 articles, 16 MB of each build.
   return [
-    {name: 'pages', entries: entries(listPages), count: listPages.length},
-    {name: 'articles', entries: entries(oldestDayFirst(articlePages, (page) => page.lastmod ?? '')), count: articlePages.length},
+    {name: 'pages', entries: listPages, count: listPages.length},
+    {name: 'articles', entries: oldestDayFirst(articlePages, (page) => page.lastmod ?? ''), count: articlePages.length},
   ]
 }
 

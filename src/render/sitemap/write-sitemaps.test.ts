@@ -9,15 +9,15 @@ import {protocolLimits, SitemapMemo, writeSitemaps, type SitemapEntry, type Site
 const parser = new XMLParser({parseTagValue: false, isArray: (name) => name === 'url' || name === 'sitemap'})
 const absolute = (path: string): string => `https://news.example.org/a/${path.slice(1)}`
 const entries = (count: number, folder = 'p'): SitemapEntry[] =>
-  Array.from({length: count}, (_, index) => ({path: `/${folder}/${index}/`, lastmod: `2024-01-${String((index % 28) + 1).padStart(2, '0')}`}))
-const loc = (entry: SitemapEntry): string => absolute(entry.path)
+  Array.from({length: count}, (_, index) => ({url: `/${folder}/${index}/`, lastmod: `2024-01-${String((index % 28) + 1).padStart(2, '0')}`}))
+const loc = (entry: SitemapEntry): string => absolute(entry.url)
 const text = (file: OutputFile | DeferredFile | undefined): string => String(file && wholeContents('make' in file ? file.make() : file.contents))
 const group = (name: SitemapGroup['name'], list: readonly SitemapEntry[]): SitemapGroup => ({name, entries: list, count: list.length})
 /** `entries` as the one group of a site. */
 const one = (list: readonly SitemapEntry[]): SitemapGroup[] => [group('pages', list)]
 
 test('few URLs make one sitemap.xml, escaped and in order', () => {
-  const files = [...writeSitemaps(one([{path: '/?a=1&b=<2>'}, {path: '/b/', lastmod: '2024-02-01'}]), absolute)]
+  const files = [...writeSitemaps(one([{url: '/?a=1&b=<2>'}, {url: '/b/', lastmod: '2024-02-01'}]), absolute)]
   assert.deepEqual(files.map((file) => file.path), ['sitemap.xml'])
   const xml = text(files[0])
   assert.equal(XMLValidator.validate(xml), true)
@@ -203,11 +203,11 @@ function randomBuilds(long: boolean): void {
   for (let step = 0; step < 200; step++) {
     const change = random(9)
     const at = random(articles.length + 1)
-    if (change === 0) articles = [...articles, {path: `/a/${pad}new-${step}/`, lastmod: '2025-01-01'}]
-    else if (change === 1) articles = [...articles.slice(0, at), {path: `/a/${pad}between-${step}/`}, ...articles.slice(at)]
+    if (change === 0) articles = [...articles, {url: `/a/${pad}new-${step}/`, lastmod: '2025-01-01'}]
+    else if (change === 1) articles = [...articles.slice(0, at), {url: `/a/${pad}between-${step}/`}, ...articles.slice(at)]
     else if (change === 2 && articles.length > 0) articles = articles.filter((_, index) => index !== at % articles.length)
     else if (change === 3 && articles.length > 0) articles = articles.map((entry, index) => (index === at % articles.length ? {...entry, lastmod: `2025-02-${String(1 + (step % 28)).padStart(2, '0')}`} : entry))
-    else if (change === 4) pages = [...pages, {path: `/p/new-${step}/`}]
+    else if (change === 4) pages = [...pages, {url: `/p/new-${step}/`}]
     else if (change === 5) limits = random(2) === 0 ? {maxUrls: urlLimit(), maxBytes: protocolLimits.maxBytes} : {maxUrls: protocolLimits.maxUrls, maxBytes: byteLimit()}
     else if (change === 6) base = random(2) === 0 ? absolute : (path) => `https://elsewhere.example/${path.slice(1)}`
     const groups = [group('pages', pages), group('articles', articles)]

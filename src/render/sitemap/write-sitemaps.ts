@@ -4,10 +4,10 @@ import {fingerprintPieces} from '../../cache/hash.js'
 import {outputPathFor} from '../urls.js'
 import {pieceLength, type TextPieces} from '../../text/text-pieces.js'
 
-/** One page in a sitemap. */
+/** One page in a sitemap: a `Page` is one. */
 export interface SitemapEntry {
   /** The page's URL path in the site (made absolute in the sitemap). */
-  readonly path: string
+  readonly url: string
   /** `YYYY-MM-DD`, from the content. */
   readonly lastmod?: string
 }
@@ -296,7 +296,7 @@ export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: 
     }
     for (const entry of group.entries) {
       if (earlier !== undefined && !held && chunk.urls === 0) {
-        if (entry.path === earlier.paths[matched] && entry.lastmod === earlier.lastmods[matched]) {
+        if (entry.url === earlier.paths[matched] && entry.lastmod === earlier.lastmods[matched]) {
           if (++matched === earlier.paths.length) {
             yield takeOver(childSitemapUrl(group.name, ++number), earlier)
             lookUp(number + 1)
@@ -310,7 +310,7 @@ export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: 
       if (shorter !== undefined) {
         const blocks = shorter.blocks as readonly Block[]
         const at = entriesAdded + matched
-        if (entry.path === shorter.paths[at] && entry.lastmod === shorter.lastmods[at]) {
+        if (entry.url === shorter.paths[at] && entry.lastmod === shorter.lastmods[at]) {
           // Note: a block's lines are added as they are once each of its entries is found the same, in order.
           const block = blocks[blocksAdded] as Block
           if (++matched === block.urls) {
@@ -328,7 +328,7 @@ export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: 
         addEntries(shorter, entriesAdded, at)
         shorter = undefined
       }
-      add(entry.path, entry.lastmod)
+      add(entry.url, entry.lastmod)
       yield* pending.splice(0)
     }
     if (earlier !== undefined) addEntries(earlier, 0, matched)
