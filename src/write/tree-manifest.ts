@@ -152,9 +152,10 @@ function isStrings(value: unknown): value is string[] {
  * memory so that its next build need not read them back: at 100,000
  * articles a manifest lists 157,000 files, and reading one took 0.1–0.4 s
  * (as JSON or packed), twice per build (the live site's and the back
- * buffer's), and left 300,000 new strings for the collector to copy. A manifest is taken from
- * memory only while its file is the one written: same device, inode, size
- * and modification time; else it is read from the file as usual.
+ * buffer's), and left 300,000 new strings for the collector to copy. A
+ * manifest is taken from memory only while its file is the one written:
+ * same device, inode, size and modification time; else it is read from the
+ * file as usual.
  */
 export class ManifestMemo {
   private readonly held = new Map<string, {readonly signature: string; readonly manifest: TreeManifest}>()
