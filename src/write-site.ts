@@ -11,7 +11,6 @@ import type {Article} from './model/article.js'
 import type {Page} from './render/page.js'
 import {renderPage} from './render/render-site.js'
 import {siteFiles} from './render/site-files.js'
-import {outputPathFor} from './render/urls.js'
 import type {ViewBuilder} from './render/views.js'
 import type {SitemapMemo} from './render/sitemap/write-sitemaps.js'
 import {PageClaims} from './workers/page-claims.js'
@@ -117,8 +116,7 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
   /** Key page `index` and keep or render it; a promise only when it has to wait (see `OutputWriter.keepInPlace`). */
   const renderHere = (index: number): Promise<void> | undefined => {
     const page = pages[index] as Page
-    const {key, view} = keys.key(page)
-    const relative = outputPathFor(page.url)
+    const {key, path: relative, view} = keys.key(page)
     return writer.keepInPlace(relative, key) ? undefined : renderUnlessLinked(page, relative, key, view)
   }
   const renderUnlessLinked = async (page: Page, relative: string, key: string, view: object | undefined): Promise<void> => {

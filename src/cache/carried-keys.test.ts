@@ -8,7 +8,7 @@ import type {Article, Topic} from '../model/article.js'
 import {feedFiles} from '../render/feeds/site-feeds.js'
 import type {DeferredFile} from '../render/output-file.js'
 import {planPages} from '../render/render-site.js'
-import {pageUrl, siteUrls, topicUrl} from '../render/urls.js'
+import {outputPathFor, pageUrl, siteUrls, topicUrl} from '../render/urls.js'
 import {ViewBuilder} from '../render/views.js'
 import {CarriedKeys, type KeptPageKeys} from './carried-keys.js'
 import {PageKeys} from './page-keys.js'
@@ -42,9 +42,16 @@ function site(list: readonly Article[]): Site {
   return {archive, views: new ViewBuilder(archive, config, siteUrls(config.baseUrl))}
 }
 
-/** Every page's key, by URL, and every topic feed's, by path, as `keys` gives them. */
+/** Every page's key, by URL, and every topic feed's, by path, as `keys` gives them; checks each page's path on the way. */
 function keyAll({archive, views}: Site, keys: PageKeys): Map<string, string> {
-  const all = new Map([...planPages(archive, views)].map((page) => [page.url, keys.key(page).key]))
+  const all = new Map(
+    [...planPages(archive, views)].map((page) => {
+      const {key, path} = keys.key(page)
+      // Note: a page whose key is taken over gets the path the build before gave it, which must be its own.
+      assert.equal(path, outputPathFor(page.url), `the path of ${page.url}`)
+      return [page.url, key]
+    }),
+  )
   for (const file of topicFeeds({archive, views}, keys)) all.set(file.path, keys.fileKey(file))
   return all
 }
@@ -113,7 +120,7 @@ test('an article page is taken over only when nothing it shows changed', () => {
 function topicPagesTaken({archive, views}: Site, carry: CarriedKeys): Map<string, boolean> {
   const taken = new Map<string, boolean>()
   for (const page of planPages(archive, views)) {
-    if (page.topicList) taken.set(page.url, carry.topicPageKey(page.topicList.slug, page.topicList.list) !== undefined)
+    if (page.topicList) taken.set(page.url, carry.topicPage(page.topicList.slug, page.topicList.list) !== undefined)
   }
   return taken
 }

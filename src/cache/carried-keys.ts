@@ -8,9 +8,11 @@ import type {ListPage} from '../render/paginate.js'
 /** What of an archive its page keys are made from. */
 type KeyedArchive = Pick<Archive, 'articles' | 'topics' | 'related'>
 
-/** A page of a topic's list with the key it was given. */
+/** A page of a topic's list with the key it was given and the file it was written to. */
 export interface KeptListPage {
   readonly key: string
+  /** Its output path (see `PageKeys.key`). */
+  readonly path: string
   readonly list: ListPage
 }
 
@@ -35,6 +37,8 @@ export interface KeptPageKeys {
   readonly cardMade: Uint8Array
   /** Each article's page key, by article index; undefined where none was made. */
   readonly articleKeys: readonly (string | undefined)[]
+  /** Each article page's output path, by article index, where `articleKeys` has its key. */
+  readonly articlePaths: readonly (string | undefined)[]
   /** Each topic's pages with their keys, by topic slug, then by page number (0 for the front page). */
   readonly topicPages: ReadonlyMap<string, readonly (KeptListPage | undefined)[]>
   /** The deferred files that name their articles, by path. */
@@ -105,7 +109,10 @@ export class CarriedKeys {
     return cardDigests.subarray(old * cardBytes, (old + 1) * cardBytes)
   }
 
-  /** The key of article `index`'s page as the build before made it, when made from the same inputs; else undefined. */
+  /**
+   * The key of article `index`'s page as the build before made it, when made
+   * from the same inputs; else undefined. Then `articlePath` is its path.
+   */
   articleKey(index: number): string | undefined {
     if (!this.articlePagesComparable || !this.sameCard(index)) return undefined
     const old = this.before[index] as number
@@ -124,15 +131,23 @@ export class CarriedKeys {
   }
 
   /**
-   * The key of page `list` of topic `slug` as the build before made it, when
-   * made from the same inputs; else undefined. A numbered page's text names
+   * The output path the build before gave article `index`'s page, once
+   * `articleKey(index)` has taken over its key (so its URL is the same).
+   */
+  articlePath(index: number): string | undefined {
+    return this.previous.articlePaths[this.before[index] as number]
+  }
+
+  /**
+   * Page `list` of topic `slug` with its key and path as the build before
+   * made it, when made from the same inputs; else undefined. A numbered page's text names
    * the topic, the page's number and its links; a front page's adds what the
    * whole list and the related topics show (`topicPages`). Note: a topic's
    * kind is its articles' most frequent one, which articles on other pages of
    * its list can change; so is its name, but a topic spelled anew changes the
    * card of every article on it.
    */
-  topicPageKey(slug: string, list: ListPage): string | undefined {
+  topicPage(slug: string, list: ListPage): KeptListPage | undefined {
     if (!this.topicPagesComparable) return undefined
     const old = this.previous.topicPages.get(slug)?.[list.number ?? 0]
     if (old === undefined || old.list.newer !== list.newer || old.list.older !== list.older) return undefined
@@ -144,7 +159,7 @@ export class CarriedKeys {
     // Those are counted from the topics of the same articles, and an article whose topics or topic pages changed
     // has not the same card, so the same list makes them the same.
     if (list.number === undefined && !this.sameList(entry.articles, oldEntry.articles)) return undefined
-    return old.key
+    return old
   }
 
   /**

@@ -13,7 +13,7 @@ import {PageKeys} from '../cache/page-keys.js'
 import {buildArchive} from '../indexes/build-archive.js'
 import type {Article} from '../model/article.js'
 import {pageTemplates, planPages, renderView} from '../render/render-site.js'
-import {outputPathFor, siteUrls} from '../render/urls.js'
+import {siteUrls} from '../render/urls.js'
 import {ViewBuilder} from '../render/views.js'
 import {pathInside, writeNewFile} from '../write/new-files.js'
 import {toThrownError} from './chunk-messages.js'
@@ -49,8 +49,7 @@ function renderClaimedPages(data: PageWorkerData): void {
     for (let index = block.start; index < block.end; index++) {
       const page = pages[index]
       if (!page) throw new Error(`no page ${index}`)
-      const {key, view} = keys.key(page)
-      const path = outputPathFor(page.url)
+      const {key, path, view} = keys.key(page)
       if (data.reusable.some((files) => files.get(path) === key)) {
         batch.push({index, path, key})
         continue
