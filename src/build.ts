@@ -174,7 +174,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const pageWorkers = planPageWorkers(indexed.archive.articles.length, process.env, options.workers)
   // Note: for a large archive a worker thread finds the related articles while this one opens the templates and the output
   // and plans the pages.
-  const relating = RelatedSearch.start(indexed.archive.articles, indexed.allTopics, mayRelateOnWorker(indexed.archive.articles.length, process.env, options.workers))
+  const relating = RelatedSearch.start(indexed.archive.articles, indexed.allTopics, mayRelateOnWorker(indexed.archive.articles.length, process.env, options.workers), indexed.topicMentions)
   let templates: TemplateSet
   let writer: OutputWriter
   try {

@@ -3,7 +3,7 @@ import {problem, type Problem} from '../problems/content-error.js'
 import {fileStart} from '../problems/source-point.js'
 import type {Archive, PlacedArticle, TopicEntry} from './archive.js'
 import {assignUrls, type Placings} from './assign-urls.js'
-import {groupByTopic} from './group-by-topic.js'
+import {groupByTopic, type TopicMentions} from './group-by-topic.js'
 import {joinSurnames} from './join-surnames.js'
 import {findRelated} from './find-related.js'
 import {compareCodeUnits} from '../text/code-unit-order.js'
@@ -21,6 +21,8 @@ export interface IndexedArchive {
   readonly archive: Omit<Archive, 'related'>
   /** Every topic the articles name, with a page or not: what related articles are found through. */
   readonly allTopics: ReadonlyMap<string, TopicEntry>
+  /** Each article's topics, numbered by their place in `allTopics`. */
+  readonly topicMentions: TopicMentions
   readonly problems: Problem[]
   /** How the articles were placed, for the next build of the same process (see `assignUrls`). */
   readonly placings: Placings
@@ -33,8 +35,8 @@ export interface IndexedArchive {
  * The result does not depend on the order of `articles`.
  */
 export function buildArchive(articles: readonly Article[], settings: IndexSettings): {archive: Archive; problems: Problem[]} {
-  const {archive, allTopics, problems} = indexArticles(articles, settings)
-  return {archive: {...archive, related: findRelated(archive.articles, allTopics)}, problems}
+  const {archive, allTopics, topicMentions, problems} = indexArticles(articles, settings)
+  return {archive: {...archive, related: findRelated(archive.articles, allTopics, topicMentions)}, problems}
 }
 
 /**
@@ -60,7 +62,7 @@ export function indexArticles(articles: readonly Article[], settings: IndexSetti
     years,
     topics: topics.topics,
   }
-  return {archive, allTopics: topics.all, problems, placings: placed.placings}
+  return {archive, allTopics: topics.all, topicMentions: topics.mentions, problems, placings: placed.placings}
 }
 
 function bySource(a: Article, b: Article): number {

@@ -64,7 +64,9 @@ for (const [pool, most] of [[3, 3], [14, 5]] as const) {
       fc.property(archives(pool, most), (specs) => {
         const articles = specs.map((spec, index) => makeArticle(`a${String(index).padStart(3, '0')}.txt`, `2024-01-0${spec.day}`, {topics: spec.topics.map((topic) => topicPool[topic] as Topic)}))
         const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
-        const {all} = groupByTopic(archive.articles, 1)
+        const {all, mentions} = groupByTopic(archive.articles, 1)
+        // Note: the topics as the grouping numbered them are those `relatedInputs` numbers itself.
+        assert.deepEqual(relatedInputs(archive.articles, all, mentions), relatedInputs(archive.articles, all))
         assert.deepEqual(findRelated(archive.articles, all), relatedPlainly(archive.articles, all))
         assert.deepEqual(archive.related, relatedPlainly(archive.articles, all))
         for (const [slug, entry] of all) assert.deepEqual(entry.related, companionsPlainly(archive.articles, slug), slug)

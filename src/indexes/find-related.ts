@@ -1,4 +1,5 @@
 import type {PlacedArticle, TopicEntry} from './archive.js'
+import type {TopicMentions} from './group-by-topic.js'
 
 /** Related articles shown per article. */
 const relatedLimit = 5
@@ -32,25 +33,26 @@ export interface RelatedInputs {
  * square. No two articles here have the same text: `buildArchive` publishes
  * byte-identical seeds once.
  */
-export function findRelated(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>): number[][] {
-  const inputs = relatedInputs(articles, topics)
+export function findRelated(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, mentions?: TopicMentions): number[][] {
+  const inputs = relatedInputs(articles, topics, mentions)
   const found = relatedOutput(inputs.total)
   new RelatedFinder(inputs, found).relate(0, inputs.total)
   return relatedLists(found)
 }
 
-/** The numbers `findRelated` works on, in shared memory. Topics an article names but the archive does not index are left out. */
-export function relatedInputs(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>): RelatedInputs {
+/**
+ * The numbers `findRelated` works on, in shared memory. Topics an article
+ * names but `topics` does not hold are left out. `mentions`, when given, are
+ * the articles' topics numbered by their place in `topics`, which must then
+ * hold every topic they name (`groupByTopic` gives both).
+ */
+export function relatedInputs(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, mentions?: TopicMentions): RelatedInputs {
   const total = articles.length
-  const topicIds = new Map<string, number>()
   let memberCount = 0
-  for (const [slug, entry] of topics) {
-    topicIds.set(slug, topicIds.size)
-    memberCount += entry.articles.length
-  }
-  const listStarts = sharedInts(topicIds.size + 1)
+  for (const entry of topics.values()) memberCount += entry.articles.length
+  const listStarts = sharedInts(topics.size + 1)
   const members = sharedInts(memberCount)
-  const weights = new Float64Array(new SharedArrayBuffer(topicIds.size * Float64Array.BYTES_PER_ELEMENT))
+  const weights = new Float64Array(new SharedArrayBuffer(topics.size * Float64Array.BYTES_PER_ELEMENT))
   let at = 0
   let topic = 0
   for (const entry of topics.values()) {
@@ -60,10 +62,18 @@ export function relatedInputs(articles: readonly PlacedArticle[], topics: Readon
     weights[topic++] = Math.log(1 + total / entry.articles.length)
   }
   listStarts[topic] = at
+  const {topicStarts, articleTopics} = mentions ?? numberMentions(articles, topics)
+  return {total, listStarts, members, weights, topicStarts: sharedCopy(topicStarts), articleTopics: sharedCopy(articleTopics)}
+}
+
+/** `TopicMentions` of `articles`, the topics numbered by their place in `topics`; those it does not hold are left out. */
+function numberMentions(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>): TopicMentions {
+  const topicIds = new Map<string, number>()
+  for (const slug of topics.keys()) topicIds.set(slug, topicIds.size)
   let topicCount = 0
   for (const article of articles) topicCount += article.topics.length
-  const topicStarts = sharedInts(total + 1)
-  const articleTopics = sharedInts(topicCount)
+  const topicStarts = new Int32Array(articles.length + 1)
+  const articleTopics = new Int32Array(topicCount)
   let next = 0
   articles.forEach((article, index) => {
     topicStarts[index] = next
@@ -72,8 +82,8 @@ export function relatedInputs(articles: readonly PlacedArticle[], topics: Readon
       if (id !== undefined) articleTopics[next++] = id
     }
   })
-  topicStarts[total] = next
-  return {total, listStarts, members, weights, topicStarts, articleTopics}
+  topicStarts[articles.length] = next
+  return {topicStarts, articleTopics: articleTopics.subarray(0, next)}
 }
 
 /**
@@ -186,4 +196,10 @@ function ranksBefore(a: number, b: number, index: number, scores: Float64Array):
 
 function sharedInts(length: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT))
+}
+
+function sharedCopy(ints: Int32Array): Int32Array {
+  const copy = sharedInts(ints.length)
+  copy.set(ints)
+  return copy
 }

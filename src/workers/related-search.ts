@@ -1,5 +1,6 @@
 import type {Worker} from 'node:worker_threads'
 import type {TopicEntry, PlacedArticle} from '../indexes/archive.js'
+import type {TopicMentions} from '../indexes/group-by-topic.js'
 import {relatedInputs, relatedLists, relatedOutput} from '../indexes/find-related.js'
 import {allDone, relatedJob, relateClaimed, type RelatedJob} from './related-job.js'
 import {siblingModule, startWorker} from './start-worker.js'
@@ -32,9 +33,9 @@ export class RelatedSearch {
     this.workerDone.catch(() => undefined)
   }
 
-  /** Start finding the related articles of `articles`, on a worker thread when `onThread`. */
-  static start(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, onThread: boolean): RelatedSearch {
-    const inputs = relatedInputs(articles, topics)
+  /** Start finding the related articles of `articles`, on a worker thread when `onThread` (see `relatedInputs` for `mentions`). */
+  static start(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, onThread: boolean, mentions?: TopicMentions): RelatedSearch {
+    const inputs = relatedInputs(articles, topics, mentions)
     return new RelatedSearch(relatedJob(inputs, relatedOutput(inputs.total)), onThread)
   }
 
