@@ -159,8 +159,8 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const processTime = clock.lap()
   options.signal?.throwIfAborted()
   const indexSettings: IndexSettings = {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts}
-  const indexed = indexArticles(processed.articles, indexSettings, cache.placings)
-  cache.placings = indexed.placings
+  const indexed = indexArticles(processed.articles, indexSettings, cache.indexMemo)
+  cache.indexMemo = indexed.memo
   const indexProblems = indexed.problems
   const problems = [...loadProblems, ...processed.problems, ...indexProblems]
   const skipped = [...loadProblems.map((item) => item.file), ...processed.invalid]

@@ -1,6 +1,6 @@
 import {mkdir} from 'node:fs/promises'
 import path from 'node:path'
-import type {Placings} from '../indexes/assign-urls.js'
+import type {IndexMemo} from '../indexes/build-archive.js'
 import {releaseLock, takeLock} from '../lock-file.js'
 import {ArticleStore} from './article-store.js'
 import type {KeptPageKeys} from './carried-keys.js'
@@ -48,11 +48,11 @@ export class BuildCache {
    */
   keptPageKeys: KeptPageKeys | undefined
   /**
-   * How the last build placed its articles, for the next to take over the
-   * placings of the same article objects (see `assignUrls`). Note: in memory
-   * only, like `keptPageKeys`.
+   * What the last build's index was made from, for the next to take over
+   * what it made of the same article objects (see `IndexMemo`). Note: in
+   * memory only, like `keptPageKeys`.
    */
-  placings: Placings | undefined
+  indexMemo: IndexMemo | undefined
   /** The child sitemaps the last build made, for the next to take over those it would make the same (see `SitemapMemo`). */
   readonly sitemaps = new SitemapMemo()
 

@@ -1,8 +1,8 @@
 import type {Article, IsoDate} from '../model/article.js'
-import {problem, type Problem} from '../problems/content-error.js'
-import {fileStart} from '../problems/source-point.js'
+import type {Problem} from '../problems/content-error.js'
 import type {Archive, PlacedArticle, TopicEntry} from './archive.js'
 import {assignUrls, type Placings} from './assign-urls.js'
+import {dropDuplicates, type DuplicateMemo} from './drop-duplicates.js'
 import {groupByTopic, type TopicMentions} from './group-by-topic.js'
 import {joinSurnames} from './join-surnames.js'
 import {findRelated} from './find-related.js'
@@ -24,8 +24,19 @@ export interface IndexedArchive {
   /** Each article's topics, numbered by their place in `allTopics`. */
   readonly topicMentions: TopicMentions
   readonly problems: Problem[]
-  /** How the articles were placed, for the next build of the same process (see `assignUrls`). */
+  /** What the next build of the same process may start from (see `IndexMemo`). */
+  readonly memo: IndexMemo
+}
+
+/**
+ * What one call of `indexArticles` lends the next one in a process that runs
+ * several builds (the dev server): how it placed the articles (see
+ * `assignUrls`) and which were copies (see `dropDuplicates`). Good for one
+ * call only: the next takes it over and changes it.
+ */
+export interface IndexMemo {
   readonly placings: Placings
+  readonly duplicates: DuplicateMemo
 }
 
 /**
@@ -41,13 +52,13 @@ export function buildArchive(articles: readonly Article[], settings: IndexSettin
 
 /**
  * `buildArchive` without the related articles, which a large build finds on
- * a worker thread (`RelatedSearch`) from `allTopics`. `previous` is what an
- * earlier call returned as `placings`, in a process that runs several builds.
+ * a worker thread (`RelatedSearch`) from `allTopics`. `previous` is what the
+ * call before returned as `memo`, in a process that runs several builds.
  */
-export function indexArticles(articles: readonly Article[], settings: IndexSettings, previous?: Placings): IndexedArchive {
+export function indexArticles(articles: readonly Article[], settings: IndexSettings, previous?: IndexMemo): IndexedArchive {
   const sorted = [...articles].filter((article) => settings.drafts || !article.draft).sort(bySource)
-  const {unique, problems} = dropDuplicates(sorted)
-  const placed = assignUrls(unique, settings.permalink, previous)
+  const {unique, problems, memo: duplicates} = dropDuplicates(sorted, previous?.duplicates)
+  const placed = assignUrls(unique, settings.permalink, previous?.placings)
   problems.push(...placed.problems)
   const ordered = newestDayFirst(joinSurnames(placed.placed))
   const days = runsOf(ordered, (article) => article.date)
@@ -62,28 +73,11 @@ export function indexArticles(articles: readonly Article[], settings: IndexSetti
     years,
     topics: topics.topics,
   }
-  return {archive, allTopics: topics.all, topicMentions: topics.mentions, problems, placings: placed.placings}
+  return {archive, allTopics: topics.all, topicMentions: topics.mentions, problems, memo: {placings: placed.placings, duplicates}}
 }
 
 function bySource(a: Article, b: Article): number {
   return compareCodeUnits(a.source, b.source)
-}
-
-/** Keep the first of each set of byte-identical seeds (by source path); warn about the rest. */
-function dropDuplicates(sorted: readonly Article[]): {unique: Article[]; problems: Problem[]} {
-  const firstByHash = new Map<string, Article>()
-  const unique: Article[] = []
-  const problems: Problem[] = []
-  for (const article of sorted) {
-    const first = firstByHash.get(article.hash)
-    if (first) {
-      problems.push(problem('duplicate-content', {file: article.file, place: fileStart}, `the article is byte for byte the same as ${first.file}, so it is published once, as that file`, [{file: first.file, place: fileStart}]))
-      continue
-    }
-    firstByHash.set(article.hash, article)
-    unique.push(article)
-  }
-  return {unique, problems}
 }
 
 /**
