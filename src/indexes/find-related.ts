@@ -198,6 +198,7 @@ function sharedInts(length: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT))
 }
 
+/** `ints` copied into shared memory, where a worker thread can read them. */
 function sharedCopy(ints: Int32Array): Int32Array {
   const copy = sharedInts(ints.length)
   copy.set(ints)
