@@ -140,12 +140,12 @@ export class CarriedKeys {
 
   /**
    * Page `list` of topic `slug` with its key and path as the build before
-   * made it, when made from the same inputs; else undefined. A numbered page's text names
-   * the topic, the page's number and its links; a front page's adds what the
-   * whole list and the related topics show (`topicPages`). Note: a topic's
-   * kind is its articles' most frequent one, which articles on other pages of
-   * its list can change; so is its name, but a topic spelled anew changes the
-   * card of every article on it.
+   * made it, when made from the same inputs; else undefined. A numbered
+   * page's text names the topic, the page's number and its links; a front
+   * page's adds what the whole list and the related topics show
+   * (`topicPages`). Note: a topic's kind is its articles' most frequent one,
+   * which articles on other pages of its list can change; so is its name, but
+   * a topic spelled anew changes the card of every article on it.
    */
   topicPage(slug: string, list: ListPage): KeptListPage | undefined {
     if (!this.topicPagesComparable) return undefined
