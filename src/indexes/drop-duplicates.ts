@@ -1,3 +1,4 @@
+import {indexByIdentity} from '../cache/index-by-identity.js'
 import type {Article} from '../model/article.js'
 import {problem, type Problem} from '../problems/content-error.js'
 import {fileStart} from '../problems/source-point.js'
@@ -93,26 +94,18 @@ function copiesSince(previous: DuplicateMemo, sorted: readonly Article[]): Copie
 /**
  * The articles of `after` that are not the same objects in `before`, and
  * those of `before` not in `after`, each in source path order; undefined
- * past `maxChanges`.
+ * past `maxChanges`. Note: an article whose seed changed is another object
+ * at the same source path, so it is one removed and one added.
  */
 function articleChanges(before: readonly Article[], after: readonly Article[]): {added: Article[]; removed: Article[]} | undefined {
+  const find = indexByIdentity(before, (article) => article.source)
+  const kept = new Uint8Array(before.length)
   const added: Article[] = []
-  const removed: Article[] = []
-  let old = 0
-  let index = 0
-  while (index < after.length || old < before.length) {
-    const article = after[index]
-    const earlier = before[old]
-    if (article !== undefined && article === earlier) {
-      index++
-      old++
-      continue
-    }
-    const order = article === undefined ? 1 : earlier === undefined ? -1 : compareCodeUnits(article.source, earlier.source)
-    // Note: the same source path holding another article (its seed changed) is one removed and one added.
-    if (order <= 0) added.push(after[index++] as Article)
-    if (order >= 0) removed.push(before[old++] as Article)
-    if (added.length + removed.length > maxChanges) return undefined
+  for (const article of after) {
+    const at = find(article)
+    if (at >= 0) kept[at] = 1
+    else if (added.push(article) > maxChanges) return undefined
   }
-  return {added, removed}
+  const removed = before.filter((_, at) => kept[at] === 0)
+  return added.length + removed.length > maxChanges ? undefined : {added, removed}
 }
