@@ -9,9 +9,17 @@ import type {BuildOptions} from '../src/options.js'
 import {checkFidelity} from '../src/quality/fidelity.js'
 import {repoRoot} from './helpers/corpus.js'
 
+/** The temporary folders `buildInto` made, removed when the tests are done (whether they passed or not). */
+const outRoots: string[] = []
+test.after(async () => {
+  for (const root of outRoots) await rm(root, {recursive: true, force: true})
+})
+
 /** Build `seedsDir` under `cwd` into a fresh temporary folder with the real pipeline; returns the folder. */
 async function buildInto(cwd: string, seedsDir: string): Promise<string> {
-  const outDir = path.join(await mkdtemp(path.join(tmpdir(), 'news-archive-pages-')), 'dist')
+  const root = await mkdtemp(path.join(tmpdir(), 'news-archive-pages-'))
+  outRoots.push(root)
+  const outDir = path.join(root, 'dist')
   const options: BuildOptions = {cwd, seedsDir, outDir, check: false, drafts: false, skipInvalid: false}
   const result = await build(options)
   assert.equal(result.wrote, true, `the build wrote nothing: ${result.problems.map((item) => item.message).join('; ')}`)
@@ -41,11 +49,6 @@ const example = (async () => {
   return {outDir, files, article: await readFile(path.join(outDir, articleFile), 'utf8'), articleFile}
 })()
 
-test.after(async () => {
-  const {outDir} = await example
-  await rm(path.dirname(outDir), {recursive: true, force: true})
-})
-
 test('the example site has every kind of page', async () => {
   const {outDir, files, articleFile, article} = await example
   const pages = files.filter((file) => file.endsWith('.html') && !file.startsWith('topics/') && !file.startsWith('pagefind/'))
@@ -70,7 +73,6 @@ test('the topic index says when a topic found in the text gets a page, as the co
       assert.ok(index.includes(`a page ${wording} a topic given in front matter always gets one.`), `minArticles ${minArticles}`)
       // Note: with 1, the example article's topics have pages, listed A–Z; with 3, none.
       assert.equal(index.includes('<a href="/topics/ukraine/">Ukraine</a>'), minArticles === 1)
-      await rm(path.dirname(outDir), {recursive: true, force: true})
     } finally {
       await rm(cwd, {recursive: true, force: true})
     }
