@@ -61,9 +61,9 @@ export function indexArticles(articles: readonly Article[], settings: IndexSetti
   const placed = assignUrls(unique, settings.permalink, previous?.placings)
   problems.push(...placed.problems)
   const ordered = newestDayFirst(joinSurnames(placed.placed))
-  const days = runsOf(ordered, (article) => article.date)
-  const months = runsOf(ordered, (article) => article.date.slice(0, 7))
-  const years = runsOf(ordered, (article) => article.date.slice(0, 4))
+  const days = dayRuns(ordered)
+  const months = mergeRuns(days, 7)
+  const years = mergeRuns(days, 4)
   const topics = groupByTopic(ordered, settings.minTopicArticles)
   problems.push(...topics.problems)
   const archive = {
@@ -100,22 +100,44 @@ function newestDayFirst(articles: readonly PlacedArticle[]): PlacedArticle[] {
 }
 
 /**
- * Article indexes by a key of their date (the day, month or year), keys
- * ascending, each list in article order. Note: articles are newest day
- * first, so each key's articles follow one another.
+ * Each day's article indexes, days ascending, each list in article order.
+ * Note: articles are newest day first, so each day's follow one another.
  */
-function runsOf(articles: readonly PlacedArticle[], keyOf: (article: PlacedArticle) => string): Map<string, number[]> {
+function dayRuns(articles: readonly PlacedArticle[]): Map<string, number[]> {
   const runs: [string, number[]][] = []
   let list: number[] = []
   let last: string | undefined
   for (let index = 0; index < articles.length; index++) {
-    const key = keyOf(articles[index] as PlacedArticle)
-    if (key !== last) {
-      last = key
+    const day = (articles[index] as PlacedArticle).date
+    if (day !== last) {
+      last = day
       list = []
-      runs.push([key, list])
+      runs.push([day, list])
     }
     list.push(index)
   }
   return new Map(runs.reverse())
+}
+
+/**
+ * The runs of `days` (as `dayRuns` gives them) merged by the first `length`
+ * characters of the day (`YYYY-MM`, `YYYY`), keys ascending, each list in
+ * article order. Note: a month's days are next to one another, and so are
+ * their articles, newest day first; so each month's list is its days' lists
+ * from the newest, and its key is cut once per day rather than once per
+ * article (200,000 times at 100,000 articles).
+ */
+function mergeRuns(days: ReadonlyMap<string, readonly number[]>, length: number): Map<string, number[]> {
+  const merged = new Map<string, number[]>()
+  const dayLists = [...days]
+  for (let end = dayLists.length; end > 0; ) {
+    const key = (dayLists[end - 1] as [string, readonly number[]])[0].slice(0, length)
+    let start = end - 1
+    while (start > 0 && (dayLists[start - 1] as [string, readonly number[]])[0].startsWith(key)) start--
+    const list: number[] = []
+    for (let at = end - 1; at >= start; at--) for (const index of (dayLists[at] as [string, readonly number[]])[1]) list.push(index)
+    merged.set(key, list)
+    end = start
+  }
+  return new Map([...merged].reverse())
 }

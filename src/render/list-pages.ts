@@ -340,16 +340,20 @@ function topicFrontInputs(archive: Archive, entry: TopicEntry, monthOf: Int32Arr
 }
 
 /**
- * Each article's month as a number (`YYYY-MM` as year × 12 + month), by
- * article index. Note: the topics' front pages count their articles by month,
- * which at 100,000 articles is half a million steps; numbers in one array are
- * far quicker to compare than each article's date.
+ * Each article's month as a number, by article index: the same number for
+ * the articles of one month, a different one for each month. Note: the
+ * topics' front pages count their articles by month, which at 100,000
+ * articles is half a million steps; numbers in one array are far quicker to
+ * compare than each article's date, and are read off the archive's months
+ * rather than cut from 100,000 dates.
  */
 function monthNumbers(archive: Archive): Int32Array {
   const months = new Int32Array(archive.articles.length)
-  archive.articles.forEach((article, index) => {
-    months[index] = Number(article.date.slice(0, 4)) * 12 + Number(article.date.slice(5, 7))
-  })
+  let number = 0
+  for (const items of archive.months.values()) {
+    number++
+    for (const index of items) months[index] = number
+  }
   return months
 }
 
