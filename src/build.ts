@@ -202,9 +202,9 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
       },
     }
     const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), store, cache)
-    await relating.finish()
     pages = await writeSite(source, writer, {
       workers: pageWorkers,
+      beforePages: () => relating.finish(),
       onProgress: (done, total) => options.onProgress?.('write', done, total),
     })
     pagesWritten = true
