@@ -174,7 +174,9 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
     if (directDir !== undefined && options.workers > 0 && pages.length > rendersBeforeWorkers) startHelpers()
     // Note: the feeds and sitemaps first, while a large build's worker thread finds the related articles, or while the
     // page workers start and render. In CPU profiles of dev builds that added one seed to 100,000 articles, this thread
-    // took over 0.13-0.19 s of the related articles' work when it asked for them before the feeds, and 0-0.06 s after.
+    // took over 0.13-0.19 s of the related articles' work when it asked for them before the feeds, and 0-0.06 s after;
+    // the adds took as long either way (BENCHMARKS.md): with both cores busy then, the work moved to the other thread
+    // rather than went away.
     await writeSiteFiles()
     await options.beforePages?.()
     for (let block = claims.next(); block; block = claims.next()) {
