@@ -128,16 +128,17 @@ function dayRuns(articles: readonly PlacedArticle[]): Map<string, number[]> {
  * article (200,000 times at 100,000 articles).
  */
 function mergeRuns(days: ReadonlyMap<string, readonly number[]>, length: number): Map<string, number[]> {
-  const merged = new Map<string, number[]>()
-  const dayLists = [...days]
-  for (let end = dayLists.length; end > 0; ) {
-    const key = (dayLists[end - 1] as [string, readonly number[]])[0].slice(0, length)
+  const keys = [...days.keys()]
+  const lists = [...days.values()]
+  const merged: [string, number[]][] = []
+  for (let end = keys.length; end > 0; ) {
+    const key = (keys[end - 1] as string).slice(0, length)
     let start = end - 1
-    while (start > 0 && (dayLists[start - 1] as [string, readonly number[]])[0].startsWith(key)) start--
+    while (start > 0 && (keys[start - 1] as string).startsWith(key)) start--
     const list: number[] = []
-    for (let at = end - 1; at >= start; at--) for (const index of (dayLists[at] as [string, readonly number[]])[1]) list.push(index)
-    merged.set(key, list)
+    for (let at = end - 1; at >= start; at--) for (const index of lists[at] as readonly number[]) list.push(index)
+    merged.push([key, list])
     end = start
   }
-  return new Map([...merged].reverse())
+  return new Map(merged.reverse())
 }
