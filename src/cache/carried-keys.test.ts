@@ -104,7 +104,7 @@ test('keys taken over from the build before are the keys made anew, for every pa
 
 test('an article page is taken over only when nothing it shows changed', () => {
   const {carry, archive} = keysBothWays(articles, [...articles, added])
-  const taken = archive.articles.map((_, index) => carry.articleKey(index) !== undefined)
+  const taken = archive.articles.map((_, index) => carry.articlePage(index) !== undefined)
   const at = (source: string): number => archive.articles.findIndex((article) => article.source === source)
   assert.equal(taken[at('new.txt')], false, 'the new article')
   assert.equal(taken[at('00.txt')], false, 'its older neighbour, which now has a newer one')
@@ -149,7 +149,7 @@ function withCarry(both: ReturnType<typeof keysBothWays>): [Site, CarriedKeys] {
 
 test('nothing is taken over across another site key or template, and no card across a topic page spelled anew', () => {
   const list = [...articles, added]
-  const none = (carry: CarriedKeys, count: number): boolean => Array.from({length: count}, (_, index) => carry.articleKey(index)).every((key) => key === undefined)
+  const none = (carry: CarriedKeys, count: number): boolean => Array.from({length: count}, (_, index) => carry.articlePage(index)).every((kept) => kept === undefined)
   assert.ok(none(keysBothWays(articles, list, 'another site').carry, list.length))
   assert.ok(none(keysBothWays(articles, list, 'site', new Map([['article.html', 'edited']])).carry, list.length))
   const anotherSite = keysBothWays(articles, list, 'another site')

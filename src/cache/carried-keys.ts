@@ -8,11 +8,15 @@ import type {ListPage} from '../render/paginate.js'
 /** What of an archive its page keys are made from. */
 type KeyedArchive = Pick<Archive, 'articles' | 'topics' | 'related'>
 
-/** A page of a topic's list with the key it was given and the file it was written to. */
-export interface KeptListPage {
+/** A page with the key it was given and the file it was written to. */
+export interface KeptPage {
   readonly key: string
   /** Its output path (see `PageKeys.key`). */
   readonly path: string
+}
+
+/** A page of a topic's list with its key and path. */
+export interface KeptListPage extends KeptPage {
   readonly list: ListPage
 }
 
@@ -35,10 +39,8 @@ export interface KeptPageKeys {
   /** Each article's card digest, the same number of bytes apiece, where `cardMade` is 1. */
   readonly cardDigests: Uint8Array
   readonly cardMade: Uint8Array
-  /** Each article's page key, by article index; undefined where none was made. */
-  readonly articleKeys: readonly (string | undefined)[]
-  /** Each article page's output path, by article index, where `articleKeys` has its key. */
-  readonly articlePaths: readonly (string | undefined)[]
+  /** Each article's page with its key, by article index; undefined where none was made. */
+  readonly articlePages: readonly (KeptPage | undefined)[]
   /** Each topic's pages with their keys, by topic slug, then by page number (0 for the front page). */
   readonly topicPages: ReadonlyMap<string, readonly (KeptListPage | undefined)[]>
   /** The deferred files that name their articles, by path. */
@@ -109,15 +111,12 @@ export class CarriedKeys {
     return cardDigests.subarray(old * cardBytes, (old + 1) * cardBytes)
   }
 
-  /**
-   * The key of article `index`'s page as the build before made it, when made
-   * from the same inputs; else undefined. Then `articlePath` is its path.
-   */
-  articleKey(index: number): string | undefined {
+  /** Article `index`'s page with its key and path as the build before made it, when made from the same inputs; else undefined. */
+  articlePage(index: number): KeptPage | undefined {
     if (!this.articlePagesComparable || !this.sameCard(index)) return undefined
     const old = this.before[index] as number
-    const key = this.previous.articleKeys[old]
-    if (key === undefined) return undefined
+    const kept = this.previous.articlePages[old]
+    if (kept === undefined) return undefined
     const count = this.archive.articles.length
     const oldCount = this.previous.archive.articles.length
     const hasNewer = index > 0
@@ -127,15 +126,7 @@ export class CarriedKeys {
     if (hasOlder && !this.sameShown(index + 1, old + 1)) return undefined
     const related = this.archive.related[index] ?? []
     const oldRelated = this.previous.archive.related[old] ?? []
-    return this.sameList(related, oldRelated) ? key : undefined
-  }
-
-  /**
-   * The output path the build before gave article `index`'s page, once
-   * `articleKey(index)` has taken over its key (so its URL is the same).
-   */
-  articlePath(index: number): string | undefined {
-    return this.previous.articlePaths[this.before[index] as number]
+    return this.sameList(related, oldRelated) ? kept : undefined
   }
 
   /**

@@ -5,7 +5,7 @@ import type {Page} from '../render/page.js'
 import {outputPathFor} from '../render/urls.js'
 import type {ViewBuilder} from '../render/views.js'
 import {articleSeedKey} from './article-store.js'
-import {CarriedKeys, type KeptFile, type KeptListPage, type KeptPageKeys} from './carried-keys.js'
+import {CarriedKeys, type KeptFile, type KeptListPage, type KeptPage, type KeptPageKeys} from './carried-keys.js'
 import {fingerprint} from './hash.js'
 
 /**
@@ -45,8 +45,7 @@ export class PageKeys {
   private readonly cardHex: (string | undefined)[]
   private readonly scratch = new KeyScratch()
   /** Each article page's key and output path, by article index, for the next build (see `kept`). */
-  private readonly articleKeys: (string | undefined)[]
-  private readonly articlePaths: (string | undefined)[]
+  private readonly articlePages: (KeptPage | undefined)[]
   /** Each topic's pages with their keys, by slug, then page number, for the next build (see `kept`). */
   private readonly topicPages = new Map<string, KeptListPage[]>()
   /** The deferred files that name their articles, with their keys, by path, for the next build (see `kept`). */
@@ -67,8 +66,7 @@ export class PageKeys {
     this.cardWords = new Int32Array(this.cardDigests.buffer, 0, count * cardWordCount)
     this.cardMade = new Uint8Array(count)
     this.cardHex = new Array(count)
-    this.articleKeys = new Array(count)
-    this.articlePaths = new Array(count)
+    this.articlePages = new Array(count)
     this.carried = previous && new CarriedKeys(previous, archive, siteKey, templateKeys)
   }
 
@@ -83,12 +81,10 @@ export class PageKeys {
    */
   key(page: Page): {key: string; path: string; view?: object} {
     if (page.article !== undefined) {
-      const carried = this.carried?.articleKey(page.article)
-      const path = (carried !== undefined ? this.carried?.articlePath(page.article) : undefined) ?? outputPathFor(page.url)
-      const key = carried ?? this.made(page).key
-      this.articleKeys[page.article] = key
-      this.articlePaths[page.article] = path
-      return {key, path}
+      // Note: article pages are keyed by their inputs (`render/article-pages.ts`), so keying one never builds a view.
+      const kept = this.carried?.articlePage(page.article) ?? {key: this.made(page).key, path: outputPathFor(page.url)}
+      this.articlePages[page.article] = kept
+      return kept
     }
     if (page.topicList !== undefined) {
       const {slug, list} = page.topicList
@@ -117,8 +113,7 @@ export class PageKeys {
       templateKeys: this.templateKeys,
       cardDigests: this.cardDigests,
       cardMade: this.cardMade,
-      articleKeys: this.articleKeys,
-      articlePaths: this.articlePaths,
+      articlePages: this.articlePages,
       topicPages: this.topicPages,
       files: this.files,
     }
