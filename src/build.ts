@@ -159,7 +159,10 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const processTime = clock.lap()
   options.signal?.throwIfAborted()
   const indexSettings: IndexSettings = {permalink: config.permalink, minTopicArticles: config.topics.minArticles, drafts: options.drafts}
-  const indexed = indexArticles(processed.articles, indexSettings, cache.indexMemo)
+  // Note: the memo is given up before it is lent, since indexing changes it; a build that fails there starts afresh.
+  const indexMemo = cache.indexMemo
+  cache.indexMemo = undefined
+  const indexed = indexArticles(processed.articles, indexSettings, indexMemo)
   cache.indexMemo = indexed.memo
   const indexProblems = indexed.problems
   const problems = [...loadProblems, ...processed.problems, ...indexProblems]

@@ -1,5 +1,5 @@
 import type {Archive, PlacedArticle} from '../indexes/archive.js'
-import {compareArticles} from '../indexes/compare-articles.js'
+import {matchArticles} from '../indexes/match-articles.js'
 import type {Topic} from '../model/article.js'
 import {articleTemplate} from '../render/article-pages.js'
 import {topicTemplate} from '../render/list-pages.js'
@@ -92,7 +92,8 @@ export class CarriedKeys {
     siteKey: string,
     templateKeys: ReadonlyMap<string, string>,
   ) {
-    this.before = matchArticles(previous.archive.articles, archive.articles)
+    // Note: matched by place alone; `sameCard` compares what was made of them.
+    this.before = matchArticles(previous.archive.articles, archive.articles, () => true)
     this.cardState = new Uint8Array(archive.articles.length)
     this.respelled = respelledTopics(previous.archive.topics, archive.topics)
     this.sameSite = previous.siteKey === siteKey
@@ -190,19 +191,6 @@ export class CarriedKeys {
     this.cardState[index] = result ? same : changed
     return result
   }
-}
-
-/** For each article of `after`, its index in `before`, or -1: both are in the archive's one order. */
-function matchArticles(before: readonly PlacedArticle[], after: readonly PlacedArticle[]): Int32Array {
-  const found = new Int32Array(after.length).fill(-1)
-  let old = 0
-  for (let index = 0; index < after.length && old < before.length; ) {
-    const order = compareArticles(after[index] as PlacedArticle, before[old] as PlacedArticle)
-    if (order === 0) found[index++] = old++
-    else if (order < 0) index++
-    else old++
-  }
-  return found
 }
 
 /** Slugs whose topic page one of the two archives has and the other does not, or spells otherwise. */

@@ -4,7 +4,8 @@ import type {Archive, PlacedArticle, TopicEntry} from './archive.js'
 import {assignUrls, type Placings} from './assign-urls.js'
 import {dropDuplicates, type DuplicateMemo} from './drop-duplicates.js'
 import {groupByTopic, type TopicMentions} from './group-by-topic.js'
-import {joinSurnames} from './join-surnames.js'
+import type {TopicGrouping} from './topic-tallies.js'
+import {joinSurnames, type SurnameMemo} from './join-surnames.js'
 import {findRelated} from './find-related.js'
 import {compareCodeUnits} from '../text/code-unit-order.js'
 
@@ -31,12 +32,16 @@ export interface IndexedArchive {
 /**
  * What one call of `indexArticles` lends the next one in a process that runs
  * several builds (the dev server): how it placed the articles (see
- * `assignUrls`) and which were copies (see `dropDuplicates`). Good for one
- * call only: the next takes it over and changes it.
+ * `assignUrls`), which were copies (see `dropDuplicates`), whose names it
+ * joined (see `joinSurnames`) and how it grouped them by topic (see
+ * `groupByTopic`). Good for one call only: the next takes
+ * it over and changes it, so a call that fails leaves it spoilt.
  */
 export interface IndexMemo {
   readonly placings: Placings
   readonly duplicates: DuplicateMemo
+  readonly surnames: SurnameMemo
+  readonly topics: TopicGrouping
 }
 
 /**
@@ -60,11 +65,12 @@ export function indexArticles(articles: readonly Article[], settings: IndexSetti
   const {unique, problems, memo: duplicates} = dropDuplicates(sorted, previous?.duplicates)
   const placed = assignUrls(unique, settings.permalink, previous?.placings)
   problems.push(...placed.problems)
-  const ordered = newestDayFirst(joinSurnames(placed.placed))
+  const joined = joinSurnames(placed.placed, previous?.surnames)
+  const ordered = newestDayFirst(joined.articles)
   const days = dayRuns(ordered)
   const months = mergeRuns(days, 7)
   const years = mergeRuns(days, 4)
-  const topics = groupByTopic(ordered, settings.minTopicArticles)
+  const topics = groupByTopic(ordered, settings.minTopicArticles, previous?.topics)
   problems.push(...topics.problems)
   const archive = {
     articles: ordered,
@@ -73,7 +79,7 @@ export function indexArticles(articles: readonly Article[], settings: IndexSetti
     years,
     topics: topics.topics,
   }
-  return {archive, allTopics: topics.all, topicMentions: topics.mentions, problems, memo: {placings: placed.placings, duplicates}}
+  return {archive, allTopics: topics.all, topicMentions: topics.mentions, problems, memo: {placings: placed.placings, duplicates, surnames: joined.memo, topics: topics.memo}}
 }
 
 function bySource(a: Article, b: Article): number {

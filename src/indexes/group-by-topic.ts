@@ -1,21 +1,8 @@
-import type {TopicKind} from '../model/article.js'
 import {problem, type Problem} from '../problems/content-error.js'
 import type {PlacedArticle, TopicEntry} from './archive.js'
-import {topEntries} from './top-entries.js'
+import {regroupTopics} from './regroup-topics.js'
+import {hasPage, newTally, relatedTopics, type Tally, type TopicGrouping} from './topic-tallies.js'
 import {compareCodeUnits} from '../text/code-unit-order.js'
-
-/** Most related topics listed per topic. */
-const relatedTopicLimit = 10
-
-interface Tally {
-  readonly slug: string
-  /** Mentions of the topic: one per article that names it. */
-  count: number
-  readonly names: Counts<string>
-  readonly kinds: Counts<TopicKind>
-  /** The first article that gave the topic in front matter, under which name. */
-  given?: {readonly name: string; readonly article: PlacedArticle}
-}
 
 /**
  * Each article's topics by number: article `a`'s are `articleTopics[topicStarts[a]]`
@@ -25,6 +12,15 @@ interface Tally {
 export interface TopicMentions {
   readonly topicStarts: Int32Array
   readonly articleTopics: Int32Array
+}
+
+/** What `groupByTopic` gives. */
+export interface TopicGroups {
+  readonly topics: Map<string, TopicEntry>
+  readonly all: Map<string, TopicEntry>
+  readonly mentions: TopicMentions
+  readonly problems: Problem[]
+  readonly memo: TopicGrouping
 }
 
 /**
@@ -37,8 +33,17 @@ export interface TopicMentions {
  * Note: a name found in one article's text is most often a passing mention, and
  * its page would only repeat the link to that article; an author's own topic
  * always gets its page, since the article links to it on purpose.
+ * `previous` is what the call before returned as `memo`, in a process that
+ * runs several builds: when few articles changed since, only their topics are
+ * counted again (see `regroupTopics`); the result is the same.
  */
-export function groupByTopic(articles: readonly PlacedArticle[], minArticles: number): {topics: Map<string, TopicEntry>; all: Map<string, TopicEntry>; mentions: TopicMentions; problems: Problem[]} {
+export function groupByTopic(articles: readonly PlacedArticle[], minArticles: number, previous?: TopicGrouping): TopicGroups {
+  const regrouped = previous !== undefined && previous.minArticles === minArticles && previous.problems.length === 0 ? regroupTopics(articles, previous) : undefined
+  return present(regrouped ?? groupAfresh(articles, minArticles))
+}
+
+/** Every article's topics counted. */
+function groupAfresh(articles: readonly PlacedArticle[], minArticles: number): TopicGrouping {
   const tallies: Tally[] = []
   const idOfSlug = new Map<string, number>()
   const problems: Problem[] = []
@@ -58,7 +63,7 @@ export function groupByTopic(articles: readonly PlacedArticle[], minArticles: nu
       if (id === undefined) {
         id = tallies.length
         idOfSlug.set(topic.slug, id)
-        tallies.push({slug: topic.slug, count: 0, names: new Counts(topic.name), kinds: new Counts(topic.kind)})
+        tallies.push(newTally(topic))
       }
       ids[at++] = id
       const tally = tallies[id] as Tally
@@ -66,6 +71,7 @@ export function groupByTopic(articles: readonly PlacedArticle[], minArticles: nu
       tally.names.add(topic.name)
       tally.kinds.add(topic.kind)
       if (topic.origin === 'given') {
+        tally.givenCount++
         if (!tally.given) tally.given = {name: topic.name, article}
         else if (tally.given.name !== topic.name) {
           const first = tally.given
@@ -75,38 +81,46 @@ export function groupByTopic(articles: readonly PlacedArticle[], minArticles: nu
     }
   }
   firstIdOf[articles.length] = at
-  const articlesOf = articleLists(tallies, ids, firstIdOf)
-  const hasPage = tallies.map((tally) => tally.given !== undefined || tally.count >= minArticles)
-  const related = relatedTopics(tallies, articlesOf, ids, firstIdOf, hasPage)
+  fillArticleLists(tallies, ids, firstIdOf)
+  for (const tally of tallies) tally.hasPage = hasPage(tally, minArticles)
+  relatedTopics(tallies, ids, firstIdOf, tallies.keys())
+  const bySlug = [...tallies.keys()].sort((a, b) => compareCodeUnits((tallies[a] as Tally).slug, (tallies[b] as Tally).slug))
+  return {articles, minArticles, tallies, idOfSlug, ids, firstIdOf, bySlug, problems}
+}
+
+/** The maps and numbers `groupByTopic` gives, from a grouping. */
+function present(grouping: TopicGrouping): TopicGroups {
+  const {tallies, ids, firstIdOf, bySlug} = grouping
   const all = new Map<string, TopicEntry>()
   const topics = new Map<string, TopicEntry>()
   const placeInAll = new Int32Array(tallies.length)
-  for (const [id, tally] of [...tallies.entries()].sort(([, a], [, b]) => compareCodeUnits(a.slug, b.slug))) {
+  for (const id of bySlug) {
+    const tally = tallies[id] as Tally
     placeInAll[id] = all.size
     const entry: TopicEntry = {
       name: tally.given?.name ?? tally.names.mostFrequent(),
       slug: tally.slug,
       kind: tally.kinds.mostFrequent(),
-      articles: articlesOf[id] as number[],
-      related: related[id] as TopicEntry['related'],
+      articles: tally.articles,
+      related: tally.related,
     }
     all.set(tally.slug, entry)
-    if (hasPage[id]) topics.set(tally.slug, entry)
+    if (tally.hasPage) topics.set(tally.slug, entry)
   }
   // Note: the related articles are found from these numbers; numbered here, the slugs of 100,000 articles' topics are
   // not looked up a second time (about 50 ms of a dev build that adds one seed, in profiles).
-  const numbered = {topicStarts: firstIdOf, articleTopics: ids.map((id) => placeInAll[id] as number)}
-  return {topics, all, mentions: numbered, problems}
+  const mentions = {topicStarts: firstIdOf, articleTopics: ids.map((id) => placeInAll[id] as number)}
+  return {topics, all, mentions, problems: [...grouping.problems], memo: grouping}
 }
 
 /**
- * Each topic's articles (by number, in article order), from each article's
+ * Fill each topic's articles (by number, in article order), from each article's
  * topics (`ids`, as `groupByTopic` lists them). Note: each list is made at
  * its full length and filled, rather than grown a push at a time: with that
  * and the plain loop that counts them, grouping the 476,376 topic mentions of
  * 100,003 articles took 15–30 % less time (BENCHMARKS.md).
  */
-function articleLists(tallies: readonly Tally[], ids: Int32Array, firstIdOf: Int32Array): number[][] {
+function fillArticleLists(tallies: readonly Tally[], ids: Int32Array, firstIdOf: Int32Array): void {
   const lists = tallies.map((tally) => new Array<number>(tally.count))
   const filled = new Int32Array(tallies.length)
   for (let article = 0; article + 1 < firstIdOf.length; article++) {
@@ -115,67 +129,8 @@ function articleLists(tallies: readonly Tally[], ids: Int32Array, firstIdOf: Int
       ;(lists[id] as number[])[(filled[id] as number)++] = article
     }
   }
-  return lists
-}
-
-/**
- * Each topic's most frequent companions (at most `relatedTopicLimit`): the
- * topics with a page (`hasPage`, by number) sharing the most articles with
- * it, ties by slug. Note: those without a page are left out before the best
- * are chosen, or they would take places in the list and leave it short. `ids` holds every
- * article's topic numbers, article `a`'s from `firstIdOf[a]` to `firstIdOf[a + 1]`.
- * Note: counted one topic at a time in a reused array, far cheaper than a
- * map of counts per topic.
- */
-function relatedTopics(tallies: readonly Tally[], articlesOf: readonly (readonly number[])[], ids: Int32Array, firstIdOf: Int32Array, hasPage: readonly boolean[]): {slug: string; count: number}[][] {
-  const counts = new Int32Array(tallies.length)
-  const seen: number[] = []
-  return tallies.map((_, id) => {
-    // Note: a topic without a page never shows its companions.
-    if (!hasPage[id]) return []
-    seen.length = 0
-    for (const article of articlesOf[id] as readonly number[]) {
-      for (let at = firstIdOf[article] as number; at < (firstIdOf[article + 1] as number); at++) {
-        const other = ids[at] as number
-        if (other === id || !hasPage[other]) continue
-        if (counts[other] === 0) seen.push(other)
-        counts[other] = (counts[other] as number) + 1
-      }
-    }
-    const companions = seen.map((other) => ({slug: (tallies[other] as Tally).slug, count: counts[other] as number}))
-    for (const other of seen) counts[other] = 0
-    return topEntries(companions, relatedTopicLimit, (a, b) => b.count - a.count || (a.slug < b.slug ? -1 : 1))
+  tallies.forEach((tally, id) => {
+    tally.articles = lists[id] as number[]
   })
 }
 
-/**
- * How often each key was `add`ed; `first` is the key expected, seen no times yet.
- * Note: most topics have one spelling and one kind, so a map of counts is made
- * only once a second key turns up: a large archive counts millions of them.
- */
-class Counts<K extends string> {
-  private firstCount = 0
-  private counts: Map<K, number> | undefined
-
-  constructor(private readonly first: K) {}
-
-  add(key: K): void {
-    if (this.counts) this.counts.set(key, (this.counts.get(key) ?? 0) + 1)
-    else if (key === this.first) this.firstCount++
-    else this.counts = new Map([[this.first, this.firstCount], [key, 1]])
-  }
-
-  /** The most counted key; ties go to the smallest key, so the choice is stable. */
-  mostFrequent(): K {
-    if (!this.counts) return this.first
-    let best: K | undefined
-    let bestCount = -1
-    for (const [key, count] of this.counts) {
-      if (count > bestCount || (count === bestCount && best !== undefined && key < best)) {
-        best = key
-        bestCount = count
-      }
-    }
-    return best as K
-  }
-}
