@@ -2,44 +2,10 @@ import type {Article} from '../model/article.js'
 import {problem, type Problem} from '../problems/content-error.js'
 import {indexByIdentity} from '../cache/index-by-identity.js'
 import type {PlacedArticle} from './archive.js'
+import {reassignUrls} from './reassign-urls.js'
+import {compilePermalink, placingOf, shortestSuffix, suffixedUrl, type Permalink, type Placings} from './url-placings.js'
 
-/**
- * The articles one call of `assignUrls` placed, in the order it was given
- * them (by source path), each one's URL under `pattern` before any suffix,
- * and each one's placing (undefined where it was left out).
- */
-export interface Placings {
-  readonly pattern: string
-  readonly articles: readonly Article[]
-  readonly urls: readonly string[]
-  readonly placed: readonly (PlacedArticle | undefined)[]
-}
-
-/** The URL of a date and slug under a permalink pattern. */
-type Permalink = (date: string, slug: string) => string
-
-/**
- * A permalink pattern (`/:year/:month/:day/:slug/`) split once into its text
- * and its placeholders, so each article's URL is one concatenation.
- * Note: this fills the pattern as replacing each placeholder in turn would.
- * No filled-in text is read again as a placeholder there either: a date's
- * parts are digits, and `:slug` comes last. Nor does a slug (letters,
- * digits, hyphens) hold a `$`, which `replace` would have read specially.
- */
-function compilePermalink(pattern: string): Permalink {
-  const parts = pattern.split(/(:year|:month|:day|:slug)/)
-  return (date, slug) => {
-    let url = ''
-    for (const part of parts) {
-      if (part === ':year') url += date.slice(0, 4)
-      else if (part === ':month') url += date.slice(5, 7)
-      else if (part === ':day') url += date.slice(8, 10)
-      else if (part === ':slug') url += slug
-      else url += part
-    }
-    return url
-  }
-}
+export type {Placings} from './url-placings.js'
 
 /**
  * Give every article a unique URL. Given slugs keep their URL, and two given
@@ -49,9 +15,16 @@ function compilePermalink(pattern: string): Permalink {
  * plain slug, so adding a later seed never moves an older one. `articles`
  * come in source path order. `previous`, what an earlier call returned as
  * `placings`, lends its URLs and placings of the same article objects (a
- * placing when the URL and slug are the same).
+ * placing when the URL and slug are the same); when few articles were added
+ * or removed since, only those are placed (see `reassignUrls`).
  */
 export function assignUrls(articles: readonly Article[], pattern: string, previous?: Placings): {placed: PlacedArticle[]; problems: Problem[]; placings: Placings} {
+  const lending = previous?.pattern === pattern ? previous : undefined
+  return (lending && reassignUrls(articles, lending)) ?? placeAfresh(articles, pattern, lending)
+}
+
+/** Every article placed, with URLs and placings lent by `previous` (of the same pattern). */
+function placeAfresh(articles: readonly Article[], pattern: string, previous: Placings | undefined): {placed: PlacedArticle[]; problems: Problem[]; placings: Placings} {
   const problems: Problem[] = []
   const permalinkFor = compilePermalink(pattern)
   // Note: articles are named by their index, and only colliding URLs get a list: a large archive has
@@ -60,7 +33,7 @@ export function assignUrls(articles: readonly Article[], pattern: string, previo
   // placings are taken over from the build before: at 100,000 articles, making, hashing and comparing new URLs
   // took about 0.2 s of a dev build, and copying the articles again 0.05–0.1 s, with that many objects for the
   // collector to move.
-  const find = previous?.pattern === pattern ? indexByIdentity(previous.articles, (article) => article.source) : undefined
+  const find = previous && indexByIdentity(previous.articles, (article) => article.source)
   const earlier = find === undefined ? undefined : Int32Array.from(articles, find)
   const baseUrls = articles.map((article, index) => previous?.urls[earlier?.[index] ?? -1] ?? permalinkFor(article.date, article.slug))
   const urls = [...baseUrls]
@@ -80,6 +53,8 @@ export function assignUrls(articles: readonly Article[], pattern: string, previo
   // anew every build: in a script placing 100,000 articles with an earlier call's placings, medians of 280-288 ms
   // with it against 184-200 ms without.
   const suffixed = new Set<string>()
+  const suffixes = new Map<Article, {slug: string; url: string}>()
+  let longSuffix = false
   const taken = (url: string): boolean => firstAt.has(url) || suffixed.has(url)
   const slugs: (string | undefined)[] = new Array(articles.length)
   const dropped = new Set<number>()
@@ -97,7 +72,9 @@ export function assignUrls(articles: readonly Article[], pattern: string, previo
       if (index === keeper) continue
       if (of(index).slugOrigin === 'derived') {
         const place = uniqueUrl(permalinkFor, of(index), taken)
+        longSuffix ||= place.slug.length > of(index).slug.length + 1 + shortestSuffix
         suffixed.add(place.url)
+        suffixes.set(of(index), place)
         slugs[index] = place.slug
         urls[index] = place.url
       } else {
@@ -109,26 +86,19 @@ export function assignUrls(articles: readonly Article[], pattern: string, previo
   const placings: (PlacedArticle | undefined)[] = new Array(articles.length)
   articles.forEach((article, index) => {
     if (dropped.has(index)) return
-    const url = urls[index] as string
-    const slug = slugs[index] ?? article.slug
-    const lent = previous?.placed[earlier?.[index] ?? -1]
-    // Note: `url` first (an article has no `url` of its own for the spread to overwrite). When a
-    // key is added after a spread (`{...article, url}`, or through `Object.assign`), V8 copies
-    // the object the slow way: in a script, each copy took 800 bytes instead of 220, and
-    // copying 100,000 articles 0.5 s instead of 0.12-0.17 s.
-    const placing = lent !== undefined && lent.url === url && lent.slug === slug ? lent : {url, ...article, slug}
+    const placing = placingOf(article, urls[index] as string, slugs[index] ?? article.slug, previous?.placed[earlier?.[index] ?? -1])
     placings[index] = placing
     placed.push(placing)
   })
-  return {placed, problems, placings: {pattern, articles, urls: baseUrls, placed: placings}}
+  const shared = new Map([...collisions].map(([url, group]) => [url, group.map(of)]))
+  return {placed, problems, placings: {pattern, articles, urls: baseUrls, placed: placings, held: firstAt, shared, suffixes, suffixed, longSuffix, problemCount: problems.length}}
 }
 
 /** The first suffixed slug of `article` (by ever longer prefixes of its hash) whose URL is not `taken`. */
 function uniqueUrl(permalinkFor: Permalink, article: Article, taken: (url: string) => boolean): {slug: string; url: string} {
-  for (let length = 6; length <= article.hash.length; length += 2) {
-    const slug = `${article.slug}-${article.hash.slice(0, length)}`
-    const url = permalinkFor(article.date, slug)
-    if (!taken(url)) return {slug, url}
+  for (let length = shortestSuffix; length <= article.hash.length; length += 2) {
+    const place = suffixedUrl(permalinkFor, article, length)
+    if (!taken(place.url)) return place
   }
   throw new Error(`no unique URL for ${article.file}: identical content should have been removed first`)
 }
