@@ -7,6 +7,7 @@ import {groupByTopic, type TopicMentions} from './group-by-topic.js'
 import type {TopicGrouping} from './topic-tallies.js'
 import {joinSurnames, type SurnameMemo} from './join-surnames.js'
 import {findRelated} from './find-related.js'
+import {bySource} from './match-articles.js'
 import {compareCodeUnits} from '../text/code-unit-order.js'
 
 /** What indexing needs to know from the config. */
@@ -80,10 +81,6 @@ export function indexArticles(articles: readonly Article[], settings: IndexSetti
     topics: topics.topics,
   }
   return {archive, allTopics: topics.all, topicMentions: topics.mentions, problems, memo: {placings: placed.placings, duplicates, surnames: joined.memo, topics: topics.memo}}
-}
-
-function bySource(a: Article, b: Article): number {
-  return compareCodeUnits(a.source, b.source)
 }
 
 /**

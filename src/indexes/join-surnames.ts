@@ -2,8 +2,7 @@ import {isInitial, nameConnectors, nameSuffixes} from '../enrich/topics/name-wor
 import {topicSlug} from '../enrich/topics/topic-slug.js'
 import type {Topic} from '../model/article.js'
 import type {PlacedArticle} from './archive.js'
-import {matchInOrder} from './match-articles.js'
-import {compareCodeUnits} from '../text/code-unit-order.js'
+import {bySource, fewChanges} from './match-articles.js'
 
 /** Least share of a surname's full-name articles that one person must have for the surname alone to mean them. */
 const dominantShare = 2 / 3
@@ -90,19 +89,12 @@ function joinAfresh(articles: readonly PlacedArticle[]): {articles: readonly Pla
  */
 function rejoinSurnames(articles: readonly PlacedArticle[], previous: SurnameMemo): {articles: readonly PlacedArticle[]; memo: SurnameMemo} | undefined {
   // Note: a seed written again is another object: its old article is taken back and its new one counted.
-  const before = matchInOrder(previous.given, articles, (a, b) => compareCodeUnits(a.source, b.source), () => false)
-  const kept = new Uint8Array(previous.given.length)
-  let matched = 0
-  for (const old of before) {
-    if (old < 0) continue
-    kept[old] = 1
-    matched++
-  }
-  const changes = articles.length - matched + (previous.given.length - matched)
-  if (changes > Math.max(minChangesLimit, articles.length * changesShare)) return undefined
+  const match = fewChanges(previous.given, articles, bySource, () => false)
+  if (match === undefined) return undefined
+  const {before, after} = match
   const {counts} = previous
   previous.given.forEach((article, old) => {
-    if (kept[old] === 0) count(counts, article, -1)
+    if (after[old] === -1) count(counts, article, -1)
   })
   articles.forEach((article, index) => {
     if (before[index] === -1) count(counts, article, 1)
@@ -125,9 +117,6 @@ function rejoinSurnames(articles: readonly PlacedArticle[], previous: SurnameMem
   return {articles: joined.size === 0 ? articles : joinedArticles, memo: {given: articles, joinedArticles, counts, joined}}
 }
 
-/** Articles added or removed beyond which `rejoinSurnames` starts afresh: a share of the archive, at least a few. */
-const changesShare = 1 / 64
-const minChangesLimit = 64
 
 /**
  * Count (`sign` 1) or take back (-1) the people `article` names in its text;

@@ -2,12 +2,9 @@ import type {Article} from '../model/article.js'
 import type {Problem} from '../problems/content-error.js'
 import {compareCodeUnits} from '../text/code-unit-order.js'
 import type {PlacedArticle} from './archive.js'
-import {matchInOrder} from './match-articles.js'
+import {bySource, fewChanges} from './match-articles.js'
 import {compilePermalink, placingOf, shortestSuffix, suffixedUrl, type Placings} from './url-placings.js'
 
-/** Articles added and removed beyond which `reassignUrls` gives up: a share of the archive, at least a few. */
-const changesShare = 1 / 64
-const minChangesLimit = 64
 
 /**
  * `assignUrls` from the call before (`previous`, of the same pattern, which
@@ -25,16 +22,9 @@ const minChangesLimit = 64
 export function reassignUrls(articles: readonly Article[], previous: Placings): {placed: PlacedArticle[]; problems: Problem[]; placings: Placings} | undefined {
   if (previous.problemCount > 0 || previous.longSuffix) return undefined
   // Note: a seed written again is another object: its old article is taken out and its new one placed.
-  const before = matchInOrder(previous.articles, articles, (a, b) => compareCodeUnits(a.source, b.source), () => false)
-  const kept = new Uint8Array(previous.articles.length)
-  let matched = 0
-  for (const old of before) {
-    if (old < 0) continue
-    kept[old] = 1
-    matched++
-  }
-  const changes = articles.length - matched + (previous.articles.length - matched)
-  if (changes > Math.max(minChangesLimit, articles.length * changesShare)) return undefined
+  const match = fewChanges(previous.articles, articles, bySource, () => false)
+  if (match === undefined) return undefined
+  const {before, after} = match
 
   const {held, shared, suffixes, suffixed} = previous
   const permalinkFor = compilePermalink(previous.pattern)
@@ -44,7 +34,7 @@ export function reassignUrls(articles: readonly Article[], previous: Placings): 
     if (!unsettled.has(url)) unsettled.set(url, [...(shared.get(url) ?? [])])
   }
   for (let old = 0; old < previous.articles.length; old++) {
-    if (kept[old] === 1) continue
+    if (after[old] !== -1) continue
     const url = previous.urls[old] as string
     unsettle(url)
     const group = shared.get(url)

@@ -2,16 +2,8 @@ import type {Topic} from '../model/article.js'
 import {compareCodeUnits} from '../text/code-unit-order.js'
 import type {PlacedArticle} from './archive.js'
 import {hasPage, newTally, relatedTopics, type Tally, type TopicGrouping} from './topic-tallies.js'
-import {matchArticles} from './match-articles.js'
-
-/**
- * At most this many articles added and removed (an article whose topics
- * changed counts twice) for `regroupTopics` to count them alone, with at
- * least `minChangesLimit`: beyond that, counting every article afresh costs
- * less.
- */
-const changesShare = 1 / 64
-const minChangesLimit = 64
+import {compareArticles} from './compare-articles.js'
+import {fewChanges} from './match-articles.js'
 
 /**
  * The grouping of `articles` by topic, made from `previous` (the grouping of
@@ -31,17 +23,9 @@ const minChangesLimit = 64
  */
 export function regroupTopics(articles: readonly PlacedArticle[], previous: TopicGrouping): TopicGrouping | undefined {
   const {tallies, idOfSlug, minArticles} = previous
-  const before = matchArticles(previous.articles, articles, (article, old) => sameTopics(article.topics, old.topics))
-  const after = new Int32Array(previous.articles.length).fill(-1)
-  let matched = 0
-  for (let index = 0; index < articles.length; index++) {
-    const old = before[index] as number
-    if (old < 0) continue
-    after[old] = index
-    matched++
-  }
-  const changes = articles.length - matched + (previous.articles.length - matched)
-  if (changes > Math.max(minChangesLimit, articles.length * changesShare)) return undefined
+  const match = fewChanges(previous.articles, articles, compareArticles, (article, old) => sameTopics(article.topics, old.topics))
+  if (match === undefined) return undefined
+  const {before, after} = match
 
   const hadPage = tallies.map((tally) => tally.hasPage)
   const born = new Set<number>()
