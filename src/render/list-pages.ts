@@ -3,8 +3,8 @@ import type {IsoDate} from '../model/article.js'
 import {archiveTimeline, monthCalendar, relatedTopics, topicCoverage, yearHeatmap} from './charts/archive-charts.js'
 import {feedLinks} from './feeds/site-feeds.js'
 import {webSite} from './json-ld.js'
-import type {Page} from './page.js'
-import {paginate} from './paginate.js'
+import type {Page, PageInputs} from './page.js'
+import {paginate, type ListPage} from './paginate.js'
 import {archiveUrl, dayUrl, homeUrl, monthUrl, notFoundUrl, searchUrl, siteFeedUrl, topicFeedUrl, topicUrl, topicsUrl, yearUrl} from './urls.js'
 import type {ViewBuilder} from './views.js'
 
@@ -226,7 +226,6 @@ export const topicTemplate = 'topic.html'
 /** The topic index (A–Z with counts, by kind) and one paginated page per topic. */
 export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Page> {
   const entries = [...archive.topics.values()]
-  let months: Int32Array | undefined
   yield {
     url: topicsUrl,
     template: 'topics.html',
@@ -258,60 +257,92 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
       }
     },
   }
+  const shared = {archive, views, months: undefined as Int32Array | undefined}
   for (const entry of entries) {
+    for (const list of paginate(topicUrl(entry.slug), entry.articles, views.config.pageSize)) yield new TopicListPage(shared, entry, list)
+  }
+}
+
+/**
+ * One page of a topic's list. Note: one object per page, its parts worked
+ * out when asked for, as `ArticlePage` is: a large archive has tens of
+ * thousands of these, which a dev build plans every time.
+ */
+class TopicListPage implements Page {
+  readonly topicList: {readonly slug: string; readonly list: ListPage}
+  declare readonly lastmod?: IsoDate
+
+  constructor(
+    private readonly shared: {readonly archive: Archive; readonly views: ViewBuilder; months: Int32Array | undefined},
+    private readonly entry: TopicEntry,
+    private readonly list: ListPage,
+  ) {
+    this.topicList = {slug: entry.slug, list}
+    const {lastmod} = newestDate(shared.archive, list.items)
+    if (lastmod !== undefined) this.lastmod = lastmod
+  }
+
+  get url(): string {
+    return this.list.url
+  }
+
+  get template(): string {
+    return topicTemplate
+  }
+
+  get from(): readonly string[] {
+    return []
+  }
+
+  view(): object {
+    const {entry, list} = this
+    const {archive, views} = this.shared
     const url = topicUrl(entry.slug)
-    for (const list of paginate(url, entry.articles, views.config.pageSize)) {
-      yield {
+    const newest = archive.articles[entry.articles[0] as number]
+    const oldest = archive.articles[entry.articles.at(-1) as number]
+    const feeds = feedLinks(views, entry.name, views.config.topics.feeds, (format) => topicFeedUrl(entry.slug, format))
+    return {
+      site: views.site,
+      page: views.meta({
+        title: list.number ? `${entry.name}, page ${list.number}` : entry.name,
+        description: list.number ? `Articles about ${entry.name}, page ${list.number}.` : `${views.articleCount(entry.articles.length)} about ${entry.name}.`,
         url: list.url,
-        template: topicTemplate,
-        from: [],
-        ...newestDate(archive, list.items),
-        topicList: {slug: entry.slug, list},
-        view: () => {
-          const newest = archive.articles[entry.articles[0] as number]
-          const oldest = archive.articles[entry.articles.at(-1) as number]
-          const feeds = feedLinks(views, entry.name, views.config.topics.feeds, (format) => topicFeedUrl(entry.slug, format))
-          return {
-            site: views.site,
-            page: views.meta({
-              title: list.number ? `${entry.name}, page ${list.number}` : entry.name,
-              description: list.number ? `Articles about ${entry.name}, page ${list.number}.` : `${views.articleCount(entry.articles.length)} about ${entry.name}.`,
-              url: list.url,
-              crumbs: [
-                {name: 'Topics', url: topicsUrl},
-                {name: entry.name, url},
-              ],
-              feeds,
-            }),
-            // Note: counts, dates, pictures and related topics are on the topic's front
-            // page only; its numbered pages are plain lists, so a new article does not
-            // change (and re-render) every one of them.
-            topic: list.number
-              ? {name: entry.name, kind: entry.kind, count: 0, countLabel: '', feeds, firstDate: '', firstIso: '', lastDate: '', lastIso: ''}
-              : {
-                  name: entry.name,
-                  kind: entry.kind,
-                  count: entry.articles.length,
-                  countLabel: views.articleCount(entry.articles.length),
-                  feeds,
-                  firstDate: oldest ? views.dateLabel(oldest.date) : '',
-                  firstIso: oldest?.date ?? '',
-                  lastDate: newest ? views.dateLabel(newest.date) : '',
-                  lastIso: newest?.date ?? '',
-                },
-            coverage: list.number ? null : topicCoverage(archive, views, entry),
-            related: list.number ? [] : relatedTopics(archive, views, entry),
-            articles: list.items.map((index) => views.card(index)),
-            pageNumber: list.number ?? 0,
-            newerHref: list.newer ? views.urls.href(list.newer) : '',
-            olderHref: list.older ? views.urls.href(list.older) : '',
-          }
-        },
-        inputs: () => ({
-          text: JSON.stringify([entry.name, entry.kind, list.number ?? 0, list.newer ?? '', list.older ?? '', list.number ? null : topicFrontInputs(archive, entry, (months ??= monthNumbers(archive)))]),
-          cards: list.items,
-        }),
-      }
+        crumbs: [
+          {name: 'Topics', url: topicsUrl},
+          {name: entry.name, url},
+        ],
+        feeds,
+      }),
+      // Note: counts, dates, pictures and related topics are on the topic's front
+      // page only; its numbered pages are plain lists, so a new article does not
+      // change (and re-render) every one of them.
+      topic: list.number
+        ? {name: entry.name, kind: entry.kind, count: 0, countLabel: '', feeds, firstDate: '', firstIso: '', lastDate: '', lastIso: ''}
+        : {
+            name: entry.name,
+            kind: entry.kind,
+            count: entry.articles.length,
+            countLabel: views.articleCount(entry.articles.length),
+            feeds,
+            firstDate: oldest ? views.dateLabel(oldest.date) : '',
+            firstIso: oldest?.date ?? '',
+            lastDate: newest ? views.dateLabel(newest.date) : '',
+            lastIso: newest?.date ?? '',
+          },
+      coverage: list.number ? null : topicCoverage(archive, views, entry),
+      related: list.number ? [] : relatedTopics(archive, views, entry),
+      articles: list.items.map((index) => views.card(index)),
+      pageNumber: list.number ?? 0,
+      newerHref: list.newer ? views.urls.href(list.newer) : '',
+      olderHref: list.older ? views.urls.href(list.older) : '',
+    }
+  }
+
+  inputs(): PageInputs {
+    const {entry, list, shared} = this
+    return {
+      text: JSON.stringify([entry.name, entry.kind, list.number ?? 0, list.newer ?? '', list.older ?? '', list.number ? null : topicFrontInputs(shared.archive, entry, (shared.months ??= monthNumbers(shared.archive)))]),
+      cards: list.items,
     }
   }
 }
