@@ -59,8 +59,8 @@ export interface BuildTimings {
   readonly process: number
   /**
    * Indexing the archive by date and topic. Note: the related articles are
-   * found at the start of the write stage (for a large archive on a worker
-   * thread, beside opening the output).
+   * found in the write stage (for a large archive on a worker thread, while
+   * this one opens the output and makes the feeds, sitemaps and list pages).
    */
   readonly index: number
   /** Rendering and writing pages, feeds and assets. */
@@ -197,7 +197,8 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   let search: SearchOutcome = 'skipped'
   let pagesWritten = false
   try {
-    // Note: what the pages are made from is set up before the related articles are found; nothing reads them until pages are keyed.
+    // Note: what the pages are made from is set up before the related articles are found; nothing reads them until article
+    // pages are keyed.
     const archive: Archive = {
       ...indexed.archive,
       get related() {
@@ -207,7 +208,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     const source = siteSource(archive, processed.articles, indexSettings, config, templates, options, siteKey(settings, topics.text, config, options), store, cache)
     pages = await writeSite(source, writer, {
       workers: pageWorkers,
-      beforePages: () => relating.finish(),
+      beforeArticles: () => relating.finish(),
       onProgress: (done, total) => options.onProgress?.('write', done, total),
     })
     pagesWritten = true

@@ -61,11 +61,11 @@ export interface WriteSiteOptions {
   /** Called now and then with the pages done. */
   readonly onProgress?: (done: number, total: number) => void
   /**
-   * Awaited after the feeds and sitemaps are written, before the first page
-   * is keyed: a build finds the related articles, which only article pages
-   * show, meanwhile (see `RelatedSearch`).
+   * Awaited once, before the first article page is keyed: a build finds the
+   * related articles, which only article pages show, while the feeds,
+   * sitemaps and list pages are made (see `RelatedSearch`, `planPages`).
    */
-  readonly beforePages?: () => Promise<unknown>
+  readonly beforeArticles?: () => Promise<unknown>
 }
 
 /**
@@ -78,7 +78,7 @@ export interface WriteSiteOptions {
  * thread writes them. Either way the site is the same whichever thread
  * rendered a page.
  *
- * The feeds and sitemaps come first (see `beforePages`). A clean build starts
+ * The feeds and sitemaps come first (see `beforeArticles`). A clean build starts
  * the workers at once, so they render while the main thread makes those,
  * then the main thread helps with the pages left. Other builds start workers
  * only once many pages turn out to need rendering.
@@ -119,9 +119,17 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
     done += count
     if (Math.floor(before / 500) !== Math.floor(done / 500)) options.onProgress?.(done, pages.length)
   }
+  let articlesWait = options.beforeArticles !== undefined
+  let articlesReady: Promise<void> | undefined
+  /** `beforeArticles`, awaited once. */
+  const readyForArticles = (): Promise<void> =>
+    (articlesReady ??= (options.beforeArticles?.() ?? Promise.resolve()).then(() => {
+      articlesWait = false
+    }))
   /** Key page `index` and keep or render it; a promise only when it has to wait (see `OutputWriter.keepInPlace`). */
   const renderHere = (index: number): Promise<void> | undefined => {
     const page = pages[index] as Page
+    if (articlesWait && page.article !== undefined) return readyForArticles().then(() => renderHere(index))
     const {key, path: relative, view} = keys.key(page)
     return writer.keepInPlace(relative, key) ? undefined : renderUnlessLinked(page, relative, key, view)
   }
@@ -172,13 +180,12 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
   try {
     // Note: a clean build renders every page, so the workers pay off at once.
     if (directDir !== undefined && options.workers > 0 && pages.length > rendersBeforeWorkers) startHelpers()
-    // Note: the feeds and sitemaps first, while a large build's worker thread finds the related articles, or while the
-    // page workers start and render. In CPU profiles of dev builds that added one seed to 100,000 articles, this thread
-    // took over 0.13-0.19 s of the related articles' work when it asked for them before the feeds, and 0-0.06 s after;
-    // the adds took as long either way (BENCHMARKS.md): with both cores busy then, the work moved to the other thread
-    // rather than went away.
+    // Note: the feeds and sitemaps first, then the list pages, while a large build's worker thread finds the related
+    // articles, or while the page workers start and render. In CPU profiles of dev builds that added one seed to 100,000
+    // articles, this thread took over 0.13-0.19 s of the related articles' work when it asked for them before the
+    // feeds, 0-0.06 s after them; once the index was counted anew only where it changed, it took over 0.1 s again, and
+    // after the list pages none (BENCHMARKS.md).
     await writeSiteFiles()
-    await options.beforePages?.()
     for (let block = claims.next(); block; block = claims.next()) {
       for (let index = block.start; index < block.end; index++) {
         const waiting = renderHere(index)
@@ -198,6 +205,9 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
       await Promise.race(helpers.map((helper) => helper.arrival()))
       await writeArrivals()
     }
+    // Note: also when no article page was keyed here (the workers took them all, or there are none): the caller's
+    // wait may hold more than what pages need (a build's keeps the related articles for the next build).
+    if (articlesWait) await readyForArticles()
   } finally {
     await Promise.all(helpers.map((helper) => helper.close()))
   }

@@ -10,13 +10,17 @@ import type {ViewBuilder} from './views.js'
 /** Every template a site needs; all are parsed before the first page renders. */
 export const pageTemplates = ['home.html', 'article.html', 'year.html', 'month.html', 'day.html', 'archive.html', 'topics.html', 'topic.html', 'search.html', '404.html'] as const
 
-/** Every HTML page of the site, in a fixed order, as lazy descriptors. */
+/**
+ * Every HTML page of the site, in a fixed order, as lazy descriptors: the
+ * article pages last, since only they show the related articles, which a
+ * large build finds meanwhile (see `WriteSiteOptions.beforeArticles`).
+ */
 export function* planPages(archive: Archive, views: ViewBuilder): Generator<Page> {
   yield* homePages(archive, views)
-  yield* articlePages(archive, views)
   yield* datePages(archive, views)
   yield* topicPages(archive, views)
   yield* utilityPages(views)
+  yield* articlePages(archive, views)
 }
 
 /** Render one page through its template; `view` is its view model when already built (by `PageKeys`). */
