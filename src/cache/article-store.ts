@@ -21,6 +21,12 @@ export function seedKey(seed: SeedIdentity): string {
   return `${seed.hash} ${seed.path} ${seed.file}`
 }
 
+/** The keys of a build's seeds (see `seedKey`), as `ArticleStore.save` asks for them. */
+export interface LiveKeys {
+  readonly size: number
+  has(key: string): boolean
+}
+
 /**
  * The seed whose key (see `seedKey`) is `key` and whose path is `seedPath`,
  * or undefined when `key` names no seed at that path. Note: the path must be
@@ -242,7 +248,7 @@ export class ArticleStore {
    * held: one that went missing or was replaced under the build is written
    * anew, and one mostly of dead entries is compacted.
    */
-  async save(live: ReadonlySet<string>): Promise<void> {
+  async save(live: LiveKeys): Promise<void> {
     // Note: a build's seeds are each held (found by `get` or stored by `add`), so as many live keys as entries means
     // none is dead, and a build that changes a few seeds of a large archive need not look up every one. Were a live
     // key not held, a dead entry would only stay until the next save with fewer live keys.

@@ -11,6 +11,8 @@ import {compareCodeUnits} from '../text/code-unit-order.js'
 export function indexByIdentity<T>(items: readonly T[], keyOf: (item: T) => string): (item: T) => number {
   let at = 0
   return (item) => {
+    // Note: most items are the very next one, found without reading either key.
+    if (items[at] === item) return at
     const key = keyOf(item)
     while (at < items.length && compareCodeUnits(keyOf(items[at] as T), key) < 0) at++
     return items[at] === item ? at : -1
