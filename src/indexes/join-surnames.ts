@@ -117,7 +117,6 @@ function rejoinSurnames(articles: readonly PlacedArticle[], previous: SurnameMem
   return {articles: joined.size === 0 ? articles : joinedArticles, memo: {given: articles, joinedArticles, counts, joined}}
 }
 
-
 /**
  * Count (`sign` 1) or take back (-1) the people `article` names in its text;
  * `onAlone` hears of each surname alone.

@@ -5,7 +5,6 @@ import type {PlacedArticle} from './archive.js'
 import {bySource, fewChanges} from './match-articles.js'
 import {compilePermalink, placingOf, shortestSuffix, suffixedUrl, type Placings} from './url-placings.js'
 
-
 /**
  * `assignUrls` from the call before (`previous`, of the same pattern, which
  * this takes over and changes): only the articles added or removed since
@@ -17,7 +16,7 @@ import {compilePermalink, placingOf, shortestSuffix, suffixedUrl, type Placings}
  * length hangs on the order the URLs are settled in.
  *
  * Why: at 100,000 articles, mapping every URL and placing every article took
- * 0.15-0.22 s of a dev build that added one seed, in profiles.
+ * 0.14-0.22 s of a dev build that added one seed, in profiles.
  */
 export function reassignUrls(articles: readonly Article[], previous: Placings): {placed: PlacedArticle[]; problems: Problem[]; placings: Placings} | undefined {
   if (previous.problemCount > 0 || previous.longSuffix) return undefined

@@ -13,7 +13,11 @@ export interface Tally {
   count: number
   readonly names: Counts<string>
   readonly kinds: Counts<TopicKind>
-  /** The first article that gave the topic in front matter, under which name. */
+  /**
+   * The first article that gave the topic in front matter, under which name.
+   * Note: after a regrouping, perhaps another that gave it under that name:
+   * the article is only for a problem's report, which a regrouping never makes.
+   */
   given?: {readonly name: string; readonly article: PlacedArticle}
   /** Mentions whose origin is `given`: all under `given`'s name, or the grouping has a problem. */
   givenCount: number
