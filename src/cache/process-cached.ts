@@ -5,8 +5,9 @@ import {collectResults, processEach, startTopicWorker} from '../process-sources.
 import {planThreads} from '../workers/plan-threads.js'
 import type {Problem} from '../problems/content-error.js'
 import {seedKey, type ArticleStore, type LiveKeys} from './article-store.js'
-import {indexByIdentity} from './index-by-identity.js'
 import {readSeed, type ScannedSeed} from './scan-seeds.js'
+import {matchInOrder} from '../indexes/match-articles.js'
+import {compareCodeUnits} from '../text/code-unit-order.js'
 
 /** Seeds processed with the help of the cache. */
 export interface CachedProcessing extends ProcessedSources {
@@ -45,8 +46,8 @@ export async function processCached(seedsDir: string, scanned: readonly ScannedS
   // Note: each key made once, for looking up and for the live set: at 100,000 seeds, strings of 100 characters each.
   // Those of seeds the scan kept from the build before are that build's, whose hashes the store's map already worked
   // out: at 100,000 seeds, making and looking up new keys took about 0.13 s of a dev build.
-  const find = earlier && indexByIdentity(earlier.seeds, (seed) => seed.path)
-  const keys = seeds.map((seed) => earlier?.keys[find?.(seed) ?? -1] ?? seedKey(seed))
+  const found = earlier && matchInOrder(earlier.seeds, seeds, (a, b) => compareCodeUnits(a.path, b.path), () => false)
+  const keys = seeds.map((seed, index) => earlier?.keys[found?.[index] ?? -1] ?? seedKey(seed))
   const results: (SourceResult | undefined)[] = keys.map((key) => store.get(key))
   // Note: started before the seeds are read, so that it is ready by the time the first of them is.
   // The count is a guess: a seed whose file was touched may turn out unchanged, and `processEach` then stops the thread.

@@ -1,8 +1,8 @@
-import {indexByIdentity} from '../cache/index-by-identity.js'
 import type {Article} from '../model/article.js'
 import {problem, type Problem} from '../problems/content-error.js'
 import {fileStart} from '../problems/source-point.js'
 import {compareCodeUnits} from '../text/code-unit-order.js'
+import {bySource, matchInOrder} from './match-articles.js'
 
 /**
  * What one call of `dropDuplicates` found, for the next call of the same
@@ -98,13 +98,13 @@ function copiesSince(previous: DuplicateMemo, sorted: readonly Article[]): Copie
  * at the same source path, so it is one removed and one added.
  */
 function articleChanges(before: readonly Article[], after: readonly Article[]): {added: Article[]; removed: Article[]} | undefined {
-  const find = indexByIdentity(before, (article) => article.source)
+  const found = matchInOrder(before, after, bySource, () => false)
   const kept = new Uint8Array(before.length)
   const added: Article[] = []
-  for (const article of after) {
-    const at = find(article)
+  for (let index = 0; index < after.length; index++) {
+    const at = found[index] as number
     if (at >= 0) kept[at] = 1
-    else if (added.push(article) > maxChanges) return undefined
+    else if (added.push(after[index] as Article) > maxChanges) return undefined
   }
   const removed = before.filter((_, at) => kept[at] === 0)
   return added.length + removed.length > maxChanges ? undefined : {added, removed}
