@@ -1,7 +1,7 @@
 import {problem, type Problem} from '../problems/content-error.js'
 import type {PlacedArticle, TopicEntry} from './archive.js'
 import {regroupTopics} from './regroup-topics.js'
-import {hasPage, newTally, relatedTopics, type Tally, type TopicGrouping} from './topic-tallies.js'
+import {countMention, hasPage, newTally, relatedTopics, type Tally, type TopicGrouping} from './topic-tallies.js'
 import {compareCodeUnits} from '../text/code-unit-order.js'
 
 /**
@@ -66,18 +66,8 @@ function groupAfresh(articles: readonly PlacedArticle[], minArticles: number): T
         tallies.push(newTally(topic))
       }
       ids[at++] = id
-      const tally = tallies[id] as Tally
-      tally.count++
-      tally.names.add(topic.name)
-      tally.kinds.add(topic.kind)
-      if (topic.origin === 'given') {
-        tally.givenCount++
-        if (!tally.given) tally.given = {name: topic.name, article}
-        else if (tally.given.name !== topic.name) {
-          const first = tally.given
-          problems.push(problem('topic-slug-collision', {file: article.file, place: {line: 1, column: 1}}, `the topic "${topic.name}" has the URL /topics/${topic.slug}/, already used by "${first.name}"`, [{file: first.article.file, place: {line: 1, column: 1}}]))
-        }
-      }
+      const first = countMention(tallies[id] as Tally, topic, article)
+      if (first) problems.push(problem('topic-slug-collision', {file: article.file, place: {line: 1, column: 1}}, `the topic "${topic.name}" has the URL /topics/${topic.slug}/, already used by "${first.name}"`, [{file: first.article.file, place: {line: 1, column: 1}}]))
     }
   }
   firstIdOf[articles.length] = at

@@ -3,6 +3,7 @@ import {topicSlug} from '../enrich/topics/topic-slug.js'
 import type {Topic} from '../model/article.js'
 import type {PlacedArticle} from './archive.js'
 import {bySource, fewChanges} from './match-articles.js'
+import {sameTopics} from './same-topics.js'
 
 /** Least share of a surname's full-name articles that one person must have for the surname alone to mean them. */
 const dominantShare = 2 / 3
@@ -214,11 +215,6 @@ function joinedArticle(article: PlacedArticle, joined: ReadonlyMap<string, Topic
     topics.push(person)
   }
   return {...article, topics}
-}
-
-/** Whether two lists of topics have the same names and slugs in the same order (kinds and origins are those of people). */
-function sameTopics(topics: readonly Topic[], old: readonly Topic[]): boolean {
-  return topics.length === old.length && topics.every((topic, at) => topic.name === old[at]?.name && topic.slug === old[at]?.slug && topic.kind === old[at]?.kind && topic.origin === old[at]?.origin)
 }
 
 /** A person's name taken apart (see `surnameOf`). */

@@ -1,7 +1,7 @@
-import type {Topic} from '../model/article.js'
 import {compareCodeUnits} from '../text/code-unit-order.js'
 import type {PlacedArticle} from './archive.js'
-import {hasPage, newTally, relatedTopics, type Tally, type TopicGrouping} from './topic-tallies.js'
+import {countMention, hasPage, newTally, relatedTopics, takeBackMention, type Tally, type TopicGrouping} from './topic-tallies.js'
+import {sameTopics} from './same-topics.js'
 import {compareArticles} from './compare-articles.js'
 import {fewChanges} from './match-articles.js'
 
@@ -27,7 +27,6 @@ export function regroupTopics(articles: readonly PlacedArticle[], previous: Topi
   if (match === undefined) return undefined
   const {before, after} = match
 
-  const hadPage = tallies.map((tally) => tally.hasPage)
   const born = new Set<number>()
   const touched = new Set<number>()
   // Note: the removed articles' mentions are taken back first, so a spelling given anew by an added one is judged alone.
@@ -37,7 +36,7 @@ export function regroupTopics(articles: readonly PlacedArticle[], previous: Topi
     const first = previous.firstIdOf[old] as number
     topics.forEach((topic, place) => {
       const id = previous.ids[first + place] as number
-      takeBack(tallies[id] as Tally, topic)
+      takeBackMention(tallies[id] as Tally, topic)
       touched.add(id)
     })
   }
@@ -53,11 +52,10 @@ export function regroupTopics(articles: readonly PlacedArticle[], previous: Topi
         id = tallies.length
         idOfSlug.set(topic.slug, id)
         tallies.push(newTally(topic))
-        hadPage.push(false)
       }
       const tally = tallies[id] as Tally
       if (tally.count === 0) born.add(id)
-      if (!count(tally, topic, articles[index] as PlacedArticle)) return undefined
+      if (countMention(tally, topic, articles[index] as PlacedArticle)) return undefined
       numbers.push(id)
       touched.add(id)
       const list = addedTo.get(id)
@@ -70,54 +68,20 @@ export function regroupTopics(articles: readonly PlacedArticle[], previous: Topi
   const {ids, firstIdOf} = carryNumbers(articles, before, previous, addedIds)
   for (const [id, tally] of tallies.entries()) tally.articles = carryList(tally.articles, after, touched.has(id) ? addedTo.get(id) : undefined)
 
-  // Note: a topic whose page came or went changes the companions of every topic its articles name.
+  // Note: a topic whose page came or went changes the companions of every topic its articles name. Only a touched
+  // topic's count can have changed, so only its page.
   const recount = new Set(touched)
   for (const id of touched) {
     const tally = tallies[id] as Tally
+    const had = tally.hasPage
     tally.hasPage = hasPage(tally, minArticles)
-    if (tally.hasPage === hadPage[id]) continue
+    if (tally.hasPage === had) continue
     for (const article of tally.articles) for (let at = firstIdOf[article] as number; at < (firstIdOf[article + 1] as number); at++) recount.add(ids[at] as number)
   }
   relatedTopics(tallies, ids, firstIdOf, recount)
   const dead = [...touched].some((id) => (tallies[id] as Tally).count === 0)
   const bySlug = born.size === 0 && !dead ? previous.bySlug : mergeBySlug(previous.bySlug, born, tallies)
   return {articles, minArticles, tallies, idOfSlug, ids, firstIdOf, bySlug, problems: []}
-}
-
-/** Whether two articles name the same topics, in the same order, with the same spellings, kinds and origins. */
-function sameTopics(topics: readonly Topic[], old: readonly Topic[]): boolean {
-  if (topics === old) return true
-  if (topics.length !== old.length) return false
-  for (let at = 0; at < topics.length; at++) {
-    const topic = topics[at] as Topic
-    const was = old[at] as Topic
-    if (topic !== was && (topic.slug !== was.slug || topic.name !== was.name || topic.kind !== was.kind || topic.origin !== was.origin)) return false
-  }
-  return true
-}
-
-/** Take back one mention of `topic` from its tally. */
-function takeBack(tally: Tally, topic: Topic): void {
-  tally.count--
-  tally.names.remove(topic.name)
-  tally.kinds.remove(topic.kind)
-  if (topic.origin !== 'given') return
-  tally.givenCount--
-  // Note: the article `given` names is only for a problem's report, which a regrouping never makes.
-  if (tally.givenCount === 0) delete tally.given
-}
-
-/** Count one mention of `topic` by `article`; false when it gives the slug a second spelling (a problem). */
-function count(tally: Tally, topic: Topic, article: PlacedArticle): boolean {
-  if (topic.origin === 'given') {
-    if (tally.given !== undefined && tally.given.name !== topic.name) return false
-    tally.given ??= {name: topic.name, article}
-    tally.givenCount++
-  }
-  tally.count++
-  tally.names.add(topic.name)
-  tally.kinds.add(topic.kind)
-  return true
 }
 
 /** Every article's topic numbers in the new order: an unchanged article's copied from the grouping before. */

@@ -51,6 +51,32 @@ export function newTally(topic: Topic): Tally {
   return {slug: topic.slug, count: 0, names: new Counts(topic.name), kinds: new Counts(topic.kind), givenCount: 0, articles: [], hasPage: false, related: []}
 }
 
+/**
+ * Count one mention of `topic` by `article` in its tally. When it gives the
+ * slug in front matter under another name than an earlier article did (a
+ * problem), that earlier giving; else undefined.
+ */
+export function countMention(tally: Tally, topic: Topic, article: PlacedArticle): Tally['given'] {
+  tally.count++
+  tally.names.add(topic.name)
+  tally.kinds.add(topic.kind)
+  if (topic.origin !== 'given') return undefined
+  tally.givenCount++
+  if (tally.given === undefined) tally.given = {name: topic.name, article}
+  return tally.given.name === topic.name ? undefined : tally.given
+}
+
+/** Take back one mention of `topic` from its tally (see `countMention`). */
+export function takeBackMention(tally: Tally, topic: Topic): void {
+  tally.count--
+  tally.names.remove(topic.name)
+  tally.kinds.remove(topic.kind)
+  if (topic.origin !== 'given') return
+  tally.givenCount--
+  // Note: the article `given` names is only for a problem's report, which a regrouping never makes.
+  if (tally.givenCount === 0) delete tally.given
+}
+
 /** Whether a topic gets a page: given in front matter, or found in at least `minArticles` articles. */
 export function hasPage(tally: Tally, minArticles: number): boolean {
   return tally.givenCount > 0 || tally.count >= minArticles

@@ -20,7 +20,7 @@ export function* articlePages(archive: Archive, views: ViewBuilder): Generator<P
  * Article `article`'s page. Note: one object per page, its parts worked out
  * when asked for: a dev build that adds one seed to 100,000 articles plans
  * every page, and made an object, two closures and their context apiece
- * (0.1-0.13 s of such a build in profiles, and as much for the collector).
+ * (64-125 ms of such a build's own time in profiles, the collector's aside).
  */
 class ArticlePage implements Page {
   constructor(
