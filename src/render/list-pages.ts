@@ -89,10 +89,27 @@ function neighbours<K>(keys: readonly K[], position: number): {previous?: K; nex
   return {...(previous === undefined ? {} : {previous}), ...(next === undefined ? {} : {next})}
 }
 
-/** Year, month and day archives, each linking to its neighbours. */
+/** Cards a year page shows: its newest articles. */
+const latestOfYear = 10
+/** Cards a month page shows per day. */
+const headlinesOfDay = 3
+
+/** Each day (or month) of `lists` with its number of articles: what the date pages' charts are drawn from. */
+function counted(lists: readonly [string, readonly number[]][] | undefined): [string, number][] {
+  return (lists ?? []).map(([key, list]) => [key, list.length])
+}
+
+/**
+ * Year, month and day archives, each linking to its neighbours.
+ * Note: every page has `inputs()`. The year, month and archive pages each
+ * draw a chart, so their views cost far more to build than their inputs to
+ * name; a build that adds one article to a large archive keys them all and
+ * renders only those of its day, month and year.
+ */
 export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page> {
   const link = (name: string, url: string | undefined) => (url ? {name, href: views.urls.href(url)} : null)
   const years = [...archive.years.keys()]
+  const daysByYear = groupByPrefix(archive.days, 4)
   for (const [position, [year, items]] of [...archive.years].entries()) {
     const {previous, next} = neighbours(years, position)
     yield {
@@ -112,9 +129,13 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
           days: Array.from({length: 31}, (_, index) => index + 1),
           previous: link(previous ?? '', previous && yearUrl(previous)),
           next: link(next ?? '', next && yearUrl(next)),
-          latest: items.slice(0, 10).map((index) => views.card(index)),
+          latest: items.slice(0, latestOfYear).map((index) => views.card(index)),
         }
       },
+      inputs: () => ({
+        text: JSON.stringify([previous ?? '', next ?? '', items.length, counted(daysByYear.get(year))]),
+        cards: items.slice(0, latestOfYear),
+      }),
     }
   }
   const monthKeys = [...archive.months.keys()]
@@ -147,11 +168,15 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
           href: views.urls.href(dayUrl(day)),
           count: list.length,
           countLabel: views.articleCount(list.length),
-          headlines: list.slice(0, 3).map((index) => views.card(index)),
-          more: Math.max(0, list.length - 3),
+          headlines: list.slice(0, headlinesOfDay).map((index) => views.card(index)),
+          more: Math.max(0, list.length - headlinesOfDay),
         })),
         previous: link(previous ? views.monthLabel(previous) : '', previous && monthUrl(previous)),
         next: link(next ? views.monthLabel(next) : '', next && monthUrl(next)),
+      }),
+      inputs: () => ({
+        text: JSON.stringify([previous ?? '', next ?? '', items.length, counted(days)]),
+        cards: days.flatMap(([, list]) => list.slice(0, headlinesOfDay)),
       }),
     }
   }
@@ -217,6 +242,8 @@ export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page
         months: (monthsByYear.get(year) ?? []).map(([month, items]) => ({name: views.monthName(month), iso: month, href: views.urls.href(monthUrl(month)), count: views.number(items.length)})),
       })),
     }),
+    // Note: the years and their counts are those of the months.
+    inputs: () => ({text: JSON.stringify([archive.articles.length, counted([...archive.months])]), cards: []}),
   }
 }
 
@@ -283,6 +310,9 @@ export function* topicPages(archive: Archive, views: ViewBuilder): Generator<Pag
         letters: [...letters].map(([letter, topics]) => ({letter, topics})),
       }
     },
+    // Note: the index changes with nearly every new article (a topic's count), so it is rendered anyway; naming its
+    // inputs spares spelling out its whole view for the key.
+    inputs: () => ({text: JSON.stringify(entries.map((entry) => [entry.slug, entry.name, entry.articles.length, entry.kind])), cards: []}),
   }
   const shared = {archive, views, months: undefined as Int32Array | undefined}
   for (const entry of entries) {

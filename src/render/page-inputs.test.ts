@@ -68,11 +68,17 @@ const pagesWithInputs: readonly [string, SitePages, number, number][] = [
   ['topic', topicPages, 500, 1 / 2],
   ['home', homePages, 100, 1 / 3],
   ['day', dayPages, 100, 1 / 2],
+  ['year, month and archive', calendarPages, 40, 1 / 4],
 ]
 
 /** The day pages alone of the date pages. */
 function* dayPages(archive: Archive, views: ViewBuilder): Generator<Page> {
   for (const page of datePages(archive, views)) if (page.template === 'day.html') yield page
+}
+
+/** The date pages other than the day pages: years, months and the archive. */
+function* calendarPages(archive: Archive, views: ViewBuilder): Generator<Page> {
+  for (const page of datePages(archive, views)) if (page.template !== 'day.html') yield page
 }
 
 for (const [name, sitePages, atLeast, keptShare] of pagesWithInputs) {
@@ -81,7 +87,12 @@ for (const [name, sitePages, atLeast, keptShare] of pagesWithInputs) {
     // Note: two copies on one article's day in another year, so its day page lists that year "on this day", and that
     // day has numbered pages (one article each).
     const echoDay = `1999${(sampled[1] as Article).date.slice(4)}` as Article['date']
-    const articles = [...sampled, echo(sampled[1] as Article, echoDay, 'echo-b'), echo(sampled[2] as Article, echoDay, 'echo-c')]
+    // Note: four articles on one day of a month no other article is in, and three on another day; moving the fourth
+    // (last in either day's order) to the other day changes both days' counts, but neither the month's count nor the
+    // three headlines of each day that its page shows.
+    const quiet = ['x1', 'x2', 'x3', 'z', 'y1', 'y2', 'y3'].map((name, at) => echo(sampled[4 + at] as Article, `1998-03-${name.startsWith('y') ? 20 : 10}` as Article['date'], `quiet-${name}`))
+    const articles = [...sampled, echo(sampled[1] as Article, echoDay, 'echo-b'), echo(sampled[2] as Article, echoDay, 'echo-c'), ...quiet]
+    const movedInMonth = articles.map((article) => (article.source === 'quiet-z' ? {...article, date: '1998-03-20' as Article['date'], hash: otherHash(article)} : article))
     const base = inputPageKeys(articles.slice(1), sitePages)
     // Note: the newest article added, two removed, one moved to an older date, a topic spelled anew that
     // another topic's front page names only among its related topics, not on its cards, and a third article
@@ -97,6 +108,7 @@ for (const [name, sitePages, atLeast, keptShare] of pagesWithInputs) {
       renamed.slice(1),
       withMiddleMoved(articles.slice(1)),
       [...articles.slice(1), echo(sampled[3] as Article, echoDay, 'echo-a')],
+      movedInMonth.slice(1),
     ]
     let compared = 0
     let kept = 0
