@@ -30,7 +30,12 @@ export interface SitemapOptions {
 export function sitemapGroups(archive: Archive, views: ViewBuilder, pages: Iterable<Page> = planPages(archive, views)): SitemapGroup[] {
   const listPages: Page[] = []
   const articlePages: Page[] = []
-  for (const page of pages) if (!leftOut.has(page.url)) (page.template === articleTemplate ? articlePages : listPages).push(page)
+  // Note: no article page is left out, so only list pages' URLs are looked up: an article page's URL is read from its
+  // article: at 100,000 articles, reading them and looking them up took about 30 ms of a build that added one seed.
+  for (const page of pages) {
+    if (page.template === articleTemplate) articlePages.push(page)
+    else if (!leftOut.has(page.url)) listPages.push(page)
+  }
   // Note: the pages are the entries, rather than an object made for each: at 100,000 articles, 16 MB of each build.
   return [
     {name: 'pages', entries: listPages, count: listPages.length},
