@@ -48,7 +48,8 @@ interface FeedDocument {
   readonly format: FeedFormatName
   readonly items: readonly number[]
   readonly url: string
-  readonly channel: FeedChannel
+  /** Made when first asked for: a topic's feed that an earlier build has (nearly every one) never needs it. */
+  channel(): FeedChannel
   /** Whether it is a topic's feed (deferred), not one of the site's. */
   readonly ofTopic: boolean
 }
@@ -69,11 +70,11 @@ export function* feedFiles(archive: Archive, views: ViewBuilder, entryKey: (inde
   for (const {format, items, url, channel, ofTopic} of plan ?? feedDocuments(archive, views)) {
     const path = outputPathFor(url)
     if (!ofTopic) {
-      yield {path, contents: texts.write(format, channel, items), from: []}
+      yield {path, contents: texts.write(format, channel(), items), from: []}
       continue
     }
     // Note: its channel names the topic, whose spelling every card of the topic's articles names too.
-    yield {path, inputs: () => `${JSON.stringify(channel)}\u0000${items.map(entryKey).join(' ')}`, articles: items, from: [], make: () => texts.write(format, channel, items)}
+    yield {path, inputs: () => `${JSON.stringify(channel())}\u0000${items.map(entryKey).join(' ')}`, articles: items, from: [], make: () => texts.write(format, channel(), items)}
   }
 }
 
@@ -84,19 +85,22 @@ function* feedDocuments(archive: Archive, views: ViewBuilder): Generator<FeedDoc
   for (const format of feedFormatNames) {
     const url = siteFeedUrl(format)
     const channel = channelFor(archive, views, latest, {title: config.title, description: config.description, pageUrl: urls.absolute(homeUrl), selfUrl: urls.absolute(url)})
-    yield {format, items: latest, url, channel, ofTopic: false}
+    yield {format, items: latest, url, channel: () => channel, ofTopic: false}
   }
   for (const topic of archive.topics.values()) {
-    const items = topic.articles.slice(0, config.feedSize)
+    // Note: most topics have fewer articles than a feed holds; their list is used as it is, not copied.
+    const items = topic.articles.length <= config.feedSize ? topic.articles : topic.articles.slice(0, config.feedSize)
     for (const format of config.topics.feeds) {
       const url = topicFeedUrl(topic.slug, format)
-      const channel = channelFor(archive, views, items, {
-        title: `${topic.name} · ${config.title}`,
-        description: `The latest articles about ${topic.name}.`,
-        pageUrl: urls.absolute(topicUrl(topic.slug)),
-        selfUrl: urls.absolute(url),
-      })
-      yield {format, items, url, channel, ofTopic: true}
+      let channel: FeedChannel | undefined
+      const made = (): FeedChannel =>
+        (channel ??= channelFor(archive, views, items, {
+          title: `${topic.name} · ${config.title}`,
+          description: `The latest articles about ${topic.name}.`,
+          pageUrl: urls.absolute(topicUrl(topic.slug)),
+          selfUrl: urls.absolute(url),
+        }))
+      yield {format, items, url, channel: made, ofTopic: true}
     }
   }
 }
