@@ -171,14 +171,41 @@ test('with a memo, a child that was not full keeps the blocks of lines whose ent
   const added = sitemapsOf(site(more), limits, memo)
   assert.deepEqual(added.files, sitemapsOf(site(more), limits).files)
   assert.equal(added.absolutes, 1 + 2 + 1, 'the new URL, each child and the index')
-  // Note: about 7 lines fill a block; a change to entry 20 of the second child (31 entries) keeps the blocks before it.
+  // Note: about 7 lines fill a block; a change to entry 20 of the second child (31 entries) keeps the blocks before and after its own.
   const changed = more.map((entry, index) => (index === 70 ? {...entry, lastmod: '2025-03-01'} : entry))
   const edited = sitemapsOf(site(changed), limits, memo)
   assert.deepEqual(edited.files, sitemapsOf(site(changed), limits).files)
   const lines = edited.absolutes - 2 - 1
-  assert.ok(lines >= 11 && lines <= 31 - 7, `${lines} lines made`)
+  assert.ok(lines >= 1 && lines <= 7, `${lines} lines made`)
+  // Note: the child's first entry changed, one entry added in its first block and one removed from its third: the
+  // match goes on after each, so the blocks in between are kept.
+  const shuffled = [...changed.slice(50, 52), longEntries(1, 8_999)[0] as SitemapEntry, ...changed.slice(52, 65), ...changed.slice(66)]
+  shuffled[0] = {...(shuffled[0] as SitemapEntry), lastmod: '2025-04-01'}
+  const moved = sitemapsOf(site([...changed.slice(0, 50), ...shuffled]), limits, memo)
+  assert.deepEqual(moved.files, sitemapsOf(site([...changed.slice(0, 50), ...shuffled]), limits).files)
+  const remade = moved.absolutes - 2 - 1
+  assert.ok(remade >= 3 && remade <= 3 * 7, `${remade} lines made`)
   // Note: the last entries deleted, the child ends inside a block the build before made.
   for (const end of [78, 77, 71]) assert.deepEqual(sitemapsOf(site(changed.slice(0, end)), limits, memo).files, sitemapsOf(site(changed.slice(0, end)), limits).files, `${end} entries`)
+})
+
+test('with a memo, entries added before the kept blocks of a child that was not full split it where a build without one does', () => {
+  const site = (list: readonly SitemapEntry[]): SitemapGroup[] => [group('articles', list)]
+  // Note: 45 lines fill the first child by their count. The second child's 40 lines fit; with 8 added before them they
+  // do not: short lines (in one block) by their count, lines of about 10,000 bytes (in blocks of a few) by their bytes.
+  const cases = [
+    {limits: {maxUrls: 45, maxBytes: protocolLimits.maxBytes}, made: (count: number, kind: string) => entries(count, kind)},
+    {limits: {maxUrls: 45, maxBytes: 45 * 9_100}, made: (count: number, kind: string) => longEntries(count, kind === 'c' ? 10_000 : 9_000).map((entry) => ({...entry, url: entry.url.replace('/a/', `/${kind}/`)}))},
+  ]
+  for (const {limits, made} of cases) {
+    const list = [...made(45, 'a'), ...made(40, 'c')]
+    const added = [...list.slice(0, 45), ...made(8, 'b'), ...list.slice(45)]
+    const memo = new SitemapMemo()
+    assert.equal(sitemapsOf(site(list), limits, memo).files.size, 3, 'two children and the index')
+    const next = sitemapsOf(site(added), limits, memo)
+    assert.deepEqual(next.files, sitemapsOf(site(added), limits).files, JSON.stringify(limits))
+    assert.equal(next.files.size, 4, 'three children and the index')
+  }
 })
 
 /**
