@@ -226,6 +226,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     if (pagesWritten && options.signal?.aborted) await writer.shelve()
     else await writer.abort()
     if (error instanceof TemplateError) return {...result, problems: [...problems, templateProblem(error)]}
+    if (error instanceof ContentError) return {...result, problems: [...problems, error.problem]}
     throw error
   }
   return {...result, written: writer.written, bytes: writer.bytes, wrote: true, ...pages, unchanged: writer.unchanged + writer.linked, removed: writer.removed, searchIndexed: search === 'built', searchStale: search === 'stale', base: writer.base, backBufferReady: writer.backBufferReady}

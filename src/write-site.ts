@@ -9,6 +9,8 @@ import type {Archive} from './indexes/archive.js'
 import type {IndexSettings} from './indexes/build-archive.js'
 import type {Article} from './model/article.js'
 import type {Page} from './render/page.js'
+import {ContentError} from './problems/content-error.js'
+import {pageClashProblem} from './render/page-clashes.js'
 import {renderPage} from './render/render-site.js'
 import {siteFiles} from './render/site-files.js'
 import type {ViewBuilder} from './render/views.js'
@@ -211,6 +213,9 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
   } finally {
     await Promise.all(helpers.map((helper) => helper.close()))
   }
+  // Note: before the assets, which may replace a page on purpose.
+  const [clash] = writer.takeClashes()
+  if (clash !== undefined) throw new ContentError(pageClashProblem(clash, pages, source.archive))
 
   // Note: each asset is copied once, from the last folder that has it, so a user's file replaces the built-in one.
   const assets = new Map<string, string>()

@@ -298,15 +298,29 @@ test('a rendered page whose bytes did not change is left as it is', async () => 
   assert.deepEqual(await contents(out), site1)
 })
 
-test('a path written twice in one build ends with the last contents', async () => {
+test('a path written twice in one build ends with the last contents, and is told as a clash once', async () => {
   const {out, state} = await place()
   await writeSite(out, state, {'assets/site.css': 'user'})
   await writeSite(out, state, {'assets/site.css': 'user'})
   const writer = await OutputWriter.open(out, {stateDir: state})
   await writer.write({path: 'assets/site.css', contents: 'built-in', from: []})
+  assert.deepEqual(writer.takeClashes(), [])
   await writer.write({path: 'assets/site.css', contents: 'user', from: []})
+  assert.deepEqual(writer.takeClashes(), ['assets/site.css'])
+  assert.deepEqual(writer.takeClashes(), [], 'each clash is told once')
   await writer.commit()
   assert.deepEqual(await contents(out), {'assets/site.css': 'user'})
+})
+
+test('a path another thread wrote that was already produced is told as a clash', async () => {
+  const {out} = await place()
+  const writer = await OutputWriter.open(out)
+  await writer.write({path: 'topics/index.html', contents: 'the topic index', from: []})
+  writer.recordWritten('a/index.html', 'k1', 1)
+  assert.deepEqual(writer.takeClashes(), [])
+  writer.recordWritten('topics/index.html', 'k2', 1)
+  assert.deepEqual(writer.takeClashes(), ['topics/index.html'])
+  await writer.abort()
 })
 
 test('a tree written from empty is the same whether its files go through the writer thread or not', async () => {

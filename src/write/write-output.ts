@@ -92,6 +92,8 @@ export class OutputWriter {
   /** Writes the new files of a tree that started empty, once `threadAfter` have been written here. */
   private thread: FileWriterThread | undefined
   private threadAfter = Infinity
+  /** Paths produced more than once since `takeClashes` was last called. */
+  private clashes: string[] = []
   /** Files whose bytes were written. */
   written = 0
   /** Bytes written. */
@@ -241,6 +243,7 @@ export class OutputWriter {
     if (this.keepInPlace(relative, key)) return true
     // Note: a path produced twice (a collision) waits for the first write, so the last one wins.
     if (this.produced.has(relative)) {
+      this.clashes.push(relative)
       await this.flush()
       if (this.keptFromBase(relative, key)) return true
     }
@@ -322,8 +325,19 @@ export class OutputWriter {
     return this.base === 'empty' ? this.target.stagingDir : undefined
   }
 
+  /**
+   * The paths produced more than once since the last call, in the order the
+   * second production came: the last one's file stands. Note: for a caller
+   * whose files must each have a path of their own (the site's pages and
+   * feeds, unlike the assets that may replace them).
+   */
+  takeClashes(): string[] {
+    return this.clashes.splice(0)
+  }
+
   /** Record a file another thread wrote into `directWriteDir()`, as `write` would have. */
   recordWritten(relative: string, key: string, bytes: number): void {
+    if (this.produced.has(relative)) this.clashes.push(relative)
     this.produce(relative, key)
     this.written++
     this.bytes += bytes

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict'
+import {test} from 'node:test'
+import {makeArticle} from '../../test/helpers/make-article.js'
+import type {Archive, PlacedArticle} from '../indexes/archive.js'
+import type {Page} from './page.js'
+import {pageClashProblem} from './page-clashes.js'
+
+const article: PlacedArticle = {...makeArticle('feed.md', '2024-05-01', {slug: 'feed.xml'}), url: '/feed.xml'}
+const archive: Archive = {articles: [article], days: new Map(), months: new Map(), years: new Map(), topics: new Map(), related: [[]]}
+const page = (url: string, template: string, index?: number): Page => ({url, template, from: [], view: () => ({}), ...(index === undefined ? {} : {article: index})})
+
+test("a clash names the article's slug and what the site puts on its path: a page, or else a feed or sitemap", () => {
+  const onIndex = pageClashProblem('feed.xml', [page('/topics/', 'topics.html'), page('/feed.xml', 'article.html', 0)], archive)
+  assert.equal(onIndex.rule, 'output-path-collision')
+  assert.deepEqual([onIndex.file, onIndex.place], [article.slugAt.file, article.slugAt.place])
+  assert.match(onIndex.message, /^the slug "feed\.xml" gives \/feed\.xml, where the site puts a feed or sitemap of the site;/)
+  const twoPages = pageClashProblem('feed.xml', [page('/feed.xml', 'search.html'), page('/feed.xml', 'article.html', 0)], archive)
+  assert.match(twoPages.message, /where the site puts the search page;/)
+})
+
+test('pages the site makes itself on one path are a bug, not a problem of the content', () => {
+  assert.throws(() => pageClashProblem('topics/index.html', [page('/topics/', 'topics.html'), page('/topics/', 'topic.html')], archive), /two files of the site were made for topics\/index\.html/)
+})
