@@ -104,7 +104,7 @@ function counted(lists: readonly [string, readonly number[]][] | undefined): [st
  * Note: every page has `inputs()`. The year, month and archive pages each
  * draw a chart, so their views cost far more to build than their inputs to
  * name; a build that adds one article to a large archive keys them all and
- * renders only those of its day, month and year.
+ * renders only the few whose counts or cards it changes.
  */
 export function* datePages(archive: Archive, views: ViewBuilder): Generator<Page> {
   const link = (name: string, url: string | undefined) => (url ? {name, href: views.urls.href(url)} : null)

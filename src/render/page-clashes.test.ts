@@ -10,10 +10,10 @@ const archive: Archive = {articles: [article], days: new Map(), months: new Map(
 const page = (url: string, template: string, index?: number): Page => ({url, template, from: [], view: () => ({}), ...(index === undefined ? {} : {article: index})})
 
 test("a clash names the article's slug and what the site puts on its path: a page, or else a feed or sitemap", () => {
-  const onIndex = pageClashProblem('feed.xml', [page('/topics/', 'topics.html'), page('/feed.xml', 'article.html', 0)], archive)
-  assert.equal(onIndex.rule, 'output-path-collision')
-  assert.deepEqual([onIndex.file, onIndex.place], [article.slugAt.file, article.slugAt.place])
-  assert.match(onIndex.message, /^the slug "feed\.xml" gives \/feed\.xml, where the site puts a feed or sitemap of the site;/)
+  const onFeed = pageClashProblem('feed.xml', [page('/topics/', 'topics.html'), page('/feed.xml', 'article.html', 0)], archive)
+  assert.equal(onFeed.rule, 'output-path-collision')
+  assert.deepEqual([onFeed.file, onFeed.place], [article.slugAt.file, article.slugAt.place])
+  assert.match(onFeed.message, /^the slug "feed\.xml" gives \/feed\.xml, where the site puts a feed or sitemap of the site;/)
   const twoPages = pageClashProblem('feed.xml', [page('/feed.xml', 'search.html'), page('/feed.xml', 'article.html', 0)], archive)
   assert.match(twoPages.message, /where the site puts the search page;/)
 })

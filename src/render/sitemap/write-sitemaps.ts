@@ -295,7 +295,8 @@ export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: 
     /** Add block `index` of `kept` as it is, or its entries' lines one by one where the child could not take it whole. */
     const addBlock = (kept: KeptBlocks, index: number): void => {
       const block = kept.blocks[index] as Block
-      const [start, end] = kept.span(index)
+      const start = kept.start(index)
+      const end = kept.end(index)
       if (chunk.urls + block.urls > limits.maxUrls || chunk.bytes + block.bytes > limits.maxBytes) {
         addEntries(kept.child, start, end)
         return
@@ -326,7 +327,7 @@ export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: 
         if (run >= 0 && kept.matches(entry)) {
           kept.run = run
           kept.at++
-          if (kept.at === kept.span(run)[1]) {
+          if (kept.at === kept.end(run)) {
             kept.run = -1
             addBlock(kept, run)
             yield* pending.splice(0)
@@ -334,7 +335,7 @@ export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: 
           continue
         }
         if (kept.run >= 0) {
-          addEntries(kept.child, kept.span(kept.run)[0], kept.at)
+          addEntries(kept.child, kept.start(kept.run), kept.at)
           kept.run = -1
         }
         add(entry.url, entry.lastmod)
@@ -346,7 +347,7 @@ export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: 
       yield* pending.splice(0)
     }
     if (earlier !== undefined) addEntries(earlier, 0, matched)
-    if (shorter !== undefined && shorter.run >= 0) addEntries(shorter.child, shorter.span(shorter.run)[0], shorter.at)
+    if (shorter !== undefined && shorter.run >= 0) addEntries(shorter.child, shorter.start(shorter.run), shorter.at)
     yield* pending.splice(0)
     if (!held && chunk.urls > 0) yield child(group.name, ++number, chunk, paths, lastmods)
   }
@@ -382,9 +383,14 @@ class KeptBlocks {
     for (const block of this.blocks) this.starts.push((this.starts.at(-1) as number) + block.urls)
   }
 
-  /** The first and the end entry of block `index`. */
-  span(index: number): [number, number] {
-    return [this.starts[index] as number, this.starts[index + 1] as number]
+  /** The first entry of block `index`. */
+  start(index: number): number {
+    return this.starts[index] as number
+  }
+
+  /** The entry after block `index`'s last. */
+  end(index: number): number {
+    return this.starts[index + 1] as number
   }
 
   /** The block that starts at the entry expected next, or -1. */
