@@ -375,6 +375,8 @@ class KeptBlocks {
   private readonly starts: number[] = [0]
   /** Each path's place among the entries, made when first needed. */
   private places: Map<string, number> | undefined
+  /** The first block that does not start before `at`. */
+  private nextBlock = 0
   at = 0
   run = -1
 
@@ -393,10 +395,10 @@ class KeptBlocks {
     return this.starts[index + 1] as number
   }
 
-  /** The block that starts at the entry expected next, or -1. */
+  /** The block that starts at the entry expected next, or -1. Note: `at` only moves forward, and so does this. */
   blockAt(): number {
-    const index = binarySearch(this.starts, this.at)
-    return index < this.blocks.length ? index : -1
+    while ((this.starts[this.nextBlock] as number) < this.at) this.nextBlock++
+    return this.starts[this.nextBlock] === this.at && this.nextBlock < this.blocks.length ? this.nextBlock : -1
   }
 
   /** Whether `entry` is the entry expected next. */
@@ -416,20 +418,6 @@ class KeptBlocks {
     const place = this.places.get(url)
     if (place !== undefined && place >= this.at) this.at = place + 1
   }
-}
-
-/** The index of `value` in ascending `values`, or -1. */
-function binarySearch(values: readonly number[], value: number): number {
-  let low = 0
-  let high = values.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    const found = values[middle] as number
-    if (found === value) return middle
-    if (found < value) low = middle + 1
-    else high = middle - 1
-  }
-  return -1
 }
 
 /** A sitemap index listing child sitemaps. */
