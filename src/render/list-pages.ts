@@ -60,7 +60,7 @@ export function* homePages(archive: Archive, views: ViewBuilder): Generator<Page
       }),
       // Note: a large archive has thousands of home pages, whose views cost more to build than their inputs to name.
       inputs: () => ({
-        text: JSON.stringify([list.number ?? 0, list.newer ?? '', list.older ?? '', list.number ? null : [archive.articles.length, [...archive.years].map(([year, items]) => [year, items.length])]]),
+        text: JSON.stringify([list.number ?? 0, list.newer ?? '', list.older ?? '', list.number ? null : [archive.articles.length, counted([...archive.years])]]),
         cards: list.items,
       }),
     }

@@ -338,12 +338,10 @@ export function* writeSitemaps(groups: Iterable<SitemapGroup>, absolute: (path: 
           addEntries(kept.child, kept.start(kept.run), kept.at)
           kept.run = -1
         }
-        add(entry.url, entry.lastmod)
-        kept.passed(entry.url)
-        yield* pending.splice(0)
-        continue
       }
       add(entry.url, entry.lastmod)
+      // Note: after the line is made, which may have started a new child (and let the kept one go).
+      shorter?.passed(entry.url)
       yield* pending.splice(0)
     }
     if (earlier !== undefined) addEntries(earlier, 0, matched)
