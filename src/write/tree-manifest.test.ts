@@ -3,9 +3,10 @@ import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {test} from 'node:test'
 import {makeTempDir, removeDir} from '../../test/helpers/build-from-files.js'
+import {FileTable} from './file-table.js'
 import {ManifestMemo, readManifest, writeManifest, type TreeManifest} from './tree-manifest.js'
 
-const manifest = (files: [string, string][], searchKey = ''): TreeManifest => ({files: new Map(files), searchKey, searchEntries: searchKey ? ['pagefind'] : []})
+const manifest = (files: [string, string][], searchKey = ''): TreeManifest => ({files: FileTable.of(files), searchKey, searchEntries: searchKey ? ['pagefind'] : []})
 
 /** Run `check` with a temporary folder, removed afterwards. */
 async function inTempDir(check: (dir: string) => Promise<void>): Promise<void> {
@@ -51,7 +52,7 @@ test('a large manifest reads back with every path and key as it was, packed or, 
       await writeManifest(file, written)
       const read = await readManifest(file)
       assert.deepEqual(read, written, JSON.stringify(odd))
-      assert.deepEqual([...(read?.files.keys() ?? [])], [...written.files.keys()], 'in the order written')
+      assert.deepEqual([...(read?.files.paths() ?? [])], [...written.files.paths()], 'in the order written')
       assert.equal((await readFile(file, 'latin1')).split('\n', 3)[2]?.[0], odd.length === 0 ? 'P' : 'J', `packed or not, ${JSON.stringify(odd)}`)
     }
     await writeManifest(file, manifest([]))

@@ -2,6 +2,7 @@ import {ftruncateSync, writeSync} from 'node:fs'
 import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {replaceFileWith} from '../replace-file.js'
+import {FileTable} from './file-table.js'
 
 /**
  * What a complete site folder holds: every file the build produced, with the
@@ -10,7 +11,7 @@ import {replaceFileWith} from '../replace-file.js'
  */
 export interface TreeManifest {
   /** Output path (`/`-separated, relative to the folder) → key. */
-  readonly files: ReadonlyMap<string, string>
+  readonly files: FileTable
   /** Fingerprint of the pages the search index was built from; empty when there is none or it is stale. */
   readonly searchKey: string
   /** Top-level names in the folder that the search index wrote (e.g. `pagefind`). */
@@ -19,7 +20,7 @@ export interface TreeManifest {
 
 /** The manifest of a folder with nothing in it. */
 export function emptyManifest(): TreeManifest {
-  return {files: new Map(), searchKey: '', searchEntries: []}
+  return {files: FileTable.empty(), searchKey: '', searchEntries: []}
 }
 
 /**
@@ -61,7 +62,13 @@ export async function writeManifest(file: string, manifest: TreeManifest): Promi
     if (writePacked(fd, files)) return
     // Note: found only while packing, which costs less than looking first; what was packed is written over.
     ftruncateSync(fd, headBytes.length)
-    writeSync(fd, `J${JSON.stringify({paths: [...files.keys()], keys: [...files.values()]})}`, headBytes.length)
+    const paths: string[] = []
+    const keys: string[] = []
+    files.forEach((key, path) => {
+      paths.push(path)
+      keys.push(key)
+    })
+    writeSync(fd, `J${JSON.stringify({paths, keys})}`, headBytes.length)
   })
 }
 
@@ -74,7 +81,7 @@ const blockBytes = 1 << 20
  * a manifest of 156,835 files, its first run took 157 ms against 32 ms, and the entry pairs it made outlived the young
  * generation (part of 17.7 MB, in a heap profile of a build that added one seed to 100,000 articles).
  */
-function writePacked(fd: number, files: ReadonlyMap<string, string>): boolean {
+function writePacked(fd: number, files: FileTable): boolean {
   const buffer = Buffer.allocUnsafe(blockBytes)
   buffer[0] = packedFiles
   let used = 1
@@ -134,7 +141,7 @@ function decodeManifest(bytes: Buffer): TreeManifest | undefined {
   if (headEnd === -1) return undefined
   const {searchKey, searchEntries, files: count} = JSON.parse(bytes.toString('utf8', magic.length, headEnd)) as Partial<Record<keyof ManifestHead, unknown>>
   if (typeof searchKey !== 'string' || !isStrings(searchEntries) || !Number.isSafeInteger(count)) return undefined
-  const files = new Map<string, string>()
+  const files = FileTable.empty()
   const kind = bytes[headEnd + 1]
   if (kind === packedFiles) {
     let at = headEnd + 2
@@ -172,8 +179,10 @@ export class ManifestMemo {
 
   /**
    * `readManifest(file)`. Note: every reader gets the one manifest held, not
-   * a copy (two per build, of as many entries as the site has files), so no
-   * reader may change it: its map is read-only.
+   * a copy (two per build, of as many entries as the site has files), so a
+   * reader may change its files only once no tree names the file any more
+   * (the registry then stops the memo holding it, see `keepOnly`): as a build
+   * does with the tree it starts from (see `OutputWriter`).
    */
   async read(file: string): Promise<TreeManifest | undefined> {
     const held = this.held.get(file)
@@ -182,7 +191,7 @@ export class ManifestMemo {
     return readManifest(file)
   }
 
-  /** `writeManifest(file, manifest)`, keeping `manifest`: the caller must not change its map afterwards. */
+  /** `writeManifest(file, manifest)`, keeping `manifest`: the caller must not change its files afterwards (see `read`). */
   async write(file: string, manifest: TreeManifest): Promise<void> {
     this.held.delete(file)
     await writeManifest(file, manifest)

@@ -96,7 +96,7 @@ export class TreeRegistry {
     if (identity !== undefined && this.trees.delete(identity)) await this.save()
   }
 
-  /** Record a complete tree and its manifest, and save. Note: with a memo, `manifest` is kept as it is, so it must not change afterwards. */
+  /** Record a complete tree and its manifest, and save. Note: with a memo, `manifest` is kept as it is, so it must not change while the tree is registered. */
   async register(identity: TreeIdentity, manifest: TreeManifest): Promise<void> {
     await mkdir(this.dir, {recursive: true})
     const name = `m-${this.next++}.manifest`

@@ -6,6 +6,8 @@ import {isTextPieces} from '../text/text-pieces.js'
 import {cloneTree} from './clone-tree.js'
 import {deleteInBackground, freeTreeName, leftoversOf} from './discard-tree.js'
 import {emptyManifest, type ManifestMemo, type TreeManifest} from './tree-manifest.js'
+import {FileTable} from './file-table.js'
+import {StagingFiles} from './staging-files.js'
 import {releaseLock} from '../lock-file.js'
 import {exists, outputTarget, recover, takeOutputLock, type OutputTarget} from './output-target.js'
 import {TreeRegistry, treeIdentity, type TreeIdentity} from './tree-registry.js'
@@ -65,23 +67,12 @@ export class OutputWriter {
   private readonly dirs = new Set<string>()
   private readonly pending = new Set<Promise<void>>()
   private failure: unknown
-  private readonly produced = new Map<string, string>()
-  /**
-   * Files of the starting tree that are gone from it (unlinked, or missing
-   * from the live site it was copied from), and files of the live site found
-   * missing. Note: the manifests' maps are read-only (see `ManifestMemo`), so
-   * what changes is kept beside them rather than copying them.
-   */
-  private readonly baseGone = new Set<string>()
+  /** The files of the starting tree and those produced: at the end, the new tree's (see `StagingFiles`). */
+  private readonly files: StagingFiles
+  /** Files of the live site found missing. */
   private readonly frontMissing = new Set<string>()
-  /**
-   * Files of the starting tree produced or gone (see `produce` and
-   * `markGone`): when that is all of them, none is stale.
-   * Note: finding the stale files looks up every file of the starting tree,
-   * which at 100,000 articles took 0.06 s and, on a slower hour, 0.34 s of a
-   * dev server's build that added one seed (in two profiles).
-   */
-  private baseCovered = 0
+  /** Whether the starting tree's files are the live site's (see `reusableKeys`). */
+  private readonly startsAsFront: boolean
   private searchKey = ''
   private searchEntries: readonly string[] = []
   private staleRemoved = false
@@ -114,12 +105,17 @@ export class OutputWriter {
     readonly target: OutputTarget,
     /** What the staging tree started as. */
     readonly base: StagingBase,
-    private readonly baseFiles: ReadonlyMap<string, string>,
+    baseFiles: FileTable,
     private readonly baseSearch: {readonly key: string; readonly entries: readonly string[]},
-    private readonly front: ReadonlyMap<string, string> | undefined,
+    private readonly front: FileTable | undefined,
     private readonly registry: TreeRegistry | undefined,
     private readonly frontSearch: {readonly key: string; readonly entries: readonly string[]} = {key: '', entries: []},
-  ) {}
+  ) {
+    // Note: the starting tree's table becomes the new tree's. It is the live site's when the staging tree is a copy of
+    // it (or a back buffer linked from it, whose manifest is the live site's, see `registerCopy`): that one is copied.
+    this.startsAsFront = baseFiles === front
+    this.files = new StagingFiles(this.startsAsFront ? baseFiles.clone() : baseFiles)
+  }
 
   /**
    * Take the output lock, recover from an interrupted swap, and prepare the
@@ -139,7 +135,7 @@ export class OutputWriter {
       if (options.stateDir === undefined) {
         await rm(target.stagingDir, {recursive: true, force: true})
         await mkdir(target.stagingDir, {recursive: true})
-        writer = new OutputWriter(target, 'empty', new Map(), {key: '', entries: []}, undefined, undefined)
+        writer = new OutputWriter(target, 'empty', FileTable.empty(), {key: '', entries: []}, undefined, undefined)
       } else {
         writer = await OutputWriter.openIncremental(target, options.stateDir, options.reuse !== false, options.manifests)
       }
@@ -218,11 +214,11 @@ export class OutputWriter {
     const aside = await freeTreeName(target.previousDir, back?.files.size ?? front?.size ?? 0)
     let writer: OutputWriter
     if (front && frontManifest) {
-      const missing = await cloneTree(target.outDir, target.stagingDir, front.keys(), frontManifest.searchEntries)
+      const missing = await cloneTree(target.outDir, target.stagingDir, front.paths(), frontManifest.searchEntries)
       // Note: the staging tree starts as the live site, less the files found missing from it.
       writer = make('copy', {...frontManifest, ...(missing.size > 0 ? {searchKey: ''} : {})})
       for (const file of missing) {
-        writer.markGone(file)
+        writer.files.markGone(file)
         writer.frontMissing.add(file)
       }
       writer.frontDamaged = missing.size > 0
@@ -242,7 +238,7 @@ export class OutputWriter {
   async reuse(relative: string, key: string): Promise<boolean> {
     if (this.keepInPlace(relative, key)) return true
     // Note: a path produced twice (a collision) waits for the first write, so the last one wins.
-    if (this.produced.has(relative)) {
+    if (this.files.produced(relative)) {
       this.clashes.push(relative)
       await this.flush()
       if (this.keptFromBase(relative, key)) return true
@@ -260,7 +256,7 @@ export class OutputWriter {
       this.frontDamaged = true
       return false
     }
-    this.produce(relative, key)
+    this.files.produce(relative, key)
     this.linked++
     return true
   }
@@ -274,46 +270,35 @@ export class OutputWriter {
    */
   keepInPlace(relative: string, key: string): boolean {
     if (this.failure) throw this.failure
-    if (!this.baseHolds(relative, key)) return false
-    // Note: two lookups per page rather than four; at 100,000 articles the check took 0.3 s of a build that added one
-    // seed, in profiles. A path the new site had already (a collision) was overwritten here; it must wait for the
+    // Note: one lookup per page. A path the new site has already (a collision) is not kept here: it must wait for the
     // writes before it (see `reuse`), and whoever produces it last sets its key.
-    const before = this.produced.size
-    this.produced.set(relative, key)
-    if (this.produced.size === before) return false
-    // Note: as `produce` does, without looking up again what was just looked up.
-    this.baseCovered++
+    if (!this.files.keep(relative, key)) return false
     this.unchanged++
     return true
   }
 
   /** Keep `relative` if it is unchanged in the starting tree. */
   private keptFromBase(relative: string, key: string): boolean {
-    if (!this.baseHolds(relative, key)) return false
-    this.produced.set(relative, key)
+    if (this.files.startingKey(relative) !== key) return false
+    this.files.produce(relative, key)
     this.unchanged++
     return true
-  }
-
-  /** Record `relative` as a file of the new site, with `key`. */
-  private produce(relative: string, key: string): void {
-    if (!this.produced.has(relative) && this.inBase(relative)) this.baseCovered++
-    this.produced.set(relative, key)
-  }
-
-  /** Record that `relative` is gone from the starting tree. */
-  private markGone(relative: string): void {
-    if (this.inBase(relative) && !this.produced.has(relative)) this.baseCovered++
-    this.baseGone.add(relative)
   }
 
   /**
    * Path → key of the files `reuse` may keep: those of the starting tree and
    * of the live site. A page whose key is here need not be rendered (though
-   * `reuse` has the last word: a file may have gone since).
+   * `reuse` has the last word: a file may have gone since). Note: copies,
+   * made as they are asked for (to start page workers), of a table that
+   * changes as the build goes.
    */
   reusableKeys(): ReadonlyMap<string, string>[] {
-    return this.front && this.front !== this.baseFiles ? [this.baseFiles, this.front] : [this.baseFiles]
+    const starting = new Map<string, string>()
+    for (const file of this.files.table.paths()) {
+      const key = this.files.startingKey(file)
+      if (key !== undefined) starting.set(file, key)
+    }
+    return this.front && !this.startsAsFront ? [starting, this.front.toMap()] : [starting]
   }
 
   /**
@@ -337,8 +322,8 @@ export class OutputWriter {
 
   /** Record a file another thread wrote into `directWriteDir()`, as `write` would have. */
   recordWritten(relative: string, key: string, bytes: number): void {
-    if (this.produced.has(relative)) this.clashes.push(relative)
-    this.produce(relative, key)
+    if (this.files.produced(relative)) this.clashes.push(relative)
+    this.files.produce(relative, key)
     this.written++
     this.bytes += bytes
   }
@@ -351,7 +336,7 @@ export class OutputWriter {
   async write(file: OutputFile, key?: string, byContent = key === undefined): Promise<void> {
     key ??= contentKey(file.contents)
     if (await this.reuse(file.path, key)) return
-    this.produce(file.path, key)
+    this.files.produce(file.path, key)
     if (this.base === 'empty') {
       await this.writeNew(file)
       return
@@ -385,13 +370,10 @@ export class OutputWriter {
     await this.flush()
     if (this.staleRemoved) return
     this.staleRemoved = true
-    const stale = this.baseCovered === this.baseFiles.size ? [] : [...this.baseFiles.keys()].filter((file) => this.inBase(file) && !this.produced.has(file))
+    const stale = this.files.finish()
     await eachLimited(stale, (file) => unlink(this.stagingPath(file)).catch(ignoreMissing))
     const folders = new Set<string>()
-    for (const file of stale) {
-      for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) folders.add(dir)
-      this.markGone(file)
-    }
+    for (const file of stale) for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) folders.add(dir)
     for (const dir of [...folders].sort((a, b) => b.length - a.length)) await rmdir(this.stagingPath(dir)).catch(() => undefined)
     this.removed += stale.length
   }
@@ -399,7 +381,11 @@ export class OutputWriter {
   /** A fingerprint of the HTML pages of the new site (those `indexed` accepts): what a search index is built from. */
   pagesKey(indexed: (file: string) => boolean = () => true): string {
     // Note: sorted, since pages rendered on worker threads arrive in any order.
-    const pages = [...this.produced].filter(([file]) => file.endsWith('.html') && indexed(file)).sort(([a], [b]) => compareCodeUnits(a, b))
+    const pages: [string, string][] = []
+    this.files.forEachProduced((key, file) => {
+      if (file.endsWith('.html') && indexed(file)) pages.push([file, key])
+    })
+    pages.sort(([a], [b]) => compareCodeUnits(a, b))
     return fingerprintAll(pages.flat())
   }
 
@@ -523,8 +509,8 @@ export class OutputWriter {
    */
   private async registerTree(registry: TreeRegistry, dir: string): Promise<TreeIdentity | undefined> {
     const id = await treeIdentity(dir)
-    // Note: the registry may keep `produced` as it is (see `ManifestMemo`): nothing adds to it after this.
-    if (id !== undefined) await registry.register(id, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
+    // Note: the registry may keep the table as it is (see `ManifestMemo`): only a build that starts from this tree changes it.
+    if (id !== undefined) await registry.register(id, {files: this.files.table, searchKey: this.searchKey, searchEntries: this.searchEntries})
     return id
   }
 
@@ -544,8 +530,8 @@ export class OutputWriter {
     const {previousDir} = this.target
     // Note: files found missing from the old live site count here as if they were in it; but such a site was
     // unregistered (`distrustDamagedFront`), so once swapped out it is never the back buffer this looks at.
-    if (registry.has(await treeIdentity(previousDir))) return !(this.front && farBehind(this.front, this.produced))
-    const aside = await linkBackBuffer(this.target, registry, newId, {files: this.produced, searchKey: this.searchKey, searchEntries: this.searchEntries})
+    if (registry.has(await treeIdentity(previousDir))) return !(this.front && farBehind(this.front, this.files.table))
+    const aside = await linkBackBuffer(this.target, registry, newId, {files: this.files.table, searchKey: this.searchKey, searchEntries: this.searchEntries})
     if (aside !== undefined) this.discarded.push(aside)
     return registry.has(await treeIdentity(previousDir))
   }
@@ -556,7 +542,7 @@ export class OutputWriter {
    * old one's space to be freed.
    */
   private async dropTree(dir: string): Promise<void> {
-    const aside = await freeTreeName(dir, this.produced.size)
+    const aside = await freeTreeName(dir, this.files.producedCount)
     if (aside !== undefined) this.discarded.push(aside)
   }
 
@@ -565,7 +551,7 @@ export class OutputWriter {
     // Note: a site's paths come in long runs under one top-level folder. Cutting each and adding it once per run took
     // 4 ms for the 156,835 paths of a site of 100,000 articles, against 23 ms for a `split` and an add per path.
     let last = ''
-    this.produced.forEach((_key, file) => {
+    this.files.forEachProduced((_key, file) => {
       const slash = file.indexOf('/')
       const top = slash === -1 ? file : file.slice(0, slash)
       if (top !== last) managed.add((last = top))
@@ -592,7 +578,7 @@ export class OutputWriter {
   private async writeNow(file: OutputFile, byContent: boolean): Promise<void> {
     const to = this.stagingPath(file.path)
     let contents = file.contents
-    if (!byContent && this.inBase(file.path)) {
+    if (!byContent && this.files.inStart(file.path)) {
       // Note: a new key can still give the same bytes (a change no page shows): then the file stays as it is. Text is
       // encoded once, for the comparison and the write alike.
       const whole = wholeContents(contents)
@@ -639,17 +625,7 @@ export class OutputWriter {
       // Note: a folder in the way (EISDIR) is cleared by `makeRoom` when the write fails.
       if ((error as NodeJS.ErrnoException).code !== 'EISDIR') ignoreMissing(error)
     })
-    this.markGone(relative)
-  }
-
-  /** Whether the starting tree still holds `relative` as made from `key`. Note: most builds remove nothing from it. */
-  private baseHolds(relative: string, key: string): boolean {
-    return this.baseFiles.get(relative) === key && (this.baseGone.size === 0 || !this.baseGone.has(relative))
-  }
-
-  /** Whether `relative` is still a file of the starting tree. */
-  private inBase(relative: string): boolean {
-    return this.baseFiles.has(relative) && !this.baseGone.has(relative)
+    this.files.markGone(relative)
   }
 
   /** Clear an old tree's file where a folder must go, or its folder where a file must go. */
@@ -657,9 +633,9 @@ export class OutputWriter {
     const parts = relative.split('/')
     for (let length = 1; length < parts.length; length++) {
       const prefix = parts.slice(0, length).join('/')
-      if (this.inBase(prefix)) await this.removeFromBase(prefix)
+      if (this.files.inStart(prefix)) await this.removeFromBase(prefix)
     }
-    for (const file of this.baseFiles.keys()) if (file.startsWith(`${relative}/`)) this.markGone(file)
+    for (const file of this.files.table.paths()) if (file.startsWith(`${relative}/`)) this.files.markGone(file)
     await rm(this.stagingPath(relative), {recursive: true, force: true})
     this.dirs.clear()
   }
@@ -681,7 +657,7 @@ export class OutputWriter {
 async function linkBackBuffer(target: OutputTarget, registry: TreeRegistry, liveId: TreeIdentity, live: TreeManifest, signal?: AbortSignal): Promise<string | undefined> {
   const aside = await freeTreeName(target.previousDir, live.files.size)
   try {
-    const missing = await cloneTree(target.outDir, target.previousDir, live.files.keys(), live.searchEntries, signal)
+    const missing = await cloneTree(target.outDir, target.previousDir, live.files.paths(), live.searchEntries, signal)
     const copyId = await treeIdentity(target.previousDir)
     if (missing.size === 0 && copyId !== undefined) await registry.registerCopy(copyId, liveId)
   } catch (error) {
@@ -708,29 +684,29 @@ async function treeIdentities(target: OutputTarget): Promise<{liveId: TreeIdenti
  * copy links every file at once. Small trees keep their back buffer, which
  * costs little either way.
  */
-function farBehind(back: ReadonlyMap<string, string>, front: ReadonlyMap<string, string>): boolean {
+function farBehind(back: FileTable, front: FileTable): boolean {
   const known = farBehindKnown.get(front)
-  if (known !== undefined && known.back.deref() === back) return known.far
+  if (known !== undefined && known.back.deref() === back && known.backStamp === back.stamp && known.frontStamp === front.stamp) return known.far
   let differing = 0
   // Note: `forEach`, as in `writePacked`: the entry pairs of a `for…of` outlived the young generation (10 MB a build).
   front.forEach((key, file) => {
     if (back.get(file) !== key) differing++
   })
   const far = differing > Math.max(farBehindFiles, front.size / 4)
-  farBehindKnown.set(front, {back: new WeakRef(back), far})
+  farBehindKnown.set(front, {back: new WeakRef(back), backStamp: back.stamp, frontStamp: front.stamp, far})
   return far
 }
 
 /**
  * What `farBehind` found for a front tree's files, and against which back
- * tree's. Note: a process that keeps manifests in memory (`ManifestMemo`)
- * compares the same two at a build's end (the new site against the old one)
- * and at the next build's start (the back buffer against the live site); a
- * walk over every file of a large site, it is done once. The maps are never
- * changed once compared (see `ManifestMemo.read`). The back tree's is held
- * weakly, else each site's files would keep those of every site before it.
+ * tree's, as they were (their stamps, see `FileTable.begin`). Note: a process
+ * that keeps manifests in memory (`ManifestMemo`) compares the same two at a
+ * build's end (the new site against the old one) and at the next build's
+ * start (the back buffer against the live site); a walk over every file of a
+ * large site, it is done once. The back tree's is held weakly, else each
+ * site's files would keep those of every site before it.
  */
-const farBehindKnown = new WeakMap<ReadonlyMap<string, string>, {readonly back: WeakRef<ReadonlyMap<string, string>>; readonly far: boolean}>()
+const farBehindKnown = new WeakMap<FileTable, {readonly back: WeakRef<FileTable>; readonly backStamp: number; readonly frontStamp: number; readonly far: boolean}>()
 
 /** Below this many differing files a back buffer is always worth keeping. */
 const farBehindFiles = 1000
