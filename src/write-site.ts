@@ -137,7 +137,7 @@ export async function writeSite(source: SiteSource, writer: OutputWriter, option
   }
   const renderUnlessLinked = async (page: Page, relative: string, key: string, view: object | undefined): Promise<void> => {
     if (await writer.reuse(relative, key)) return
-    await writer.write(renderPage(page, templates, view), key)
+    await writer.write(renderPage(page, templates, view, relative), key)
     rendered++
   }
   const writeFromWorker = async (page: WorkerPage): Promise<void> => {

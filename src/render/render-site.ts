@@ -23,9 +23,15 @@ export function* planPages(archive: Archive, views: ViewBuilder): Generator<Page
   yield* articlePages(archive, views)
 }
 
-/** Render one page through its template; `view` is its view model when already built (by `PageKeys`). */
-export function renderPage(page: Page, templates: TemplateSet, view?: object): OutputFile {
-  return {path: outputPathFor(page.url), contents: renderView(page, view, templates), from: page.from}
+/**
+ * Render one page through its template; `view` is its view model when already
+ * built, and `path` its output path when already worked out (both by `PageKeys`).
+ * Note: the path given is the very string the page's key came with, which
+ * the output's file table then holds: a later build that keeps the page
+ * looks it up by that same string, with no characters to compare.
+ */
+export function renderPage(page: Page, templates: TemplateSet, view?: object, path = outputPathFor(page.url)): OutputFile {
+  return {path, contents: renderView(page, view, templates), from: page.from}
 }
 
 /** The HTML of one page, from its view model when already built, else from a new one. */
