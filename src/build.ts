@@ -22,6 +22,7 @@ import {defaultConfigFile, packageRoot, type BuildOptions} from './options.js'
 import {processSettings, startTopicWorker, type ProcessSettings} from './process-sources.js'
 import {ContentError, isError, problem, type Problem} from './problems/content-error.js'
 import {fileStart} from './problems/source-point.js'
+import {pageClashes} from './render/page-clashes.js'
 import {pageTemplates, planPages} from './render/render-site.js'
 import {articleGlob, matchesArticleGlob} from './search/article-glob.js'
 import {indexSearch} from './search/index-search.js'
@@ -172,7 +173,8 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     problems, skipped, articles: indexed.archive.articles.length, written: 0, bytes: 0, wrote: false,
     seeds: seedCount, scanned, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, searchStale: false, base: 'none', backBufferReady: false, timings,
   }
-  if (options.check || (problems.some(isError) && (!options.skipInvalid || indexProblems.some(isError)))) return result
+  if (options.check) return {...result, problems: [...problems, ...plannedClashes({...indexed.archive, related: []}, config)]}
+  if (problems.some(isError) && (!options.skipInvalid || indexProblems.some(isError))) return result
 
   const pageWorkers = planPageWorkers(indexed.archive.articles.length, process.env, options.workers)
   // Note: for a large archive a worker thread finds the related articles while this one opens the templates and the output
@@ -312,6 +314,15 @@ function siteSource(archive: Archive, articles: readonly Article[], indexSetting
     keepFeedEntries: archive.articles.length <= maxArticlesForKeptRenders,
     sitemaps: cache.sitemaps,
   }
+}
+
+/**
+ * The clashes of article pages with other pages of the site, as `check`
+ * finds them: by planning the pages, whose views it never builds (no body
+ * is read), nor their related articles.
+ */
+function plannedClashes(archive: Archive, config: SiteConfig): Problem[] {
+  return pageClashes([...planPages(archive, new ViewBuilder(archive, config, siteUrls(config.baseUrl)))], archive)
 }
 
 /**

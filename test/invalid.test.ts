@@ -122,6 +122,21 @@ describe('bad-input fixtures', () => {
     })
   }
 
+  test('`check` reports every problem of every fixture that a build does, and writes nothing', async () => {
+    for (const item of cases) {
+      const outDir = path.join(scratchRoot, `check-${item.name}`, 'dist')
+      let problems: readonly Problem[]
+      try {
+        problems = (await build(buildOptions(item.input, {outDir, check: true, cacheDir: `${path.dirname(outDir)}.cache`}))).problems
+      } catch (error) {
+        if (!(error instanceof ContentError)) throw error
+        problems = [error.problem]
+      }
+      assert.deepEqual(problems.map(formatProblemLine).sort(), item.expected, item.name)
+      assert.equal(existsSync(outDir), false, `${item.name}: nothing written`)
+    }
+  })
+
   test('`---js` front matter never runs: the code in the fixture would have written a file', () => {
     for (const dir of [repoRoot, process.cwd(), path.join(fixturesDir, 'front-matter-js/input')]) {
       assert.equal(existsSync(path.join(dir, 'front-matter-js-ran.txt')), false)

@@ -3,7 +3,7 @@ import {test} from 'node:test'
 import {makeArticle} from '../../test/helpers/make-article.js'
 import type {Archive, PlacedArticle} from '../indexes/archive.js'
 import type {Page} from './page.js'
-import {pageClashProblem} from './page-clashes.js'
+import {pageClashes, pageClashProblem} from './page-clashes.js'
 
 const article: PlacedArticle = {...makeArticle('feed.md', '2024-05-01', {slug: 'feed.xml'}), url: '/feed.xml'}
 const archive: Archive = {articles: [article], days: new Map(), months: new Map(), years: new Map(), topics: new Map(), related: [[]]}
@@ -20,4 +20,13 @@ test("a clash names the article's slug and what the site puts on its path: a pag
 
 test('pages the site makes itself on one path are a bug, not a problem of the content', () => {
   assert.throws(() => pageClashProblem('topics/index.html', [page('/topics/', 'topics.html'), page('/topics/', 'topic.html')], archive), /two files of the site were made for topics\/index\.html/)
+})
+
+test('planned pages clash where an article page has the output path of another page, once per path', () => {
+  const clashes = pageClashes([page('/topics/', 'topics.html'), page('/feed.xml', 'article.html', 0), page('/2024/', 'year.html'), page('/topics/', 'article.html', 0), page('/topics/', 'search.html')], archive)
+  assert.deepEqual(
+    clashes.map((clash) => clash.message),
+    ['the slug "feed.xml" gives /topics/, where the site puts the topic index and the search page; one would replace the other'],
+  )
+  assert.deepEqual(pageClashes([page('/topics/', 'topics.html'), page('/feed.xml', 'article.html', 0)], archive), [])
 })

@@ -35,3 +35,22 @@ export function pageClashProblem(path: string, pages: readonly Page[], archive: 
   const other = others.length > 0 ? others.join(' and ') : 'a feed or sitemap of the site'
   return problem('output-path-collision', article.slugAt, `the slug "${article.slug}" gives ${articlePage.url}, where the site puts ${other}; one would replace the other`)
 }
+
+/**
+ * The problems of article pages whose output path is that of another page of
+ * the site, found by planning alone, in page order (for `check`, which makes
+ * no file: a build finds these, and an article on a feed's or a sitemap's
+ * path, as it writes them). Note: an article's URL is never that of another
+ * article (`assignUrls` tells them apart).
+ */
+export function pageClashes(pages: readonly Page[], archive: Archive): Problem[] {
+  const first = new Map<string, Page>()
+  const clashing: string[] = []
+  for (const page of pages) {
+    const path = outputPathFor(page.url)
+    const earlier = first.get(path)
+    if (earlier === undefined) first.set(path, page)
+    else if (earlier.article !== undefined || page.article !== undefined) clashing.push(path)
+  }
+  return [...new Set(clashing)].map((path) => pageClashProblem(path, pages, archive))
+}
