@@ -11,7 +11,7 @@ test('a table holds each path once, with its last key, in the order paths came',
   ])
   assert.equal(table.size, 2)
   assert.equal(table.get('b.html'), '3')
-  assert.equal(table.has('c.html'), false)
+  assert.equal(table.get('c.html'), undefined)
   assert.deepEqual([...table.toMap()], [
     ['b.html', '3'],
     ['a.html', '2'],

@@ -51,10 +51,6 @@ export class FileTable {
     return this.entries.get(path)?.key
   }
 
-  has(path: string): boolean {
-    return this.entries.has(path)
-  }
-
   /**
    * Call `visit` with each file's key and path, in the order they were added.
    * Note: `forEach` rather than an iterator, which makes a pair per file (see `writePacked`).

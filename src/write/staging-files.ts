@@ -46,12 +46,6 @@ export class StagingFiles {
     return this.table.entry(path)?.made === this.stamp
   }
 
-  /** The key `path` was produced with, or undefined. */
-  producedKey(path: string): string | undefined {
-    const entry = this.table.entry(path)
-    return entry?.made === this.stamp ? entry.key : undefined
-  }
-
   /** The key of starting file `path` while it is still in the tree, else undefined. */
   startingKey(path: string): string | undefined {
     const entry = this.table.entry(path)
