@@ -179,7 +179,10 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
   const pageWorkers = planPageWorkers(indexed.archive.articles.length, process.env, options.workers)
   // Note: for a large archive a worker thread finds the related articles while this one opens the templates and the output
   // and plans the pages.
-  const relating = RelatedSearch.start(indexed.archive.articles, indexed.allTopics, mayRelateOnWorker(indexed.archive.articles.length, process.env, options.workers), indexed.topicMentions)
+  // Note: the memo is given up before it is lent, like the index's; only a build that writes every page gives one back.
+  const relatedMemo = cache.relatedMemo
+  cache.relatedMemo = undefined
+  const relating = RelatedSearch.start(indexed.archive.articles, indexed.allTopics, mayRelateOnWorker(indexed.archive.articles.length, process.env, options.workers), indexed.topicMentions, relatedMemo)
   let templates: TemplateSet
   let writer: OutputWriter
   try {
@@ -221,6 +224,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     timings.search = clock.lap()
     await writer.commit(options.onLive)
     cache.keptPageKeys = source.keys.kept()
+    cache.relatedMemo = relating.memo
     timings.commit = clock.lap()
   } catch (error) {
     relating.stop()

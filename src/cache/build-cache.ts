@@ -1,6 +1,7 @@
 import {mkdir} from 'node:fs/promises'
 import path from 'node:path'
 import type {IndexMemo} from '../indexes/build-archive.js'
+import type {RelatedMemo} from '../indexes/relate-again.js'
 import {releaseLock, takeLock} from '../lock-file.js'
 import {ArticleStore} from './article-store.js'
 import type {KeptPageKeys} from './carried-keys.js'
@@ -53,6 +54,8 @@ export class BuildCache {
    * memory only, like `keptPageKeys`.
    */
   indexMemo: IndexMemo | undefined
+  /** What the last build's related articles were found from, for the next to find again only those a change reaches (see `RelatedMemo`); in memory only. */
+  relatedMemo: RelatedMemo | undefined
   /** The child sitemaps the last build made, for the next to take over those it would make the same (see `SitemapMemo`). */
   readonly sitemaps = new SitemapMemo()
 

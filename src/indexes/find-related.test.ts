@@ -8,11 +8,22 @@ import {buildArchive} from './build-archive.js'
 import {findRelated, RelatedFinder, relatedInputs, relatedLists, relatedOutput} from './find-related.js'
 import {groupByTopic} from './group-by-topic.js'
 
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+const dayOf = (date: string): number => Date.parse(date) / 86_400_000
+
+/** A count with all but its three leading binary digits cleared, by arithmetic. */
+function roundedPlainly(count: number): number {
+  let unit = 1
+  while (count >= unit * 8) unit *= 2
+  return Math.floor(count / unit) * unit
+}
+
 /**
  * The rules of `findRelated` written plainly: score every candidate in a
  * window of 40 on either side of the article in each of its topics' lists,
- * weighted by log(1 + articles / topic's articles); leave out the article
- * itself; sort by score, then distance, then index.
+ * weighted by log(1 + articles / topic's articles), both counts rounded to
+ * three binary digits; leave out the article itself; sort by score, then
+ * distance in days, then index.
  */
 function relatedPlainly(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>): number[][] {
   return articles.map((article, index) => {
@@ -21,15 +32,16 @@ function relatedPlainly(articles: readonly PlacedArticle[], topics: ReadonlyMap<
       const entry = topics.get(topic.slug)
       if (!entry || entry.articles.length < 2) continue
       const position = entry.articles.indexOf(index)
-      const weight = Math.log(1 + articles.length / entry.articles.length)
+      const weight = Math.log(1 + roundedPlainly(articles.length) / roundedPlainly(entry.articles.length))
       for (let k = Math.max(0, position - 40); k < Math.min(entry.articles.length, position + 41); k++) {
         const other = entry.articles[k] as number
         if (other === index) continue
         scores.set(other, (scores.get(other) ?? 0) + weight)
       }
     }
+    const distance = (other: number): number => Math.abs(dayOf((articles[other] as PlacedArticle).date) - dayOf(article.date))
     return [...scores]
-      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || Math.abs(a - index) - Math.abs(b - index) || a - b)
+      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || distance(a) - distance(b) || a - b)
       .slice(0, 5)
       .map(([other]) => other)
   })
@@ -76,9 +88,13 @@ for (const [pool, most] of [[3, 3], [14, 5]] as const) {
   })
 }
 
-test('a topic list longer than the window still finds neighbours from both sides', () => {
+/** The date `days` days after 2024-01-01. */
+const dayAfter = (days: number): string => new Date(Date.UTC(2024, 0, 1 + days)).toISOString().slice(0, 10)
+
+test('a topic list longer than the window still finds neighbours from both sides, the nearer day first', () => {
   const shared = topicPool[0] as Topic
-  const articles = Array.from({length: 200}, (_, index) => makeArticle(`a${String(index).padStart(3, '0')}.txt`, '2024-01-01', {topics: [shared]}))
+  // Note: one article a day, so that index 0 (the newest) is day 199, and two articles are as many days apart as places.
+  const articles = Array.from({length: 200}, (_, index) => makeArticle(`a${String(index).padStart(3, '0')}.txt`, dayAfter(199 - index), {topics: [shared]}))
   const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
   assert.deepEqual(archive.related[100], [99, 101, 98, 102, 97])
   assert.deepEqual(archive.related[0], [1, 2, 3, 4, 5])
@@ -128,7 +144,7 @@ test('the window reaches exactly 40 places along a topic\'s list on either side'
     const topics = index === 20 || index === 61 ? [] : [common]
     if ([0, 20, 41].includes(index)) topics.push(first)
     if ([40, 61, 81].includes(index)) topics.push(last)
-    return makeArticle(`a${String(index).padStart(3, '0')}.txt`, '2024-01-01', {topics})
+    return makeArticle(`a${String(index).padStart(3, '0')}.txt`, dayAfter(81 - index), {topics})
   })
   const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
   assert.deepEqual(archive.related[0], [41, 20, 1, 2, 3])

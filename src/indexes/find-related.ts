@@ -2,9 +2,9 @@ import type {PlacedArticle, TopicEntry} from './archive.js'
 import type {TopicMentions} from './group-by-topic.js'
 
 /** Related articles shown per article. */
-const relatedLimit = 5
+export const relatedLimit = 5
 /** How far to look along each topic's list on either side of the article. Keeps the step linear. */
-const window = 40
+export const relatedWindow = 40
 
 /**
  * What `RelatedFinder.relate` works on, as numbers only: topics are numbered, and
@@ -18,8 +18,10 @@ export interface RelatedInputs {
   /** Topic `t`'s articles are `members[listStarts[t]]` up to `members[listStarts[t + 1]]`, in article order. */
   readonly listStarts: Int32Array
   readonly members: Int32Array
-  /** Topic `t`'s weight: its rarity, log(1 + articles / topic's articles). */
+  /** Topic `t`'s weight: its rarity (see `topicWeight`). */
   readonly weights: Float64Array
+  /** Article `a`'s day, counted from 1970-01-01, for ties: nearer in time ranks first. */
+  readonly days: Int32Array
   /** Article `a`'s topics are `articleTopics[topicStarts[a]]` up to `articleTopics[topicStarts[a + 1]]`. */
   readonly topicStarts: Int32Array
   readonly articleTopics: Int32Array
@@ -27,11 +29,15 @@ export interface RelatedInputs {
 
 /**
  * Up to five related articles per article: those sharing the most topics,
- * each topic weighted by its rarity (inverse document frequency), nearer in
- * time breaking ties. Candidates come from a window around the article in
- * each topic's list, so the cost grows with the number of articles, not its
- * square. No two articles here have the same text: `buildArchive` publishes
- * byte-identical seeds once.
+ * each topic weighted by its rarity (inverse document frequency), the nearer
+ * day breaking ties, then the article's place in the archive. Candidates come
+ * from a window around the article in each topic's list, so the cost grows
+ * with the number of articles, not its square. No two articles here have the
+ * same text: `buildArchive` publishes byte-identical seeds once.
+ * Note: nothing here moves when an article far away is added or removed
+ * (neither the weights, see `topicWeight`, nor the ties, which an index
+ * distance would break differently once an article came between), so a dev
+ * build finds again only the lists a change can reach (see `relateAgain`).
  */
 export function findRelated(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, mentions?: TopicMentions): number[][] {
   const inputs = relatedInputs(articles, topics, mentions)
@@ -59,11 +65,51 @@ export function relatedInputs(articles: readonly PlacedArticle[], topics: Readon
     listStarts[topic] = at
     members.set(entry.articles, at)
     at += entry.articles.length
-    weights[topic++] = Math.log(1 + total / entry.articles.length)
+    weights[topic++] = topicWeight(total, entry.articles.length)
   }
   listStarts[topic] = at
   const {topicStarts, articleTopics} = mentions ?? numberMentions(articles, topics)
-  return {total, listStarts, members, weights, topicStarts: sharedCopy(topicStarts), articleTopics: sharedCopy(articleTopics)}
+  return {total, listStarts, members, weights, days: dayNumbers(articles), topicStarts: sharedCopy(topicStarts), articleTopics: sharedCopy(articleTopics)}
+}
+
+/**
+ * A topic's weight among `total` articles when `count` of them have it:
+ * log(1 + total / count), of both counts rounded down to three binary digits
+ * (see `roundedCount`).
+ * Why: with the exact counts every article added would change every
+ * topic's weight a little, and with it perhaps any article's list; rounded,
+ * a topic's weight changes only when its count crosses a step (every eighth
+ * to quarter of its size), and so do the lists of its articles, which is
+ * what lets a dev build find again only the lists a change can reach.
+ */
+export function topicWeight(total: number, count: number): number {
+  return Math.log(1 + roundedCount(total) / roundedCount(count))
+}
+
+/** `count` (a positive integer) rounded down to its three leading binary digits: 1 to 7 as they are, then 8, 10, 12, 14, 16, 20, 24, ... */
+export function roundedCount(count: number): number {
+  const shift = Math.max(0, 29 - Math.clz32(count))
+  return (count >>> shift) << shift
+}
+
+/**
+ * Each article's day counted from 1970-01-01, in shared memory. Note: the
+ * archive's articles come a day at a time, so each day's date is read once.
+ */
+function dayNumbers(articles: readonly PlacedArticle[]): Int32Array {
+  const days = sharedInts(articles.length)
+  let date = ''
+  let day = 0
+  for (let index = 0; index < articles.length; index++) {
+    const article = articles[index] as PlacedArticle
+    if (article.date !== date) {
+      date = article.date
+      // Note: a date-only ISO string is read as UTC midnight.
+      day = Date.parse(date) / 86_400_000
+    }
+    days[index] = day
+  }
+  return days
 }
 
 /** `TopicMentions` of `articles`, the topics numbered by their place in `topics`; those it does not hold are left out. */
@@ -139,7 +185,7 @@ export class RelatedFinder {
 
   /** Find the lists of articles `start` up to `end`, after those of any earlier range given to this finder. */
   relate(start: number, end: number): void {
-    const {listStarts, members, weights, topicStarts, articleTopics} = this.inputs
+    const {listStarts, members, weights, days, topicStarts, articleTopics} = this.inputs
     const {cursors, scores, touched, best, found} = this
     for (let index = start; index < end; index++) {
       let touchedCount = 0
@@ -155,8 +201,8 @@ export class RelatedFinder {
         cursors[id] = position + 1
         if (listEnd - listStart < 2) continue
         const weight = weights[id] as number
-        const to = Math.min(listEnd, position + window + 1)
-        for (let k = Math.max(listStart, position - window); k < to; k++) {
+        const to = Math.min(listEnd, position + relatedWindow + 1)
+        for (let k = Math.max(listStart, position - relatedWindow); k < to; k++) {
           const other = members[k] as number
           // Note: every weight is above 0, so a score of 0 means not seen yet.
           if (scores[other] === 0) touched[touchedCount++] = other
@@ -168,9 +214,9 @@ export class RelatedFinder {
         const other = touched[t] as number
         // Note: the article itself was scored with the rest, which is cheaper than testing each visit.
         if (other === index) continue
-        if (kept === relatedLimit && !ranksBefore(other, best[relatedLimit - 1] as number, index, scores)) continue
+        if (kept === relatedLimit && !ranksBefore(other, best[relatedLimit - 1] as number, index, scores, days)) continue
         let at = kept < relatedLimit ? kept++ : relatedLimit - 1
-        while (at > 0 && ranksBefore(other, best[at - 1] as number, index, scores)) {
+        while (at > 0 && ranksBefore(other, best[at - 1] as number, index, scores, days)) {
           best[at] = best[at - 1] as number
           at--
         }
@@ -184,13 +230,18 @@ export class RelatedFinder {
   }
 }
 
-/** Whether candidate `a` ranks before `b` for article `index`: higher score, then nearer in time, then the lower index. */
-function ranksBefore(a: number, b: number, index: number, scores: Float64Array): boolean {
+/**
+ * Whether candidate `a` ranks before `b` for article `index`: higher score,
+ * then the nearer day, then the lower index (the one of the two that comes
+ * first in the archive, whatever is added or removed elsewhere).
+ */
+function ranksBefore(a: number, b: number, index: number, scores: Float64Array, days: Int32Array): boolean {
   const scoreA = scores[a] as number
   const scoreB = scores[b] as number
   if (scoreA !== scoreB) return scoreA > scoreB
-  const distanceA = Math.abs(a - index)
-  const distanceB = Math.abs(b - index)
+  const day = days[index] as number
+  const distanceA = Math.abs((days[a] as number) - day)
+  const distanceB = Math.abs((days[b] as number) - day)
   return distanceA !== distanceB ? distanceA < distanceB : a < b
 }
 

@@ -1,23 +1,8 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
-import {makeArticle} from '../../test/helpers/make-article.js'
+import {sampleArticles} from '../../test/helpers/sample-articles.js'
 import {buildArchive, indexArticles} from '../indexes/build-archive.js'
-import type {Topic} from '../model/article.js'
 import {RelatedSearch} from './related-search.js'
-
-/** 3,000 articles over a month, each with one to four of 40 topics, picked by a fixed pseudo-random sequence. */
-function sampleArticles(): ReturnType<typeof makeArticle>[] {
-  const topics = Array.from({length: 40}, (_, index): Topic => ({name: `Topic ${index}`, slug: `topic-${index}`, kind: 'subject', origin: 'derived'}))
-  let state = 12345
-  const next = (below: number): number => {
-    state = (state * 1103515245 + 12345) % 2147483648
-    return state % below
-  }
-  return Array.from({length: 3000}, (_, index) => {
-    const picked = new Set(Array.from({length: 1 + next(4)}, () => next(40)))
-    return makeArticle(`a${String(index).padStart(4, '0')}.txt`, `2024-01-${String(1 + next(28)).padStart(2, '0')}`, {topics: [...picked].map((topic) => topics[topic] as Topic)})
-  })
-}
 
 const settings = {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false}
 
@@ -44,3 +29,17 @@ test('a search whose worker thread is stopped still finds every list', async () 
   assert.deepEqual(await search.finish(), buildArchive(articles, settings).archive.related)
   assert.equal(search.lists.length, 3000)
 })
+
+for (const onThread of [false, true]) {
+  test(`a search from the memo of the one before finds what buildArchive finds (${onThread ? 'with' : 'without'} a worker thread)`, async () => {
+    const articles = sampleArticles()
+    const first = indexArticles(articles, settings)
+    const before = RelatedSearch.start(first.archive.articles, first.allTopics, onThread)
+    assert.equal(before.memo, undefined, 'no memo before the lists are found')
+    await before.finish()
+    const changed = [...articles.slice(1), {...(articles[0] as (typeof articles)[0]), source: 'added.txt', file: 'seeds/added.txt'}]
+    const indexed = indexArticles(changed, settings)
+    const again = RelatedSearch.start(indexed.archive.articles, indexed.allTopics, onThread, undefined, before.memo)
+    assert.deepEqual(await again.finish(), buildArchive(changed, settings).archive.related)
+  })
+}

@@ -2,8 +2,17 @@ import type {Worker} from 'node:worker_threads'
 import type {TopicEntry, PlacedArticle} from '../indexes/archive.js'
 import type {TopicMentions} from '../indexes/group-by-topic.js'
 import {relatedInputs, relatedLists, relatedOutput} from '../indexes/find-related.js'
+import {relateAgain, type RelatedMemo} from '../indexes/relate-again.js'
 import {allDone, relatedJob, relateClaimed, type RelatedJob} from './related-job.js'
 import {siblingModule, startWorker} from './start-worker.js'
+
+/**
+ * With a worker thread to find every list beside this one, the share of the
+ * articles above which their lists are not found again one by one here (see
+ * `relateAgain`). Note: with none, finding some lists again never costs more
+ * than finding them all.
+ */
+const maxShareAgainBesideWorker = 1 / 8
 
 /**
  * The related articles of an archive (see `findRelated`), found on a worker
@@ -19,8 +28,9 @@ export class RelatedSearch {
   private constructor(
     private readonly job: RelatedJob,
     onThread: boolean,
+    private readonly from: Pick<RelatedMemo, 'articles' | 'topics'>,
   ) {
-    if (!onThread) return
+    if (!onThread || allDone(job)) return
     const worker = startWorker(siblingModule('related-worker', import.meta.url), job)
     this.worker = worker
     this.workerDone = new Promise<void>((resolve, reject) => {
@@ -33,10 +43,18 @@ export class RelatedSearch {
     this.workerDone.catch(() => undefined)
   }
 
-  /** Start finding the related articles of `articles`, on a worker thread when `onThread` (see `relatedInputs` for `mentions`). */
-  static start(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, onThread: boolean, mentions?: TopicMentions): RelatedSearch {
+  /**
+   * Start finding the related articles of `articles`, on a worker thread when
+   * `onThread` (see `relatedInputs` for `mentions`). With `previous` (the
+   * `memo` of the search a build before), only the lists a change since can
+   * reach are found again, here and now, when few enough changed (see
+   * `relateAgain`).
+   */
+  static start(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, onThread: boolean, mentions?: TopicMentions, previous?: RelatedMemo): RelatedSearch {
     const inputs = relatedInputs(articles, topics, mentions)
-    return new RelatedSearch(relatedJob(inputs, relatedOutput(inputs.total)), onThread)
+    const again = previous && relateAgain(previous, inputs, articles, topics, onThread ? maxShareAgainBesideWorker : 1)
+    const job = again ? relatedJob(inputs, again.found, true) : relatedJob(inputs, relatedOutput(inputs.total))
+    return new RelatedSearch(job, onThread, {articles, topics})
   }
 
   /**
@@ -67,6 +85,11 @@ export class RelatedSearch {
   get lists(): readonly (readonly number[])[] {
     if (this.found === undefined) throw new Error('the related articles were asked for before they were found')
     return this.found
+  }
+
+  /** What the next build's search may start from (see `start`), once `finish` has found every list. */
+  get memo(): RelatedMemo | undefined {
+    return this.found === undefined ? undefined : {...this.from, found: this.job.found}
   }
 
   /** Stop the worker thread, if any (a build that ends before it needs the lists). */
