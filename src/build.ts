@@ -31,6 +31,7 @@ import {ViewBuilder} from './render/views.js'
 import {writeSite, type SiteSource} from './write-site.js'
 import {mayRelateOnWorker, mayScanOnWorker, mayWriteOnWorker, planPageWorkers, planThreads} from './workers/plan-threads.js'
 import {RelatedSearch} from './workers/related-search.js'
+import {RelatedLists} from './indexes/related-lists.js'
 import {OutputWriter, type StagingBase} from './write/write-output.js'
 import {compareCodeUnits} from './text/code-unit-order.js'
 
@@ -173,7 +174,7 @@ async function buildLocked(options: BuildOptions, cache: BuildCache): Promise<Bu
     problems, skipped, articles: indexed.archive.articles.length, written: 0, bytes: 0, wrote: false,
     seeds: seedCount, scanned, processed: processed.processedCount, pages: 0, rendered: 0, unchanged: 0, removed: 0, searchIndexed: false, searchStale: false, base: 'none', backBufferReady: false, timings,
   }
-  if (options.check) return {...result, problems: [...problems, ...plannedClashes({...indexed.archive, related: []}, config)]}
+  if (options.check) return {...result, problems: [...problems, ...plannedClashes({...indexed.archive, related: RelatedLists.none}, config)]}
   if (problems.some(isError) && (!options.skipInvalid || indexProblems.some(isError))) return result
 
   const pageWorkers = planPageWorkers(indexed.archive.articles.length, process.env, options.workers)

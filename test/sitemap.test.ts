@@ -12,6 +12,7 @@ import {sitemapFiles} from '../src/render/sitemap/site-sitemap.js'
 import {siteUrls} from '../src/render/urls.js'
 import {ViewBuilder} from '../src/render/views.js'
 import {buildSite, exampleSeeds, type BuiltSite} from './helpers/build-site.js'
+import {RelatedLists} from '../src/indexes/related-lists.js'
 
 const baseUrl = 'https://news.example.org/archive/'
 const parser = new XMLParser({parseTagValue: false, isArray: (name) => name === 'url' || name === 'sitemap'})
@@ -116,7 +117,7 @@ function syntheticArchive(count: number): Archive {
     months: group((article) => article.date.slice(0, 7)),
     years: group((article) => article.date.slice(0, 4)),
     topics: new Map(),
-    related: articles.map(() => []),
+    related: RelatedLists.none,
   }
 }
 

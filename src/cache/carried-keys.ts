@@ -125,9 +125,7 @@ export class CarriedKeys {
     if (hasNewer !== old > 0 || hasOlder !== old + 1 < oldCount) return undefined
     if (hasNewer && !this.sameShown(index - 1, old - 1)) return undefined
     if (hasOlder && !this.sameShown(index + 1, old + 1)) return undefined
-    const related = this.archive.related[index] ?? []
-    const oldRelated = this.previous.archive.related[old] ?? []
-    return this.sameList(related, oldRelated) ? kept : undefined
+    return this.sameRelated(index, old) ? kept : undefined
   }
 
   /**
@@ -169,6 +167,18 @@ export class CarriedKeys {
     if (items.length !== oldItems.length) return false
     for (let at = 0; at < items.length; at++) {
       if (!this.sameShown(items[at] as number, oldItems[at] as number)) return false
+    }
+    return true
+  }
+
+  /** Whether article `index` has the related articles article `old` had in the build before, with the same cards. */
+  private sameRelated(index: number, old: number): boolean {
+    const {related} = this.archive
+    const oldRelated = this.previous.archive.related
+    const count = related.count(index)
+    if (count !== oldRelated.count(old)) return false
+    for (let place = 0; place < count; place++) {
+      if (!this.sameShown(related.at(index, place), oldRelated.at(old, place))) return false
     }
     return true
   }

@@ -1,4 +1,5 @@
 import type {Article, IsoDate, TopicKind} from '../model/article.js'
+import type {RelatedLists} from './related-lists.js'
 
 /** An article with its place on the site. */
 export interface PlacedArticle extends Article {
@@ -30,5 +31,5 @@ export interface Archive {
   /** Topic slug → entry, ascending slugs; only the topics that get a page (see `groupByTopic`). */
   readonly topics: ReadonlyMap<string, TopicEntry>
   /** Per article: up to five related articles, best first. */
-  readonly related: readonly (readonly number[])[]
+  readonly related: RelatedLists
 }

@@ -84,8 +84,8 @@ test('groups by day, month, year and topic, and finds related articles by shared
   assert.deepEqual([...archive.topics.keys()], ['chile', 'russia', 'ukraine'])
   assert.deepEqual(archive.topics.get('russia')?.related, [{slug: 'ukraine', count: 2}])
   const indexOf = (source: string) => archive.articles.findIndex((item) => item.source === source)
-  assert.deepEqual(archive.related[indexOf('a.txt')], [indexOf('b.txt')])
-  assert.deepEqual(archive.related[indexOf('c.txt')], [])
+  assert.deepEqual(archive.related.of(indexOf('a.txt')), [indexOf('b.txt')])
+  assert.deepEqual(archive.related.of(indexOf('c.txt')), [])
 })
 
 test('a topic found in fewer than minTopicArticles articles gets no page; a given one always does', () => {

@@ -5,7 +5,9 @@ import {makeArticle} from '../../test/helpers/make-article.js'
 import type {Topic} from '../model/article.js'
 import type {PlacedArticle, TopicEntry} from './archive.js'
 import {buildArchive} from './build-archive.js'
-import {findRelated, RelatedFinder, relatedInputs, relatedLists, relatedOutput} from './find-related.js'
+import {findRelated, RelatedFinder, relatedInputs, relatedOutput} from './find-related.js'
+import {RelatedLists} from './related-lists.js'
+import {relatedArrays} from '../../test/helpers/related-arrays.js'
 import {groupByTopic} from './group-by-topic.js'
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
@@ -79,8 +81,8 @@ for (const [pool, most] of [[3, 3], [14, 5]] as const) {
         const {all, mentions} = groupByTopic(archive.articles, 1)
         // Note: the topics as the grouping numbered them are those `relatedInputs` numbers itself.
         assert.deepEqual(relatedInputs(archive.articles, all, mentions), relatedInputs(archive.articles, all))
-        assert.deepEqual(findRelated(archive.articles, all), relatedPlainly(archive.articles, all))
-        assert.deepEqual(archive.related, relatedPlainly(archive.articles, all))
+        assert.deepEqual(relatedArrays(findRelated(archive.articles, all)), relatedPlainly(archive.articles, all))
+        assert.deepEqual(relatedArrays(archive.related), relatedPlainly(archive.articles, all))
         for (const [slug, entry] of all) assert.deepEqual(entry.related, companionsPlainly(archive.articles, slug), slug)
       }),
       {numRuns: 40},
@@ -96,8 +98,8 @@ test('a topic list longer than the window still finds neighbours from both sides
   // Note: one article a day, so that index 0 (the newest) is day 199, and two articles are as many days apart as places.
   const articles = Array.from({length: 200}, (_, index) => makeArticle(`a${String(index).padStart(3, '0')}.txt`, dayAfter(199 - index), {topics: [shared]}))
   const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
-  assert.deepEqual(archive.related[100], [99, 101, 98, 102, 97])
-  assert.deepEqual(archive.related[0], [1, 2, 3, 4, 5])
+  assert.deepEqual(archive.related.of(100), [99, 101, 98, 102, 97])
+  assert.deepEqual(archive.related.of(0), [1, 2, 3, 4, 5])
 })
 
 test('finders that take ranges in turn, each skipping the others\' ranges, find what one finder finds', () => {
@@ -115,7 +117,7 @@ test('finders that take ranges in turn, each skipping the others\' ranges, find 
         ;(finders[turn % finderCount] as RelatedFinder).relate(start, end)
         start = end
       }
-      assert.deepEqual(relatedLists(found), relatedPlainly(archive.articles, all))
+      assert.deepEqual(relatedArrays(new RelatedLists(found)), relatedPlainly(archive.articles, all))
     }),
     {numRuns: 60},
   )
@@ -128,11 +130,11 @@ test('a topic the map lacks counts for none, and no articles have none', () => {
       const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
       const all = new Map(groupByTopic(archive.articles, 1).all)
       all.delete(`topic-${dropped}`)
-      assert.deepEqual(findRelated(archive.articles, all), relatedPlainly(archive.articles, all))
+      assert.deepEqual(relatedArrays(findRelated(archive.articles, all)), relatedPlainly(archive.articles, all))
     }),
     {numRuns: 60},
   )
-  assert.deepEqual(findRelated([], new Map()), [])
+  assert.deepEqual(relatedArrays(findRelated([], new Map())), [])
 })
 
 test('the window reaches exactly 40 places along a topic\'s list on either side', () => {
@@ -147,6 +149,6 @@ test('the window reaches exactly 40 places along a topic\'s list on either side'
     return makeArticle(`a${String(index).padStart(3, '0')}.txt`, dayAfter(81 - index), {topics})
   })
   const {archive} = buildArchive(articles, {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false})
-  assert.deepEqual(archive.related[0], [41, 20, 1, 2, 3])
-  assert.deepEqual(archive.related[81], [40, 61, 80, 79, 78])
+  assert.deepEqual(archive.related.of(0), [41, 20, 1, 2, 3])
+  assert.deepEqual(archive.related.of(81), [40, 61, 80, 79, 78])
 })

@@ -1,8 +1,6 @@
 import type {PlacedArticle, TopicEntry} from './archive.js'
 import type {TopicMentions} from './group-by-topic.js'
-
-/** Related articles shown per article. */
-export const relatedLimit = 5
+import {relatedLimit, RelatedLists} from './related-lists.js'
 /** How far to look along each topic's list on either side of the article. Keeps the step linear. */
 export const relatedWindow = 40
 
@@ -39,11 +37,11 @@ export interface RelatedInputs {
  * distance would break differently once an article came between), so a dev
  * build finds again only the lists a change can reach (see `relateAgain`).
  */
-export function findRelated(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, mentions?: TopicMentions): number[][] {
+export function findRelated(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, mentions?: TopicMentions): RelatedLists {
   const inputs = relatedInputs(articles, topics, mentions)
   const found = relatedOutput(inputs.total)
   new RelatedFinder(inputs, found).relate(0, inputs.total)
-  return relatedLists(found)
+  return new RelatedLists(found)
 }
 
 /**
@@ -138,23 +136,6 @@ function numberMentions(articles: readonly PlacedArticle[], topics: ReadonlyMap<
  */
 export function relatedOutput(total: number): Int32Array {
   return sharedInts(total * (relatedLimit + 1))
-}
-
-/**
- * The lists in `found` (from `relatedOutput`). Note: each list is made at
- * its length and filled; `Array.from` of a view of each took 0.3-1 s for
- * 100,000 lists in a script, against 0.02-0.12 s this way.
- */
-export function relatedLists(found: Int32Array): number[][] {
-  const total = found.length / (relatedLimit + 1)
-  const lists: number[][] = new Array(total)
-  for (let index = 0, at = 0; index < total; index++, at += relatedLimit + 1) {
-    const count = found[at] as number
-    const list = new Array<number>(count)
-    for (let place = 0; place < count; place++) list[place] = found[at + 1 + place] as number
-    lists[index] = list
-  }
-  return lists
 }
 
 /**

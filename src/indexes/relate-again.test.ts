@@ -5,8 +5,13 @@ import {makeArticle} from '../../test/helpers/make-article.js'
 import {sampleArticles, sampleTopic} from '../../test/helpers/sample-articles.js'
 import type {Article} from '../model/article.js'
 import {indexArticles, type IndexSettings} from './build-archive.js'
-import {RelatedFinder, relatedInputs, relatedLists, relatedOutput, roundedCount} from './find-related.js'
+import {RelatedFinder, relatedInputs, relatedOutput, roundedCount} from './find-related.js'
+import {RelatedLists} from './related-lists.js'
+import {relatedArrays} from '../../test/helpers/related-arrays.js'
 import {relateAgain, type RelatedMemo} from './relate-again.js'
+
+/** Every article's list in `found` (as `relatedOutput` holds them). */
+const listsOf = (found: Int32Array): number[][] => relatedArrays(new RelatedLists(found))
 
 const settings: IndexSettings = {permalink: '/:year/:month/:day/:slug/', minTopicArticles: 1, drafts: false}
 
@@ -63,7 +68,7 @@ test('lists found again where a change reaches them, the rest carried over, are 
         return
       }
       carried++
-      assert.deepEqual(relatedLists(again.found), relatedLists(afresh.found))
+      assert.deepEqual(listsOf(again.found), listsOf(afresh.found))
     }),
     {numRuns: 200},
   )
@@ -76,7 +81,7 @@ test('adding one article to 3,000 finds again only the lists around it in its to
   const added = [...articles, article('added.txt', 15, [3, 17])]
   const again = relateFrom(before, added)
   assert.ok(again, 'found again from the memo')
-  assert.deepEqual(relatedLists(again.found), relatedLists(relateAll(added).found))
+  assert.deepEqual(listsOf(again.found), listsOf(relateAll(added).found))
   // Note: each of its two topics has about 190 articles here; the window's reach and one more on either side of it.
   assert.ok(again.foundAgain <= 1 + 2 * 2 * 41, `${again.foundAgain} lists found again`)
   assert.ok(again.foundAgain > 2 * 40, `${again.foundAgain} lists found again`)
@@ -108,15 +113,15 @@ test('an article is found again when one comes into or leaves a topic\'s list 40
   const check = (before: Article[], after: Article[], first: number, then: number): void => {
     const again = relateFrom(relateAll(before), after)
     assert.ok(again)
-    assert.deepEqual(relatedLists(again.found)[0]?.slice(0, 2), [first, then])
-    assert.deepEqual(relatedLists(again.found), relatedLists(relateAll(after).found))
+    assert.deepEqual(new RelatedLists(again.found).of(0).slice(0, 2), [first, then])
+    assert.deepEqual(listsOf(again.found), listsOf(relateAll(after).found))
   }
   // Note: on article 41's day and named before it, the one added comes 40 places along from article 0, pushing 41 out.
   const added = makeArticle('a040z.txt', dayAfter(81 - 41), {topics: [sampleTopic(0)]})
-  assert.deepEqual(relatedLists(relateAll(archive(41)).found)[0]?.slice(0, 2), [41, 20])
+  assert.deepEqual(new RelatedLists(relateAll(archive(41)).found).of(0).slice(0, 2), [41, 20])
   check(archive(41), archive(41, [added]), 20, 42)
   // Note: without article 41, article 42 comes 40 places along from article 0, into its window.
-  assert.deepEqual(relatedLists(relateAll(archive(42)).found)[0]?.slice(0, 2), [20, 42])
+  assert.deepEqual(new RelatedLists(relateAll(archive(42)).found).of(0).slice(0, 2), [20, 42])
   check(archive(42), archive(42, [], 41), 41, 20)
 })
 
@@ -135,10 +140,10 @@ test('when a topic\'s count crosses a step, its articles are found again, howeve
   const first = relateAll(before)
   const zero = (memo: RelatedMemo): number => memo.articles.findIndex((item) => item.source === 'a000.txt')
   const topicOf = (memo: RelatedMemo, index: number): string | undefined => memo.articles[index]?.topics[0]?.slug
-  assert.deepEqual(relatedLists(first.found)[zero(first)]?.map((index) => topicOf(first, index)), Array(5).fill('topic-2'))
+  assert.deepEqual(listsOf(first.found)[zero(first)]?.map((index) => topicOf(first, index)), Array(5).fill('topic-2'))
   const again = relateFrom(first, after)
   assert.ok(again)
   const afresh = relateAll(after)
-  assert.deepEqual(relatedLists(again.found), relatedLists(afresh.found))
-  assert.deepEqual(relatedLists(again.found)[zero(afresh)]?.map((index) => topicOf(afresh, index)), ['topic-2', 'topic-3', 'topic-2', 'topic-3', 'topic-2'])
+  assert.deepEqual(listsOf(again.found), listsOf(afresh.found))
+  assert.deepEqual(listsOf(again.found)[zero(afresh)]?.map((index) => topicOf(afresh, index)), ['topic-2', 'topic-3', 'topic-2', 'topic-3', 'topic-2'])
 })

@@ -1,6 +1,7 @@
 import type {PlacedArticle, TopicEntry} from './archive.js'
 import {compareArticles} from './compare-articles.js'
-import {RelatedFinder, relatedOutput, relatedWindow, relatedLimit, roundedCount, type RelatedInputs} from './find-related.js'
+import {RelatedFinder, relatedOutput, relatedWindow, roundedCount, type RelatedInputs} from './find-related.js'
+import {relatedLimit} from './related-lists.js'
 import {fewChanges, type Match} from './match-articles.js'
 import {sameTopics} from './same-topics.js'
 

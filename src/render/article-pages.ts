@@ -66,7 +66,7 @@ class ArticlePage implements Page {
     const {entry: article, hasNewer, hasOlder} = this
     return {
       text: [article.hash, article.source, article.file, article.slug, hasNewer ? 'newer' : '', hasOlder ? 'older' : '', JSON.stringify(article.topics.map((topic) => topic.name))].join('\0'),
-      cards: shownCards(this.article, hasNewer, hasOlder, this.archive.related[this.article] ?? []),
+      cards: shownCards(this.article, hasNewer, hasOlder, this.archive.related.of(this.article)),
     }
   }
 
@@ -108,7 +108,7 @@ class ArticlePage implements Page {
       },
       newer,
       older,
-      related: (archive.related[index] ?? []).map((other) => views.card(other)),
+      related: archive.related.of(index).map((other) => views.card(other)),
     }
   }
 }

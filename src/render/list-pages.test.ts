@@ -6,6 +6,7 @@ import type {IsoDate} from '../model/article.js'
 import {topicPages} from './list-pages.js'
 import {siteUrls} from './urls.js'
 import {ViewBuilder} from './views.js'
+import {RelatedLists} from '../indexes/related-lists.js'
 
 /** An archive of one article holding every topic, `[slug, name]` in slug order. */
 function archiveOf(topics: readonly (readonly [string, string])[]): Archive {
@@ -17,7 +18,7 @@ function archiveOf(topics: readonly (readonly [string, string])[]): Archive {
     months: new Map([['2024-03', [0]]]),
     years: new Map([['2024', [0]]]),
     topics: new Map(entries),
-    related: [[]],
+    related: RelatedLists.none,
   }
 }
 

@@ -4,9 +4,10 @@ import {makeArticle} from '../../test/helpers/make-article.js'
 import type {Archive, PlacedArticle} from '../indexes/archive.js'
 import type {Page} from './page.js'
 import {pageClashes, pageClashProblem} from './page-clashes.js'
+import {RelatedLists} from '../indexes/related-lists.js'
 
 const article: PlacedArticle = {...makeArticle('feed.md', '2024-05-01', {slug: 'feed.xml'}), url: '/feed.xml'}
-const archive: Archive = {articles: [article], days: new Map(), months: new Map(), years: new Map(), topics: new Map(), related: [[]]}
+const archive: Archive = {articles: [article], days: new Map(), months: new Map(), years: new Map(), topics: new Map(), related: RelatedLists.none}
 const page = (url: string, template: string, index?: number): Page => ({url, template, from: [], view: () => ({}), ...(index === undefined ? {} : {article: index})})
 
 test("a clash names the article's slug and what the site puts on its path: a page, or else a feed or sitemap", () => {

@@ -6,6 +6,7 @@ import type {IsoDate} from '../model/article.js'
 import {planPages} from './render-site.js'
 import {siteUrls} from './urls.js'
 import {ViewBuilder} from './views.js'
+import {RelatedLists} from '../indexes/related-lists.js'
 
 /** URL → `lastmod` of every page planned for `archive`, with list pages of `pageSize` (day pages of `archivePageSize`). */
 function pageDates(archive: Archive, sizes: {pageSize: number; archivePageSize: number}): Map<string, string | undefined> {
@@ -23,7 +24,7 @@ const archive: Archive = {
   months: new Map([['2023-12', [4]], ['2024-02', [3]], ['2024-03', [0, 1, 2]]]),
   years: new Map([['2023', [4]], ['2024', [0, 1, 2, 3]]]),
   topics: new Map([['oil', topic]]),
-  related: articles.map(() => []),
+  related: RelatedLists.none,
 }
 
 test('each page is dated by the newest article it shows, page by page', () => {
@@ -50,7 +51,7 @@ test('each page is dated by the newest article it shows, page by page', () => {
 })
 
 test('an empty archive dates nothing', () => {
-  const empty: Archive = {articles: [], days: new Map(), months: new Map(), years: new Map(), topics: new Map(), related: []}
+  const empty: Archive = {articles: [], days: new Map(), months: new Map(), years: new Map(), topics: new Map(), related: RelatedLists.none}
   const byUrl = pageDates(empty, {pageSize: 20, archivePageSize: 100})
   assert.ok(byUrl.size > 0, 'an empty archive still has a home page')
   for (const [url, date] of byUrl) assert.equal(date, undefined, url)

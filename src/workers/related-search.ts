@@ -1,7 +1,8 @@
 import type {Worker} from 'node:worker_threads'
 import type {TopicEntry, PlacedArticle} from '../indexes/archive.js'
 import type {TopicMentions} from '../indexes/group-by-topic.js'
-import {relatedInputs, relatedLists, relatedOutput} from '../indexes/find-related.js'
+import {relatedInputs, relatedOutput} from '../indexes/find-related.js'
+import {RelatedLists} from '../indexes/related-lists.js'
 import {relateAgain, type RelatedMemo} from '../indexes/relate-again.js'
 import {allDone, relatedJob, relateClaimed, type RelatedJob} from './related-job.js'
 import {siblingModule, startWorker} from './start-worker.js'
@@ -22,7 +23,7 @@ const maxShareAgainBesideWorker = 1 / 8
  */
 export class RelatedSearch {
   private worker: Worker | undefined
-  private found: number[][] | undefined
+  private found: RelatedLists | undefined
   private readonly workerDone: Promise<void> | undefined
 
   private constructor(
@@ -63,7 +64,7 @@ export class RelatedSearch {
    * this thread takes none and waits for the worker to find them all (to
    * test the worker's own work).
    */
-  async finish(help = true): Promise<number[][]> {
+  async finish(help = true): Promise<RelatedLists> {
     try {
       if (help || this.worker === undefined) relateClaimed(this.job)
       // Note: a worker still starting up when every list is written is not waited for.
@@ -72,7 +73,7 @@ export class RelatedSearch {
     } finally {
       this.stop()
     }
-    this.found = relatedLists(this.job.found)
+    this.found = new RelatedLists(this.job.found)
     return this.found
   }
 
@@ -82,7 +83,7 @@ export class RelatedSearch {
    *
    * @throws {Error} Before `finish` has found them, rather than letting a page show none.
    */
-  get lists(): readonly (readonly number[])[] {
+  get lists(): RelatedLists {
     if (this.found === undefined) throw new Error('the related articles were asked for before they were found')
     return this.found
   }
