@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
+import fc from 'fast-check'
 import {FileTable} from './file-table.js'
 import {StagingFiles} from './staging-files.js'
 
@@ -68,4 +69,27 @@ test('stale files are found only where a starting file was neither produced nor 
   files.markGone('c/index.html')
   assert.deepEqual(files.finish(), [], 'every starting file produced or gone')
   assert.deepEqual([...table.paths()], ['index.html', 'a/index.html'])
+})
+
+test('what a build changed is never counted short: at least the paths whose key differs from the starting table', () => {
+  const paths = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `${name}/index.html`)
+  const step = fc.record({path: fc.constantFrom(...paths), key: fc.constantFrom('1', '2', '3'), kind: fc.constantFrom('keep', 'produce', 'gone')})
+  fc.assert(
+    fc.property(fc.subarray(paths), fc.array(step, {maxLength: 12}), (present, steps) => {
+      const table = FileTable.of(present.map((path) => [path, '1'] as const))
+      const before = table.toMap()
+      const files = new StagingFiles(table)
+      assert.equal(files.startStamp, table.stamp - 1)
+      for (const {path, key, kind} of steps) {
+        if (kind === 'keep') files.keep(path, key)
+        else if (kind === 'produce') files.produce(path, key)
+        else if (before.has(path) && !files.produced(path)) files.markGone(path)
+      }
+      files.finish()
+      const after = table.toMap()
+      const differing = new Set([...before.keys(), ...after.keys()].filter((path) => before.get(path) !== after.get(path)))
+      assert.ok(files.changedCount >= differing.size, `${files.changedCount} counted, ${differing.size} differ`)
+    }),
+    {numRuns: 300},
+  )
 })

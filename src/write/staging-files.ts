@@ -17,6 +17,9 @@ export class StagingFiles {
   private readonly gone = new Set<string>()
   /** Files produced. Note: when that is every file of the table, none is stale, and none is looked for (see `finish`). */
   private count = 0
+  /** Files this build added to the table, and those `finish` dropped from it. */
+  private added = 0
+  private dropped = 0
 
   /** The files of a tree that starts as `table`'s, which this build changes from now on: no one else may read it until `finish`. */
   constructor(readonly table: FileTable) {
@@ -26,6 +29,20 @@ export class StagingFiles {
   /** Files produced so far. */
   get producedCount(): number {
     return this.count
+  }
+
+  /** The table's stamp before this build began to change it. */
+  get startStamp(): number {
+    return this.stamp - 1
+  }
+
+  /**
+   * Once `finish` is done, at least the number of paths whose key the new
+   * table does not share with the starting table (a file produced with
+   * another key, added or dropped): what `farBehind` bounds its walk with.
+   */
+  get changedCount(): number {
+    return this.replaced.size + this.added + this.dropped
   }
 
   /**
@@ -64,6 +81,7 @@ export class StagingFiles {
     if (entry === undefined) {
       this.table.add(path, key, this.stamp)
       this.count++
+      this.added++
       return
     }
     if (entry.made !== this.stamp) {
@@ -92,6 +110,7 @@ export class StagingFiles {
     // Note: most builds produce every file of the table, so there is nothing to drop or to look for.
     if (this.count === this.table.size) return stale
     this.table.keepOnlyMade(this.stamp, (path) => {
+      this.dropped++
       if (!this.gone.has(path)) stale.push(path)
     })
     return stale
