@@ -50,10 +50,22 @@ export function relateAgain(previous: RelatedMemo, inputs: RelatedInputs, articl
   const match = fewChanges(previous.articles, articles, compareArticles, (article, old) => sameTopics(article.topics, old.topics))
   if (match === undefined) return undefined
   const again = new Uint8Array(total)
-  // Note: a new article's list has nothing to carry over (one with topics is marked again below, in its topics' lists).
-  for (let index = 0; index < total; index++) if (match.before[index] === -1) again[index] = 1
-  for (const [slug, entry] of topics) {
+  // Note: only the topics of articles added or removed can have other lists than before: an article matched to one of
+  // the build before has the same topics (and the same day).
+  const touched = new Set<string>()
+  for (let index = 0; index < total; index++) {
+    if (match.before[index] !== -1) continue
+    // Note: a new article's list has nothing to carry over (one with topics is marked again below, in its topics' lists).
+    again[index] = 1
+    for (const topic of (articles[index] as PlacedArticle).topics) touched.add(topic.slug)
+  }
+  previous.articles.forEach((article, old) => {
+    if (match.after[old] === -1) for (const topic of article.topics) touched.add(topic.slug)
+  })
+  for (const slug of touched) {
+    const entry = topics.get(slug)
     const old = previous.topics.get(slug)
+    if (entry === undefined) continue
     if (old === undefined || roundedCount(old.articles.length) !== roundedCount(entry.articles.length)) {
       for (const index of entry.articles) again[index] = 1
     } else markChangedWindows(old.articles, entry.articles, match.after, again)
