@@ -102,12 +102,16 @@ function dayNumbers(articles: readonly PlacedArticle[]): Int32Array {
     const article = articles[index] as PlacedArticle
     if (article.date !== date) {
       date = article.date
-      // Note: a date-only ISO string is read as UTC midnight.
-      day = Date.parse(date) / 86_400_000
+      day = dayNumber(date)
     }
     days[index] = day
   }
   return days
+}
+
+/** A `YYYY-MM-DD` date's day counted from 1970-01-01. Note: a date-only ISO string is read as UTC midnight. */
+export function dayNumber(date: string): number {
+  return Date.parse(date) / 86_400_000
 }
 
 /** `TopicMentions` of `articles`, the topics numbered by their place in `topics`; those it does not hold are left out. */
@@ -190,25 +194,48 @@ export class RelatedFinder {
           scores[other] = (scores[other] as number) + weight
         }
       }
-      let kept = 0
-      for (let t = 0; t < touchedCount; t++) {
-        const other = touched[t] as number
-        // Note: the article itself was scored with the rest, which is cheaper than testing each visit.
-        if (other === index) continue
-        if (kept === relatedLimit && !ranksBefore(other, best[relatedLimit - 1] as number, index, scores, days)) continue
-        let at = kept < relatedLimit ? kept++ : relatedLimit - 1
-        while (at > 0 && ranksBefore(other, best[at - 1] as number, index, scores, days)) {
-          best[at] = best[at - 1] as number
-          at--
-        }
-        best[at] = other
-      }
-      const out = index * (relatedLimit + 1)
-      found[out] = kept
-      found.set(best.subarray(0, kept), out + 1)
-      for (let t = 0; t < touchedCount; t++) scores[touched[t] as number] = 0
+      keepBest(index, {scores, touched, touchedCount, days, best}, found)
     }
   }
+}
+
+/** One article's scored candidates (see `keepBest`). */
+export interface ScoredCandidates {
+  /** Each article's score as a candidate, 0 for one not scored. */
+  readonly scores: Float64Array
+  /** The candidates scored, `touchedCount` of them, perhaps the article itself among them. */
+  readonly touched: Int32Array
+  readonly touchedCount: number
+  /** Each candidate's day, and the article's (see `RelatedInputs.days`). */
+  readonly days: Int32Array
+  /** Room for the best, reused from one article to the next. */
+  readonly best: Int32Array
+}
+
+/**
+ * Keep the best `relatedLimit` of article `index`'s scored candidates, best
+ * first, as its list in `found` (see `relatedOutput`), and set their scores
+ * back to 0 for the next article.
+ */
+export function keepBest(index: number, candidates: ScoredCandidates, found: Int32Array): void {
+  const {scores, touched, touchedCount, days, best} = candidates
+  let kept = 0
+  for (let t = 0; t < touchedCount; t++) {
+    const other = touched[t] as number
+    // Note: the article itself was scored with the rest, which is cheaper than testing each visit.
+    if (other === index) continue
+    if (kept === relatedLimit && !ranksBefore(other, best[relatedLimit - 1] as number, index, scores, days)) continue
+    let at = kept < relatedLimit ? kept++ : relatedLimit - 1
+    while (at > 0 && ranksBefore(other, best[at - 1] as number, index, scores, days)) {
+      best[at] = best[at - 1] as number
+      at--
+    }
+    best[at] = other
+  }
+  const out = index * (relatedLimit + 1)
+  found[out] = kept
+  found.set(best.subarray(0, kept), out + 1)
+  for (let t = 0; t < touchedCount; t++) scores[touched[t] as number] = 0
 }
 
 /**

@@ -27,7 +27,7 @@ function relateAll(articles: readonly Article[]): RelatedMemo {
 /** `relateAgain` of `articles` from the memo of `before`. */
 function relateFrom(before: RelatedMemo, articles: readonly Article[], maxShare = 1): ReturnType<typeof relateAgain> {
   const {archive, allTopics} = indexArticles(articles, settings)
-  return relateAgain(before, relatedInputs(archive.articles, allTopics), archive.articles, allTopics, maxShare)
+  return relateAgain(before, archive.articles, allTopics, maxShare)
 }
 
 const article = (name: string, day: number, topics: readonly number[]): Article => makeArticle(name, `2024-01-${String(day).padStart(2, '0')}`, {topics: topics.map(sampleTopic)})

@@ -18,11 +18,9 @@ export interface RelatedJob {
   readonly counters: Int32Array
 }
 
-/** A job over `inputs` with nothing taken yet, or with every list already in `found` when `done`. */
-export function relatedJob(inputs: RelatedInputs, found: Int32Array, done = false): RelatedJob {
-  const counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT))
-  if (done) counters.fill(inputs.total)
-  return {inputs, found, counters}
+/** A job over `inputs` with nothing taken yet. */
+export function relatedJob(inputs: RelatedInputs, found: Int32Array): RelatedJob {
+  return {inputs, found, counters: new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT))}
 }
 
 /**

@@ -27,11 +27,14 @@ export class RelatedSearch {
   private readonly workerDone: Promise<void> | undefined
 
   private constructor(
-    private readonly job: RelatedJob,
+    /** The search, or undefined when `relateAgain` found every list already. */
+    private readonly job: RelatedJob | undefined,
+    /** Where the lists are, or will be once `finish` is done (see `relatedOutput`). */
+    private readonly output: Int32Array,
     onThread: boolean,
     private readonly from: Pick<RelatedMemo, 'articles' | 'topics'>,
   ) {
-    if (!onThread || allDone(job)) return
+    if (job === undefined || !onThread) return
     const worker = startWorker(siblingModule('related-worker', import.meta.url), job)
     this.worker = worker
     this.workerDone = new Promise<void>((resolve, reject) => {
@@ -52,10 +55,11 @@ export class RelatedSearch {
    * `relateAgain`).
    */
   static start(articles: readonly PlacedArticle[], topics: ReadonlyMap<string, TopicEntry>, onThread: boolean, mentions?: TopicMentions, previous?: RelatedMemo): RelatedSearch {
+    const again = previous && relateAgain(previous, articles, topics, onThread ? maxShareAgainBesideWorker : 1)
+    if (again) return new RelatedSearch(undefined, again.found, false, {articles, topics})
     const inputs = relatedInputs(articles, topics, mentions)
-    const again = previous && relateAgain(previous, inputs, articles, topics, onThread ? maxShareAgainBesideWorker : 1)
-    const job = again ? relatedJob(inputs, again.found, true) : relatedJob(inputs, relatedOutput(inputs.total))
-    return new RelatedSearch(job, onThread, {articles, topics})
+    const job = relatedJob(inputs, relatedOutput(inputs.total))
+    return new RelatedSearch(job, job.found, onThread, {articles, topics})
   }
 
   /**
@@ -66,14 +70,14 @@ export class RelatedSearch {
    */
   async finish(help = true): Promise<RelatedLists> {
     try {
-      if (help || this.worker === undefined) relateClaimed(this.job)
+      if (this.job !== undefined && (help || this.worker === undefined)) relateClaimed(this.job)
       // Note: a worker still starting up when every list is written is not waited for.
       // Note: the worker says it is done only once every block is taken and its own are written.
-      if (!allDone(this.job)) await this.workerDone
+      if (this.job !== undefined && !allDone(this.job)) await this.workerDone
     } finally {
       this.stop()
     }
-    this.found = new RelatedLists(this.job.found)
+    this.found = new RelatedLists(this.output)
     return this.found
   }
 
@@ -90,7 +94,7 @@ export class RelatedSearch {
 
   /** What the next build's search may start from (see `start`), once `finish` has found every list. */
   get memo(): RelatedMemo | undefined {
-    return this.found === undefined ? undefined : {...this.from, found: this.job.found}
+    return this.found === undefined ? undefined : {...this.from, found: this.output}
   }
 
   /** Stop the worker thread, if any (a build that ends before it needs the lists). */
