@@ -62,7 +62,7 @@ export function buildArchive(articles: readonly Article[], settings: IndexSettin
  * call before returned as `memo`, in a process that runs several builds.
  */
 export function indexArticles(articles: readonly Article[], settings: IndexSettings, previous?: IndexMemo): IndexedArchive {
-  const sorted = [...articles].filter((article) => settings.drafts || !article.draft).sort(bySource)
+  const sorted = publishedBySource(articles, settings.drafts)
   const {unique, problems, memo: duplicates} = dropDuplicates(sorted, previous?.duplicates)
   const placed = assignUrls(unique, settings.permalink, previous?.placings)
   problems.push(...placed.problems)
@@ -81,6 +81,26 @@ export function indexArticles(articles: readonly Article[], settings: IndexSetti
     topics: topics.topics,
   }
   return {archive, allTopics: topics.all, topicMentions: topics.mentions, problems, memo: {placings: placed.placings, duplicates, surnames: joined.memo, topics: topics.memo}}
+}
+
+/**
+ * `articles` without the drafts (unless `drafts`), in source path order.
+ * Note: a build gives them in that order already (its seeds'), which the
+ * pass that leaves drafts out checks; sorting them anyway read every
+ * article's path again (20-40 ms of a dev build that added one seed to
+ * 100,000, with the spread and filter before it, in profiles).
+ */
+function publishedBySource(articles: readonly Article[], drafts: boolean): Article[] {
+  const published: Article[] = []
+  let ordered = true
+  let last = ''
+  for (const article of articles) {
+    if (article.draft && !drafts) continue
+    if (published.length > 0 && compareCodeUnits(last, article.source) > 0) ordered = false
+    last = article.source
+    published.push(article)
+  }
+  return ordered ? published : published.sort(bySource)
 }
 
 /**

@@ -35,13 +35,31 @@ const maxChanges = 1000
  */
 export function dropDuplicates(sorted: readonly Article[], previous?: DuplicateMemo): {unique: Article[]; problems: Problem[]; memo: DuplicateMemo} {
   const {list, firstByHash} = (previous && copiesSince(previous, sorted)) ?? copiesAfresh(sorted)
-  const left = new Set(list)
-  const unique = left.size === 0 ? [...sorted] : sorted.filter((article) => !left.has(article))
+  const unique = withoutCopies(sorted, list)
   const problems = list.map((copy) => {
     const first = firstByHash.get(copy.hash) as Article
     return problem('duplicate-content', {file: copy.file, place: fileStart}, `the article is byte for byte the same as ${first.file}, so it is published once, as that file`, [{file: first.file, place: fileStart}])
   })
   return {unique, problems, memo: {sorted, firstByHash, copies: list}}
+}
+
+/**
+ * `sorted` without `copies` (some of its articles, in the same order), walking
+ * both: a copy is the next one when it is the very same object. Note: looking
+ * each article up in a set of the copies read every article object (about
+ * 20 ms of a dev build that added one seed to 100,000, in profiles).
+ */
+function withoutCopies(sorted: readonly Article[], copies: readonly Article[]): Article[] {
+  const unique: Article[] = []
+  let next = 0
+  for (const article of sorted) {
+    if (article === copies[next]) next++
+    else unique.push(article)
+  }
+  if (next === copies.length) return unique
+  // Note: not reached: every copy is one of `sorted`, in its order (see `copiesAfresh`, `copiesSince`).
+  const left = new Set(copies)
+  return sorted.filter((article) => !left.has(article))
 }
 
 interface Copies {
