@@ -1,6 +1,7 @@
 import type {PlacedArticle, TopicEntry} from './archive.js'
 import type {TopicMentions} from './group-by-topic.js'
 import {relatedLimit, RelatedLists} from './related-lists.js'
+
 /** How far to look along each topic's list on either side of the article. Keeps the step linear. */
 export const relatedWindow = 40
 
