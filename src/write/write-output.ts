@@ -722,7 +722,7 @@ interface TableChange {
  * Why: at the end of a dev build, the new site is compared with the old live
  * one, the tree the build before made from the table this one started with;
  * that comparison's count and this build's changes bound this one's, so the
- * walk over every file (about 60 ms of a build that added one seed to
+ * walk over every file (32-53 ms of a build that added one seed to
  * 100,000 articles, in profiles) is needed only once they add up to a far
  * behind tree.
  */
