@@ -156,23 +156,21 @@ export function relatedOutput(total: number): Int32Array {
  */
 export class RelatedFinder {
   private readonly cursors: Int32Array
-  private readonly scores: Float64Array
-  private readonly touched: Int32Array
-  private readonly best = new Int32Array(relatedLimit)
+  private readonly candidates: Candidates
 
   constructor(
     private readonly inputs: RelatedInputs,
     private readonly found: Int32Array,
   ) {
     this.cursors = inputs.listStarts.slice(0, -1)
-    this.scores = new Float64Array(inputs.total)
-    this.touched = new Int32Array(inputs.total)
+    this.candidates = candidatesFor(inputs.total, inputs.days)
   }
 
   /** Find the lists of articles `start` up to `end`, after those of any earlier range given to this finder. */
   relate(start: number, end: number): void {
     const {listStarts, members, weights, days, topicStarts, articleTopics} = this.inputs
-    const {cursors, scores, touched, best, found} = this
+    const {cursors, candidates, found} = this
+    const {scores, touched} = candidates
     for (let index = start; index < end; index++) {
       let touchedCount = 0
       const topicsEnd = topicStarts[index + 1] as number
@@ -195,31 +193,36 @@ export class RelatedFinder {
           scores[other] = (scores[other] as number) + weight
         }
       }
-      keepBest(index, {scores, touched, touchedCount, days, best}, found)
+      keepBest(index, touchedCount, candidates, found)
     }
   }
 }
 
-/** One article's scored candidates (see `keepBest`). */
-export interface ScoredCandidates {
+/** Where a finder scores one article's candidates at a time (see `keepBest`), reused from one article to the next. */
+export interface Candidates {
   /** Each article's score as a candidate, 0 for one not scored. */
   readonly scores: Float64Array
-  /** The candidates scored, `touchedCount` of them, perhaps the article itself among them. */
+  /** The candidates scored, perhaps the article itself among them. */
   readonly touched: Int32Array
-  readonly touchedCount: number
   /** Each candidate's day, and the article's (see `RelatedInputs.days`). */
   readonly days: Int32Array
-  /** Room for the best, reused from one article to the next. */
+  /** Room for the best. */
   readonly best: Int32Array
 }
 
+/** `Candidates` for an archive of `total` articles whose days are `days`. */
+export function candidatesFor(total: number, days: Int32Array): Candidates {
+  return {scores: new Float64Array(total), touched: new Int32Array(total), days, best: new Int32Array(relatedLimit)}
+}
+
 /**
- * Keep the best `relatedLimit` of article `index`'s scored candidates, best
- * first, as its list in `found` (see `relatedOutput`), and set their scores
- * back to 0 for the next article.
+ * Keep the best `relatedLimit` of article `index`'s scored candidates (the
+ * first `touchedCount` of `candidates.touched`), best first, as its list in
+ * `found` (see `relatedOutput`), and set their scores back to 0 for the next
+ * article.
  */
-export function keepBest(index: number, candidates: ScoredCandidates, found: Int32Array): void {
-  const {scores, touched, touchedCount, days, best} = candidates
+export function keepBest(index: number, touchedCount: number, candidates: Candidates, found: Int32Array): void {
+  const {scores, touched, days, best} = candidates
   let kept = 0
   for (let t = 0; t < touchedCount; t++) {
     const other = touched[t] as number

@@ -1,6 +1,6 @@
 import type {PlacedArticle, TopicEntry} from './archive.js'
 import {compareArticles} from './compare-articles.js'
-import {dayNumber, keepBest, relatedOutput, relatedWindow, roundedCount, topicWeight} from './find-related.js'
+import {candidatesFor, dayNumber, keepBest, relatedOutput, relatedWindow, roundedCount, topicWeight, type Candidates} from './find-related.js'
 import {relatedLimit} from './related-lists.js'
 import {fewChanges, type Match} from './match-articles.js'
 import {sameTopics} from './same-topics.js'
@@ -71,7 +71,6 @@ export function relateAgain(previous: RelatedMemo, articles: readonly PlacedArti
     } else markChangedWindows(old.articles, entry.articles, match.after, again)
   }
   const found = relatedOutput(total)
-  const width = relatedLimit + 1
   let count = 0
   for (let index = 0; index < total; index++) {
     if (again[index] === 0 && !carryList(previous.found, match, index, found)) again[index] = 1
@@ -79,11 +78,7 @@ export function relateAgain(previous: RelatedMemo, articles: readonly PlacedArti
   }
   if (count > total * maxShare) return undefined
   const finder = new ListFinder(articles, topics, found)
-  for (let index = 0; index < total; index++) {
-    if (again[index] === 0) continue
-    found.fill(0, index * width, (index + 1) * width)
-    finder.relate(index)
-  }
+  for (let index = 0; index < total; index++) if (again[index] === 1) finder.relate(index)
   return {found, foundAgain: count}
 }
 
@@ -95,27 +90,23 @@ export function relateAgain(previous: RelatedMemo, articles: readonly PlacedArti
  * added one seed to 100,000 articles, in profiles).
  */
 class ListFinder {
-  private readonly scores: Float64Array
-  private readonly touched: Int32Array
-  /** The days of the articles met so far (see `known`). */
-  private readonly days: Int32Array
+  /** Their `days` hold the days of the articles met so far (see `known`). */
+  private readonly candidates: Candidates
   private readonly known: Uint8Array
-  private readonly best = new Int32Array(relatedLimit)
 
   constructor(
     private readonly articles: readonly PlacedArticle[],
     private readonly topics: ReadonlyMap<string, TopicEntry>,
     private readonly found: Int32Array,
   ) {
-    this.scores = new Float64Array(articles.length)
-    this.touched = new Int32Array(articles.length)
-    this.days = new Int32Array(articles.length)
+    this.candidates = candidatesFor(articles.length, new Int32Array(articles.length))
     this.known = new Uint8Array(articles.length)
   }
 
   /** Find article `index`'s list. */
   relate(index: number): void {
-    const {articles, topics, scores, touched} = this
+    const {articles, topics, candidates} = this
+    const {scores, touched} = candidates
     let touchedCount = 0
     // Note: the topics in the article's order, so each candidate's score adds up in the same order as in `RelatedFinder`;
     // an article names each slug once (see `finishArticle`, `joinSurnames`).
@@ -134,12 +125,12 @@ class ListFinder {
     }
     this.learnDay(index)
     for (let t = 0; t < touchedCount; t++) this.learnDay(touched[t] as number)
-    keepBest(index, {scores, touched, touchedCount, days: this.days, best: this.best}, this.found)
+    keepBest(index, touchedCount, candidates, this.found)
   }
 
   private learnDay(index: number): void {
     if (this.known[index] === 1) return
-    this.days[index] = dayNumber((this.articles[index] as PlacedArticle).date)
+    this.candidates.days[index] = dayNumber((this.articles[index] as PlacedArticle).date)
     this.known[index] = 1
   }
 }
