@@ -63,6 +63,8 @@ const {build} = await import(lib)
 // Note: as the command line does.
 const {limitHeapGrowth} = await import(new URL('heap-growth.js', lib).href)
 limitHeapGrowth()
+const {limitInlining} = await import(new URL('inlining-budget.js', lib).href)
+limitInlining()
 const result = await build({cwd, seedsDir, outDir, cacheDir, cache: true, check: false, drafts: false, skipInvalid: false})
 if (!result.wrote) { console.error(JSON.stringify(result.problems.slice(0, 5))); process.exit(1) }
 console.log(JSON.stringify({articles: result.articles, pages: result.pages, written: result.written, bytes: result.bytes, timings: result.timings}))

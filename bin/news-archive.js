@@ -18,6 +18,8 @@ if (nodeArguments) {
   stopWhenOrphaned()
   const {limitHeapGrowth} = await import(new URL('../lib/heap-growth.js', import.meta.url).href)
   limitHeapGrowth()
+  const {limitInlining, runsOnce} = await import(new URL('../lib/inlining-budget.js', import.meta.url).href)
+  if (runsOnce(args)) limitInlining()
   const {main} = await import(compiled.href)
   process.exitCode = await main(args)
 }
