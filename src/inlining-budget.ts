@@ -19,7 +19,7 @@ export function runsOnce(args: readonly string[]): boolean {
  * threads. Note: in a cold build of 10,000 corpus seeds V8 spent nearly a
  * third of the process's CPU time compiling optimized code on its own
  * threads, on the same two cores as the build (`perf record`); the largest
- * functions, such as the topic finder's, were compiled six or seven times as
+ * functions, such as the topic finder's, were compiled six to eight times as
  * new kinds of objects reached them. With less inlined, each compilation is
  * smaller: on this project's 2-core bench machine such builds took a median
  * of 5.94 s against 6.44 s (0.92×) and 9.80 s of CPU against 10.88 s (six
