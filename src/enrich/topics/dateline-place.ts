@@ -8,7 +8,8 @@ import type {CompiledRules} from './topic-rules.js'
 export interface DatelineTopic {
   readonly name: string
   readonly kind: 'place' | 'organisation' | 'person'
-  readonly country?: string
+  /** Note: present, undefined, where there is none, so that all have one shape (see `packedMap`). */
+  readonly country: string | undefined
 }
 
 /**
@@ -25,7 +26,7 @@ export function resolveDatelinePlace(text: string, rules: CompiledRules): Dateli
   const cityKey = nameKey(cityPart)
   if (cityKey === '' || !/\p{L}/u.test(cityKey)) return undefined
   const alias = rules.aliases.get(cityKey)
-  if (alias) return {name: alias.name, kind: alias.kind}
+  if (alias) return {name: alias.name, kind: alias.kind, country: undefined}
   const {places, cities, provinces} = gazetteer()
 
   if (regionPart !== '') {
@@ -38,14 +39,14 @@ export function resolveDatelinePlace(text: string, rules: CompiledRules): Dateli
       (regionCountry !== undefined && candidate.country === regionCountry) ||
       (provinceName !== undefined && nameKey(candidate.province) === nameKey(provinceName)))
     const country = regionCountry ?? province?.country ?? city?.country
-    return {name: city?.name ?? asWritten(cityPart), kind: 'place', ...(country ? {country} : {})}
+    return {name: city?.name ?? asWritten(cityPart), kind: 'place', country: country || undefined}
   }
 
   const place = places.get(cityKey)
-  if (place) return {name: place.name, kind: 'place', ...(place.country ? {country: place.country} : {})}
+  if (place) return {name: place.name, kind: 'place', country: place.country || undefined}
   const words = cityKey.split(' ')
-  if (words.length > 1 && organisationWords.has(words[words.length - 1]!)) return {name: asWritten(cityPart), kind: 'organisation'}
-  return {name: asWritten(cityPart), kind: 'place'}
+  if (words.length > 1 && organisationWords.has(words[words.length - 1]!)) return {name: asWritten(cityPart), kind: 'organisation', country: undefined}
+  return {name: asWritten(cityPart), kind: 'place', country: undefined}
 }
 
 /** `BAHIA BLANCA` → `Bahia Blanca`; mixed case stays as written. */

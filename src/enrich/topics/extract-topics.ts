@@ -9,6 +9,7 @@ import {scanCaseless} from './scan-caseless.js'
 import {compileRules, noRules, type TopicRules} from './topic-rules.js'
 import {TopicTally} from './topic-tally.js'
 import {Shape, tokenize, type Token} from './tokenize.js'
+import {packedMap} from './packed-lists.js'
 
 export type {TopicRules} from './topic-rules.js'
 
@@ -97,7 +98,7 @@ export function extractTopics(text: TopicText, options: {readonly max: number; r
     }
   }
   for (const former of formerCountries) if (former.successor) tally.absorbDerived(former.successor, former.name)
-  const subjects = findSubjects(sections.map((section) => section.tokens), rules.subjects, leadSections(text))
+  const subjects = findSubjects(packedMap(sections, (section) => section.tokens), rules.subjects, leadSections(text))
     .sort((a, b) => b.hits - a.hits || (a.name < b.name ? -1 : 1))
     .slice(0, maxSubjects)
   for (const subject of subjects) tally.add(subject.name, 'subject', Math.min(maxSubjectScore, subject.hits * subjectHitWeight), Number.MAX_SAFE_INTEGER)
@@ -142,7 +143,7 @@ function readSections(text: TopicText): Section[] {
   text.paragraphs.forEach((paragraph, index) => add(paragraph, index === 0 ? leadBonus : 0))
   // Note: a story typed without capitals (`surinam may bring the dutch government…`) is read for known names only.
   if (offset >= minLowerCaseWords && sections.every((section) => section.tokens.every((token) => token.shape === Shape.Lower))) {
-    return sections.map((section) => ({...section, caseless: true}))
+    return packedMap(sections, (section) => ({...section, caseless: true}))
   }
   return sections
 }

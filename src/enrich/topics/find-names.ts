@@ -6,7 +6,8 @@ import {
 } from './name-words.js'
 import {isPersonName, leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
 import type {CompiledRules} from './topic-rules.js'
-import {Gap, Shape, type Token} from './tokenize.js'
+import {Gap, Shape, withPossessiveText, type Token} from './tokenize.js'
+import {keysOf, packedFlatMap} from './packed-lists.js'
 
 /** What the words around a name say it is. */
 export type Cue = 'person' | 'organisation' | 'place'
@@ -16,17 +17,41 @@ export interface NamePhrase {
   /** The words of the name: titles, leading function words and company endings removed. */
   readonly tokens: readonly Token[]
   /** Set when the name is in the gazetteer or the topics file. */
-  readonly known?: KnownName
+  readonly known: KnownName | undefined
   /** Set when the words alone decide the kind. */
-  readonly kind?: Cue
+  readonly kind: Cue | undefined
   /** Set when the words around the name hint at its kind. */
-  readonly cue?: Cue
+  readonly cue: Cue | undefined
   /** 1, or less for a place named inside an organisation's name (`Bank of Japan`). */
   readonly weight: number
   /** The name's first word starts a sentence, so its capital says nothing. */
   readonly sentenceStart: boolean
 }
 
+/**
+ * A `NamePhrase`. Note: every phrase is made here (`changedPhrase` too),
+ * with every field, in one order, so all have one shape. Made as literals
+ * with only the fields each place knew, and copied with spreads, they had
+ * about ten; V8's optimized code for the topic finder then met shapes it
+ * had not seen, was thrown away and compiled again (`--trace-deopt`: "wrong
+ * map"; see `packedMap` for arrays).
+ */
+export function namePhrase(tokens: readonly Token[], weight: number, sentenceStart: boolean, known: KnownName | undefined, kind: Cue | undefined, cue: Cue | undefined): NamePhrase {
+  return {tokens, known, kind, cue, weight, sentenceStart}
+}
+
+/** `phrase` with the fields of `changes` in place of its own. */
+export function changedPhrase(phrase: NamePhrase, changes: Partial<NamePhrase>): NamePhrase {
+  const has = (field: keyof NamePhrase): boolean => Object.hasOwn(changes, field)
+  return namePhrase(
+    changes.tokens ?? phrase.tokens,
+    changes.weight ?? phrase.weight,
+    changes.sentenceStart ?? phrase.sentenceStart,
+    has('known') ? changes.known : phrase.known,
+    has('kind') ? changes.kind : phrase.kind,
+    has('cue') ? changes.cue : phrase.cue,
+  )
+}
 
 /**
  * Every name in one mixed-case paragraph: runs of capitalised words (with
@@ -45,7 +70,7 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
     // Note: `Tulare County, Calif. Growers is owned by`: the abbreviation's full stop may end a sentence too.
     const region = end === index + 1 || tokens[index]!.dotAfter ? regionAfterPlace(tokens, index, rules) : undefined
     if (region) {
-      phrases.push({tokens: [tokens[index]!], known: region, weight: 1, sentenceStart: false})
+      phrases.push(namePhrase([tokens[index]!], 1, false, region, undefined, undefined))
       index++
       continue
     }
@@ -68,7 +93,7 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
       // (but `Castle and Cooke Inc's Flexi-Van Leasing` is two companies).
       const next = companyEnd(tokens, end, runEnd(tokens, end))
       if (next !== undefined) {
-        run = [...tokens.slice(index, end - 1), {...owner, text: `${owner.text}'s`, possessive: false}, ...tokens.slice(end, next)]
+        run = [...tokens.slice(index, end - 1), withPossessiveText(owner), ...tokens.slice(end, next)]
         end = next
       }
     }
@@ -81,7 +106,7 @@ export function findNames(tokens: readonly Token[], rules: CompiledRules): NameP
       const place = found.at(-2)
       // Note: `Jersey City, N.J.` is one town, not the island of Jersey and a `City`.
       if (place?.known?.kind === 'place' && place.tokens.at(-1)!.index + 1 === last.tokens[0]!.index) {
-        found.splice(-2, 2, {tokens: [...place.tokens, ...last.tokens], kind: 'place', weight: 1, sentenceStart: place.sentenceStart})
+        found.splice(-2, 2, namePhrase([...place.tokens, ...last.tokens], 1, place.sentenceStart, undefined, 'place', undefined))
       } else {
         found.splice(-1, 1, ...townsOf(last))
       }
@@ -122,11 +147,11 @@ function markCompany(found: NamePhrase[]): void {
   const place = found[at - 1]
   if (place?.known?.kind === 'place' && place.weight === 1 && place.tokens.at(-1)!.index + 1 === phrase.tokens[0]!.index) {
     const level = place.known.place?.level
-    const inside = level === 'country' || level === 'region' ? [{...place, weight: 0.5, sentenceStart: false}] : []
-    found.splice(at - 1, 2, {tokens: [...place.tokens, ...phrase.tokens], kind: 'organisation', weight: 1, sentenceStart: place.sentenceStart}, ...inside)
+    const inside = level === 'country' || level === 'region' ? [changedPhrase(place, {weight: 0.5, sentenceStart: false})] : []
+    found.splice(at - 1, 2, namePhrase([...place.tokens, ...phrase.tokens], 1, place.sentenceStart, undefined, 'organisation', undefined), ...inside)
     return
   }
-  found[at] = {...phrase, kind: 'organisation'}
+  found[at] = changedPhrase(phrase, {kind: 'organisation'})
 }
 
 /**
@@ -193,7 +218,7 @@ function townsOf(phrase: NamePhrase): NamePhrase[] {
     const words = phrase.tokens.slice(from, index)
     // Note: `County` left over from `Orange County` (a known town, then this) names nothing by itself.
     if (words.length > 0 && !words.every((word) => placeWords.has(word.key) || genericWords.has(word.key))) {
-      towns.push({...phrase, tokens: words, kind: 'place', sentenceStart: phrase.sentenceStart && from === 0})
+      towns.push(changedPhrase(phrase, {tokens: words, kind: 'place', sentenceStart: phrase.sentenceStart && from === 0}))
     }
     from = index + 1
   }
@@ -219,7 +244,7 @@ function commaFirm(tokens: readonly Token[], start: number, end: number): {start
     const next = tokens[at]
     if (next === undefined || next.gap !== Gap.Break || !isNameWord(next)) return undefined
     const nextEnd = runEnd(tokens, at)
-    const keys = tokens.slice(at, nextEnd).map((token) => token.key)
+    const keys = keysOf(tokens.slice(at, nextEnd))
     const and = keys.findIndex((key) => key === 'and' || key === '&')
     if (and > 0 && and <= 2 && (keys[and + 1] === 'co' || keys[and + 1] === 'company')) {
       let close = and + 2
@@ -292,7 +317,7 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   if (start >= end) return []
   let words = run.slice(start, end)
   const sentenceStart = run[0]!.sentenceStart
-  let keys = words.map((token) => token.key)
+  let keys = keysOf(words)
   if (words.some((token) => token.bracketed) && words.length === 1 && words[0]!.shape === Shape.Upper) return [] // a ticker: `<CHEM>`
   // Note: `A and B` (classes of notes), `S and P`, `CCC` and `Baa-2` (credit ratings) are letters, not names.
   if (keys.every((key) => nameConnectors.has(key) || lettersOrRating.test(key))) return []
@@ -306,25 +331,25 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
 
   const whole = lookUpKey(rules, keys.join(' '), false)
   const known = whole && !(words.length === 1 && words[0]!.shape === Shape.Upper && whole.place && whole.place.level !== 'country') ? whole : undefined
-  if (known) return [{tokens: words, known, weight: 1, sentenceStart}]
+  if (known) return [namePhrase(words, 1, sentenceStart, known, undefined, undefined)]
   const firmOfPlace = placeAndTrade(words, keys, rules, sentenceStart)
   if (firmOfPlace) return firmOfPlace
 
   const parts = splitAtAnd(words, keys, rules) ?? splitAtOnThe(words, keys)
-  if (parts) return parts.flatMap((part) => analyseRun(part, rules, undefined, entire))
+  if (parts) return packedFlatMap(parts, (part) => analyseRun(part, rules, undefined, entire))
   const employer = splitAtEmployer(words, keys, rules)
-  if (employer) return [{tokens: employer.person, kind: 'person', weight: 1, sentenceStart: sentenceStart && employer.person[0] === words[0]}, ...analyseRun(employer.firm, rules, undefined)]
+  if (employer) return [namePhrase(employer.person, 1, sentenceStart && employer.person[0] === words[0], undefined, 'person', undefined), ...analyseRun(employer.firm, rules, undefined)]
 
   const titled = splitAtTitle(keys)
   // Note: after `and`, only another name that stands alone or has its own title (not `Chairman Smith and Wesson`).
   const tail = titled === undefined || titled.end === words.length ? [] : words.slice(titled.end + 1)
   if (titled && (keys[titled.end] !== 'and' || standsAlone(tail, rules) || splitAtTitle(keys.slice(titled.end + 1)))) {
-    const person: NamePhrase = {tokens: words.slice(titled.name, titled.end), kind: 'person', weight: 1, sentenceStart: false}
+    const person = namePhrase(words.slice(titled.name, titled.end), 1, false, undefined, 'person', undefined)
     return [...(titled.prefix > 0 ? analyseRun(words.slice(0, titled.prefix), rules, undefined) : []), person, ...(tail.length > 0 ? analyseRun(tail, rules, undefined) : [])]
   }
   // `chairman Lawton Chiles`: a person's name, though `Lawton` is also a town.
   if (cue === 'person' && words.length > 1 && isPersonName(keys) && !words.some((token) => lookUpKey(rules, token.key, false)?.place?.level === 'country')) {
-    return [{tokens: words, kind: 'person', weight: 1, sentenceStart}]
+    return [namePhrase(words, 1, sentenceStart, undefined, 'person', undefined)]
   }
   // Note: not `Drug Administration` cut from `Food and Drug Administration`.
   const led = entire ? ledBy(words, keys, rules, sentenceStart) : undefined
@@ -332,10 +357,10 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   if (isOrganisationName(words, keys)) {
     const tokens = withoutLegalForms(words)
     // Note: a known organisation with its company ending (`International Business Machines Corp`) is that organisation.
-    const named = tokens.length < words.length ? lookUpKey(rules, tokens.map((token) => token.key).join(' '), false) : undefined
-    if (named?.kind === 'organisation') return [{tokens, known: named, weight: 1, sentenceStart}]
+    const named = tokens.length < words.length ? lookUpKey(rules, keysOf(tokens).join(' '), false) : undefined
+    if (named?.kind === 'organisation') return [namePhrase(tokens, 1, sentenceStart, named, undefined, undefined)]
     const inside = placesInside(words, keys, rules)
-    return kindFromWords(tokens) === 'none' ? inside : [{tokens, kind: 'organisation', weight: 1, sentenceStart}, ...inside]
+    return kindFromWords(tokens) === 'none' ? inside : [namePhrase(tokens, 1, sentenceStart, undefined, 'organisation', undefined), ...inside]
   }
   // Note: several all-caps words in running text are a shouted fragment, not acronyms: only known names count there.
   const shouted = words.length > 1 && words.every((token) => token.shape === Shape.Upper || nameConnectors.has(token.key))
@@ -381,11 +406,11 @@ function placeAndTrade(words: readonly Token[], keys: readonly string[], rules: 
   const newspaper = newspaperWords.has(last)
   const placeTokens = keys[0] === 'air' ? words.slice(1) : newspaper || tradeWords.has(last) ? words.slice(0, -1) : undefined
   if (placeTokens === undefined) return undefined
-  const place = lookUpKey(rules, placeTokens.map((token) => token.key).join(' '), false)
+  const place = lookUpKey(rules, keysOf(placeTokens).join(' '), false)
   if (place?.kind !== 'place') return undefined
   // Note: a newspaper is mostly cited (`the China Daily said`), so a single mention is no topic; the place still
   // counts, at half weight as inside other names (`Iranian Oil` says much about Iran).
-  return [{tokens: words, kind: 'organisation', weight: newspaper ? 0.5 : 1, sentenceStart}, {tokens: placeTokens, known: place, weight: 0.5, sentenceStart: false}]
+  return [namePhrase(words, newspaper ? 0.5 : 1, sentenceStart, undefined, 'organisation', undefined), namePhrase(placeTokens, 0.5, false, place, undefined, undefined)]
 }
 
 /** `Gas Plc` in `Bryson Oil and Gas Plc`, `Banking Co Ltd` in `Sumitomo Trust and Banking Co Ltd`: the end of one firm's name. */
@@ -419,7 +444,7 @@ function splitAtEmployer(words: readonly Token[], keys: readonly string[], rules
   // `Chamber of Commerce`, `Mitsubishi Motor Sales of America Inc`).
   const firm = words.slice(of + 1)
   const bare = withoutLegalForms(firm)
-  if (bare.length < 2 || lookUpKey(rules, bare.map((token) => token.key).join(' '), false)?.place) return undefined
+  if (bare.length < 2 || lookUpKey(rules, keysOf(bare).join(' '), false)?.place) return undefined
   return {person: words.slice(from, of), firm}
 }
 
@@ -427,7 +452,7 @@ function splitAtEmployer(words: readonly Token[], keys: readonly string[], rules
 function standsAlone(part: readonly Token[], rules: CompiledRules): boolean {
   let from = 0
   while (from < part.length && isLeadingConnector(part[from]!)) from++
-  const keys = part.slice(from).map((token) => token.key)
+  const keys = keysOf(part.slice(from))
   return keys.length > 0 && (lookUpKey(rules, keys.join(' '), false) !== undefined || (keys.length > 1 && isOrganisationName(part.slice(from), keys)))
 }
 
@@ -445,7 +470,7 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
     const tokens = words.slice(from, to)
     const kind = kindFromWords(tokens)
     if (kind === 'none') return
-    phrases.push({tokens, weight: 1, sentenceStart: sentenceStart && from === 0, ...(kind ? {kind} : {}), ...(cue ? {cue} : {})})
+    phrases.push(namePhrase(tokens, 1, sentenceStart && from === 0, undefined, kind, cue))
   }
   while (index < keys.length) {
     let match = longestKnownName(rules, keys, index, keys.length, false)
@@ -457,7 +482,7 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
     if (match && match.end === index + 1 && givenNameTowns.has(keys[index]!) && isSurnameAt(words, keys, index + 1)) match = undefined
     if (match) {
       flush(index)
-      phrases.push({tokens: words.slice(index, match.end), known: match.known, weight: 1, sentenceStart: sentenceStart && index === 0})
+      phrases.push(namePhrase(words.slice(index, match.end), 1, sentenceStart && index === 0, match.known, undefined, undefined))
       index = match.end
       spanStart = index
     } else {
@@ -477,9 +502,9 @@ function segment(words: readonly Token[], keys: readonly string[], rules: Compil
 function ledBy(words: readonly Token[], keys: readonly string[], rules: CompiledRules, sentenceStart: boolean): NamePhrase | undefined {
   if (words.length !== 2 || !leaderNouns.has(keys[1]!) || words[1]!.shape !== Shape.Capital) return undefined
   const head = lookUpKey(rules, keys[0]!, false)
-  if (head?.place?.level === 'country') return {tokens: [words[0]!], known: head, weight: 1, sentenceStart}
+  if (head?.place?.level === 'country') return namePhrase([words[0]!], 1, sentenceStart, head, undefined, undefined)
   if (head !== undefined || words[0]!.shape !== Shape.Capital || keys[0]!.endsWith('s') || !isPersonName([keys[0]!])) return undefined
-  return {tokens: [words[0]!], cue: 'person', weight: 1, sentenceStart}
+  return namePhrase([words[0]!], 1, sentenceStart, undefined, undefined, 'person')
 }
 
 /** Whether `words[index]` may be a surname after a given name: a capitalised name word, and no trade or paper. */
@@ -517,7 +542,7 @@ function placesInside(words: readonly Token[], keys: readonly string[], rules: C
     // Only a place's own name counts: `British Petroleum` and `American Express` say little about Britain or America.
     const ownName = match !== undefined && nameKey(match.known.name) === keys.slice(index, match.end).join(' ')
     if (match?.known.kind === 'place' && ownName && (level === 'country' || level === 'region' || match.end - index > 1)) {
-      found.push({tokens: words.slice(index, match.end), known: match.known, weight: 0.5, sentenceStart: false})
+      found.push(namePhrase(words.slice(index, match.end), 0.5, false, match.known, undefined, undefined))
       index = match.end - 1
     }
   }
@@ -529,7 +554,7 @@ function placesInside(words: readonly Token[], keys: readonly string[], rules: C
  * names that are no topic (`Central Committee`, `Sixth Avenue Building`).
  */
 function kindFromWords(tokens: readonly Token[]): Cue | 'none' | undefined {
-  const keys = tokens.map((token) => token.key)
+  const keys = keysOf(tokens)
   const last = keys[keys.length - 1]!
   if (nonTopicWords.has(last) || nonTopicWords.has(keys[0]!) || personTitles.has(last) || (legalSuffixes.has(last) && keys.length === 1)) return 'none'
   if (last === 'unit' && keys[keys.length - 2] === 'currency') return 'none' // `European Currency Unit`

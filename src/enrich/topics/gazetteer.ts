@@ -11,8 +11,12 @@ export interface Place {
   /** Canonical name, shown as the topic (`United States`, `Bahía Blanca`). */
   readonly name: string
   readonly level: PlaceLevel
-  /** Canonical name of the country a city or province lies in. */
-  readonly country?: string
+  /**
+   * Canonical name of the country a city or province lies in. Note: present,
+   * undefined, in countries, regions and cities of no known country, so
+   * that all places have one shape (see `packedMap`).
+   */
+  readonly country: string | undefined
   /** Province of a city, as the city data spells it; empty when unknown. */
   readonly province: string
   /** People living there; `Infinity` for countries and regions. */
@@ -75,7 +79,7 @@ function buildGazetteer(): Gazetteer {
   countries.sort((a, b) => Number(b.independent) - Number(a.independent) || a.name.localeCompare(b.name, 'en'))
   const regions = new Set<string>()
   for (const country of countries) {
-    const place: Place = {name: country.name, level: 'country', province: '', population: Infinity}
+    const place: Place = {name: country.name, level: 'country', country: undefined, province: '', population: Infinity}
     countryNames.set(country.code, country.name)
     offer(country.name, place, 1)
     for (const name of country.otherNames) {
@@ -91,16 +95,16 @@ function buildGazetteer(): Gazetteer {
     for (const region of [country.region, country.subregion]) if (region !== '') regions.add(region)
   }
   for (const extra of formerCountries) {
-    const place: Place = {name: extra.name, level: 'country', province: '', population: Infinity}
+    const place: Place = {name: extra.name, level: 'country', country: undefined, province: '', population: Infinity}
     for (const name of [extra.name, ...extra.names]) offer(name, place, 1)
   }
-  for (const region of regions) offer(region, {name: region, level: 'region', province: '', population: Infinity})
+  for (const region of regions) offer(region, {name: region, level: 'region', country: undefined, province: '', population: Infinity})
 
   const provinceTotals = new Map<string, Map<string, number>>()
   for (const city of readCities()) {
     const country = countryNames.get(city.countryCode)
     const shortName = city.name.split(',')[0]!.trim()
-    const place: Place = {name: shortName, level: 'city', province: city.province, population: city.population, ...(country ? {country} : {})}
+    const place: Place = {name: shortName, level: 'city', country, province: city.province, population: city.population}
     for (const name of new Set([shortName, city.asciiName.split(',')[0]!.trim()])) {
       const key = nameKey(name)
       if (key === '') continue
@@ -127,7 +131,7 @@ function buildGazetteer(): Gazetteer {
   }
   for (const extra of otherPlaceNames) {
     const known = places.get(nameKey(extra.name))
-    const place: Place = known ?? {name: extra.name, level: extra.country ? 'province' : 'region', province: '', population: Infinity, ...(extra.country ? {country: extra.country} : {})}
+    const place: Place = known ?? {name: extra.name, level: extra.country ? 'province' : 'region', country: extra.country || undefined, province: '', population: Infinity}
     for (const name of [extra.name, ...extra.names]) offer(name, place, 1)
   }
   return {places, cities, provinces, prefixes: prefixesOf(places.keys()), maxWords: Math.min(maxWords, 6)}

@@ -8,8 +8,11 @@ import type {CompiledRules} from './topic-rules.js'
 export interface KnownName {
   readonly name: string
   readonly kind: Exclude<TopicKind, 'subject'>
-  /** For places: the place, with its level and country. */
-  readonly place?: Place
+  /**
+   * For places: the place, with its level and country. Note: present,
+   * undefined, in every other name, so that all have one shape (see `packedMap`).
+   */
+  readonly place: Place | undefined
 }
 
 /** Smallest city that a capitalised word in running text may name. */

@@ -1,5 +1,5 @@
 import type {TopicKind} from '../../model/article.js'
-import type {NamePhrase} from './find-names.js'
+import {changedPhrase, namePhrase, type NamePhrase} from './find-names.js'
 import {isPersonName, surnameKey} from './person-names.js'
 import type {KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
@@ -8,6 +8,7 @@ import {
 } from './name-words.js'
 import type {TopicTally} from './topic-tally.js'
 import {Gap, Shape, type Token} from './tokenize.js'
+import {keysOf, packedFlatMap, packedMap} from './packed-lists.js'
 
 /** A name phrase with where it stands and what it is worth there. */
 export interface PlacedPhrase {
@@ -65,7 +66,7 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
   const cuedSurnames = new Set<string>()
   for (const {phrase, order} of placed) {
     if (phrase.known || phrase.tokens.length < 2 || phrase.kind === 'organisation' || phrase.kind === 'place') continue
-    const keys = phrase.tokens.map((token) => token.key)
+    const keys = keysOf(phrase.tokens)
     const surname = surnameKey(keys)
     const cued = phrase.kind === 'person' || (phrase.cue === 'person' && isPersonName(keys))
     const isPerson = cued || ((singles.has(surname) || cuedSurnames.has(surname)) && isPersonName(keys))
@@ -117,7 +118,7 @@ export function resolveNames(found: readonly PlacedPhrase[], midSentenceCapitals
       else addKnown(phrase.known, phrase.tokens, w, order, people, add)
       continue
     }
-    const keys = phrase.tokens.map((token) => token.key)
+    const keys = keysOf(phrase.tokens)
     if (phrase.tokens.length > 1) {
       const longer = phrase.kind === 'place' ? undefined : organisations.get(nameKey(display(phrase.tokens)))
       if (longer && !isCountedPerson(phrase, people)) {
@@ -188,7 +189,7 @@ function joinCompanies(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
       next.phrase.tokens[0]!.gap === Gap.Space && !item.phrase.tokens[item.phrase.tokens.length - 1]!.possessive) {
       const tokens = [...item.phrase.tokens, ...next.phrase.tokens]
       if (companies.has(nameKey(display(tokens)))) {
-        joined.push({...item, phrase: {tokens, kind: 'organisation', weight: 1, sentenceStart: item.phrase.sentenceStart}})
+        joined.push({phrase: namePhrase(tokens, 1, item.phrase.sentenceStart, undefined, 'organisation', undefined), order: item.order, weight: item.weight})
         index++
         continue
       }
@@ -210,15 +211,15 @@ function splitPeople(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
     const key = phrase.known === undefined ? loneSurname(phrase.tokens) : undefined
     if (key !== undefined) singles.add(key)
   }
-  return placed.flatMap((item) => {
+  return packedFlatMap(placed, (item) => {
     const {phrase} = item
     if (phrase.known || phrase.tokens.length < 3 || phrase.kind === 'place') return [item]
-    const keys = phrase.tokens.map((token) => token.key)
+    const keys = keysOf(phrase.tokens)
     const and = keys.indexOf('and')
     if (phrase.kind === undefined && and > 0 && !keys.includes('of')) {
       const parts = [phrase.tokens.slice(0, and), phrase.tokens.slice(and + 1)]
-      if (parts.every((part) => part.length > 0 && part.length <= 3 && part.every((token) => token.text.length > 1) && isPersonName(part.map((token) => token.key)))) {
-        return parts.map((tokens) => ({...item, order: item.order + tokens[0]!.index - phrase.tokens[0]!.index, phrase: {...phrase, tokens}}))
+      if (parts.every((part) => part.length > 0 && part.length <= 3 && part.every((token) => token.text.length > 1) && isPersonName(keysOf(part)))) {
+        return packedMap(parts, (tokens) => ({phrase: changedPhrase(phrase, {tokens}), order: item.order + tokens[0]!.index - phrase.tokens[0]!.index, weight: item.weight}))
       }
     }
     const tail = keys.slice(-2)
@@ -229,9 +230,9 @@ function splitPeople(placed: readonly PlacedPhrase[]): PlacedPhrase[] {
       const start = isInitial(phrase.tokens[keys.length - 2]!.text) ? keys.length - 3 : keys.length - 2
       const person = phrase.tokens.slice(start)
       const rest = phrase.tokens.slice(0, start)
-      const restKeys = rest.map((token) => token.key)
-      const kept = restKeys.every((key) => genericWords.has(key) || nameConnectors.has(key) || titleQualifiers.has(key) || personTitles.has(key)) ? [] : [{...item, phrase: {...phrase, tokens: rest}}]
-      return [...kept, {...item, order: item.order + rest.length, phrase: {...phrase, tokens: person, kind: 'person' as const}}]
+      const restKeys = keysOf(rest)
+      const kept = restKeys.every((key) => genericWords.has(key) || nameConnectors.has(key) || titleQualifiers.has(key) || personTitles.has(key)) ? [] : [{phrase: changedPhrase(phrase, {tokens: rest}), order: item.order, weight: item.weight}]
+      return [...kept, {phrase: changedPhrase(phrase, {tokens: person, kind: 'person'}), order: item.order + rest.length, weight: item.weight}]
     }
     return [item]
   })
@@ -263,7 +264,7 @@ function personFor(surname: string, order: number, people: ReadonlyMap<string, r
 
 function isCountedPerson(phrase: NamePhrase, people: ReadonlyMap<string, readonly {name: string}[]>): boolean {
   const name = display(phrase.tokens)
-  return people.get(surnameKey(phrase.tokens.map((token) => token.key)))?.some((person) => person.name === name) ?? false
+  return people.get(surnameKey(keysOf(phrase.tokens)))?.some((person) => person.name === name) ?? false
 }
 
 /** The key of a name of one word, or of one word after particles (`De Croo`, `van Ommeren`): what a surname used alone looks like. */

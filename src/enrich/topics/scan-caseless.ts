@@ -3,13 +3,14 @@ import {calendarWords, capitalNoise, leadingFunctionWords} from './name-words.js
 import type {ArticleNames} from './resolve-names.js'
 import type {CompiledRules} from './topic-rules.js'
 import {Gap, type Token} from './tokenize.js'
+import {keysOf} from './packed-lists.js'
 
 /** A known name found in all-caps or title-case text. */
 export interface CaselessMatch {
   readonly name: string
   readonly kind: 'person' | 'place' | 'organisation'
-  /** The country of a matched city, which counts too. */
-  readonly country?: string
+  /** The country of a matched city, which counts too. Note: present, undefined, in other matches, so that all have one shape (see `packedMap`). */
+  readonly country: string | undefined
   /** Index of the first matched token. */
   readonly index: number
 }
@@ -21,7 +22,7 @@ export interface CaselessMatch {
  */
 export function scanCaseless(tokens: readonly Token[], rules: CompiledRules, articleNames: ArticleNames): CaselessMatch[] {
   const matches: CaselessMatch[] = []
-  const keys = tokens.map((token) => token.key)
+  const keys = keysOf(tokens)
   let index = 0
   while (index < tokens.length) {
     const clauseEnd = clauseEndFrom(tokens, index)
@@ -31,9 +32,9 @@ export function scanCaseless(tokens: readonly Token[], rules: CompiledRules, art
     if (end > index + 1 || (end === index + 1 && mayBeName(tokens[index]!))) {
       if (known && known.end === end) {
         const country = known.known.place?.country
-        matches.push({name: known.known.name, kind: known.known.kind, index, ...(country ? {country} : {})})
+        matches.push({name: known.known.name, kind: known.known.kind, country: country || undefined, index})
       } else if (named) {
-        matches.push({name: named.name, kind: named.kind, index})
+        matches.push({name: named.name, kind: named.kind, country: undefined, index})
       }
       index = end
     } else {

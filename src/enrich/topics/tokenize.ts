@@ -50,6 +50,18 @@ const abbreviations = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'etc',
 ])
 
+/**
+ * `owner` with its possessive ending written into its text (`Moody's`), as a
+ * word of a name. Note: made as `tokenize` makes every token, with the same
+ * fields in the same order, so all tokens have one shape; a copy made with
+ * a spread has another, and V8's optimized code that meets it is thrown
+ * away (see `packedMap`).
+ */
+export function withPossessiveText(owner: Token): Token {
+  const {key, shape, gap, sentenceStart, dotAfter, bracketed, index} = owner
+  return {text: `${owner.text}'s`, key, shape, gap, sentenceStart, possessive: false, dotAfter, bracketed, index}
+}
+
 /** Words that open a bracketed credit or byline, whose contents are skipped (`(credit: KCNA VIA REUTERS)`). */
 const creditOpeners = /^(?:credit|credits|photo|photos|picture|reporting|writing|editing|additional reporting|source)\b/i
 
@@ -85,7 +97,7 @@ export function tokenize(text: string): Token[] {
       if ((last === 0x73 || last === 0x53) && end - index > 2 && isApostrophe(text.charCodeAt(end - 2))) {
         wordEndAt = end - 2
         possessive = true
-      } else if ((last === 0x73 || last === 0x53) && isApostrophe(text.charCodeAt(end)) && !isLetterAt(text, end + 1)) {
+      } else if ((last === 0x73 || last === 0x53) && isApostrophe(codeAt(text, end)) && !isLetterAt(text, end + 1)) {
         // Note: a plural possessive (`Workers' Party`) stays in the word, so
         // the name can go on; only the key drops the apostrophe.
         plural = true
@@ -104,7 +116,7 @@ export function tokenize(text: string): Token[] {
       const shape = described.shape
       const key = described.key
       const word = plural ? `${bare}'` : bare
-      const dotAfter = ending === -1 && text.charCodeAt(next) === 0x2e && !word.endsWith('.')
+      const dotAfter = ending === -1 && codeAt(text, next) === 0x2e && !word.endsWith('.')
       tokens.push({text: word, key, shape, gap, sentenceStart, possessive, dotAfter, bracketed: bracketDepth > 0, index: tokens.length})
       gap = ending === -1 ? Gap.Space : Gap.Break
       sentenceStart = false
@@ -113,7 +125,7 @@ export function tokenize(text: string): Token[] {
         if (endsSentence(key, shape)) {
           gap = Gap.Stop
           sentenceStart = true
-        } else if (!isSpace(text.charCodeAt(next))) {
+        } else if (!isSpace(codeAt(text, next))) {
           gap = Gap.Break
         }
       }
@@ -160,7 +172,7 @@ function wordEnd(text: string, start: number): number {
       continue
     }
     const nextIsWord = index + 1 < text.length && isWordChar(text.charCodeAt(index + 1), text, index + 1)
-    if ((code === 0x2e || code === 0x2c) && isDigit(text.charCodeAt(index - 1)) && isDigit(text.charCodeAt(index + 1))) {
+    if ((code === 0x2e || code === 0x2c) && isDigit(codeAt(text, index - 1)) && isDigit(codeAt(text, index + 1))) {
       index++ // 1.5, 11,000
       continue
     }
@@ -205,6 +217,16 @@ function closingParenthesis(text: string, open: number): number {
     if (text.charCodeAt(index) === 0x29) return index
   }
   return -1
+}
+
+/**
+ * `text.charCodeAt(index)`, or -1 before or past the text. Note: the first
+ * time `charCodeAt` reads past the end (as the tokenizer does at the end of
+ * most paragraphs), V8 throws its optimized code away ("out of bounds") and
+ * compiles it again.
+ */
+function codeAt(text: string, index: number): number {
+  return index >= 0 && index < text.length ? text.charCodeAt(index) : -1
 }
 
 function isDigit(code: number): boolean {
@@ -274,7 +296,7 @@ function isLetterAt(text: string, index: number): boolean {
 }
 
 function isUpperAt(text: string, index: number): boolean {
-  const code = text.charCodeAt(index)
+  const code = codeAt(text, index)
   return code >= 0x41 && code <= 0x5a
 }
 

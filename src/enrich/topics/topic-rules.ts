@@ -1,6 +1,7 @@
 import type {TopicKind} from '../../model/article.js'
 import {prefixesOf} from './gazetteer.js'
 import {knownOrganisations} from './known-organisations.js'
+import type {KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 
 /** Names that mean one entity of a kind (`European Community`: `EC`, `EEC`). */
@@ -39,7 +40,7 @@ export const noRules: TopicRules = {aliases: [], merges: {}, blocklist: [], subj
 
 /** The rules in the form the extractor looks them up, by `nameKey`. */
 export interface CompiledRules {
-  readonly aliases: ReadonlyMap<string, {readonly name: string; readonly kind: Exclude<TopicKind, 'subject'>}>
+  readonly aliases: ReadonlyMap<string, KnownName>
   /** Leading parts of the aliases of several words, for longest-match lookups. */
   readonly aliasPrefixes: ReadonlySet<string>
   readonly merges: ReadonlyMap<string, string>
@@ -53,12 +54,12 @@ const compiled = new WeakMap<TopicRules, CompiledRules>()
 export function compileRules(rules: TopicRules): CompiledRules {
   let result = compiled.get(rules)
   if (result === undefined) {
-    const aliases = new Map<string, {name: string; kind: Exclude<TopicKind, 'subject'>}>()
+    const aliases = new Map<string, KnownName>()
     for (const alias of [...knownOrganisations, ...rules.aliases]) {
       for (const name of [alias.name, ...alias.names]) {
         const key = nameKey(name)
         if (key === '') continue
-        aliases.set(key, {name: alias.name, kind: alias.kind})
+        aliases.set(key, {name: alias.name, kind: alias.kind, place: undefined})
       }
     }
     const merges = new Map(Object.entries(rules.merges).map(([from, to]) => [nameKey(from), to] as const))
