@@ -99,11 +99,10 @@ function classesOf(node: RootContent): string[] {
 function proseText(node: Nodes): string {
   if (!('children' in node)) return toString(node)
   const dateline = node.children.findIndex((child) => classesOf(child as RootContent).includes('dateline'))
-  return node.children
-    .slice(dateline + 1)
-    .map((child) => toString(child))
-    .join('')
-    .trim()
+  // Note: joined as it goes rather than with `map` and `join`: see `packedMap`.
+  let text = ''
+  for (let index = dateline + 1; index < node.children.length; index++) text += toString(node.children[index])
+  return text.trim()
 }
 
 function readFigure(node: RootContent): Figure {

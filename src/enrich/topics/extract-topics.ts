@@ -1,4 +1,5 @@
 import type {TopicKind} from '../../model/article.js'
+import {packedMap} from '../../packed-lists.js'
 import {resolveDatelinePlace} from './dateline-place.js'
 import {findNames} from './find-names.js'
 import {findSubjects} from './find-subjects.js'
@@ -9,7 +10,6 @@ import {scanCaseless} from './scan-caseless.js'
 import {compileRules, noRules, type TopicRules} from './topic-rules.js'
 import {TopicTally} from './topic-tally.js'
 import {Shape, tokenize, type Token} from './tokenize.js'
-import {packedMap} from './packed-lists.js'
 
 export type {TopicRules} from './topic-rules.js'
 

@@ -1,3 +1,4 @@
+import {packedFlatMap} from '../../packed-lists.js'
 import {knownRegionAbbreviation, longestKnownName, lookUpKey, type KnownName} from './known-names.js'
 import {nameKey} from './name-key.js'
 import {
@@ -6,8 +7,7 @@ import {
 } from './name-words.js'
 import {isPersonName, leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
 import type {CompiledRules} from './topic-rules.js'
-import {Gap, Shape, withPossessiveText, type Token} from './tokenize.js'
-import {keysOf, packedFlatMap} from './packed-lists.js'
+import {Gap, keysOf, Shape, withPossessiveText, type Token} from './tokenize.js'
 
 /** What the words around a name say it is. */
 export type Cue = 'person' | 'organisation' | 'place'

@@ -1,4 +1,5 @@
 import type {TopicKind} from '../../model/article.js'
+import {packedFlatMap, packedMap} from '../../packed-lists.js'
 import {changedPhrase, namePhrase, type NamePhrase} from './find-names.js'
 import {isPersonName, surnameKey} from './person-names.js'
 import type {KnownName} from './known-names.js'
@@ -7,8 +8,7 @@ import {
   capitalNoise, genericWords, isInitial, legalSuffixes, looseAdjectives, nameConnectors, newspaperWords, organisationWords, personTitles, titleQualifiers, tradeWords,
 } from './name-words.js'
 import type {TopicTally} from './topic-tally.js'
-import {Gap, Shape, type Token} from './tokenize.js'
-import {keysOf, packedFlatMap, packedMap} from './packed-lists.js'
+import {Gap, keysOf, Shape, type Token} from './tokenize.js'
 
 /** A name phrase with where it stands and what it is worth there. */
 export interface PlacedPhrase {

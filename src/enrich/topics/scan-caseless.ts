@@ -2,8 +2,7 @@ import {longestKnownName} from './known-names.js'
 import {calendarWords, capitalNoise, leadingFunctionWords} from './name-words.js'
 import type {ArticleNames} from './resolve-names.js'
 import type {CompiledRules} from './topic-rules.js'
-import {Gap, type Token} from './tokenize.js'
-import {keysOf} from './packed-lists.js'
+import {Gap, keysOf, type Token} from './tokenize.js'
 
 /** A known name found in all-caps or title-case text. */
 export interface CaselessMatch {

@@ -1,6 +1,6 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
-import {Gap, Shape, tokenize} from './tokenize.js'
+import {Gap, keysOf, Shape, tokenize} from './tokenize.js'
 
 const words = (text: string) => tokenize(text).map((token) => token.text)
 
@@ -42,4 +42,10 @@ test('sentence starts: after a full stop, not after an abbreviation or an initia
 test('bracketed company names are marked', () => {
   const tokens = tokenize('<Newfoundland Capital Corp Ltd> said it will issue <NCC> debentures')
   assert.deepEqual(tokens.filter((token) => token.bracketed).map((token) => token.text), ['Newfoundland', 'Capital', 'Corp', 'Ltd', 'NCC'])
+})
+
+test('keysOf gives each token its key, in order', () => {
+  const tokens = tokenize('The Bank of Japan’s governor, Satoshi Sumita, said.')
+  assert.deepEqual(keysOf(tokens), tokens.map((token) => token.key))
+  assert.deepEqual(keysOf([]), [])
 })

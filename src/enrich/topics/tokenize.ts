@@ -50,6 +50,13 @@ const abbreviations = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'etc',
 ])
 
+/** The keys of `tokens` (`tokens.map((token) => token.key)`), always a packed array (see `packedMap`). */
+export function keysOf(tokens: readonly Token[]): string[] {
+  const keys: string[] = []
+  for (let index = 0; index < tokens.length; index++) keys.push((tokens[index] as Token).key)
+  return keys
+}
+
 /**
  * `owner` with its possessive ending written into its text (`Moody's`), as a
  * word of a name. Note: made as `tokenize` makes every token, with the same

@@ -1,4 +1,5 @@
 import type {Code, PhrasingContent, Table, TableCell, TableRow} from 'mdast'
+import {packedMap} from '../../packed-lists.js'
 import type {PointLocator} from './locate-points.js'
 import type {TextRun} from './read-blocks.js'
 import {isValueToken, type Row} from './read-row.js'
@@ -24,10 +25,10 @@ export function buildTable(lines: readonly TableLine[], locate: PointLocator): T
   const shape = tableShape(lines)
   if (!shape) return buildAligned(lines, locate)
   const {columns, header} = shape
-  const rows: TableRow[] = lines.map((line, index) => {
+  const rows: TableRow[] = packedMap(lines, (line, index) => {
     const isFirst = index === 0
     if (line.row.kind === 'section') return sectionRow(line, columns, locate)
-    const cells = line.row.cells.map(([start, end], cellIndex): TableCell => {
+    const cells = packedMap(line.row.cells, ([start, end], cellIndex): TableCell => {
       const text = line.run.value.slice(start, end)
       const children = toPhrasing(line.run, start, end, locate, 'figures')
       if (index === header) return cell(children, 'th', {scope: 'col', ...(isNumeric(text) ? {className: ['num']} : {})})

@@ -1,3 +1,4 @@
+import {packedMap} from '../../packed-lists.js'
 import {findDateline, type DatelineMatch} from './find-dateline.js'
 import {joinLines, readParagraphs, sliceRun, type TextRun} from './read-blocks.js'
 import {isDataRow, isLabelLine, joiningWords, readRow, type Row} from './read-row.js'
@@ -32,7 +33,7 @@ export interface StoryBlock {
  * block per line.
  */
 export function readStoryBlocks(text: string, start: number): StoryBlock[] {
-  const paragraphs = joinBrokenSentences(readParagraphs(text, start).map((lines) => joinLines(text, lines)), text)
+  const paragraphs = joinBrokenSentences(packedMap(readParagraphs(text, start), (lines) => joinLines(text, lines)), text)
   const blocks: StoryBlock[] = []
   let storyStarted = false
   paragraphs.forEach((whole, index) => {
@@ -115,8 +116,8 @@ const maxRowLineLength = 55
  */
 function splitRows(run: TextRun): StoryBlock[] {
   if (run.lines.length < 2) return [classify(run)]
-  const lines = run.lines.map((_, index) => lineRun(run, index))
-  const rows = lines.map((line) => readRow(line.value))
+  const lines = packedMap(run.lines, (_, index) => lineRun(run, index))
+  const rows = packedMap(lines, (line) => readRow(line.value))
   const dataCount = rows.filter((row) => isDataRow(row)).length
   // Note: hard-wrapped prose is not rows: its lines run to the wrap width, end on
   // `and`, `of` or a comma, or go on in lower case.
@@ -125,9 +126,9 @@ function splitRows(run: TextRun): StoryBlock[] {
     return (index < lines.length - 1 && (endsMidPhrase(line.value) || line.value.length > maxRowLineLength)) || (index > 0 && /^\p{Ll}/u.test(line.value))
   })
   if (dataCount >= 2 && !wrapped && rows.every((row, index) => row !== undefined || isLabelLine(lines[index]?.value ?? ''))) {
-    return lines.map((line) => classify(line))
+    return packedMap(lines, (line) => classify(line))
   }
-  const isGrid = rows.map((row) => row?.kind === 'grid')
+  const isGrid = packedMap(rows, (row) => row?.kind === 'grid')
   if (isGrid.filter(Boolean).length < 2) return [classify(run)]
   const blocks: StoryBlock[] = []
   let proseStart = -1
