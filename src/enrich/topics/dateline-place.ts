@@ -8,7 +8,7 @@ import type {CompiledRules} from './topic-rules.js'
 export interface DatelineTopic {
   readonly name: string
   readonly kind: 'place' | 'organisation' | 'person'
-  /** Note: present, undefined, where there is none, so that all have one shape (see `packedMap`). */
+  /** Note: present, undefined, where there is none, so that all have one shape (see `namePhrase`). */
   readonly country: string | undefined
 }
 

@@ -14,7 +14,7 @@ export interface Place {
   /**
    * Canonical name of the country a city or province lies in. Note: present,
    * undefined, in countries, regions and cities of no known country, so
-   * that all places have one shape (see `packedMap`).
+   * that all places have one shape (see `namePhrase`).
    */
   readonly country: string | undefined
   /** Province of a city, as the city data spells it; empty when unknown. */

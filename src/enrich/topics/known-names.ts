@@ -10,7 +10,7 @@ export interface KnownName {
   readonly kind: Exclude<TopicKind, 'subject'>
   /**
    * For places: the place, with its level and country. Note: present,
-   * undefined, in every other name, so that all have one shape (see `packedMap`).
+   * undefined, in every other name, so that all have one shape (see `namePhrase`).
    */
   readonly place: Place | undefined
 }

@@ -10,7 +10,11 @@ import {
 import type {TopicTally} from './topic-tally.js'
 import {Gap, keysOf, Shape, type Token} from './tokenize.js'
 
-/** A name phrase with where it stands and what it is worth there. */
+/**
+ * A name phrase with where it stands and what it is worth there. Note:
+ * written as literals with these fields in this order, never copied with a
+ * spread, so that all have one shape (see `namePhrase`).
+ */
 export interface PlacedPhrase {
   readonly phrase: NamePhrase
   /** Running position in the article, for ties and for "the full name came first". */

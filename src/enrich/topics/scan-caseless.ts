@@ -8,7 +8,7 @@ import {Gap, keysOf, type Token} from './tokenize.js'
 export interface CaselessMatch {
   readonly name: string
   readonly kind: 'person' | 'place' | 'organisation'
-  /** The country of a matched city, which counts too. Note: present, undefined, in other matches, so that all have one shape (see `packedMap`). */
+  /** The country of a matched city, which counts too. Note: present, undefined, in other matches, so that all have one shape (see `namePhrase`). */
   readonly country: string | undefined
   /** Index of the first matched token. */
   readonly index: number

@@ -62,7 +62,7 @@ export function keysOf(tokens: readonly Token[]): string[] {
  * word of a name. Note: made as `tokenize` makes every token, with the same
  * fields in the same order, so all tokens have one shape; a copy made with
  * a spread has another, and V8's optimized code that meets it is thrown
- * away (see `packedMap`).
+ * away (see `namePhrase`).
  */
 export function withPossessiveText(owner: Token): Token {
   const {key, shape, gap, sentenceStart, dotAfter, bracketed, index} = owner
