@@ -7,7 +7,7 @@ import {
 } from './name-words.js'
 import {isPersonName, leadThrough, orgLeadWords, splitAtTitle} from './person-names.js'
 import type {CompiledRules} from './topic-rules.js'
-import {Gap, keysOf, Shape, withPossessiveText, type Token} from './tokenize.js'
+import {Gap, joinedKey, keysOf, Shape, withPossessiveText, type Token} from './tokenize.js'
 
 /** What the words around a name say it is. */
 export type Cue = 'person' | 'organisation' | 'place'
@@ -357,7 +357,7 @@ function analyseRun(run: readonly Token[], rules: CompiledRules, cue: Cue | unde
   if (isOrganisationName(words, keys)) {
     const tokens = withoutLegalForms(words)
     // Note: a known organisation with its company ending (`International Business Machines Corp`) is that organisation.
-    const named = tokens.length < words.length ? lookUpKey(rules, keysOf(tokens).join(' '), false) : undefined
+    const named = tokens.length < words.length ? lookUpKey(rules, joinedKey(tokens), false) : undefined
     if (named?.kind === 'organisation') return [namePhrase(tokens, 1, sentenceStart, named, undefined, undefined)]
     const inside = placesInside(words, keys, rules)
     return kindFromWords(tokens) === 'none' ? inside : [namePhrase(tokens, 1, sentenceStart, undefined, 'organisation', undefined), ...inside]
@@ -406,7 +406,7 @@ function placeAndTrade(words: readonly Token[], keys: readonly string[], rules: 
   const newspaper = newspaperWords.has(last)
   const placeTokens = keys[0] === 'air' ? words.slice(1) : newspaper || tradeWords.has(last) ? words.slice(0, -1) : undefined
   if (placeTokens === undefined) return undefined
-  const place = lookUpKey(rules, keysOf(placeTokens).join(' '), false)
+  const place = lookUpKey(rules, joinedKey(placeTokens), false)
   if (place?.kind !== 'place') return undefined
   // Note: a newspaper is mostly cited (`the China Daily said`), so a single mention is no topic; the place still
   // counts, at half weight as inside other names (`Iranian Oil` says much about Iran).
@@ -444,7 +444,7 @@ function splitAtEmployer(words: readonly Token[], keys: readonly string[], rules
   // `Chamber of Commerce`, `Mitsubishi Motor Sales of America Inc`).
   const firm = words.slice(of + 1)
   const bare = withoutLegalForms(firm)
-  if (bare.length < 2 || lookUpKey(rules, keysOf(bare).join(' '), false)?.place) return undefined
+  if (bare.length < 2 || lookUpKey(rules, joinedKey(bare), false)?.place) return undefined
   return {person: words.slice(from, of), firm}
 }
 

@@ -1,6 +1,6 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
-import {Gap, keysOf, Shape, tokenize} from './tokenize.js'
+import {Gap, joinedKey, keysOf, Shape, tokenize} from './tokenize.js'
 
 const words = (text: string) => tokenize(text).map((token) => token.text)
 
@@ -48,4 +48,11 @@ test('keysOf gives each token its key, in order', () => {
   const tokens = tokenize('The Bank of Japan’s governor, Satoshi Sumita, said.')
   assert.deepEqual(keysOf(tokens), tokens.map((token) => token.key))
   assert.deepEqual(keysOf([]), [])
+})
+
+test('joinedKey joins the keys of the tokens with spaces', () => {
+  const tokens = tokenize('The Bank of Japan’s governor')
+  assert.equal(joinedKey(tokens), keysOf(tokens).join(' '))
+  assert.equal(joinedKey(tokens.slice(1, 2)), 'bank')
+  assert.equal(joinedKey([]), '')
 })

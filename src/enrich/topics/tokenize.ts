@@ -57,6 +57,13 @@ export function keysOf(tokens: readonly Token[]): string[] {
   return keys
 }
 
+/** The keys of `tokens` joined by spaces, as names are looked up (`lookUpKey`), without an array of them. */
+export function joinedKey(tokens: readonly Token[]): string {
+  let key = ''
+  for (let index = 0; index < tokens.length; index++) key += index === 0 ? (tokens[index] as Token).key : ` ${(tokens[index] as Token).key}`
+  return key
+}
+
 /**
  * `owner` with its possessive ending written into its text (`Moody's`), as a
  * word of a name. Note: made as `tokenize` makes every token, with the same
@@ -296,8 +303,7 @@ function isWordChar(code: number, text: string, index: number): boolean {
 }
 
 function isLetterAt(text: string, index: number): boolean {
-  if (index < 0 || index >= text.length) return false
-  const code = text.charCodeAt(index)
+  const code = codeAt(text, index)
   if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return true
   return code >= 0xc0 && /\p{L}/u.test(text[index]!)
 }
