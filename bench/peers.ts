@@ -8,7 +8,9 @@
  *
  * For each N it runs the harness's `run.sh N` (which makes the seeds, converts
  * and times the peers and the physical floor), then times our cold build of
- * the very same seed folder: empty output folder, empty cache, `nice -10` as
+ * the very same seed folder, with the search index and again without it (the
+ * rows labelled `--no-search`, which the goals against the peers compare, as no
+ * peer builds an index): empty output folder, empty cache, `nice -10` as
  * root, after waiting for file creation to settle and for an idle machine,
  * repeated when other processes used the CPU meanwhile, under `/usr/bin/time`. Our rows go into the harness's
  * `results.tsv` under the same run id, so `report.mjs` prints one table; then
@@ -41,6 +43,8 @@ type Row = Record<(typeof columns)[number], string>
 /** The label of our rows in `results.tsv` and the table. */
 export const ours = 'news-archive'
 const floorLabel = 'floor:node read+write'
+/** Added to our label for the builds without the search index (`--no-search`). */
+const noSearchSuffix = '--no-search'
 /** Timings repeated at most this many more times when other work disturbed them (`BENCH_RETRIES`, as `run.sh`). */
 const retries = Number(process.env['BENCH_RETRIES'] ?? 3)
 /** Other processes may use at most this many CPU-seconds per wall second of a timing (as `run.sh`). */
@@ -58,14 +62,14 @@ interface BuildReport {
 
 /** Runs one cold build in a process of its own and prints its result as JSON. */
 const driver = `
-const [lib, cwd, seedsDir, outDir, cacheDir] = process.argv.slice(2)
+const [lib, cwd, seedsDir, outDir, cacheDir, searchMode] = process.argv.slice(2)
 const {build} = await import(lib)
 // Note: as the command line does.
 const {limitHeapGrowth} = await import(new URL('heap-growth.js', lib).href)
 limitHeapGrowth()
 const {limitInlining} = await import(new URL('inlining-budget.js', lib).href)
 limitInlining()
-const result = await build({cwd, seedsDir, outDir, cacheDir, cache: true, check: false, drafts: false, skipInvalid: false})
+const result = await build({cwd, seedsDir, outDir, cacheDir, cache: true, check: false, drafts: false, skipInvalid: false, search: searchMode !== 'no-search'})
 if (!result.wrote) { console.error(JSON.stringify(result.problems.slice(0, 5))); process.exit(1) }
 console.log(JSON.stringify({articles: result.articles, pages: result.pages, written: result.written, bytes: result.bytes, timings: result.timings}))
 // Note: Pagefind's process is told to stop as the build ends, but nothing waits for it; exiting first would leave
@@ -216,8 +220,8 @@ function summarise(run: string, n: number, allReports: ReadonlyMap<string, Build
       `peak RSS ${Math.round(Math.max(...rows.map((row) => Number(row.maxrss_kb))) / 1024)} MiB, ` +
       `${last?.pages ?? '?'} pages, ${last?.written ?? '?'} files written, ${((last?.bytes ?? 0) / 1e6).toFixed(1)} MB written`,
     `  stages (median s): ${Object.keys(last?.timings ?? {}).map((name) => `${name} ${stage(name).toFixed(2)}`).join(', ')}`,
-    `  search indexing (Pagefind, included in the wall time): ${stage('search').toFixed(2)} s; wall without it ≈ ${(wall - stage('search')).toFixed(2)} s`,
   ]
+  if (!label.endsWith(noSearchSuffix)) lines.push(`  search indexing (Pagefind, included in the wall time): ${stage('search').toFixed(2)} s`)
   for (const peer of [...peers, floorLabel]) {
     const theirs = medianWall(run, n, peer)
     if (theirs !== undefined) lines.push(`  ours / ${peer}: ${(wall / theirs).toFixed(2)}× (${wall.toFixed(2)} s / ${theirs.toFixed(2)} s)`)
@@ -270,13 +274,19 @@ async function main(): Promise<void> {
       await measure({run: runId, n, label: floorLabel, reps, dir, out: (name) => path.join(dir, `floor-${name}`), command: (out) => ['node', path.join(harness, 'floor.mjs'), path.join(dir, 'seeds'), out]})
     }
     const seeds = path.join(dir, 'seeds')
-    const reports = await measure({
-      run: runId, n, label: values.label ?? ours, reps, dir,
-      out: (name) => path.join(dir, `ours-${name}`, 'dist'),
-      command: (out) => ['node', driverFile, lib, dir, seeds, out, path.join(path.dirname(out), 'cache')],
+    const label = values.label ?? ours
+    // Note: timed without the search index too, as its own builds: the goal against the peers leaves the index out
+    // (no peer builds one), and a wall time less the index's stage was an estimate (the stage's median is of other builds).
+    const timeOurs = (searchMode: 'search' | 'no-search'): Promise<Map<string, BuildReport>> => measure({
+      run: runId, n, label: searchMode === 'search' ? label : `${label} ${noSearchSuffix}`, reps, dir,
+      out: (name) => path.join(dir, `ours-${searchMode}-${name}`, 'dist'),
+      command: (out) => ['node', driverFile, lib, dir, seeds, out, path.join(path.dirname(out), 'cache'), searchMode],
     })
+    const reports = await timeOurs('search')
+    const noSearchReports = await timeOurs('no-search')
     const table = execFileSync('node', [path.join(harness, 'report.mjs'), results, runId], {encoding: 'utf8'})
-    report.push(`### N = ${n} (run ${runId})\n\n${table.trim()}\n\n\`\`\`\n${summarise(runId, n, reports, values.label ?? ours, peers)}\n\`\`\``)
+    const summary = `${summarise(runId, n, reports, label, peers)}\n${summarise(runId, n, noSearchReports, `${label} ${noSearchSuffix}`, peers)}`
+    report.push(`### N = ${n} (run ${runId})\n\n${table.trim()}\n\n\`\`\`\n${summary}\n\`\`\``)
     process.stdout.write(`${report.at(-1)}\n\n`)
     if (!values.keep) renameSync(path.join(scratch, `run-${runId}`), path.join(scratch, `trash-${runId}`))
   }
