@@ -208,7 +208,7 @@ const medianWall = (run: string, n: number, peer: string): number | undefined =>
 }
 
 /** Our figures beyond the shared table, and the ratios to the peers and floor of the same run. */
-function summarise(run: string, n: number, allReports: ReadonlyMap<string, BuildReport>, label: string, peers: readonly string[]): string {
+function summarise(run: string, n: number, allReports: ReadonlyMap<string, BuildReport>, label: string, peers: readonly string[], withSearch: boolean): string {
   const wall = medianWall(run, n, label) ?? NaN
   const rows = chosenRows(run, n, label)
   // Note: the stage times of the same builds the table uses (the least disturbed attempt of each repetition).
@@ -221,7 +221,7 @@ function summarise(run: string, n: number, allReports: ReadonlyMap<string, Build
       `${last?.pages ?? '?'} pages, ${last?.written ?? '?'} files written, ${((last?.bytes ?? 0) / 1e6).toFixed(1)} MB written`,
     `  stages (median s): ${Object.keys(last?.timings ?? {}).map((name) => `${name} ${stage(name).toFixed(2)}`).join(', ')}`,
   ]
-  if (!label.endsWith(noSearchSuffix)) lines.push(`  search indexing (Pagefind, included in the wall time): ${stage('search').toFixed(2)} s`)
+  if (withSearch) lines.push(`  search indexing (Pagefind, included in the wall time): ${stage('search').toFixed(2)} s`)
   for (const peer of [...peers, floorLabel]) {
     const theirs = medianWall(run, n, peer)
     if (theirs !== undefined) lines.push(`  ours / ${peer}: ${(wall / theirs).toFixed(2)}× (${wall.toFixed(2)} s / ${theirs.toFixed(2)} s)`)
@@ -277,15 +277,18 @@ async function main(): Promise<void> {
     const label = values.label ?? ours
     // Note: timed without the search index too, as its own builds: the goal against the peers leaves the index out
     // (no peer builds one), and a wall time less the index's stage was an estimate (the stage's median is of other builds).
-    const timeOurs = (searchMode: 'search' | 'no-search'): Promise<Map<string, BuildReport>> => measure({
-      run: runId, n, label: searchMode === 'search' ? label : `${label} ${noSearchSuffix}`, reps, dir,
-      out: (name) => path.join(dir, `ours-${searchMode}-${name}`, 'dist'),
-      command: (out) => ['node', driverFile, lib, dir, seeds, out, path.join(path.dirname(out), 'cache'), searchMode],
-    })
-    const reports = await timeOurs('search')
-    const noSearchReports = await timeOurs('no-search')
+    const summaries: string[] = []
+    for (const searchMode of ['search', 'no-search'] as const) {
+      const rowLabel = searchMode === 'search' ? label : `${label} ${noSearchSuffix}`
+      const reports = await measure({
+        run: runId, n, label: rowLabel, reps, dir,
+        out: (name) => path.join(dir, `ours-${searchMode}-${name}`, 'dist'),
+        command: (out) => ['node', driverFile, lib, dir, seeds, out, path.join(path.dirname(out), 'cache'), searchMode],
+      })
+      summaries.push(summarise(runId, n, reports, rowLabel, peers, searchMode === 'search'))
+    }
     const table = execFileSync('node', [path.join(harness, 'report.mjs'), results, runId], {encoding: 'utf8'})
-    const summary = `${summarise(runId, n, reports, label, peers)}\n${summarise(runId, n, noSearchReports, `${label} ${noSearchSuffix}`, peers)}`
+    const summary = summaries.join('\n')
     report.push(`### N = ${n} (run ${runId})\n\n${table.trim()}\n\n\`\`\`\n${summary}\n\`\`\``)
     process.stdout.write(`${report.at(-1)}\n\n`)
     if (!values.keep) renameSync(path.join(scratch, `run-${runId}`), path.join(scratch, `trash-${runId}`))
