@@ -288,8 +288,7 @@ async function main(): Promise<void> {
       summaries.push(summarise(runId, n, reports, rowLabel, peers, searchMode === 'search'))
     }
     const table = execFileSync('node', [path.join(harness, 'report.mjs'), results, runId], {encoding: 'utf8'})
-    const summary = summaries.join('\n')
-    report.push(`### N = ${n} (run ${runId})\n\n${table.trim()}\n\n\`\`\`\n${summary}\n\`\`\``)
+    report.push(`### N = ${n} (run ${runId})\n\n${table.trim()}\n\n\`\`\`\n${summaries.join('\n')}\n\`\`\``)
     process.stdout.write(`${report.at(-1)}\n\n`)
     if (!values.keep) renameSync(path.join(scratch, `run-${runId}`), path.join(scratch, `trash-${runId}`))
   }
