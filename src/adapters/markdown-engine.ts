@@ -11,6 +11,7 @@ import {normalizeUri} from 'micromark-util-sanitize-uri'
 import type {Image, ImageReference, Root} from 'mdast'
 import type {Element} from 'hast'
 import {sanitizeSchema} from './markdown-schema.js'
+import {parseProseMarkdown} from './prose-markdown.js'
 import {isSiteUrl} from './site-url.js'
 
 /**
@@ -36,9 +37,9 @@ const parser = unified().use(remarkParse)
 // Note: remark-html sanitises by default; we pass an extended allow-list, never `false`.
 const compiler = unified().use(remarkHtml, {sanitize: sanitizeSchema, handlers})
 
-/** Parse Markdown into mdast. Positions are positions in `text`. */
+/** Parse Markdown into mdast. Positions are positions in `text`. Prose alone is read directly (see `parseProseMarkdown`). */
 export function parseMarkdown(text: string): Root {
-  return parser.parse(text)
+  return parseProseMarkdown(text) ?? parser.parse(text)
 }
 
 /** Serialise mdast as sanitised HTML through remark-html. Images from other hosts become links. */
