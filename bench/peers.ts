@@ -17,7 +17,12 @@
  * come our extra figures (articles/s, pages, bytes, search indexing, stages)
  * and the ratios to the peers and the floor of the same run.
  *
- * Options: `--peers "hugo eleventy"` (default), `--no-peers`, `--reps 3`,
+ * When Hugo is among the peers, our generator also builds the site the
+ * harness has Hugo build, from the Markdown the harness converts for Hugo and
+ * with as small a theme (see `equivalent-site.ts`), without the search index:
+ * the rows labelled `--equivalent-site`.
+ *
+ * Options: `--peers "hugo eleventy"` (default), `--no-peers`, `--no-equivalent`, `--reps 3`,
  * `--keep` (keep seeds and outputs), `--label NAME` (our rows' label, default
  * `news-archive`, to compare variants), `--run ID` (time ours again on the seeds
  * of a run kept with `--keep`, e.g. after a change; say so when quoting it). Environment: `NEWS_ARCHIVE_BENCH_TMP`
@@ -30,6 +35,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
+import {equivalentProject, makeEquivalentSeeds} from './equivalent-site.js'
 import {settleDisk} from './settle-disk.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -45,6 +51,8 @@ export const ours = 'news-archive'
 const floorLabel = 'floor:node read+write'
 /** Added to our label for the builds without the search index (`--no-search`). */
 const noSearchSuffix = '--no-search'
+/** Added to our label for the builds of the harness's Hugo site (`equivalent-site.ts`). */
+const equivalentSuffix = '--equivalent-site'
 /** Timings repeated at most this many more times when other work disturbed them (`BENCH_RETRIES`, as `run.sh`). */
 const retries = Number(process.env['BENCH_RETRIES'] ?? 3)
 /** Other processes may use at most this many CPU-seconds per wall second of a timing (as `run.sh`). */
@@ -235,6 +243,7 @@ async function main(): Promise<void> {
     options: {
       peers: {type: 'string', default: 'hugo eleventy'},
       'no-peers': {type: 'boolean', default: false},
+      'no-equivalent': {type: 'boolean', default: false},
       reps: {type: 'string', default: '3'},
       keep: {type: 'boolean', default: false},
       run: {type: 'string'},
@@ -286,6 +295,16 @@ async function main(): Promise<void> {
         command: (out) => ['node', driverFile, lib, dir, seeds, out, path.join(path.dirname(out), 'cache'), searchMode],
       })
       summaries.push(summarise(runId, n, reports, rowLabel, peers, searchMode === 'search'))
+    }
+    if (peers.includes('hugo') && !values['no-equivalent']) {
+      const rowLabel = `${label} ${noSearchSuffix} ${equivalentSuffix}`
+      const equivalentSeeds = makeEquivalentSeeds(harness, seeds, path.join(dir, 'equivalent'))
+      const reports = await measure({
+        run: runId, n, label: rowLabel, reps, dir,
+        out: (name) => path.join(dir, `ours-equivalent-${name}`, 'dist'),
+        command: (out) => ['node', driverFile, lib, equivalentProject, equivalentSeeds, out, path.join(path.dirname(out), 'cache'), 'no-search'],
+      })
+      summaries.push(summarise(runId, n, reports, rowLabel, peers, false))
     }
     const table = execFileSync('node', [path.join(harness, 'report.mjs'), results, runId], {encoding: 'utf8'})
     report.push(`### N = ${n} (run ${runId})\n\n${table.trim()}\n\n\`\`\`\n${summaries.join('\n')}\n\`\`\``)
