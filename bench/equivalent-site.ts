@@ -43,7 +43,8 @@ export function makeEquivalentSeeds(harness: string, seedsDir: string, workDir: 
     const lines = readFileSync(path.join(posts, name), 'utf8').split('\n')
     const fence = lines.indexOf('---', 1)
     const kept = lines.filter((line, index) => index > fence || !/^(years|months):/.test(line))
-    const tagsAt = kept.findIndex((line, index) => index < fence && line.startsWith('tags: '))
+    const keptFence = kept.indexOf('---', 1)
+    const tagsAt = kept.findIndex((line, index) => index < keptFence && line.startsWith('tags: '))
     if (tagsAt !== -1) {
       const tags = JSON.parse(kept[tagsAt]!.slice('tags: '.length)) as string[]
       const spelled = tags.map((tag) => {
@@ -51,7 +52,7 @@ export function makeEquivalentSeeds(harness: string, seedsDir: string, workDir: 
         if (!spellings.has(slug)) spellings.set(slug, tag)
         return spellings.get(slug)!
       })
-      kept[tagsAt] = `tags: ${JSON.stringify(spelled)}`
+      if (spelled.some((tag, index) => tag !== tags[index])) kept[tagsAt] = `tags: [${spelled.map((tag) => JSON.stringify(tag)).join(', ')}]`
     }
     writeFileSync(path.join(seeds, name), kept.join('\n'))
   }
