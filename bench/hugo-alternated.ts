@@ -20,9 +20,9 @@ import {existsSync, mkdirSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {corpusDir, repoRoot} from '../test/helpers/corpus.js'
+import {repoRoot} from '../test/helpers/corpus.js'
 import {equivalentProject, makeEquivalentSeeds} from './equivalent-site.js'
-import {median} from './peers.js'
+import {makeSeeds, median} from './peers.js'
 
 const {values} = parseArgs({
   options: {
@@ -54,7 +54,7 @@ function timed(command: readonly string[], cwd: string): Timing {
 rmSync(work, {recursive: true, force: true})
 mkdirSync(work, {recursive: true})
 const seeds = path.join(work, 'seeds')
-execFileSync(process.execPath, [path.join(corpusDir, 'expand.mjs'), path.join(corpusDir, 'reuters-21578.jsonl.gz'), seeds, '--limit', values.size], {stdio: 'ignore'})
+makeSeeds(Number(values.size), seeds)
 const equivalentSeeds = makeEquivalentSeeds(harness, seeds, path.join(work, 'equivalent'))
 const hugoSite = path.join(work, 'equivalent', 'site-hugo')
 const ownProject = path.join(work, 'own-project')

@@ -147,7 +147,7 @@ function countOutput(dir: string): {html: number; files: number; bytes: number} 
 }
 
 /** Seeds as `run.sh` makes them: the first N corpus articles, or copies of the corpus trimmed to N. */
-function makeSeeds(n: number, dir: string): void {
+export function makeSeeds(n: number, dir: string): void {
   const size = 19_043
   const copies = Math.ceil(n / size)
   const limit = Math.ceil(n / copies)
