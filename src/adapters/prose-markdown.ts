@@ -10,8 +10,8 @@ import {decodeString} from 'micromark-util-decode-string'
  *
  * Why: most Markdown articles are paragraphs of prose, and remark-parse
  * (micromark) tokenises every character of them: for 10,000 corpus articles
- * written as Markdown with front matter, parsing their bodies was 2.4 s of a
- * 7.2 s build, on the main thread. Prose needs none of that.
+ * written as Markdown with front matter, parsing their bodies took 2.4 s of
+ * the main thread's 7.6 s in a cold build. Prose needs none of that.
  *
  * What is prose here, so that CommonMark reads it as paragraphs of text and
  * nothing else:
@@ -61,7 +61,9 @@ const inlineSyntax = /[\\`*_[\]<\0\r]/
 
 /**
  * A line that starts with white space or a block's marker, or ends with white space.
- * Note: `^` and `$` with the `m` flag are the ends of each line.
+ * Note: `^` and `$` with the `m` flag are the ends of each line; they also
+ * match beside U+2028 and U+2029, which CommonMark does not end lines at, so
+ * those only make the check stricter.
  */
 const blockStart = /^(?:[ \t>#\-+*_=`~<[]|\d{1,9}[.)])|[ \t]$/m
 
