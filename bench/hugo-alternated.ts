@@ -22,7 +22,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {repoRoot} from '../test/helpers/corpus.js'
 import {equivalentProject, makeEquivalentSeeds} from './equivalent-site.js'
-import {makeSeeds, median} from './peers.js'
+import {harness, makeSeeds, median} from './peers.js'
 
 const {values} = parseArgs({
   options: {
@@ -32,7 +32,6 @@ const {values} = parseArgs({
     generator: {type: 'string', default: repoRoot},
   },
 })
-const harness = process.env['NEWS_ARCHIVE_PEERS_HARNESS'] ?? path.resolve(repoRoot, '../shared/bench/peers')
 const work = path.resolve(values.work)
 const cli = path.join(path.resolve(values.generator), 'bin', 'news-archive.js')
 if (!existsSync(path.join(path.resolve(values.generator), 'lib', 'cli.js'))) throw new Error('compile first: npx tsc -p tsconfig.json')

@@ -39,7 +39,8 @@ import {equivalentProject, makeEquivalentSeeds} from './equivalent-site.js'
 import {settleDisk} from './settle-disk.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const harness = process.env['NEWS_ARCHIVE_PEERS_HARNESS'] ?? path.resolve(repoRoot, '../shared/bench/peers')
+/** The shared peer harness (`run.sh`, `convert.mjs`, `floor.mjs`). */
+export const harness = process.env['NEWS_ARCHIVE_PEERS_HARNESS'] ?? path.resolve(repoRoot, '../shared/bench/peers')
 const corpus = path.resolve(harness, '../../corpus/reuters-21578.jsonl.gz')
 const scratch = process.env['NEWS_ARCHIVE_BENCH_TMP'] ?? path.join(tmpdir(), 'news-archive-bench')
 const results = path.join(scratch, 'results.tsv')
